@@ -1,0 +1,304 @@
+//! Decisions: which paragraphs stay, which go, and why.
+//!
+//! Boilerplate rules run first (a "Share this article" line is noise however
+//! often it repeats). The rest are grouped into clusters of copies: exact
+//! copies share a key digest, near copies are linked by [`matching`]. Each
+//! cluster keeps exactly one paragraph, the most complete, at its own
+//! position, and every other member is removed only if it is itself a copy of
+//! that paragraph, so a chain of resemblances never removes a paragraph that
+//! says something the kept one does not.
+
+use crate::Options;
+use crate::fingerprint::{digest, match_key, shingle_set, tokens};
+use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
+use crate::segment::Paragraph;
+use rustc_hash::FxHashMap;
+
+/// Rule id of an exact copy (same comparison key).
+pub const EXACT_DUPLICATE: &str = "exact-duplicate";
+/// Rule id of a truncated or lightly edited copy.
+pub const NEAR_DUPLICATE: &str = "near-duplicate";
+/// Rule id of a caption that restates a body paragraph under a label.
+pub const CAPTION: &str = "caption";
+
+/// Copies of a short line that recur at least this often, each followed by
+/// different content, are structure (a repeated question, a section label).
+const STRUCTURAL_REPEATS: usize = 3;
+
+/// Why a paragraph stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepReason {
+    /// No copy of it was found.
+    Unique,
+    /// It is the most complete of `copies` copies.
+    MostComplete { copies: usize },
+    /// A copy of an earlier paragraph, but shorter than `min_words`: short
+    /// repeats ("Yes.") are real.
+    ShortRepeat { of: usize },
+    /// A line repeated before different content each time.
+    StructuralRepeat,
+    /// Linked to a cluster of copies only through another paragraph; it is
+    /// not itself a copy of the one kept.
+    NotACopy { resembles: usize },
+}
+
+/// A removal: the rule and, for copies, the kept paragraph and the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    /// The rule id, e.g. `exact-duplicate` or `boilerplate/read-more`.
+    pub rule: String,
+    /// Index of the paragraph kept in its place, for copies.
+    pub kept: Option<usize>,
+    /// Similarity to the kept paragraph, in 0..=1, for copies.
+    pub similarity: Option<f32>,
+}
+
+/// The decision for one paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    Keep(KeepReason),
+    Remove(Removal),
+}
+
+/// Decides every paragraph. The result has one entry per paragraph.
+pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> {
+    let mut decisions: Vec<Decision> = paragraphs
+        .iter()
+        .map(
+            |paragraph| match options.boilerplate.classify(&paragraph.text) {
+                Some(rule) if options.rules.enabled(rule) => Decision::Remove(Removal {
+                    rule: rule.to_string(),
+                    kept: None,
+                    similarity: None,
+                }),
+                _ => Decision::Keep(KeepReason::Unique),
+            },
+        )
+        .collect();
+
+    let candidates: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
+        .collect();
+    let fingerprints: Vec<Fingerprinted> = candidates
+        .iter()
+        .map(|&i| fingerprint(&paragraphs[i].text, options.min_words))
+        .collect();
+    let digests: Vec<[u8; 32]> = fingerprints.iter().map(|f| digest(&f.key)).collect();
+
+    let groups = exact_groups(&digests);
+    let structural = structural_groups(&groups, &digests);
+    let mut representative = vec![false; candidates.len()];
+    for (group, &is_structural) in groups.iter().zip(&structural) {
+        representative[group[0]] =
+            !is_structural && fingerprints[group[0]].token_count >= options.min_words;
+    }
+    let pairs = if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
+        matching::near_duplicate_pairs(&fingerprints, &representative, &options.thresholds)
+    } else {
+        Vec::new()
+    };
+
+    for (group, _) in groups.iter().zip(&structural).filter(|(_, s)| **s) {
+        for &member in group {
+            decisions[candidates[member]] = Decision::Keep(KeepReason::StructuralRepeat);
+        }
+    }
+    for cluster in clusters(&groups, &structural, &pairs, candidates.len()) {
+        let keeper = most_complete(&cluster, &fingerprints, paragraphs, &candidates);
+        for &member in &cluster {
+            let decision = if member == keeper {
+                Decision::Keep(KeepReason::MostComplete {
+                    copies: cluster.len(),
+                })
+            } else {
+                decide_copy(member, keeper, &fingerprints, &digests, options)
+            };
+            decisions[candidates[member]] = map_indices(decision, &candidates);
+        }
+    }
+    decisions
+}
+
+fn fingerprint(text: &str, min_words: usize) -> Fingerprinted {
+    let key = match_key(text);
+    let words: Vec<&str> = tokens(&key).collect();
+    let token_count = words.len();
+    let shingles = if token_count >= min_words {
+        shingle_set(&words)
+    } else {
+        Vec::new()
+    };
+    Fingerprinted {
+        token_count,
+        label_tokens: matching::caption_label_tokens(text),
+        shingles,
+        key,
+    }
+}
+
+/// Groups of candidates with the same digest, in order of first occurrence.
+fn exact_groups(digests: &[[u8; 32]]) -> Vec<Vec<usize>> {
+    let mut group_of: FxHashMap<&[u8; 32], usize> = FxHashMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (index, digest) in digests.iter().enumerate() {
+        let group = *group_of.entry(digest).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[group].push(index);
+    }
+    groups
+}
+
+/// A group is structural when it has at least [`STRUCTURAL_REPEATS`] copies and
+/// no two copies are followed by the same paragraph: the same question put to
+/// each guest, a "Portion:" line under each day. A block pasted three times is
+/// followed by copies of the same next paragraph and is not structural.
+fn structural_groups(groups: &[Vec<usize>], digests: &[[u8; 32]]) -> Vec<bool> {
+    groups
+        .iter()
+        .map(|group| {
+            if group.len() < STRUCTURAL_REPEATS {
+                return false;
+            }
+            let mut followers: Vec<Option<&[u8; 32]>> =
+                group.iter().map(|&i| digests.get(i + 1)).collect();
+            followers.sort_unstable();
+            followers.windows(2).all(|w| w[0] != w[1])
+        })
+        .collect()
+}
+
+/// Clusters of candidates: exact groups joined by near-duplicate pairs.
+/// Only clusters with more than one member are returned, ordered by their
+/// first member.
+fn clusters(
+    groups: &[Vec<usize>],
+    structural: &[bool],
+    pairs: &[NearPair],
+    candidate_count: usize,
+) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..candidate_count).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut union = |a: usize, b: usize| {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    for (group, &is_structural) in groups.iter().zip(structural) {
+        if !is_structural {
+            for &member in &group[1..] {
+                union(group[0], member);
+            }
+        }
+    }
+    for pair in pairs {
+        union(pair.shorter, pair.longer);
+    }
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for index in 0..candidate_count {
+        let r = root(&mut parent, index);
+        members.entry(r).or_default().push(index);
+    }
+    let mut clusters: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
+    clusters.sort_unstable_by_key(|cluster| cluster[0]);
+    clusters
+}
+
+/// The copy to keep: the longest, then the one that ends a sentence, then the first.
+fn most_complete(
+    cluster: &[usize],
+    fingerprints: &[Fingerprinted],
+    paragraphs: &[Paragraph<'_>],
+    candidates: &[usize],
+) -> usize {
+    *cluster
+        .iter()
+        .max_by_key(|&&i| {
+            (
+                fingerprints[i].token_count,
+                ends_sentence(&paragraphs[candidates[i]].text),
+                std::cmp::Reverse(i),
+            )
+        })
+        .expect("clusters are not empty")
+}
+
+/// Whether the text ends like a finished sentence, closing quotes and brackets aside.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', ')', ']', '\u{2019}', '\u{201d}', '\u{bb}'])
+        .ends_with([
+            '.', '!', '?', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+        ])
+}
+
+/// The decision for a cluster member that is not the kept copy.
+fn decide_copy(
+    member: usize,
+    keeper: usize,
+    fingerprints: &[Fingerprinted],
+    digests: &[[u8; 32]],
+    options: &Options,
+) -> Decision {
+    if fingerprints[member].token_count < options.min_words {
+        return Decision::Keep(KeepReason::ShortRepeat { of: keeper });
+    }
+    let (rule, similarity) = if digests[member] == digests[keeper] {
+        (EXACT_DUPLICATE, 1.0)
+    } else {
+        match matching::compare(
+            &fingerprints[member],
+            &fingerprints[keeper],
+            &options.thresholds,
+        ) {
+            Some(Similarity { kind, score }) => {
+                let rule = if kind == MatchKind::ContainedAfterLabel {
+                    CAPTION
+                } else {
+                    NEAR_DUPLICATE
+                };
+                (rule, score)
+            }
+            None => return Decision::Keep(KeepReason::NotACopy { resembles: keeper }),
+        }
+    };
+    if !options.rules.enabled(rule) {
+        return Decision::Keep(KeepReason::Unique);
+    }
+    Decision::Remove(Removal {
+        rule: rule.to_string(),
+        kept: Some(keeper),
+        similarity: Some(similarity),
+    })
+}
+
+/// Turns candidate indices inside a decision into paragraph indices.
+fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
+    match decision {
+        Decision::Keep(KeepReason::ShortRepeat { of }) => {
+            Decision::Keep(KeepReason::ShortRepeat { of: candidates[of] })
+        }
+        Decision::Keep(KeepReason::NotACopy { resembles }) => {
+            Decision::Keep(KeepReason::NotACopy {
+                resembles: candidates[resembles],
+            })
+        }
+        Decision::Remove(Removal {
+            rule,
+            kept,
+            similarity,
+        }) => Decision::Remove(Removal {
+            rule,
+            kept: kept.map(|k| candidates[k]),
+            similarity,
+        }),
+        keep => keep,
+    }
+}

@@ -1,0 +1,214 @@
+//! `dedupe` cleans scraped article text: it normalizes the text, removes
+//! repeated paragraphs (exact copies, truncated copies, captions that restate
+//! a paragraph) and scrape boilerplate ("Read more at ...", "Share this
+//! article"), keeps the most complete copy of each paragraph, and says why it
+//! removed each one.
+//!
+//! ```
+//! let article = "Ms Rudd will be forced to explain to the Commons tomorrow why she denied it.\n\n\
+//!                Ms Rudd will be forced to explain to the Commons tomorrow why she denied it.\n\n\
+//!                Read more at DailyMail.co.uk\n";
+//! let options = dedupe::Options::default();
+//! let cleaned = dedupe::clean(article, &options);
+//! assert_eq!(
+//!     cleaned.text,
+//!     "Ms Rudd will be forced to explain to the Commons tomorrow why she denied it.\n"
+//! );
+//! let rules: Vec<&str> = cleaned.removals().map(|(_, removal)| removal.rule.as_str()).collect();
+//! assert_eq!(rules, ["exact-duplicate", "boilerplate/read-more"]);
+//! print!("{}", dedupe::unified_diff(article, &cleaned.text, "article.txt"));
+//! ```
+//!
+//! The pipeline has one module per stage: [`decode`] bytes, normalize lines,
+//! segment paragraphs, fingerprint them, match near copies, classify noise,
+//! decide, and render the diff. The library never prints and never touches files.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+mod decide;
+mod decode;
+mod diff;
+mod fingerprint;
+mod matching;
+mod noise;
+mod normalize;
+mod segment;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+pub use decide::{CAPTION, Decision, EXACT_DUPLICATE, KeepReason, NEAR_DUPLICATE, Removal};
+pub use decode::{DecodeError, Decoded, Encoding, decode};
+pub use diff::unified_diff;
+pub use matching::Thresholds;
+pub use noise::{Boilerplate, ExtraPattern};
+pub use normalize::NormalizeOptions;
+
+/// Paragraphs with fewer words than this are never removed as duplicates:
+/// "Yes." twice in an interview is real.
+pub const DEFAULT_MIN_WORDS: usize = 6;
+
+/// Everything that tunes a cleaning run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Which normalization steps run.
+    pub normalize: NormalizeOptions,
+    /// Paragraphs with fewer words are only removed by a boilerplate rule.
+    pub min_words: usize,
+    /// Near-duplicate thresholds.
+    pub thresholds: Thresholds,
+    /// Which rules may remove paragraphs.
+    pub rules: RuleFilter,
+    /// The boilerplate rules (built-in plus configured patterns), shared by threads.
+    pub boilerplate: Arc<Boilerplate>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            normalize: NormalizeOptions::default(),
+            min_words: DEFAULT_MIN_WORDS,
+            thresholds: Thresholds::default(),
+            rules: RuleFilter::default(),
+            boilerplate: Arc::new(Boilerplate::builtin()),
+        }
+    }
+}
+
+/// Rule selection, as in ruff: a rule runs when `select` is empty or names it
+/// (or a prefix of it, so `boilerplate` selects every `boilerplate/...` rule),
+/// and `ignore` does not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleFilter {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl RuleFilter {
+    /// Whether `rule` may remove paragraphs.
+    pub fn enabled(&self, rule: &str) -> bool {
+        let names = |selector: &String| {
+            rule == selector
+                || rule
+                    .strip_prefix(selector.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        };
+        (self.select.is_empty() || self.select.iter().any(names)) && !self.ignore.iter().any(names)
+    }
+}
+
+/// One paragraph of the input and what happened to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph<'a> {
+    /// First line in the input, counting from 1.
+    pub first_line: usize,
+    /// Last line in the input, counting from 1.
+    pub last_line: usize,
+    /// The normalized text.
+    pub text: Cow<'a, str>,
+    /// Kept or removed, and why. Indices in it point into [`Cleaned::paragraphs`].
+    pub decision: Decision,
+}
+
+/// The result of cleaning one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned<'a> {
+    /// The clean copy: kept paragraphs joined by one blank line, one final
+    /// newline (empty when nothing is kept).
+    pub text: String,
+    /// Every paragraph of the input, in order.
+    pub paragraphs: Vec<Paragraph<'a>>,
+}
+
+impl Cleaned<'_> {
+    /// The removed paragraphs with their removals, in input order.
+    pub fn removals(&self) -> impl Iterator<Item = (&Paragraph<'_>, &Removal)> {
+        self.paragraphs
+            .iter()
+            .filter_map(|paragraph| match &paragraph.decision {
+                Decision::Remove(removal) => Some((paragraph, removal)),
+                Decision::Keep(_) => None,
+            })
+    }
+
+    /// How many paragraphs each rule removed, most first, then by rule id.
+    pub fn removal_counts(&self) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (_, removal) in self.removals() {
+            match counts.iter_mut().find(|(rule, _)| *rule == removal.rule) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((&removal.rule, 1)),
+            }
+        }
+        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        counts
+    }
+}
+
+/// Cleans one document.
+pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
+    let lines: Vec<Cow<'a, str>> = input_lines(text)
+        .map(|line| normalize::normalize_line(line, &options.normalize))
+        .collect();
+    let segments = segment::segment(&lines);
+    drop(lines);
+    let decisions = decide::decide(&segments, options);
+
+    let mut clean_text = String::with_capacity(text.len());
+    let mut paragraphs = Vec::with_capacity(segments.len());
+    for (segment, decision) in segments.into_iter().zip(decisions) {
+        if matches!(decision, Decision::Keep(_)) {
+            if !clean_text.is_empty() {
+                clean_text.push('\n');
+            }
+            clean_text.push_str(&segment.text);
+            clean_text.push('\n');
+        }
+        paragraphs.push(Paragraph {
+            first_line: segment.first_line + 1,
+            last_line: segment.last_line + 1,
+            text: segment.text,
+            decision,
+        });
+    }
+    Cleaned {
+        text: clean_text,
+        paragraphs,
+    }
+}
+
+/// The input's lines without their endings (`\n` or `\r\n`); a final line
+/// ending does not start another line.
+fn input_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .take(if text.is_empty() { 0 } else { usize::MAX })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_filter_selects_by_prefix_and_ignores() {
+        let filter = RuleFilter {
+            select: vec!["boilerplate".into(), "exact-duplicate".into()],
+            ignore: vec!["boilerplate/share".into()],
+        };
+        assert!(filter.enabled("boilerplate/read-more"));
+        assert!(filter.enabled("exact-duplicate"));
+        assert!(!filter.enabled("boilerplate/share"));
+        assert!(!filter.enabled("caption"));
+        assert!(!filter.enabled("boilerplateish"));
+        assert!(RuleFilter::default().enabled("caption"));
+    }
+
+    #[test]
+    fn input_lines_handle_crlf_and_final_newline() {
+        assert_eq!(input_lines("a\r\nb\r\n").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(input_lines("a\n\nb").collect::<Vec<_>>(), ["a", "", "b"]);
+        assert_eq!(input_lines("").count(), 0);
+    }
+}

@@ -1,0 +1,368 @@
+//! Near-duplicate matching: which paragraph is a copy of which.
+//!
+//! A scraped page repeats a paragraph in three ways: as an image caption that
+//! restates it under a short label ("Battle for survival: ..."), as a truncated
+//! copy, or re-typed with light edits. The first two are *containment*: every
+//! word of the shorter paragraph sits, in order, inside the longer one. The
+//! third is a small word-level edit distance.
+//!
+//! Candidates come from an index of shared word shingles, never from all pairs,
+//! and a shingle found in more than [`MAX_BUCKET`] paragraphs is ignored for
+//! candidate generation, so a templated list of 200,000 items stays linear.
+
+use crate::fingerprint::{SHINGLE_WORDS, match_key, shingles_in_order, tokens};
+
+/// A shingle shared by more paragraphs than this says nothing about which two
+/// are copies (it is a template or a stock phrase), and indexing it would make
+/// the pair count quadratic.
+const MAX_BUCKET: usize = 16;
+
+/// Word-level edit similarity is only computed for keys up to this many
+/// tokens, which bounds each comparison's cost.
+const MAX_EDIT_TOKENS: usize = 400;
+
+/// Thresholds that decide what counts as a near duplicate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Share of the shorter paragraph's shingles that must occur in the longer one.
+    pub containment: f32,
+    /// Word-level edit similarity (1 - distance / longer length) for light edits.
+    pub edit_similarity: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            containment: 0.8,
+            edit_similarity: 0.9,
+        }
+    }
+}
+
+/// What matching knows about one paragraph.
+#[derive(Debug, Clone)]
+pub struct Fingerprinted {
+    /// The comparison key.
+    pub key: String,
+    /// Number of tokens in the key.
+    pub token_count: usize,
+    /// Tokens of a short caption label (`Battle for survival: `) that starts
+    /// the paragraph, or 0.
+    pub label_tokens: usize,
+    /// Sorted, distinct shingle hashes of the key.
+    pub shingles: Vec<u64>,
+}
+
+/// How a shorter paragraph matched a longer one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MatchKind {
+    /// All its words occur, in order, in the longer paragraph.
+    Contained,
+    /// Contained once its caption label is ignored.
+    ContainedAfterLabel,
+    /// Equal length give or take, a few words changed.
+    LightEdit,
+}
+
+/// A verified near-duplicate relation, with its score in 0..=1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity {
+    pub kind: MatchKind,
+    pub score: f32,
+}
+
+/// A pair of paragraphs (indices into the input slice) found to be near duplicates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NearPair {
+    pub shorter: usize,
+    pub longer: usize,
+    pub similarity: Similarity,
+}
+
+/// Finds the near-duplicate pairs among the paragraphs marked `eligible`.
+/// Deterministic: pairs come out sorted by index.
+pub fn near_duplicate_pairs(
+    paragraphs: &[Fingerprinted],
+    eligible: &[bool],
+    thresholds: &Thresholds,
+) -> Vec<NearPair> {
+    let mut entries: Vec<(u64, u32)> = Vec::new();
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if eligible[index] {
+            let index = u32::try_from(index).expect("fewer than 2^32 paragraphs");
+            entries.extend(paragraph.shingles.iter().map(|&s| (s, index)));
+        }
+    }
+    entries.sort_unstable();
+
+    let mut shared: Vec<(u32, u32)> = Vec::new();
+    for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
+        if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
+            continue;
+        }
+        for (i, &(_, a)) in bucket.iter().enumerate() {
+            shared.extend(bucket[i + 1..].iter().map(|&(_, b)| (a, b)));
+        }
+    }
+    drop(entries);
+    shared.sort_unstable();
+
+    let mut pairs = Vec::new();
+    for run in shared.chunk_by(|a, b| a == b) {
+        let (a, b) = (run[0].0 as usize, run[0].1 as usize);
+        let (shorter, longer) = if paragraphs[b].token_count < paragraphs[a].token_count {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let needed = paragraphs[shorter]
+            .shingles
+            .len()
+            .saturating_sub(paragraphs[shorter].label_tokens)
+            .div_ceil(2)
+            .max(1);
+        if run.len() < needed {
+            continue;
+        }
+        if let Some(similarity) = compare(&paragraphs[shorter], &paragraphs[longer], thresholds) {
+            pairs.push(NearPair {
+                shorter,
+                longer,
+                similarity,
+            });
+        }
+    }
+    pairs
+}
+
+/// Is `shorter` a near duplicate of `longer`?
+///
+/// Containment must cover every token of the shorter paragraph, with two
+/// allowances that real copies need: the last token may be cut mid-word (a
+/// truncated copy), and a caption may restate the subject in its first two
+/// words ("Amber Rudd is fighting..." for "The Home Secretary is fighting...").
+/// Tokens left over anywhere else mean the shorter paragraph says something the
+/// longer one does not (a quotation shared by two paragraphs, each with its
+/// own attribution), and both stay.
+pub fn compare(
+    shorter: &Fingerprinted,
+    longer: &Fingerprinted,
+    thresholds: &Thresholds,
+) -> Option<Similarity> {
+    let short_tokens: Vec<&str> = tokens(&shorter.key).collect();
+    let mut offsets = vec![(0, MatchKind::Contained)];
+    if shorter.label_tokens > 0 {
+        offsets.push((shorter.label_tokens, MatchKind::ContainedAfterLabel));
+    }
+    for (offset, kind) in offsets {
+        let body = &short_tokens[offset.min(short_tokens.len())..];
+        if body.len() < SHINGLE_WORDS {
+            continue;
+        }
+        let allowed_lead = if kind == MatchKind::ContainedAfterLabel {
+            2
+        } else {
+            0
+        };
+        if let Some(score) = containment(body, &longer.shingles, allowed_lead)
+            && score >= thresholds.containment
+        {
+            return Some(Similarity { kind, score });
+        }
+    }
+    light_edit(&short_tokens, longer, thresholds)
+}
+
+/// Share of `body`'s shingles found in `longer_shingles`, or `None` when a
+/// token outside the allowances is not covered by any shared shingle.
+fn containment(body: &[&str], longer_shingles: &[u64], allowed_lead: usize) -> Option<f32> {
+    let shingles = shingles_in_order(body);
+    let mut covered = vec![false; body.len()];
+    let mut shared = 0usize;
+    for (start, shingle) in shingles.iter().enumerate() {
+        if longer_shingles.binary_search(shingle).is_ok() {
+            shared += 1;
+            let end = (start + SHINGLE_WORDS).min(body.len());
+            covered[start..end].fill(true);
+        }
+    }
+    let last = body.len() - 1;
+    let all_covered = covered
+        .iter()
+        .enumerate()
+        .all(|(index, &is_covered)| is_covered || index < allowed_lead || index == last);
+    all_covered.then(|| shared as f32 / shingles.len() as f32)
+}
+
+/// Word-level edit similarity for copies of about the same length whose
+/// numbers all agree (a templated list differs in its numbers and stays).
+fn light_edit(
+    short_tokens: &[&str],
+    longer: &Fingerprinted,
+    thresholds: &Thresholds,
+) -> Option<Similarity> {
+    let long_tokens: Vec<&str> = tokens(&longer.key).collect();
+    if long_tokens.len() > MAX_EDIT_TOKENS
+        || (short_tokens.len() as f32) < 0.8 * long_tokens.len() as f32
+        || !same_numbers(short_tokens, &long_tokens)
+    {
+        return None;
+    }
+    let distance = strsim::generic_levenshtein(&short_tokens.to_vec(), &long_tokens);
+    let score = 1.0 - distance as f32 / long_tokens.len() as f32;
+    (score >= thresholds.edit_similarity).then_some(Similarity {
+        kind: MatchKind::LightEdit,
+        score,
+    })
+}
+
+fn same_numbers(a: &[&str], b: &[&str]) -> bool {
+    let numbers = |tokens: &[&str]| {
+        let mut found: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            .map(|t| t.to_string())
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    numbers(a) == numbers(b)
+}
+
+/// Number of key tokens in a short caption label that opens `text`
+/// ("Battle for survival: Amber Rudd is..."), or 0 when there is none.
+///
+/// A label is one to five words before `": "`, starting with a capital and
+/// free of sentence punctuation, followed by text that does not open with a
+/// quotation mark: `One friend said: 'In many ways...'` introduces a quote,
+/// not a caption, and must keep its attribution.
+pub fn caption_label_tokens(text: &str) -> usize {
+    let first_line = text.lines().next().unwrap_or_default();
+    let Some(colon) = first_line.find(": ") else {
+        return 0;
+    };
+    let (label, rest) = (&first_line[..colon], &first_line[colon + 2..]);
+    let words = label.split_whitespace().count();
+    let starts_capitalised = label.chars().next().is_some_and(char::is_uppercase);
+    let plain_label = !label.contains([
+        '.', '!', '?', ';', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}',
+    ]);
+    let rest_is_text = rest.chars().next().is_some_and(char::is_alphanumeric);
+    if (1..=5).contains(&words) && starts_capitalised && plain_label && rest_is_text {
+        tokens(&match_key(label)).count()
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::shingle_set;
+
+    fn fingerprint(text: &str, label_words: usize) -> Fingerprinted {
+        let key = match_key(text);
+        let words: Vec<&str> = tokens(&key).collect();
+        Fingerprinted {
+            token_count: words.len(),
+            label_tokens: label_words,
+            shingles: shingle_set(&words),
+            key: key.clone(),
+        }
+    }
+
+    const BODY: &str = "The Home Secretary is fighting for her political life this weekend after a series of damaging leaks over her handling of the Windrush saga, which has seen citizens singled out.";
+
+    #[test]
+    fn caption_with_restated_subject_matches_after_its_label() {
+        let caption = fingerprint(
+            "Battle for survival: Amber Rudd is fighting for her political life this weekend after a series of damaging leaks over her handling of the Windrush saga",
+            3,
+        );
+        let similarity = compare(&caption, &fingerprint(BODY, 0), &Thresholds::default()).unwrap();
+        assert_eq!(similarity.kind, MatchKind::ContainedAfterLabel);
+        assert!(similarity.score > 0.85, "{similarity:?}");
+    }
+
+    #[test]
+    fn truncated_copy_is_contained() {
+        let truncated = fingerprint(
+            "The Home Secretary is fighting for her political life this weekend after a series of dam",
+            0,
+        );
+        let similarity =
+            compare(&truncated, &fingerprint(BODY, 0), &Thresholds::default()).unwrap();
+        assert_eq!(similarity.kind, MatchKind::Contained);
+    }
+
+    #[test]
+    fn shared_quotation_with_its_own_attribution_is_not_a_copy() {
+        let original = fingerprint(
+            "\u{201c}We have never had demand like we saw that day, and we continue to see it\u{201d} Mayer said.",
+            0,
+        );
+        let sharer = fingerprint(
+            "The words \u{201c}We have never had demand like we saw that day, and we continue to see it\u{201d} were repeated by several speakers later in the day.",
+            0,
+        );
+        assert_eq!(compare(&original, &sharer, &Thresholds::default()), None);
+    }
+
+    #[test]
+    fn light_edit_matches_but_a_changed_number_does_not() {
+        let a = fingerprint(
+            "The council approved the new budget for the library on Tuesday evening after a long debate.",
+            0,
+        );
+        let edited = fingerprint(
+            "The council approved the new budget for the libraries on Tuesday evening after a long debate.",
+            0,
+        );
+        let renumbered = fingerprint(
+            "The council approved the new budget for the library on Tuesday evening after 3 long debates.",
+            0,
+        );
+        assert_eq!(
+            compare(&edited, &a, &Thresholds::default()).unwrap().kind,
+            MatchKind::LightEdit
+        );
+        assert_eq!(compare(&renumbered, &a, &Thresholds::default()), None);
+    }
+
+    #[test]
+    fn caption_labels_are_short_title_like_prefixes() {
+        let cases = [
+            ("Battle for survival: Amber Rudd is fighting", 3),
+            ("Not so fast: The markets were mixed", 3),
+            ("One friend said: \u{2018}In many ways she is too nice", 0),
+            ("Step 2: Remove the front cover", 2),
+            (
+                "The minister, speaking at a rally in the north of the city: we will win",
+                0,
+            ),
+            ("no capital: here it is", 0),
+            ("Plain sentence without a colon.", 0),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(caption_label_tokens(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn pairs_come_from_shared_shingles_only() {
+        let paragraphs = vec![
+            fingerprint(BODY, 0),
+            fingerprint(
+                "Completely unrelated text about gardening in the spring and the best time to plant tomatoes.",
+                0,
+            ),
+            fingerprint(
+                "The Home Secretary is fighting for her political life this weekend after a series of damaging leaks",
+                0,
+            ),
+        ];
+        let pairs = near_duplicate_pairs(&paragraphs, &[true, true, true], &Thresholds::default());
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].shorter, pairs[0].longer), (2, 0));
+    }
+}

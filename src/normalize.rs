@@ -1,0 +1,175 @@
+//! Output normalization: what the clean copy contains, line by line.
+//!
+//! Scrapers leave invisible damage (NBSPs, zero-width spaces, soft hyphens,
+//! `&amp;`, trailing blanks) that makes identical paragraphs look different and
+//! shows up as noise in every downstream tool. This stage repairs it one line at
+//! a time so each output line still maps to one input line. Typographic quotes
+//! and dashes are the author's and stay; folding them is the comparison key's job.
+
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Which normalization steps run. Every step is on by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NormalizeOptions {
+    /// Decode HTML entities a scraper left in the text (`&amp;`, `&nbsp;`, `&#8217;`).
+    pub html_entities: bool,
+    /// Turn Unicode spaces (NBSP, thin, ideographic, tab...) into a plain space.
+    pub unicode_spaces: bool,
+    /// Remove zero-width spaces, word joiners, soft hyphens, BOMs and control characters.
+    pub invisible: bool,
+    /// Collapse runs of spaces inside a line to one (leading indentation is kept).
+    pub collapse_spaces: bool,
+    /// Remove whitespace at the end of each line.
+    pub trim_trailing: bool,
+    /// Compose to Unicode NFC, so `e` + combining acute and `é` are the same text.
+    pub nfc: bool,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        NormalizeOptions {
+            html_entities: true,
+            unicode_spaces: true,
+            invisible: true,
+            collapse_spaces: true,
+            trim_trailing: true,
+            nfc: true,
+        }
+    }
+}
+
+/// Normalizes one line (without its line ending). Borrows when nothing changes,
+/// which is the common case for clean ASCII text.
+pub fn normalize_line<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
+    if is_already_normal_ascii(line) {
+        return Cow::Borrowed(line);
+    }
+    let mut text: Cow<'a, str> = Cow::Borrowed(line);
+    if options.html_entities && text.contains('&') {
+        if let Cow::Owned(decoded) = html_escape::decode_html_entities(&text) {
+            text = Cow::Owned(decoded);
+        }
+    }
+    if let Some(cleaned) = clean_characters(&text, options) {
+        text = Cow::Owned(cleaned);
+    }
+    if options.nfc && !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        text = Cow::Owned(text.nfc().collect());
+    }
+    text
+}
+
+/// True for printable ASCII with single spaces, no entity and no trailing space:
+/// nothing any step could change.
+fn is_already_normal_ascii(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut previous_was_space = false;
+    for &byte in bytes {
+        if !(0x20..0x7f).contains(&byte) || byte == b'&' {
+            return false;
+        }
+        let is_space = byte == b' ';
+        if is_space && previous_was_space {
+            return false;
+        }
+        previous_was_space = is_space;
+    }
+    !previous_was_space
+}
+
+/// Applies the character-level steps; `None` when the line is already clean.
+fn clean_characters(line: &str, options: &NormalizeOptions) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut in_indentation = true;
+    for c in line.chars() {
+        let c = if options.unicode_spaces && is_unicode_space(c) {
+            ' '
+        } else {
+            c
+        };
+        if options.invisible && is_invisible(c) {
+            continue;
+        }
+        if c == ' ' {
+            if options.collapse_spaces && !in_indentation && out.ends_with(' ') {
+                continue;
+            }
+        } else {
+            in_indentation = false;
+        }
+        out.push(c);
+    }
+    if options.trim_trailing {
+        let trimmed = out.trim_end_matches(|c: char| c == ' ' || c == '\t').len();
+        out.truncate(trimmed);
+    }
+    (out != line).then_some(out)
+}
+
+/// Spaces a scraper should have written as U+0020.
+fn is_unicode_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\u{0b}' | '\u{0c}' | '\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// Characters that carry no visible text. ZWJ and ZWNJ are not here: they
+/// change how emoji and Indic or Persian words render.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{180e}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    ) || (c.is_control() && c != '\t')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalize(line: &str) -> String {
+        normalize_line(line, &NormalizeOptions::default()).into_owned()
+    }
+
+    #[test]
+    fn each_step_repairs_its_damage() {
+        let cases = [
+            ("Amber\u{a0}Rudd", "Amber Rudd"),
+            ("tea &amp; cake&nbsp;&#8217;", "tea & cake \u{2019}"),
+            ("zero\u{200b}width soft\u{ad}hyphen", "zerowidth softhyphen"),
+            ("\u{feff}bom", "bom"),
+            ("many    spaces\there", "many spaces here"),
+            ("trailing  \u{a0} ", "trailing"),
+            ("  indented  text", "  indented text"),
+            ("cafe\u{301}", "caf\u{e9}"),
+            ("bell\u{7}", "bell"),
+            (
+                "\u{2018}quotes\u{2019} \u{2013} dashes",
+                "\u{2018}quotes\u{2019} \u{2013} dashes",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn clean_ascii_is_borrowed() {
+        assert!(matches!(
+            normalize_line("Plain text.", &NormalizeOptions::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn steps_can_be_switched_off() {
+        let options = NormalizeOptions {
+            html_entities: false,
+            unicode_spaces: false,
+            ..NormalizeOptions::default()
+        };
+        assert_eq!(normalize_line("a &amp;\u{a0}b", &options), "a &amp;\u{a0}b");
+    }
+}

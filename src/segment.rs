@@ -1,0 +1,119 @@
+//! Segmentation: normalized lines into paragraphs.
+//!
+//! A paragraph is the unit every later stage compares, keeps or removes, so it
+//! must also remember where it came from: its line range in the input feeds the
+//! report, `--explain` and the diff.
+
+use std::borrow::Cow;
+
+/// One paragraph of the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph<'a> {
+    /// Index (0-based) of its first line in the input.
+    pub first_line: usize,
+    /// Index (0-based) of its last line in the input.
+    pub last_line: usize,
+    /// Its normalized lines joined by `\n`.
+    pub text: Cow<'a, str>,
+}
+
+/// Splits normalized lines into paragraphs: blocks separated by blank lines, or
+/// one paragraph per line when the text has no blank line between two lines of
+/// text (many scrapers write that).
+pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Vec<Paragraph<'a>> {
+    let one_per_line = !has_blank_separator(lines);
+    let mut paragraphs = Vec::new();
+    let mut start: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let blank = line.trim().is_empty();
+        if let Some(first) = start {
+            if blank || one_per_line {
+                paragraphs.push(join(lines, first, index - 1));
+                start = None;
+            }
+        }
+        if !blank && start.is_none() {
+            start = Some(index);
+        }
+    }
+    if let Some(first) = start {
+        paragraphs.push(join(lines, first, lines.len() - 1));
+    }
+    paragraphs
+}
+
+/// True when some blank line sits between two lines of text.
+fn has_blank_separator(lines: &[Cow<'_, str>]) -> bool {
+    let mut seen_text = false;
+    let mut blank_after_text = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            blank_after_text |= seen_text;
+        } else if blank_after_text {
+            return true;
+        } else {
+            seen_text = true;
+        }
+    }
+    false
+}
+
+fn join<'a>(lines: &[Cow<'a, str>], first: usize, last: usize) -> Paragraph<'a> {
+    let text = if first == last {
+        lines[first].clone()
+    } else {
+        Cow::Owned(lines[first..=last].join("\n"))
+    };
+    Paragraph {
+        first_line: first,
+        last_line: last,
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(text: &str) -> Vec<(usize, usize, String)> {
+        let lines: Vec<Cow<str>> = text.split('\n').map(Cow::Borrowed).collect();
+        segment(&lines)
+            .into_iter()
+            .map(|p| (p.first_line, p.last_line, p.text.into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_blocks_and_blocks_keep_their_lines() {
+        assert_eq!(
+            paragraphs("\nOne\ntwo\n\n\nThree\n"),
+            vec![(1, 2, "One\ntwo".into()), (5, 5, "Three".into())]
+        );
+    }
+
+    #[test]
+    fn without_blank_lines_each_line_is_a_paragraph() {
+        assert_eq!(
+            paragraphs("One\nTwo\nThree\n\n"),
+            vec![
+                (0, 0, "One".into()),
+                (1, 1, "Two".into()),
+                (2, 2, "Three".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_only_lines_are_blank() {
+        assert_eq!(
+            paragraphs("One\n   \nTwo"),
+            vec![(0, 0, "One".into()), (2, 2, "Two".into())]
+        );
+    }
+
+    #[test]
+    fn empty_text_has_no_paragraphs() {
+        assert!(paragraphs("").is_empty());
+        assert!(paragraphs("\n\n").is_empty());
+    }
+}
