@@ -25,6 +25,9 @@ pub const CAPTION: &str = "caption";
 /// different content, are structure (a repeated question, a section label).
 const STRUCTURAL_REPEATS: usize = 3;
 
+/// Structural lines are short: a heading, a question, a label.
+const STRUCTURAL_MAX_TOKENS: usize = 40;
+
 /// Why a paragraph stays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeepReason {
@@ -86,7 +89,8 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     let digests: Vec<[u8; 32]> = fingerprints.iter().map(|f| digest(&f.key)).collect();
 
     let groups = exact_groups(&digests);
-    let structural = structural_groups(&groups, &digests);
+    let texts: Vec<&str> = candidates.iter().map(|&i| &*paragraphs[i].text).collect();
+    let structural = structural_groups(&groups, &digests, &fingerprints, &texts);
     let mut representative = vec![false; candidates.len()];
     for (group, &is_structural) in groups.iter().zip(&structural) {
         representative[group[0]] =
@@ -104,7 +108,7 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
         }
     }
     for cluster in clusters(&groups, &structural, &pairs, candidates.len()) {
-        let keeper = most_complete(&cluster, &fingerprints, paragraphs, &candidates);
+        let keeper = most_complete(&cluster, &fingerprints);
         for &member in &cluster {
             let decision = if member == keeper {
                 Decision::Keep(KeepReason::MostComplete {
@@ -131,6 +135,7 @@ fn fingerprint(text: &str, min_words: usize) -> Fingerprinted {
     Fingerprinted {
         token_count,
         label_tokens: matching::caption_label_tokens(text),
+        ends_sentence: ends_sentence(text),
         shingles,
         key,
     }
@@ -150,15 +155,27 @@ fn exact_groups(digests: &[[u8; 32]]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// A group is structural when it has at least [`STRUCTURAL_REPEATS`] copies and
-/// no two copies are followed by the same paragraph: the same question put to
-/// each guest, a "Portion:" line under each day. A block pasted three times is
-/// followed by copies of the same next paragraph and is not structural.
-fn structural_groups(groups: &[Vec<usize>], digests: &[[u8; 32]]) -> Vec<bool> {
+/// A group is structural when its paragraph is a short line shaped like a
+/// heading, question or label (one line of at most [`STRUCTURAL_MAX_TOKENS`]
+/// words, not ending with a full stop), it has at least [`STRUCTURAL_REPEATS`] copies,
+/// and no two copies are followed by the same paragraph: the same question put
+/// to each guest, a "Portion:" line under each day. A block pasted three times
+/// is followed by copies of the same next paragraph, and a sentence of prose
+/// repeated three times is a scrape error, not structure.
+fn structural_groups(
+    groups: &[Vec<usize>],
+    digests: &[[u8; 32]],
+    fingerprints: &[Fingerprinted],
+    texts: &[&str],
+) -> Vec<bool> {
     groups
         .iter()
         .map(|group| {
-            if group.len() < STRUCTURAL_REPEATS {
+            let text = texts[group[0]];
+            let heading_like = fingerprints[group[0]].token_count <= STRUCTURAL_MAX_TOKENS
+                && !text.contains('\n')
+                && !ends_with_full_stop(text);
+            if group.len() < STRUCTURAL_REPEATS || !heading_like {
                 return false;
             }
             let mut followers: Vec<Option<&[u8; 32]>> =
@@ -213,18 +230,13 @@ fn clusters(
 }
 
 /// The copy to keep: the longest, then the one that ends a sentence, then the first.
-fn most_complete(
-    cluster: &[usize],
-    fingerprints: &[Fingerprinted],
-    paragraphs: &[Paragraph<'_>],
-    candidates: &[usize],
-) -> usize {
+fn most_complete(cluster: &[usize], fingerprints: &[Fingerprinted]) {
     *cluster
         .iter()
         .max_by_key(|&&i| {
             (
                 fingerprints[i].token_count,
-                ends_sentence(&paragraphs[candidates[i]].text),
+                fingerprints[i].ends_sentence,
                 std::cmp::Reverse(i),
             )
         })
@@ -233,10 +245,18 @@ fn most_complete(
 
 /// Whether the text ends like a finished sentence, closing quotes and brackets aside.
 fn ends_sentence(text: &str) -> bool {
+    let text = without_closing_marks(text);
+    !text.ends_with("...") && text.ends_with(['.', '!', '?', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+}
+
+/// Whether the text ends with a full stop (a statement, not a question or a label).
+fn ends_with_full_stop(text: &str) -> bool {
+    let text = without_closing_marks(text);
+    !text.ends_with("...") && text.ends_with(['.', '\u{3002}'])
+}
+
+fn without_closing_marks(text: &str) -> &str {
     text.trim_end_matches(['"', '\'', ')', ']', '\u{2019}', '\u{201d}', '\u{bb}'])
-        .ends_with([
-            '.', '!', '?', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
-        ])
 }
 
 /// The decision for a cluster member that is not the kept copy.

@@ -49,6 +49,8 @@ pub struct Fingerprinted {
     /// Tokens of a short caption label (`Battle for survival: `) that starts
     /// the paragraph, or 0.
     pub label_tokens: usize,
+    /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
+    pub ends_sentence: bool,
     /// Sorted, distinct shingle hashes of the key.
     pub shingles: Vec<u64>,
 }
@@ -159,6 +161,20 @@ pub fn compare(
         if body.len() < SHINGLE_WORDS {
             continue;
         }
+        if kind == MatchKind::Contained && shorter.ends_sentence {
+            // A whole sentence found inside a longer paragraph is how an
+            // article quotes itself (a pull quote, a summary line); copies a
+            // scraper cuts off end mid-sentence or carry a caption label.
+            continue;
+        }
+        if kind == MatchKind::ContainedAfterLabel
+            && longer.label_tokens > 0
+            && longer.token_count - longer.label_tokens < 2 * body.len()
+        {
+            // Both open with a label and say about as much: items of a
+            // templated list ("Cars: £12.50 a day", "Vans: £12.50 a day").
+            continue;
+        }
         let allowed_lead = if kind == MatchKind::ContainedAfterLabel {
             2
         } else {
@@ -233,9 +249,9 @@ fn same_numbers(a: &[&str], b: &[&str]) -> bool {
 /// ("Battle for survival: Amber Rudd is..."), or 0 when there is none.
 ///
 /// A label is one to five words before `": "`, starting with a capital and
-/// free of sentence punctuation, followed by text that does not open with a
-/// quotation mark: `One friend said: 'In many ways...'` introduces a quote,
-/// not a caption, and must keep its attribution.
+/// free of sentence punctuation. A label that ends with a verb of speech and
+/// is followed by a quotation (`One friend said: 'In many ways...'`)
+/// introduces a quote, not a caption, and keeps its attribution.
 pub fn caption_label_tokens(text: &str) -> usize {
     let first_line = text.lines().next().unwrap_or_default();
     let Some(colon) = first_line.find(": ") else {
@@ -247,13 +263,60 @@ pub fn caption_label_tokens(text: &str) -> usize {
     let plain_label = !label.contains([
         '.', '!', '?', ';', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}',
     ]);
-    let rest_is_text = rest.chars().next().is_some_and(char::is_alphanumeric);
-    if (1..=5).contains(&words) && starts_capitalised && plain_label && rest_is_text {
+    let attribution = rest.starts_with(['"', '\'', '\u{2018}', '\u{201c}', '\u{ab}', '\u{201e}'])
+        && label
+            .split_whitespace()
+            .last()
+            .is_some_and(|verb| SPEECH_VERBS.contains(&verb.to_lowercase().as_str()));
+    let has_body = rest.split_whitespace().count() >= SHINGLE_WORDS;
+    if (1..=5).contains(&words) && starts_capitalised && plain_label && !attribution && has_body {
         tokens(&match_key(label)).count()
     } else {
         0
     }
 }
+
+/// Verbs that introduce a quotation after a colon, in the corpus's main languages.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "tweeted",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "replied",
+    "continued",
+    "insisted",
+    "claimed",
+    "warned",
+    "declared",
+    "announced",
+    "noted",
+    "commented",
+    "responded",
+    "sagte",
+    "sagt",
+    "erkl\u{e4}rte",
+    "schrieb",
+    "dit",
+    "d\u{e9}clare",
+    "dijo",
+    "afirm\u{f3}",
+    "disse",
+    "detto",
+    "\u{441}\u{43a}\u{430}\u{437}\u{430}\u{43b}",
+    "\u{441}\u{43a}\u{430}\u{437}\u{430}\u{43b}\u{430}",
+    "\u{437}\u{430}\u{44f}\u{432}\u{438}\u{43b}",
+];
 
 #[cfg(test)]
 mod tests {
@@ -266,6 +329,7 @@ mod tests {
         Fingerprinted {
             token_count: words.len(),
             label_tokens: label_words,
+            ends_sentence: text.ends_with('.'),
             shingles: shingle_set(&words),
             key: key.clone(),
         }
@@ -335,6 +399,11 @@ mod tests {
             ("Battle for survival: Amber Rudd is fighting", 3),
             ("Not so fast: The markets were mixed", 3),
             ("One friend said: \u{2018}In many ways she is too nice", 0),
+            (
+                "Taking charge: \u{201c}Markets usually run ahead of growth",
+                2,
+            ),
+            ("Not so fast: \u{2014} the story began with baking", 3),
             ("Step 2: Remove the front cover", 2),
             (
                 "The minister, speaking at a rally in the north of the city: we will win",
