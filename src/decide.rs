@@ -230,7 +230,7 @@ fn clusters(
 }
 
 /// The copy to keep: the longest, then the one that ends a sentence, then the first.
-fn most_complete(cluster: &[usize], fingerprints: &[Fingerprinted]) {
+fn most_complete(cluster: &[usize], fingerprints: &[Fingerprinted]) -> usize {
     *cluster
         .iter()
         .max_by_key(|&&i| {
