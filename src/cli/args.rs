@@ -1,8 +1,10 @@
 //! The command line, as one clap-derive struct whose doc comments are the help
 //! text, converted into library options at once.
 
+use super::config::{Config, Pattern};
 use clap::{ArgGroup, Parser, ValueEnum};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Clean scraped article text: remove repeated paragraphs, captions that
 /// restate a paragraph and scrape boilerplate, and show exactly what changed.
@@ -50,6 +52,53 @@ pub struct Args {
     /// Write each clean copy and its .diff under DIR, mirroring the input tree.
     #[arg(long, value_name = "DIR", group = "mode", help_heading = "Mode")]
     pub out_dir: Option<PathBuf>,
+
+    /// Also walk hidden files and folders (names starting with `.`).
+    #[arg(long, help_heading = "Folders")]
+    pub hidden: bool,
+
+    /// Also walk paths that a `.gitignore` excludes.
+    #[arg(long, help_heading = "Folders")]
+    pub no_ignore: bool,
+
+    /// Walk only files matching GLOB, against the path below the folder given [default: *.txt, *.md].
+    #[arg(long, value_name = "GLOB", help_heading = "Folders")]
+    pub include: Vec<String>,
+
+    /// Skip files and folders matching GLOB, against the path below the folder given.
+    #[arg(long, value_name = "GLOB", help_heading = "Folders")]
+    pub exclude: Vec<String>,
+
+    /// Skip files larger than SIZE as an error (bytes, or with a K, M or G suffix).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M", help_heading = "Folders")]
+    pub max_size: u64,
+
+    /// Clean N files at once [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", help_heading = "Folders")]
+    pub threads: Option<usize>,
+
+    /// Read settings from FILE instead of the dedupe.toml or .dedupe.toml found upward from here.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "isolated",
+        help_heading = "Config"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every config file.
+    #[arg(long, help_heading = "Config")]
+    pub isolated: bool,
+
+    /// Print a shell completion script or the man page, then exit.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHAT",
+        exclusive = true,
+        help_heading = "Other"
+    )]
+    pub generate: Option<Generate>,
 
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Text, help_heading = "Output")]
@@ -121,6 +170,51 @@ pub enum Format {
     Sarif,
 }
 
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    CompletionBash,
+    CompletionZsh,
+    CompletionFish,
+    CompletionElvish,
+    CompletionPowershell,
+    /// The man page, in roff.
+    Man,
+}
+
+/// The built-in boilerplate rules plus the config file's patterns.
+fn with_patterns(patterns: &[Pattern]) -> Result<dedupe::Boilerplate, String> {
+    let extra: Vec<dedupe::ExtraPattern> = patterns
+        .iter()
+        .map(|pattern| dedupe::ExtraPattern {
+            rule: pattern.rule.clone(),
+            pattern: pattern.pattern.clone(),
+        })
+        .collect();
+    let _ = extra; // WITH_EXTRA_PENDING
+    Err("rules.patterns: extra patterns are not supported yet".to_string())
+}
+
+/// `--max-size`: bytes, or a number with a K, M or G suffix (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let (number, unit) = match upper.strip_suffix(['K', 'M', 'G']) {
+        Some(number) => (number, &upper[number.len()..]),
+        None => (upper.as_str(), ""),
+    };
+    let shift = match unit {
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => 0,
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{text}` is not a size like 1048576, 512K or 64M"))
+}
+
 /// Input encodings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EncodingArg {
@@ -142,20 +236,27 @@ pub enum NormalizeStep {
 }
 
 impl Args {
-    /// The library options these arguments ask for.
-    pub fn options(&self) -> dedupe::Options {
+    /// The library options these arguments ask for, over the config file's.
+    pub fn options(&self, config: &Config) -> Result<dedupe::Options, String> {
         let mut options = dedupe::Options::default();
-        if let Some(min_words) = self.min_words {
+        let thresholds = &config.thresholds;
+        if let Some(min_words) = self.min_words.or(thresholds.min_words) {
             options.min_words = min_words;
         }
-        if let Some(containment) = self.containment {
+        if let Some(containment) = self.containment.or(thresholds.containment) {
             options.thresholds.containment = containment;
         }
-        if let Some(edit_similarity) = self.edit_similarity {
+        if let Some(edit_similarity) = self.edit_similarity.or(thresholds.edit_similarity) {
             options.thresholds.edit_similarity = edit_similarity;
         }
-        options.rules.select.clone_from(&self.select);
-        options.rules.ignore.clone_from(&self.ignore);
+        let pick = |flag: &Vec<String>, file: &Vec<String>| {
+            if flag.is_empty() { file } else { flag }.clone()
+        };
+        options.rules.select = pick(&self.select, &config.rules.select);
+        options.rules.ignore = pick(&self.ignore, &config.rules.ignore);
+        if !config.rules.patterns.is_empty() {
+            options.boilerplate = Arc::new(with_patterns(&config.rules.patterns)?);
+        }
         for step in &self.no_normalize {
             let normalize = &mut options.normalize;
             match step {
@@ -167,7 +268,7 @@ impl Args {
                 NormalizeStep::Nfc => normalize.nfc = false,
             }
         }
-        options
+        Ok(options)
     }
 
     /// The library encoding this argument names.
@@ -188,6 +289,14 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_take_suffixes() {
+        assert_eq!(parse_size("100"), Ok(100));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert!(parse_size("lots").is_err());
     }
 
     #[test]

@@ -1,15 +1,34 @@
-//! The application around the library: read inputs, clean each one once, then
-//! let the mode decide what to write and what to report.
+//! The application around the library: settle the settings (flags over the
+//! config file), list the inputs, clean each one once on a thread pool, then
+//! print every result in input order, so the output never depends on `-j`.
 
 mod args;
+mod batch;
+mod config;
 mod report;
+mod walk;
 
 pub use args::Args;
 
-use dedupe::{Cleaned, Decision};
+use args::{Format, Generate};
+use batch::{Job, Mode};
+use clap::CommandFactory;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::fmt;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+/// Files cleaned between two rounds of printing: large enough to keep every
+/// thread busy, small enough that memory stays flat and output streams.
+const CHUNK: usize = 256;
+
+/// Batches at least this large get a progress bar (on a terminal).
+const PROGRESS_MIN_FILES: usize = 100;
+
+/// Which files a folder walk takes when neither flags nor config say.
+const DEFAULT_INCLUDE: [&str; 2] = ["*.txt", "*.md"];
 
 /// How a run ended, mapped to the exit code in one place.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +52,7 @@ impl Outcome {
     }
 }
 
-/// An error that stops the run (bad arguments, unwritable output).
+/// An error that stops the run (bad arguments, bad config, closed stdout).
 #[derive(Debug)]
 pub struct Error {
     message: String,
@@ -67,186 +86,179 @@ impl fmt::Display for Error {
     }
 }
 
-/// Where one input comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Input {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Input {
-    /// The name used in messages and in the diff's `a/` and `b/` paths.
-    fn display_name(&self) -> String {
-        match self {
-            Input::Stdin => "stdin".to_string(),
-            Input::File(path) => {
-                let shown = path.to_string_lossy();
-                shown
-                    .trim_start_matches("./")
-                    .trim_start_matches('/')
-                    .to_string()
-            }
-        }
-    }
-
-    fn read(&self) -> io::Result<Vec<u8>> {
-        match self {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().lock().read_to_end(&mut bytes)?;
-                Ok(bytes)
-            }
-            Input::File(path) => std::fs::read(path),
-        }
-    }
-}
-
 /// Runs the command line.
 pub fn run(args: Args) -> Result<Outcome, Error> {
-    let inputs: Vec<Input> = if args.paths.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        args.paths
-            .iter()
-            .map(|path| {
-                if path.as_os_str() == "-" {
-                    Input::Stdin
-                } else {
-                    Input::File(path.clone())
-                }
-            })
-            .collect()
+    if let Some(what) = args.generate {
+        return generate(what).map_err(|err| Error::io("stdout", err));
+    }
+    let working_folder = std::env::current_dir().map_err(|err| Error::io("working folder", err))?;
+    let source = match (&args.config, args.isolated) {
+        (_, true) => config::Source::Isolated,
+        (Some(file), false) => config::Source::File(file),
+        (None, false) => config::Source::SearchFrom(&working_folder),
     };
-    if let Some(folder) = args.paths.iter().find(|path| path.is_dir()) {
+    let config = config::load(source).map_err(Error::usage)?;
+    let mode = mode(&args)?;
+    if let Some(folder) = args.paths.iter().find(|path| path.is_dir())
+        && !mode.takes_folders()
+    {
         return Err(Error::usage(format!(
             "{}: is a folder; folders need one of --check, --diff, --in-place or --out-dir",
             folder.display()
         )));
     }
-    if inputs.len() > 1 && (args.output.is_some() || args.stdout || args.explain) {
+    let writes_stdout = matches!(mode, Mode::Stdout | Mode::Explain)
+        || matches!(mode, Mode::Beside if args.paths.is_empty());
+    if args.format != Format::Text && writes_stdout {
+        return Err(Error::usage(
+            "--format json, github and sarif report on --check, --diff, --in-place, --out-dir or files; not with the clean text on stdout",
+        ));
+    }
+    let default_include = DEFAULT_INCLUDE.map(String::from);
+    let filter = walk::Filter {
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+        include: globs(pick(&args.include, config.include.as_deref()).unwrap_or(&default_include))?,
+        exclude: globs(pick(&args.exclude, Some(&config.exclude)).unwrap_or_default())?,
+        skip_folders: match &mode {
+            Mode::OutDir(dir) => vec![dir.clone()],
+            _ => Vec::new(),
+        },
+    };
+    let items = walk::expand(&args.paths, &filter);
+    let one_input_modes = matches!(mode, Mode::Stdout | Mode::Explain | Mode::Output(_));
+    if items.len() > 1 && one_input_modes {
         return Err(Error::usage(
             "-o/--output, --stdout and --explain take one input; use --out-dir or --in-place for several",
         ));
     }
-    let options = args.options();
-    let mut outcome = Outcome::default();
-    for input in &inputs {
-        match clean_one(input, &args, &options)? {
-            FileStatus::Failed => outcome.failed = true,
-            FileStatus::Changed => outcome.changes_found |= args.check || args.diff,
-            FileStatus::Unchanged => {}
-        }
-    }
-    Ok(outcome)
-}
-
-/// What happened to one input.
-enum FileStatus {
-    Unchanged,
-    Changed,
-    Failed,
-}
-
-/// Reads, cleans and writes or reports one input as the mode says. A problem
-/// with the input itself is reported on one line and becomes `Failed`; a
-/// problem writing output stops the run.
-fn clean_one(input: &Input, args: &Args, options: &dedupe::Options) -> Result<FileStatus, Error> {
-    let name = input.display_name();
-    let bytes = match input.read() {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("dedupe: {name}: {}", report::describe_io_error(&err));
-            return Ok(FileStatus::Failed);
-        }
+    let job = Job {
+        options: args.options(&config).map_err(Error::usage)?,
+        mode: mode.clone(),
+        encoding: args.encoding(),
+        max_size: args.max_size,
     };
-    let decoded = match dedupe::decode(&bytes, args.encoding()) {
-        Ok(decoded) => decoded,
-        Err(err) => {
-            eprintln!("dedupe: {name}: {err}");
-            return Ok(FileStatus::Failed);
-        }
-    };
-    if decoded.fell_back_to_windows_1252 && !args.quiet {
-        eprintln!("dedupe: warning: {name}: not valid UTF-8, read as Windows-1252");
-    }
-    let original: &str = &decoded.text;
-    let cleaned = dedupe::clean(original, options);
-    let changed = cleaned.text != original;
-    let to_stdout = *input == Input::Stdin && args.output.is_none()
-        || args.stdout
-        || args.output.as_deref() == Some(Path::new("-"));
+    let single = items.len() == 1 && !args.paths.iter().any(|path| path.is_dir());
+    let mut reporter = report::Reporter::new(args.format, mode, args.quiet, args.verbose, single);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|err| Error::usage(format!("cannot start {:?} threads: {err}", args.threads)))?;
+    let progress = progress_bar(items.len(), args.quiet);
 
-    let mut stdout = io::stdout().lock();
-    let write_err = |err| Error::io("stdout", err);
-    if args.explain {
-        report::explain(&mut stdout, &cleaned).map_err(write_err)?;
-    } else if args.diff || args.check {
-        let diff = dedupe::unified_diff(original, &cleaned.text, &name);
-        stdout.write_all(diff.as_bytes()).map_err(write_err)?;
-    } else if to_stdout {
-        stdout
-            .write_all(cleaned.text.as_bytes())
-            .map_err(write_err)?;
-    } else if let Some(output) = &args.output {
-        std::fs::write(output, &cleaned.text).map_err(|err| Error::io(output.display(), err))?;
-    } else if let Input::File(path) = input {
-        let (clean_path, diff_path) = output_paths(path);
-        std::fs::write(&clean_path, &cleaned.text)
-            .map_err(|err| Error::io(clean_path.display(), err))?;
-        let diff = dedupe::unified_diff(original, &cleaned.text, &name);
-        std::fs::write(&diff_path, diff).map_err(|err| Error::io(diff_path.display(), err))?;
+    let mut totals = report::Totals::default();
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let mut stderr = io::stderr().lock();
+    for chunk in items.chunks(CHUNK) {
+        let results: Vec<batch::FileResult> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|item| {
+                    let result = batch::process(item, &job);
+                    progress.inc(1);
+                    result
+                })
+                .collect()
+        });
+        progress
+            .suspend(|| -> io::Result<()> {
+                for result in &results {
+                    totals.add(result);
+                    reporter.file(result, &mut stdout, &mut stderr)?;
+                }
+                stdout.flush()
+            })
+            .map_err(|err| Error::io("stdout", err))?;
     }
-    stdout.flush().map_err(write_err)?;
-    if !args.quiet && !args.explain {
-        eprintln!("{}", report::summary_line(&name, &cleaned, changed));
-    }
-    Ok(if changed {
-        FileStatus::Changed
-    } else {
-        FileStatus::Unchanged
+    progress.finish_and_clear();
+    reporter
+        .finish(&totals, !single, &mut stdout, &mut stderr)
+        .map_err(|err| Error::io("stdout", err))?;
+    Ok(Outcome {
+        changes_found: reporter.mode.reports_changes() && totals.changed > 0,
+        failed: totals.failed > 0,
     })
 }
 
-/// `article.txt` -> (`article.clean.txt`, `article.diff`), beside the input.
-fn output_paths(path: &Path) -> (PathBuf, PathBuf) {
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let clean_name = match path.extension() {
-        Some(ext) => format!("{stem}.clean.{}", ext.to_string_lossy()),
-        None => format!("{stem}.clean"),
-    };
-    (
-        path.with_file_name(clean_name),
-        path.with_file_name(format!("{stem}.diff")),
-    )
+/// The one mode the flags ask for (clap keeps them exclusive).
+fn mode(args: &Args) -> Result<Mode, Error> {
+    Ok(if args.check {
+        Mode::Check
+    } else if args.diff {
+        Mode::Diff
+    } else if args.explain {
+        Mode::Explain
+    } else if args.stdout || args.output.as_deref() == Some(Path::new("-")) {
+        Mode::Stdout
+    } else if let Some(output) = &args.output {
+        Mode::Output(output.clone())
+    } else if args.in_place {
+        Mode::InPlace
+    } else if let Some(dir) = &args.out_dir {
+        // Canonical, so that walks can skip it and writes can be checked against it.
+        let canonical = std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::canonicalize(dir))
+            .map_err(|err| Error::io(dir.display(), err))?;
+        Mode::OutDir(canonical)
+    } else {
+        Mode::Beside
+    })
 }
 
-/// Number of paragraphs kept.
-fn kept_count(cleaned: &Cleaned<'_>) -> usize {
-    cleaned
-        .paragraphs
-        .iter()
-        .filter(|p| matches!(p.decision, Decision::Keep(_)))
-        .count()
+/// The flag's list when given, else the config file's.
+fn pick<'a>(flag: &'a [String], file: Option<&'a [String]>) -> Option<&'a [String]> {
+    if flag.is_empty() { file } else { Some(flag) }
+}
+
+fn globs(patterns: &[String]) -> Result<GlobSet, Error> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|err| Error::usage(format!("bad glob: {err}")))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|err| Error::usage(format!("bad glob: {err}")))
+}
+
+/// A bar on a terminal stderr for long batches; hidden when piped, in CI
+/// (`CI` set) or with `-q`, so logs stay clean.
+fn progress_bar(files: usize, quiet: bool) -> ProgressBar {
+    let wanted = files >= PROGRESS_MIN_FILES
+        && !quiet
+        && std::env::var_os("CI").is_none()
+        && io::stderr().is_terminal();
+    if !wanted {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::new(files as u64).with_style(style)
+}
+
+/// `--generate`: a completion script or the man page, from the clap definition.
+fn generate(what: Generate) -> io::Result<Outcome> {
+    use clap_complete::Shell;
+    let mut command = Args::command();
+    let mut out = io::stdout().lock();
+    let shell = match what {
+        Generate::Man => {
+            clap_mangen::Man::new(command).render(&mut out)?;
+            return Ok(Outcome::default());
+        }
+        Generate::CompletionBash => Shell::Bash,
+        Generate::CompletionZsh => Shell::Zsh,
+        Generate::CompletionFish => Shell::Fish,
+        Generate::CompletionElvish => Shell::Elvish,
+        Generate::CompletionPowershell => Shell::PowerShell,
+    };
+    clap_complete::generate(shell, &mut command, "dedupe", &mut out);
+    Ok(Outcome::default())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn outputs_sit_beside_the_input() {
-        assert_eq!(
-            output_paths(Path::new("dir/article.txt")),
-            (
-                PathBuf::from("dir/article.clean.txt"),
-                PathBuf::from("dir/article.diff")
-            )
-        );
-        assert_eq!(
-            output_paths(Path::new("notes")),
-            (PathBuf::from("notes.clean"), PathBuf::from("notes.diff"))
-        );
-    }
 
     #[test]
     fn exit_codes_follow_one_policy() {

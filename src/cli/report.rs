@@ -1,35 +1,482 @@
-//! What people read: the one-line summary per file and `--explain`.
+//! What people and programs read. Every format is rendered from the same
+//! [`FileResult`]s, in input order: text (diffs on stdout, one line per file
+//! and a summary on stderr), JSON lines, GitHub Actions annotations and SARIF.
 
-use super::kept_count;
+use super::args::Format;
+use super::batch::{Cleaning, FileResult, Mode};
 use dedupe::{Cleaned, Decision, KeepReason};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
+/// ANSI colours, or none (not a terminal, or `NO_COLOR` set).
+#[derive(Debug, Clone, Copy)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    /// Colour for a stream when it is a terminal and `NO_COLOR` is unset or empty.
+    pub fn for_terminal(is_terminal: bool) -> Self {
+        Paint(is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()))
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn red(self, text: &str) -> String {
+        self.paint("31", text)
+    }
+    fn green(self, text: &str) -> String {
+        self.paint("32", text)
+    }
+    fn yellow(self, text: &str) -> String {
+        self.paint("33", text)
+    }
+    fn cyan(self, text: &str) -> String {
+        self.paint("36", text)
+    }
+
+    /// A unified diff with removed lines red, added lines green, hunks cyan.
+    fn diff(self, diff: &str) -> String {
+        if !self.0 {
+            return diff.to_string();
+        }
+        let mut out = String::with_capacity(diff.len() + diff.len() / 8);
+        for line in diff.split_inclusive('\n') {
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(body) => (body, "\n"),
+                None => (line, ""),
+            };
+            let painted = if body.starts_with("---") || body.starts_with("+++") {
+                self.bold(body)
+            } else if body.starts_with('-') {
+                self.red(body)
+            } else if body.starts_with('+') {
+                self.green(body)
+            } else if body.starts_with("@@") {
+                self.cyan(body)
+            } else {
+                body.to_string()
+            };
+            out.push_str(&painted);
+            out.push_str(end);
+        }
+        out
+    }
+}
+
+/// Counts over the whole run, for the final summary line.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub files: usize,
+    pub changed: usize,
+    pub failed: usize,
+    pub removed: BTreeMap<String, usize>,
+}
+
+impl Totals {
+    pub fn add(&mut self, result: &FileResult) {
+        self.files += 1;
+        match &result.outcome {
+            Ok(cleaning) => {
+                self.changed += usize::from(cleaning.changed);
+                for removal in &cleaning.removals {
+                    *self.removed.entry(removal.rule.clone()).or_default() += 1;
+                }
+            }
+            Err(_) => self.failed += 1,
+        }
+    }
+
+    /// `540 files checked, 12 would change, 0 failed; 40 paragraphs removed (30 exact-duplicate, ...)`.
+    pub fn summary_line(&self, mode: &Mode) -> String {
+        let changed = if mode.reports_changes() {
+            "would change"
+        } else {
+            "changed"
+        };
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut counts: Vec<(&String, &usize)> = self.removed.iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let total: usize = self.removed.values().sum();
+        let mut line = format!(
+            "{} checked, {} {changed}, {} failed; {} removed",
+            plural(self.files, "file"),
+            self.changed,
+            self.failed,
+            plural(total, "paragraph"),
+        );
+        if !counts.is_empty() {
+            let by_rule: Vec<String> = counts
+                .iter()
+                .map(|(rule, count)| format!("{count} {rule}"))
+                .collect();
+            let _ = write!(line, " ({})", by_rule.join(", "));
+        }
+        line
+    }
+}
+
+/// Prints results as they arrive (in input order) and the run's end.
+pub struct Reporter {
+    pub format: Format,
+    pub mode: Mode,
+    pub quiet: bool,
+    pub verbose: bool,
+    /// A single input: its line is printed even when nothing changed.
+    pub single: bool,
+    pub stdout_paint: Paint,
+    pub stderr_paint: Paint,
+    sarif_results: Vec<Value>,
+    sarif_notifications: Vec<Value>,
+}
+
+impl Reporter {
+    pub fn new(format: Format, mode: Mode, quiet: bool, verbose: bool, single: bool) -> Self {
+        use std::io::IsTerminal;
+        Reporter {
+            format,
+            mode,
+            quiet,
+            verbose,
+            single,
+            stdout_paint: Paint::for_terminal(io::stdout().is_terminal()),
+            stderr_paint: Paint::for_terminal(io::stderr().is_terminal()),
+            sarif_results: Vec::new(),
+            sarif_notifications: Vec::new(),
+        }
+    }
+
+    /// Reports one file: its stdout part, then its stderr lines.
+    pub fn file(
+        &mut self,
+        result: &FileResult,
+        out: &mut impl Write,
+        err: &mut impl Write,
+    ) -> io::Result<()> {
+        let paint = self.stderr_paint;
+        if let (Some(warning), false) = (&result.warning, self.quiet) {
+            writeln!(
+                err,
+                "dedupe: {}: {}: {warning}",
+                paint.yellow("warning"),
+                result.name
+            )?;
+        }
+        if let Err(problem) = &result.outcome {
+            writeln!(
+                err,
+                "dedupe: {}: {}: {problem}",
+                paint.red("error"),
+                result.name
+            )?;
+        }
+        match self.format {
+            Format::Text => {
+                if let Ok(cleaning) = &result.outcome {
+                    let stdout = if self.mode.reports_changes() {
+                        self.stdout_paint.diff(&cleaning.stdout)
+                    } else {
+                        cleaning.stdout.clone()
+                    };
+                    out.write_all(stdout.as_bytes())?;
+                    let wanted = self.single || self.verbose || cleaning.changed;
+                    if wanted && !self.quiet && self.mode != Mode::Explain {
+                        writeln!(err, "{}", file_line(&result.name, cleaning, paint))?;
+                    }
+                }
+            }
+            Format::Json => {
+                serde_json::to_writer(&mut *out, &self.json(result))?;
+                writeln!(out)?;
+            }
+            Format::Github => github(result, &self.mode, out)?,
+            Format::Sarif => self.collect_sarif(result),
+        }
+        Ok(())
+    }
+
+    /// Ends the run: the SARIF document, and the summary line.
+    pub fn finish(
+        &mut self,
+        totals: &Totals,
+        summary: bool,
+        out: &mut impl Write,
+        err: &mut impl Write,
+    ) -> io::Result<()> {
+        if self.format == Format::Sarif {
+            serde_json::to_writer_pretty(&mut *out, &self.sarif(totals))?;
+            writeln!(out)?;
+        }
+        if summary && !self.quiet {
+            writeln!(
+                err,
+                "{}",
+                self.stderr_paint.bold(&totals.summary_line(&self.mode))
+            )?;
+        }
+        out.flush()
+    }
+
+    fn json(&self, result: &FileResult) -> Value {
+        let mut object = json!({ "path": result.name });
+        if let Some(warning) = &result.warning {
+            object["warning"] = json!(warning);
+        }
+        match &result.outcome {
+            Err(problem) => {
+                object["status"] = json!("error");
+                object["error"] = json!(problem);
+            }
+            Ok(cleaning) => {
+                object["status"] = json!(if cleaning.changed {
+                    "changed"
+                } else {
+                    "unchanged"
+                });
+                object["paragraphs"] = json!({
+                    "before": cleaning.paragraphs_before,
+                    "after": cleaning.paragraphs_after,
+                });
+                object["removals"] = cleaning
+                    .removals
+                    .iter()
+                    .map(|removal| {
+                        json!({
+                            "lines": { "start": removal.first_line, "end": removal.last_line },
+                            "rule": removal.rule,
+                            "kept_line": removal.kept_line,
+                            "similarity": removal.similarity.map(round),
+                            "text": removal.preview,
+                        })
+                    })
+                    .collect();
+                if self.mode.reports_changes() {
+                    object["diff"] = json!(cleaning.stdout);
+                }
+            }
+        }
+        object
+    }
+
+    fn collect_sarif(&mut self, result: &FileResult) {
+        let location = |start: Option<(usize, usize)>| {
+            let mut physical = json!({ "artifactLocation": { "uri": uri(&result.name) } });
+            if let Some((first, last)) = start {
+                physical["region"] = json!({ "startLine": first, "endLine": last });
+            }
+            json!([{ "physicalLocation": physical }])
+        };
+        match &result.outcome {
+            Err(problem) => self.sarif_notifications.push(json!({
+                "level": "error",
+                "message": { "text": format!("{}: {problem}", result.name) },
+                "locations": location(None),
+            })),
+            Ok(cleaning) => {
+                for removal in &cleaning.removals {
+                    let mut entry = json!({
+                        "ruleId": removal.rule,
+                        "level": "warning",
+                        "message": { "text": removal_message(removal, &self.mode) },
+                        "locations": location(Some((removal.first_line, removal.last_line))),
+                    });
+                    if let Some(kept) = removal.kept_line {
+                        entry["relatedLocations"] = json!([{
+                            "id": 1,
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": uri(&result.name) },
+                                "region": { "startLine": kept },
+                            },
+                            "message": { "text": "the copy that is kept" },
+                        }]);
+                    }
+                    self.sarif_results.push(entry);
+                }
+                if cleaning.changed && cleaning.removals.is_empty() {
+                    self.sarif_results.push(json!({
+                        "ruleId": NORMALIZE_RULE,
+                        "level": "note",
+                        "message": { "text": "whitespace, invisible characters or entities would be normalized" },
+                        "locations": location(None),
+                    }));
+                }
+            }
+        }
+    }
+
+    fn sarif(&self, totals: &Totals) -> Value {
+        let mut rules: Vec<&str> = self
+            .sarif_results
+            .iter()
+            .filter_map(|result| result["ruleId"].as_str())
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let results: Vec<Value> = self
+            .sarif_results
+            .iter()
+            .map(|result| {
+                let mut result = result.clone();
+                let id = result["ruleId"].as_str().unwrap_or_default();
+                result["ruleIndex"] = json!(rules.binary_search(&id).unwrap_or_default());
+                result
+            })
+            .collect();
+        json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "dedupe",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.iter().map(|id| json!({
+                        "id": id,
+                        "shortDescription": { "text": rule_description(id) },
+                    })).collect::<Vec<_>>(),
+                }},
+                "invocations": [{
+                    "executionSuccessful": totals.failed == 0,
+                    "toolExecutionNotifications": self.sarif_notifications,
+                }],
+                "results": results,
+            }],
+        })
+    }
+}
+
+/// The SARIF rule of a file whose only change is normalization.
+const NORMALIZE_RULE: &str = "normalize";
+
+fn rule_description(rule: &str) -> String {
+    match rule {
+        dedupe::EXACT_DUPLICATE => "An exact copy of another paragraph".to_string(),
+        dedupe::NEAR_DUPLICATE => {
+            "A truncated or lightly edited copy of another paragraph".to_string()
+        }
+        dedupe::CAPTION => "A caption that restates a body paragraph".to_string(),
+        NORMALIZE_RULE => "Whitespace, invisible characters or entities to normalize".to_string(),
+        other => match other.split_once('/') {
+            Some((_, kind)) => format!("Scrape boilerplate: {kind}"),
+            None => format!("Removed by rule {other}"),
+        },
+    }
+}
+
+/// A similarity rounded to 3 decimals, so JSON does not print f32 noise.
+fn round(similarity: f32) -> f64 {
+    (f64::from(similarity) * 1000.0).round() / 1000.0
+}
+
+/// A path as a relative URI reference: `/` separators, unsafe bytes escaped.
+fn uri(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for byte in name.replace('\\', "/").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// `removed (exact-duplicate): copy of line 12, similarity 0.93: "Ms Rudd told..."`.
+fn removal_message(removal: &super::batch::RemovalInfo, mode: &Mode) -> String {
+    let verb = if mode.reports_changes() {
+        "would remove"
+    } else {
+        "removed"
+    };
+    let mut message = format!("dedupe {verb} this paragraph ({})", removal.rule);
+    if let Some(kept) = removal.kept_line {
+        let _ = write!(message, ": a copy of line {kept}");
+    }
+    if let Some(similarity) = removal.similarity {
+        let _ = write!(message, ", similarity {similarity:.2}");
+    }
+    let _ = write!(message, ": \"{}\"", removal.preview);
+    message
+}
+
+/// GitHub Actions workflow commands: an annotation per removal, on its lines.
+fn github(result: &FileResult, mode: &Mode, out: &mut impl Write) -> io::Result<()> {
+    let file = escape_property(&result.name);
+    if let Some(warning) = &result.warning {
+        writeln!(out, "::warning file={file}::{}", escape_data(warning))?;
+    }
+    let cleaning = match &result.outcome {
+        Err(problem) => return writeln!(out, "::error file={file}::{}", escape_data(problem)),
+        Ok(cleaning) => cleaning,
+    };
+    for removal in &cleaning.removals {
+        writeln!(
+            out,
+            "::warning file={file},line={},endLine={},title={}::{}",
+            removal.first_line,
+            removal.last_line,
+            escape_property(&format!("dedupe {}", removal.rule)),
+            escape_data(&removal_message(removal, mode)),
+        )?;
+    }
+    if cleaning.changed && cleaning.removals.is_empty() {
+        writeln!(
+            out,
+            "::warning file={file},title=dedupe normalize::whitespace, invisible characters or entities would be normalized"
+        )?;
+    }
+    Ok(())
+}
+
+/// Escapes a workflow command's message.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// `article.txt: removed 4 of 24 paragraphs (2 exact-duplicate, 1 caption, 1 boilerplate/read-more)`.
-pub fn summary_line(name: &str, cleaned: &Cleaned<'_>, changed: bool) -> String {
-    let total = cleaned.paragraphs.len();
-    let removed = total - kept_count(cleaned);
+fn file_line(name: &str, cleaning: &Cleaning, paint: Paint) -> String {
+    let total = cleaning.paragraphs_before;
+    let removed = total - cleaning.paragraphs_after;
     if removed == 0 {
-        let state = if changed {
+        let state = if cleaning.changed {
             "normalized, no paragraph removed"
         } else {
             "already clean"
         };
-        return format!("{name}: {state} ({total} paragraphs)");
+        return format!("{}: {state} ({total} paragraphs)", paint.bold(name));
     }
-    let rules: Vec<String> = cleaned
+    let rules: Vec<String> = cleaning
         .removal_counts()
         .iter()
         .map(|(rule, count)| format!("{count} {rule}"))
         .collect();
     format!(
-        "{name}: removed {removed} of {total} paragraphs ({})",
+        "{}: {} of {total} paragraphs ({})",
+        paint.bold(name),
+        paint.yellow(&format!("removed {removed}")),
         rules.join(", ")
     )
 }
 
 /// One line per paragraph: its lines, its decision and why, and its opening words.
-pub fn explain(out: &mut impl Write, cleaned: &Cleaned<'_>) -> io::Result<()> {
+pub fn explain(cleaned: &Cleaned<'_>) -> String {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
+    let mut out = String::new();
     for paragraph in &cleaned.paragraphs {
         let lines = if paragraph.first_line == paragraph.last_line {
             format!("{}", paragraph.first_line)
@@ -40,10 +487,10 @@ pub fn explain(out: &mut impl Write, cleaned: &Cleaned<'_>) -> io::Result<()> {
             Decision::Remove(removal) => {
                 let mut why = format!("remove  {}", removal.rule);
                 if let Some(kept) = removal.kept {
-                    why.push_str(&format!(" (kept line {})", line_of(kept)));
+                    let _ = write!(why, " (kept line {})", line_of(kept));
                 }
                 if let Some(similarity) = removal.similarity {
-                    why.push_str(&format!(" similarity {similarity:.2}"));
+                    let _ = write!(why, " similarity {similarity:.2}");
                 }
                 why
             }
@@ -65,13 +512,13 @@ pub fn explain(out: &mut impl Write, cleaned: &Cleaned<'_>) -> io::Result<()> {
                 ),
             },
         };
-        writeln!(out, "{lines:>7}  {why:<60}  {}", preview(&paragraph.text))?;
+        let _ = writeln!(out, "{lines:>7}  {why:<60}  {}", preview(&paragraph.text));
     }
-    Ok(())
+    out
 }
 
 /// The paragraph's first 50 characters on one line.
-fn preview(text: &str) -> String {
+pub fn preview(text: &str) -> String {
     let flat: String = text
         .chars()
         .take(50)
@@ -91,5 +538,27 @@ pub fn describe_io_error(err: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         io::ErrorKind::IsADirectory => "is a folder".to_string(),
         _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn uris_escape_spaces_and_keep_slashes() {
+        assert_eq!(uri("my dir/a b.txt"), "my%20dir/a%20b.txt");
+    }
+
+    #[test]
+    fn no_colour_without_a_terminal() {
+        assert_eq!(Paint(false).diff("-a\n+b\n"), "-a\n+b\n");
+        assert_eq!(Paint(true).red("x"), "\x1b[31mx\x1b[0m");
     }
 }

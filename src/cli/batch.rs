@@ -1,0 +1,345 @@
+//! One input, start to finish, on whatever thread rayon gives it: read, decode,
+//! clean once, then let the mode write files, and keep everything the reports
+//! need in a [`FileResult`]. Nothing is printed here, so the main thread can
+//! print results in input order and the output is the same for any `-j`.
+
+use super::walk::Item;
+use dedupe::{Cleaned, Decision, Encoding, Options};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// What the run does with each cleaned file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// `X.clean.txt` and `X.diff` beside the input (the default).
+    Beside,
+    /// `-o FILE`.
+    Output(PathBuf),
+    /// `--stdout`, `-o -`, or stdin with no mode.
+    Stdout,
+    Check,
+    Diff,
+    Explain,
+    InPlace,
+    /// `--out-dir DIR`: the canonical DIR, created before the run.
+    OutDir(PathBuf),
+}
+
+impl Mode {
+    /// Modes that may take folders: the ones a batch in CI uses.
+    pub fn takes_folders(&self) -> bool {
+        matches!(
+            self,
+            Mode::Check | Mode::Diff | Mode::InPlace | Mode::OutDir(_)
+        )
+    }
+
+    /// Modes that report changes with exit code 1.
+    pub fn reports_changes(&self) -> bool {
+        matches!(self, Mode::Check | Mode::Diff)
+    }
+}
+
+/// Everything a worker needs, shared read-only by all threads.
+pub struct Job {
+    pub mode: Mode,
+    pub options: Options,
+    pub encoding: Encoding,
+    pub max_size: u64,
+}
+
+/// The one computation per file that every mode and report format reads.
+#[derive(Debug)]
+pub struct FileResult {
+    /// The path as shown in messages, diffs and reports.
+    pub name: String,
+    /// The cleaning, or the one-line problem that stopped it.
+    pub outcome: Result<Cleaning, String>,
+    /// A problem that did not stop cleaning (the Windows-1252 fallback).
+    pub warning: Option<String>,
+}
+
+/// What cleaning one file found.
+#[derive(Debug)]
+pub struct Cleaning {
+    /// The clean copy differs from the input bytes.
+    pub changed: bool,
+    pub paragraphs_before: usize,
+    pub paragraphs_after: usize,
+    pub removals: Vec<RemovalInfo>,
+    /// What the text format prints on stdout: the diff (`--check`, `--diff`),
+    /// the clean text (`--stdout`) or the `--explain` table.
+    pub stdout: String,
+}
+
+/// One removed paragraph, with line numbers instead of indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemovalInfo {
+    pub first_line: usize,
+    pub last_line: usize,
+    pub rule: String,
+    /// First line of the copy that was kept, for duplicates.
+    pub kept_line: Option<usize>,
+    pub similarity: Option<f32>,
+    /// The paragraph's opening words.
+    pub preview: String,
+}
+
+impl Cleaning {
+    /// How many paragraphs each rule removed, most first, then by rule id.
+    pub fn removal_counts(&self) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for removal in &self.removals {
+            match counts.iter_mut().find(|(rule, _)| *rule == removal.rule) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((&removal.rule, 1)),
+            }
+        }
+        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        counts
+    }
+}
+
+/// The name used in messages and in the diff's `a/` and `b/` paths.
+pub fn display_name(item: &Item) -> String {
+    let path = match item {
+        Item::Stdin => return "stdin".to_string(),
+        Item::File(path) | Item::Unwalkable { path, .. } => path,
+    };
+    path.to_string_lossy()
+        .trim_start_matches("./")
+        .trim_start_matches('/')
+        .to_string()
+}
+
+/// Cleans one input as the job says.
+pub fn process(item: &Item, job: &Job) -> FileResult {
+    let name = display_name(item);
+    let mut warning = None;
+    let outcome = match item {
+        Item::Unwalkable { problem, .. } => Err(problem.clone()),
+        Item::Stdin => process_readable(None, &name, job, &mut warning),
+        Item::File(path) => process_readable(Some(path), &name, job, &mut warning),
+    };
+    FileResult {
+        name,
+        outcome,
+        warning,
+    }
+}
+
+/// Cleans a file (`Some(path)`) or stdin (`None`).
+fn process_readable(
+    path: Option<&Path>,
+    name: &str,
+    job: &Job,
+    warning: &mut Option<String>,
+) -> Result<Cleaning, String> {
+    let bytes = read(path, job.max_size)?;
+    let decoded = dedupe::decode(&bytes, job.encoding).map_err(|err| err.to_string())?;
+    if decoded.fell_back_to_windows_1252 {
+        *warning = Some("not valid UTF-8, read as Windows-1252".to_string());
+    }
+    let original: &str = &decoded.text;
+    let cleaned = dedupe::clean(original, &job.options);
+    let changed = cleaned.text != original;
+    let diff = || dedupe::unified_diff(original, &cleaned.text, name);
+    let mut stdout = String::new();
+    match (&job.mode, path) {
+        (Mode::Check | Mode::Diff, _) => stdout = diff(),
+        (Mode::Stdout, _) | (Mode::Beside, None) => stdout.clone_from(&cleaned.text),
+        (Mode::Explain, _) => stdout = super::report::explain(&cleaned),
+        (Mode::Output(output), _) => write(output, &cleaned.text)?,
+        (Mode::Beside, Some(path)) => {
+            let (clean_path, diff_path) = beside(path);
+            write(&clean_path, &cleaned.text)?;
+            write(&diff_path, &diff())?;
+        }
+        (Mode::InPlace, Some(path)) => {
+            if changed {
+                replace_atomically(path, &cleaned.text)
+                    .map_err(|err| format!("cannot rewrite in place: {err}"))?;
+            }
+        }
+        (Mode::OutDir(dir), Some(path)) => {
+            let target = mirrored(dir, path);
+            ensure_inside(dir, &target)?;
+            let mut diff_name = target.file_name().unwrap_or_default().to_os_string();
+            diff_name.push(".diff");
+            write(&target, &cleaned.text)?;
+            write(&target.with_file_name(diff_name), &diff())?;
+        }
+        (Mode::InPlace | Mode::OutDir(_), None) => {
+            return Err("stdin cannot be rewritten in place or mirrored; use --stdout".into());
+        }
+    }
+    Ok(summarize(&cleaned, changed, stdout))
+}
+
+fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleaning {
+    let line_of = |index: usize| cleaned.paragraphs[index].first_line;
+    let removals: Vec<RemovalInfo> = cleaned
+        .removals()
+        .map(|(paragraph, removal)| RemovalInfo {
+            first_line: paragraph.first_line,
+            last_line: paragraph.last_line,
+            rule: removal.rule.clone(),
+            kept_line: removal.kept.map(line_of),
+            similarity: removal.similarity,
+            preview: super::report::preview(&paragraph.text),
+        })
+        .collect();
+    let kept = cleaned
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.decision, Decision::Keep(_)))
+        .count();
+    Cleaning {
+        changed,
+        paragraphs_before: cleaned.paragraphs.len(),
+        paragraphs_after: kept,
+        removals,
+        stdout,
+    }
+}
+
+/// Reads an input, refusing files over the size limit before reading them.
+fn read(path: Option<&Path>, max_size: u64) -> Result<Vec<u8>, String> {
+    let describe = |err: io::Error| super::report::describe_io_error(&err);
+    let mut bytes = Vec::new();
+    match path {
+        Some(path) => {
+            let file = File::open(path).map_err(describe)?;
+            let size = file.metadata().map_err(describe)?.len();
+            if size > max_size {
+                return Err(format!(
+                    "larger than --max-size ({size} bytes > {max_size}), skipped"
+                ));
+            }
+            file.take(max_size + 1)
+                .read_to_end(&mut bytes)
+                .map_err(describe)?;
+        }
+        None => {
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(describe)?;
+        }
+    }
+    Ok(bytes)
+}
+
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    std::fs::write(path, contents).map_err(|err| {
+        format!(
+            "cannot write {}: {}",
+            path.display(),
+            super::report::describe_io_error(&err)
+        )
+    })
+}
+
+/// `article.txt` -> (`article.clean.txt`, `article.diff`), beside the input.
+pub fn beside(path: &Path) -> (PathBuf, PathBuf) {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let clean_name = match path.extension() {
+        Some(ext) => format!("{stem}.clean.{}", ext.to_string_lossy()),
+        None => format!("{stem}.clean"),
+    };
+    (
+        path.with_file_name(clean_name),
+        path.with_file_name(format!("{stem}.diff")),
+    )
+}
+
+/// Where `--out-dir` puts the clean copy of `path`: the path as given, with
+/// roots, `.` and `..` resolved lexically and any `..` left at the front
+/// dropped, so the result is always below `dir`.
+pub fn mirrored(dir: &Path, path: &Path) -> PathBuf {
+    let mut parts = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(part),
+            Component::ParentDir => {
+                parts.pop();
+            }
+            Component::Prefix(_) | Component::RootDir | Component::CurDir => {}
+        }
+    }
+    let mut target = dir.to_path_buf();
+    target.extend(parts);
+    target
+}
+
+/// Creates the target's folder and checks, after symlinks, that it is inside
+/// the canonical `dir`: a symlinked subfolder cannot lead a write outside it.
+fn ensure_inside(dir: &Path, target: &Path) -> Result<(), String> {
+    let folder = target.parent().unwrap_or(dir);
+    std::fs::create_dir_all(folder)
+        .and_then(|()| std::fs::canonicalize(folder))
+        .map_err(|err| format!("cannot create {}: {err}", folder.display()))
+        .and_then(|real| {
+            if real.starts_with(dir) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} leads outside --out-dir, not written",
+                    folder.display()
+                ))
+            }
+        })
+}
+
+/// Rewrites `path` so that a crash leaves the old file or the new one, never
+/// half of either: a temporary file in the same folder (same file system),
+/// with the original's permissions, renamed over it. A symlink is followed, so
+/// the file it points to is rewritten and the link stays a link.
+fn replace_atomically(path: &Path, contents: &str) -> io::Result<()> {
+    let path = std::fs::canonicalize(path)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(&path)?.permissions();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".dedupe-")
+        .tempfile_in(folder)?;
+    temporary.write_all(contents.as_bytes())?;
+    temporary.as_file().set_permissions(permissions)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(&path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_sit_beside_the_input() {
+        assert_eq!(
+            beside(Path::new("dir/article.txt")),
+            (
+                PathBuf::from("dir/article.clean.txt"),
+                PathBuf::from("dir/article.diff")
+            )
+        );
+        assert_eq!(
+            beside(Path::new("notes")),
+            (PathBuf::from("notes.clean"), PathBuf::from("notes.diff"))
+        );
+    }
+
+    #[test]
+    fn mirrored_paths_never_leave_the_out_dir() {
+        let out = Path::new("/out");
+        for (input, expected) in [
+            ("a/b.txt", "/out/a/b.txt"),
+            ("./a/./b.txt", "/out/a/b.txt"),
+            ("../../b.txt", "/out/b.txt"),
+            ("a/../../../etc/b.txt", "/out/etc/b.txt"),
+            ("/abs/b.txt", "/out/abs/b.txt"),
+        ] {
+            assert_eq!(mirrored(out, Path::new(input)), Path::new(expected));
+        }
+    }
+}
