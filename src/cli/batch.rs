@@ -143,7 +143,9 @@ fn process_readable(
     }
     let original: &str = &decoded.text;
     let cleaned = dedupe::clean(original, &job.options);
-    let changed = cleaned.text != original;
+    // Against the bytes, not the decoded text: a Windows-1252 file whose clean
+    // copy is UTF-8 changes even when no character does.
+    let changed = cleaned.text.as_bytes() != bytes.as_slice();
     let diff = || dedupe::unified_diff(original, &cleaned.text, name);
     let mut stdout = String::new();
     match (&job.mode, path) {

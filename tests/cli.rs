@@ -1,0 +1,722 @@
+//! The real `dedupe` binary over temporary folders: every mode, exit code,
+//! report format and bad-file case of SPEC §4 and §5, one behaviour per test.
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A paragraph of more than `min_words` words, pasted twice in [`DIRTY`].
+const REPEATED: &str = "The council approved the new budget for the coming year on Monday night.";
+
+/// An article with one exact duplicate paragraph: line 5 repeats line 3.
+const DIRTY: &str = "Council passes budget\n\n\
+The council approved the new budget for the coming year on Monday night.\n\n\
+Opposition members said the plan cut too deeply into library services.\n\n\
+The council approved the new budget for the coming year on Monday night.\n";
+
+/// [`DIRTY`] once cleaned.
+const CLEANED: &str = "Council passes budget\n\n\
+The council approved the new budget for the coming year on Monday night.\n\n\
+Opposition members said the plan cut too deeply into library services.\n";
+
+/// An article with nothing to remove or normalize.
+const CLEAN: &str =
+    "A quiet week\n\nNothing happened in the town this week, and everyone was glad of it.\n";
+
+fn dedupe(cwd: &Path, args: &[&str]) -> Output {
+    run_with_stdin(cwd, args, None)
+}
+
+fn run_with_stdin(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dedupe"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("run dedupe");
+    if let Some(text) = stdin {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// A temporary folder holding `files` (path, contents).
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, contents) in files {
+        write(&dir.path().join(path), contents);
+    }
+    dir
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, contents).unwrap();
+}
+
+fn read(path: impl AsRef<Path>) -> String {
+    fs::read_to_string(path).unwrap()
+}
+
+/// Every file below `dir`, relative, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walk(dir)
+        .iter()
+        .map(|path| {
+            path.strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+fn fixture(name: &str) -> String {
+    read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name),
+    )
+}
+
+// ---- one file (issue 2) ----
+
+#[test]
+fn default_mode_writes_clean_copy_and_diff_beside_the_seed_article() {
+    let dir = tree(&[("rudd.txt", &fixture("rudd-windrush.txt"))]);
+    let output = dedupe(dir.path(), &["rudd.txt"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        read(dir.path().join("rudd.clean.txt")),
+        fixture("rudd-windrush.expected.txt")
+    );
+    let diff = read(dir.path().join("rudd.diff"));
+    assert!(
+        diff.starts_with("--- a/rudd.txt\n+++ b/rudd.txt\n"),
+        "{diff}"
+    );
+    assert!(
+        stderr(&output).starts_with("rudd.txt: removed 4 of 24 paragraphs ("),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+
+    // The diff replays: patch -p1 turns the input into the clean copy.
+    let patched = Command::new("patch")
+        .args(["-p1", "--quiet"])
+        .current_dir(dir.path())
+        .stdin(fs::File::open(dir.path().join("rudd.diff")).unwrap())
+        .status()
+        .unwrap();
+    assert!(patched.success());
+    assert_eq!(
+        read(dir.path().join("rudd.txt")),
+        fixture("rudd-windrush.expected.txt")
+    );
+}
+
+#[test]
+fn a_second_run_never_cleans_its_own_outputs() {
+    let dir = tree(&[("a.txt", DIRTY)]);
+    assert_eq!(code(&dedupe(dir.path(), &["a.txt"])), 0);
+    let output = dedupe(dir.path(), &["--check", "."]);
+    assert!(
+        stderr(&output).contains("1 file checked, 1 would change"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(listing(dir.path()), ["a.clean.txt", "a.diff", "a.txt"]);
+}
+
+#[test]
+fn output_file_stdout_and_stdin() {
+    let dir = tree(&[("a.txt", DIRTY)]);
+    let output = dedupe(dir.path(), &["a.txt", "-o", "out.txt"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(read(dir.path().join("out.txt")), CLEANED);
+
+    for args in [&["a.txt", "-o", "-"][..], &["a.txt", "--stdout"]] {
+        let output = dedupe(dir.path(), args);
+        assert_eq!((code(&output), stdout(&output)), (0, CLEANED.to_string()));
+    }
+    for args in [&[][..], &["-"]] {
+        let output = run_with_stdin(dir.path(), args, Some(DIRTY));
+        assert_eq!((code(&output), stdout(&output)), (0, CLEANED.to_string()));
+    }
+    assert_eq!(listing(dir.path()), ["a.txt", "out.txt"]);
+}
+
+#[test]
+fn diff_and_check_write_nothing_and_exit_1_only_on_changes() {
+    let dir = tree(&[("dirty.txt", DIRTY), ("clean.txt", CLEAN)]);
+    for mode in ["--diff", "--check"] {
+        let output = dedupe(dir.path(), &[mode, "dirty.txt"]);
+        assert_eq!(code(&output), 1, "{mode}");
+        let diff = stdout(&output);
+        assert!(
+            diff.starts_with("--- a/dirty.txt\n+++ b/dirty.txt\n@@"),
+            "{diff}"
+        );
+        assert!(diff.contains(&format!("-{REPEATED}\n")), "{diff}");
+        assert!(!diff.contains('\x1b'), "no colour when piped");
+
+        let output = dedupe(dir.path(), &[mode, "clean.txt"]);
+        assert_eq!(
+            (code(&output), stdout(&output)),
+            (0, String::new()),
+            "{mode}"
+        );
+    }
+    assert_eq!(listing(dir.path()), ["clean.txt", "dirty.txt"]);
+}
+
+#[test]
+fn explain_lists_every_paragraph_with_its_decision() {
+    let dir = tree(&[("a.txt", DIRTY)]);
+    let output = dedupe(dir.path(), &["--explain", "a.txt"]);
+    assert_eq!(code(&output), 0);
+    let lines: Vec<String> = stdout(&output).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[1].contains("keep"), "{}", lines[1]);
+    assert!(
+        lines[3].contains("remove  exact-duplicate (kept line 3) similarity 1.00"),
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
+fn a_missing_or_binary_file_is_one_line_and_exit_2() {
+    let dir = tree(&[("binary.txt", "text\0more")]);
+    for (name, problem) in [("missing.txt", "no such file"), ("binary.txt", "binary")] {
+        let output = dedupe(dir.path(), &[name]);
+        assert_eq!(code(&output), 2, "{name}");
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(name) && err.contains(problem), "{err}");
+    }
+    assert_eq!(listing(dir.path()), ["binary.txt"]);
+}
+
+#[test]
+fn an_unreadable_file_is_one_line_and_exit_2() {
+    let dir = tree(&[("locked.txt", DIRTY)]);
+    let path = dir.path().join("locked.txt");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        eprintln!("running as root: permissions do not stop reads, nothing to test");
+        return;
+    }
+    let output = dedupe(dir.path(), &["--check", "locked.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("locked.txt: permission denied"));
+}
+
+// ---- folders (issue 3) ----
+
+#[test]
+fn a_folder_without_a_mode_is_an_error_naming_the_flags() {
+    let dir = tree(&[("in/a.txt", DIRTY)]);
+    let output = dedupe(dir.path(), &["in"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    for flag in ["--check", "--diff", "--in-place", "--out-dir"] {
+        assert!(err.contains(flag), "{err}");
+    }
+    assert_eq!(listing(dir.path()), ["in/a.txt"]);
+}
+
+#[test]
+fn walks_skip_hidden_ignored_excluded_and_own_outputs_in_order() {
+    let dir = tree(&[
+        ("in/b.txt", DIRTY),
+        ("in/a.md", DIRTY),
+        ("in/z/c.txt", DIRTY),
+        ("in/notes.rst", DIRTY),
+        ("in/.hidden.txt", DIRTY),
+        ("in/.cache/d.txt", DIRTY),
+        ("in/drafts/e.txt", DIRTY),
+        ("in/build/f.txt", DIRTY),
+        ("in/build/keep.txt", DIRTY),
+        ("in/a.clean.md", DIRTY),
+        ("in/b.diff", DIRTY),
+        ("in/.gitignore", "build/*\n!build/keep.txt\n"),
+    ]);
+    let checked = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--check", "--format", "json", "in"];
+        args.extend(extra);
+        let output = dedupe(dir.path(), &args);
+        assert_eq!(code(&output), 1, "{}", stderr(&output));
+        stdout(&output)
+            .lines()
+            .map(|line| {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                value["path"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        checked(&[]),
+        [
+            "in/a.md",
+            "in/b.txt",
+            "in/build/keep.txt",
+            "in/drafts/e.txt",
+            "in/z/c.txt"
+        ]
+    );
+    assert_eq!(
+        checked(&["--exclude", "drafts", "--include", "*.txt"]),
+        ["in/b.txt", "in/build/keep.txt", "in/z/c.txt"]
+    );
+    assert_eq!(
+        checked(&["--hidden", "--no-ignore", "--include", "*.txt"]),
+        [
+            "in/.cache/d.txt",
+            "in/.hidden.txt",
+            "in/b.txt",
+            "in/build/f.txt",
+            "in/build/keep.txt",
+            "in/drafts/e.txt",
+            "in/z/c.txt"
+        ]
+    );
+}
+
+#[test]
+fn symlinks_in_folders_are_not_followed_and_a_named_loop_fails_alone() {
+    let dir = tree(&[("in/a.txt", CLEAN), ("elsewhere/b.txt", DIRTY)]);
+    symlink(
+        dir.path().join("elsewhere/b.txt"),
+        dir.path().join("in/link.txt"),
+    )
+    .unwrap();
+    symlink(
+        dir.path().join("elsewhere"),
+        dir.path().join("in/linked-folder"),
+    )
+    .unwrap();
+    symlink("loop2.txt", dir.path().join("loop1.txt")).unwrap();
+    symlink("loop1.txt", dir.path().join("loop2.txt")).unwrap();
+
+    let output = dedupe(dir.path(), &["--check", "in"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stderr(&output).contains("1 file checked, 0 would change"));
+
+    let output = dedupe(dir.path(), &["--check", "loop1.txt", "in"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("loop1.txt: "), "{err}");
+    assert!(
+        err.contains("2 files checked, 0 would change, 1 failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diff_of_a_folder_is_one_patch_that_git_applies() {
+    let dir = tree(&[
+        ("in/a.txt", DIRTY),
+        ("in/sub/b.txt", DIRTY),
+        ("in/c.txt", CLEAN),
+    ]);
+    let output = dedupe(dir.path(), &["--diff", "in"]);
+    assert_eq!(code(&output), 1);
+    write(&dir.path().join("all.patch"), stdout(&output));
+    let applied = Command::new("git")
+        .args(["apply", "all.patch"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(applied.success());
+    assert_eq!(read(dir.path().join("in/a.txt")), CLEANED);
+    assert_eq!(read(dir.path().join("in/sub/b.txt")), CLEANED);
+    assert_eq!(read(dir.path().join("in/c.txt")), CLEAN);
+}
+
+#[test]
+fn in_place_is_atomic_keeps_permissions_and_leaves_clean_files_alone() {
+    let dir = tree(&[("in/dirty.txt", DIRTY), ("in/clean.txt", CLEAN)]);
+    let dirty = dir.path().join("in/dirty.txt");
+    let clean = dir.path().join("in/clean.txt");
+    fs::set_permissions(&dirty, fs::Permissions::from_mode(0o640)).unwrap();
+    let (dirty_inode, clean_inode) = (inode(&dirty), inode(&clean));
+
+    let output = dedupe(dir.path(), &["--in-place", "in"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(read(&dirty), CLEANED);
+    assert_eq!(fs::metadata(&dirty).unwrap().mode() & 0o777, 0o640);
+    // A new file renamed over the old one; the clean file was not touched.
+    assert_ne!(inode(&dirty), dirty_inode);
+    assert_eq!(inode(&clean), clean_inode);
+    assert_eq!(listing(dir.path()), ["in/clean.txt", "in/dirty.txt"]);
+
+    let again = dedupe(dir.path(), &["--check", "in"]);
+    assert_eq!(code(&again), 0, "idempotent");
+}
+
+fn inode(path: &Path) -> u64 {
+    fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn out_dir_mirrors_the_tree_and_never_escapes() {
+    let dir = tree(&[
+        ("in/a.txt", DIRTY),
+        ("in/sub/b.txt", CLEAN),
+        ("work/.keep", ""),
+    ]);
+    let work = dir.path().join("work");
+    let output = dedupe(&work, &["--out-dir", "out", "../in"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        listing(&work.join("out")),
+        [
+            "in/a.txt",
+            "in/a.txt.diff",
+            "in/sub/b.txt",
+            "in/sub/b.txt.diff"
+        ]
+    );
+    assert_eq!(read(work.join("out/in/a.txt")), CLEANED);
+    assert!(read(work.join("out/in/a.txt.diff")).contains(&format!("-{REPEATED}")));
+    // Inputs untouched, nothing written beside them.
+    assert_eq!(read(dir.path().join("in/a.txt")), DIRTY);
+    assert_eq!(listing(&dir.path().join("in")), ["a.txt", "sub/b.txt"]);
+
+    // An out-dir inside the walked folder is not read back in.
+    let output = dedupe(dir.path(), &["--out-dir", "in/out", "in"]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stderr(&output).contains("2 files checked, 1 changed"),
+        "{}",
+        stderr(&output)
+    );
+    let output = dedupe(dir.path(), &["--out-dir", "in/out", "in"]);
+    assert!(
+        stderr(&output).contains("2 files checked"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let mut files = Vec::new();
+    for index in 0..60 {
+        let text = match index % 3 {
+            0 => DIRTY.replace("Monday", &format!("day {index}")),
+            1 => CLEAN.to_string(),
+            _ => format!("{CLEAN}\nRead more at Example.com\n"),
+        };
+        files.push((format!("in/{}/f{index}.txt", index % 7), text));
+    }
+    files.push(("in/bad.txt".to_string(), "bin\0ary".to_string()));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    for format in ["text", "json", "github", "sarif"] {
+        let run = |threads: &str| {
+            dedupe(
+                dir.path(),
+                &["--check", "-j", threads, "--format", format, "in"],
+            )
+        };
+        let (one, four) = (run("1"), run("4"));
+        assert_eq!(code(&one), 2);
+        assert_eq!(one.stdout, four.stdout, "{format} stdout");
+        assert_eq!(one.stderr, four.stderr, "{format} stderr");
+    }
+    for threads in ["1", "4"] {
+        let output = dedupe(
+            dir.path(),
+            &["-j", threads, "--out-dir", &format!("out{threads}"), "in"],
+        );
+        assert_eq!(code(&output), 2);
+    }
+    let out1 = listing(&dir.path().join("out1"));
+    assert_eq!(out1, listing(&dir.path().join("out4")));
+    assert_eq!(out1.len(), 120);
+    for file in out1 {
+        assert_eq!(
+            fs::read(dir.path().join("out1").join(&file)).unwrap(),
+            fs::read(dir.path().join("out4").join(&file)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn no_progress_bar_or_colour_when_piped() {
+    let files: Vec<(String, &str)> = (0..120)
+        .map(|i| (format!("in/{i:03}.txt"), CLEAN))
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    let dir = tree(&refs);
+    let output = dedupe(dir.path(), &["--check", "in"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stderr(&output),
+        "120 files checked, 0 would change, 0 failed; 0 paragraphs removed\n"
+    );
+    let quiet = dedupe(dir.path(), &["--check", "-q", "in"]);
+    assert_eq!(stderr(&quiet), "");
+}
+
+#[test]
+fn json_report_carries_every_field() {
+    let dir = tree(&[("in/a.txt", DIRTY), ("in/b.txt", CLEAN)]);
+    let output = dedupe(dir.path(), &["--check", "--format", "json", "in"]);
+    assert_eq!(code(&output), 1);
+    let objects: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 2);
+    let a = &objects[0];
+    assert_eq!(a["path"], "in/a.txt");
+    assert_eq!(a["status"], "changed");
+    assert_eq!(a["paragraphs"]["before"], 4);
+    assert_eq!(a["paragraphs"]["after"], 3);
+    let removal = &a["removals"][0];
+    assert_eq!(removal["lines"]["start"], 7);
+    assert_eq!(removal["lines"]["end"], 7);
+    assert_eq!(removal["rule"], "exact-duplicate");
+    assert_eq!(removal["kept_line"], 3);
+    assert_eq!(removal["similarity"], 1.0);
+    assert!(a["diff"].as_str().unwrap().starts_with("--- a/in/a.txt"));
+    assert_eq!(objects[1]["status"], "unchanged");
+    assert_eq!(objects[1]["removals"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn sarif_report_has_the_required_fields() {
+    let dir = tree(&[("in/a.txt", DIRTY), ("in/bad.txt", "\0")]);
+    let output = dedupe(dir.path(), &["--check", "--format", "sarif", "in"]);
+    assert_eq!(code(&output), 2);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "dedupe");
+    assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "exact-duplicate");
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "exact-duplicate");
+    assert_eq!(result["ruleIndex"], 0);
+    assert_eq!(result["level"], "warning");
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("line 3")
+    );
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "in/a.txt");
+    assert_eq!(location["region"]["startLine"], 7);
+    assert_eq!(location["region"]["endLine"], 7);
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("in/bad.txt")
+    );
+}
+
+#[test]
+fn github_annotations_are_well_formed() {
+    let dir = tree(&[("in/a, b.txt", DIRTY), ("in/bad.txt", "\0")]);
+    let output = dedupe(dir.path(), &["--check", "--format", "github", "in"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        stdout(&output),
+        "::warning file=in/a%2C b.txt,line=7,endLine=7,title=dedupe exact-duplicate::\
+         dedupe would remove this paragraph (exact-duplicate): a copy of line 3, similarity 1.00: \
+         \"The council approved the new budget for the coming...\"\n\
+         ::error file=in/bad.txt::binary file (contains NUL bytes), skipped\n"
+    );
+}
+
+#[test]
+fn bad_files_never_stop_a_batch() {
+    let dir = tree(&[
+        ("in/a-binary.txt", "text\0"),
+        ("in/b-big.txt", &CLEAN.repeat(100)),
+        ("in/c-good.txt", DIRTY),
+        ("in/d-latin1.txt", ""),
+    ]);
+    write(
+        &dir.path().join("in/d-latin1.txt"),
+        b"Caf\xe9 society\n\nIt was a very good caf\xe9 in the old town.\n",
+    );
+    let output = dedupe(
+        dir.path(),
+        &["--in-place", "--max-size", "1K", "in", "missing.txt"],
+    );
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 7, "{err}");
+    assert!(lines[0].contains("in/a-binary.txt: binary"), "{err}");
+    assert!(
+        lines[1].contains("in/b-big.txt: larger than --max-size"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("in/c-good.txt: removed 1 of 4"),
+        "{err}"
+    );
+    assert!(
+        lines[3].contains("warning: in/d-latin1.txt: not valid UTF-8, read as Windows-1252"),
+        "{err}"
+    );
+    assert!(lines[4].starts_with("in/d-latin1.txt: normalized"), "{err}");
+    assert!(lines[5].contains("missing.txt: no such file"), "{err}");
+    assert!(
+        lines[6].starts_with("5 files checked, 2 changed, 3 failed"),
+        "{err}"
+    );
+    // The good files were cleaned; the bad ones are untouched.
+    assert_eq!(read(dir.path().join("in/c-good.txt")), CLEANED);
+    assert_eq!(
+        read(dir.path().join("in/d-latin1.txt")),
+        "Café society\n\nIt was a very good café in the old town.\n"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("in/a-binary.txt")).unwrap(),
+        b"text\0"
+    );
+    assert_eq!(read(dir.path().join("in/b-big.txt")), CLEAN.repeat(100));
+}
+
+// ---- config ----
+
+#[test]
+fn config_is_found_upward_and_flags_override_it() {
+    let dir = tree(&[
+        ("project/dedupe.toml", "[thresholds]\nmin_words = 50\n"),
+        ("project/articles/a.txt", DIRTY),
+    ]);
+    let articles = dir.path().join("project/articles");
+    // min_words = 50 protects the 14-word duplicate.
+    assert_eq!(code(&dedupe(&articles, &["--check", "a.txt"])), 0);
+    assert_eq!(
+        code(&dedupe(
+            &articles,
+            &["--check", "--min-words", "6", "a.txt"]
+        )),
+        1
+    );
+    assert_eq!(
+        code(&dedupe(&articles, &["--check", "--isolated", "a.txt"])),
+        1
+    );
+
+    write(
+        &dir.path().join("other.toml"),
+        "[rules]\nignore = [\"exact-duplicate\"]\n",
+    );
+    let output = dedupe(
+        &articles,
+        &["--check", "--config", "../../other.toml", "a.txt"],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+}
+
+#[test]
+fn hidden_config_name_and_its_globs() {
+    let dir = tree(&[
+        (
+            ".dedupe.toml",
+            "include = [\"*.article\"]\nexclude = [\"old\"]\n",
+        ),
+        ("in/a.article", DIRTY),
+        ("in/b.txt", DIRTY),
+        ("in/old/c.article", DIRTY),
+    ]);
+    let output = dedupe(dir.path(), &["--check", "in"]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("1 file checked"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).contains("a/in/a.article"));
+}
+
+#[test]
+fn config_errors_name_the_file_and_key() {
+    let dir = tree(&[
+        ("dedupe.toml", "[thresholds]\nmin_word = 3\n"),
+        ("a.txt", DIRTY),
+    ]);
+    let output = dedupe(dir.path(), &["--check", "a.txt"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("dedupe.toml") && err.contains("min_word"),
+        "{err}"
+    );
+
+    let output = dedupe(dir.path(), &["--check", "--config", "nope.toml", "a.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("nope.toml"));
+}
+
+// ---- ecosystem ----
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let bash = dedupe(dir.path(), &["--generate", "completion-bash"]);
+    assert_eq!(code(&bash), 0);
+    assert!(stdout(&bash).contains("--in-place"));
+    let man = dedupe(dir.path(), &["--generate", "man"]);
+    assert_eq!(code(&man), 0);
+    assert!(stdout(&man).starts_with(".ie"), "{}", &stdout(&man)[..40]);
+    assert!(stdout(&man).contains("out\\-dir"));
+}
