@@ -10,6 +10,7 @@
 
 use crate::Options;
 use crate::fingerprint::{digest, match_key, shingle_set, tokens};
+use crate::layout::{self, NAVIGATION};
 use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
 use crate::segment::Paragraph;
 use rustc_hash::FxHashMap;
@@ -65,18 +66,29 @@ pub enum Decision {
 
 /// Decides every paragraph. The result has one entry per paragraph.
 pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> {
-    let mut decisions: Vec<Decision> = paragraphs
+    let texts: Vec<&str> = paragraphs.iter().map(|p| &*p.text).collect();
+    let chrome = if options.rules.enabled(NAVIGATION) {
+        layout::page_chrome(&texts)
+    } else {
+        vec![false; texts.len()]
+    };
+    let mut decisions: Vec<Decision> = texts
         .iter()
-        .map(
-            |paragraph| match options.boilerplate.classify(&paragraph.text) {
-                Some(rule) if options.rules.enabled(rule) => Decision::Remove(Removal {
+        .zip(chrome)
+        .map(|(text, is_chrome)| {
+            let rule = match options.boilerplate.classify(text) {
+                Some(rule) if options.rules.enabled(rule) => Some(rule),
+                _ => is_chrome.then_some(NAVIGATION),
+            };
+            match rule {
+                Some(rule) => Decision::Remove(Removal {
                     rule: rule.to_string(),
                     kept: None,
                     similarity: None,
                 }),
-                _ => Decision::Keep(KeepReason::Unique),
-            },
-        )
+                None => Decision::Keep(KeepReason::Unique),
+            }
+        })
         .collect();
 
     let candidates: Vec<usize> = (0..paragraphs.len())
@@ -89,8 +101,8 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     let digests: Vec<[u8; 32]> = fingerprints.iter().map(|f| digest(&f.key)).collect();
 
     let groups = exact_groups(&digests);
-    let texts: Vec<&str> = candidates.iter().map(|&i| &*paragraphs[i].text).collect();
-    let structural = structural_groups(&groups, &digests, &fingerprints, &texts);
+    let candidate_texts: Vec<&str> = candidates.iter().map(|&i| texts[i]).collect();
+    let structural = structural_groups(&groups, &digests, &fingerprints, &candidate_texts);
     let mut representative = vec![false; candidates.len()];
     for (group, &is_structural) in groups.iter().zip(&structural) {
         representative[group[0]] =

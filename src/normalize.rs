@@ -46,10 +46,11 @@ pub fn normalize_line<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, 
         return Cow::Borrowed(line);
     }
     let mut text: Cow<'a, str> = Cow::Borrowed(line);
-    if options.html_entities && text.contains('&') {
-        if let Cow::Owned(decoded) = html_escape::decode_html_entities(&text) {
-            text = Cow::Owned(decoded);
-        }
+    if options.html_entities
+        && text.contains('&')
+        && let Cow::Owned(decoded) = html_escape::decode_html_entities(&text)
+    {
+        text = Cow::Owned(decoded);
     }
     if let Some(cleaned) = clean_characters(&text, options) {
         text = Cow::Owned(cleaned);
@@ -101,7 +102,7 @@ fn clean_characters(line: &str, options: &NormalizeOptions) -> Option<String> {
         out.push(c);
     }
     if options.trim_trailing {
-        let trimmed = out.trim_end_matches(|c: char| c == ' ' || c == '\t').len();
+        let trimmed = out.trim_end_matches([' ', '\t']).len();
         out.truncate(trimmed);
     }
     (out != line).then_some(out)

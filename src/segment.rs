@@ -26,11 +26,11 @@ pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Vec<Paragraph<'a>> {
     let mut start: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
         let blank = line.trim().is_empty();
-        if let Some(first) = start {
-            if blank || one_per_line {
-                paragraphs.push(join(lines, first, index - 1));
-                start = None;
-            }
+        if let Some(first) = start
+            && (blank || one_per_line)
+        {
+            paragraphs.push(join(lines, first, index - 1));
+            start = None;
         }
         if !blank && start.is_none() {
             start = Some(index);

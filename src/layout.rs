@@ -1,0 +1,309 @@
+//! Page-layout noise: the navigation menus, share bars and related-link lists
+//! that a whole-page text dump carries before and after the article.
+//!
+//! Plain text has no HTML to say what is a link, but the shape survives: a
+//! menu is a run of short lines without sentence punctuation ("Tech", "Cars",
+//! "Reviews"), and the article is where prose starts (long paragraphs that end
+//! a sentence and are dense in function words, like jusText's stop-word test).
+//! The rule only looks at the two edges of the document, outside the first and
+//! last prose paragraph, and only when an edge holds a real menu (a run of at
+//! least [`MENU_RUN`] link-like lines), so an article's own lists (results,
+//! ingredients, steps) in its middle are never touched.
+
+/// Rule id for paragraphs removed as page chrome.
+pub const NAVIGATION: &str = "navigation";
+
+/// Link-like lines in a row that make an edge a menu. Six keeps every list
+/// of the development corpus's article bodies and catches real page menus.
+const MENU_RUN: usize = 6;
+
+/// Prose paragraphs have at least this many words.
+const PROSE_MIN_WORDS: usize = 10;
+
+/// Link text is short.
+const LINK_MAX_WORDS: usize = 12;
+
+/// Share of function words in prose, for languages with a list below.
+const PROSE_MIN_STOP_DENSITY: f32 = 0.1;
+
+/// Function words of the corpus's main languages (English, German, French,
+/// Spanish, Italian, Portuguese, Russian, Dutch, Polish).
+const STOP_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "it",
+    "its",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "their",
+    "not",
+    "but",
+    "if",
+    "than",
+    "so",
+    "which",
+    "who",
+    "what",
+    "when",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "there",
+    "about",
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "nicht",
+    "ein",
+    "eine",
+    "zu",
+    "den",
+    "mit",
+    "von",
+    "auf",
+    "im",
+    "dem",
+    "sich",
+    "es",
+    "auch",
+    "le",
+    "la",
+    "les",
+    "et",
+    "est",
+    "un",
+    "une",
+    "des",
+    "du",
+    "dans",
+    "pour",
+    "que",
+    "qui",
+    "pas",
+    "sur",
+    "au",
+    "avec",
+    "el",
+    "los",
+    "las",
+    "y",
+    "en",
+    "por",
+    "con",
+    "para",
+    "una",
+    "del",
+    "se",
+    "lo",
+    "al",
+    "il",
+    "di",
+    "che",
+    "per",
+    "non",
+    "sono",
+    "della",
+    "o",
+    "os",
+    "um",
+    "uma",
+    "do",
+    "da",
+    "em",
+    "het",
+    "een",
+    "van",
+    "op",
+    "niet",
+    "dat",
+    "w",
+    "z",
+    "na",
+    "jest",
+    "nie",
+    "się",
+    "i",
+    "\u{438}",
+    "\u{432}",
+    "\u{43d}\u{435}",
+    "\u{43d}\u{430}",
+    "\u{447}\u{442}\u{43e}",
+    "\u{441}",
+    "\u{43f}\u{43e}",
+    "\u{43a}\u{430}\u{43a}",
+    "\u{44d}\u{442}\u{43e}",
+    "\u{43e}\u{43d}",
+    "\u{43e}\u{43d}\u{430}",
+    "\u{438}\u{437}",
+    "\u{437}\u{430}",
+    "\u{430}",
+    "\u{43d}\u{43e}",
+    "\u{43e}",
+    "\u{43a}",
+];
+
+/// Marks the paragraphs to remove as page chrome: `true` at index `i` means
+/// paragraph `i` is outside the article, at an edge that holds a menu.
+pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
+    let mut chrome = vec![false; paragraphs.len()];
+    let prose: Vec<bool> = paragraphs.iter().map(|p| is_prose(p)).collect();
+    let (Some(first), Some(last)) = (
+        prose.iter().position(|&p| p),
+        prose.iter().rposition(|&p| p),
+    ) else {
+        return chrome;
+    };
+    for edge in [0..first, last + 1..paragraphs.len()] {
+        if longest_link_run(&paragraphs[edge.clone()]) >= MENU_RUN {
+            chrome[edge].fill(true);
+        }
+    }
+    chrome
+}
+
+fn longest_link_run(paragraphs: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut current = 0;
+    for paragraph in paragraphs {
+        current = if is_link_like(paragraph) {
+            current + 1
+        } else {
+            0
+        };
+        longest = longest.max(current);
+    }
+    longest
+}
+
+/// A paragraph of article prose: long, ends a sentence, made of sentences
+/// (function words), in a script we have a list for or not.
+fn is_prose(text: &str) -> bool {
+    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
+    if words.len() < PROSE_MIN_WORDS || !ends_sentence(text) {
+        return false;
+    }
+    if !text
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c))
+    {
+        return true;
+    }
+    let stop = words
+        .iter()
+        .filter(|w| STOP_WORDS.contains(&w.as_str()))
+        .count();
+    stop as f32 >= PROSE_MIN_STOP_DENSITY * words.len() as f32
+}
+
+/// One short line that reads like link text: no sentence punctuation, no
+/// figures or `key: value` (those are list items of the article), not a
+/// continuation starting in lower case.
+fn is_link_like(text: &str) -> bool {
+    !text.contains('\n')
+        && words(text).count() <= LINK_MAX_WORDS
+        && !ends_sentence(text)
+        && !text.contains(|c: char| c.is_ascii_digit())
+        && !text.contains(": ")
+        && !text.starts_with(char::is_lowercase)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
+        .ends_with(['.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "Volkswagen has shown a new electric wagon at the show, and it says that a production version is being weighed for Europe.";
+
+    #[test]
+    fn menus_at_the_edges_of_a_page_dump_are_chrome() {
+        let page = [
+            "Tech",
+            "Cars",
+            "Gaming",
+            "Science",
+            "Reviews",
+            "Columns",
+            "The VW wagon is a weird EV with a secret message",
+            PROSE,
+            PROSE,
+            "Facebook",
+            "Twitter",
+            "Reddit",
+            "Must Read",
+            "About us",
+            "Contact",
+        ];
+        let chrome = page_chrome(&page);
+        assert!(chrome[..7].iter().all(|&c| c), "{chrome:?}");
+        assert!(!chrome[7] && !chrome[8]);
+        assert!(chrome[9..].iter().all(|&c| c));
+    }
+
+    #[test]
+    fn an_article_without_a_menu_is_untouched() {
+        let article = [
+            "Headline of the story",
+            PROSE,
+            "Share this",
+            PROSE,
+            "Related",
+            "Tags",
+        ];
+        assert!(page_chrome(&article).iter().all(|&c| !c));
+    }
+
+    #[test]
+    fn lists_with_figures_are_content_not_menus() {
+        let article = [
+            PROSE,
+            "England (Group A): 10th appearance",
+            "Spain (Group F): 11th appearance",
+            "Sweden (Group F): 7th appearance",
+            "Poland (Group G): 4th appearance",
+            "France (Group H): 10th appearance",
+            "Turkey (Group H): 5th appearance",
+        ];
+        assert!(page_chrome(&article).iter().all(|&c| !c));
+    }
+}
