@@ -101,16 +101,13 @@ impl Cleaning {
     }
 }
 
-/// The name used in messages and in the diff's `a/` and `b/` paths.
+/// The path as given, without a leading `./`: the name in messages, reports and diffs.
 pub fn display_name(item: &Item) -> String {
     let path = match item {
         Item::Stdin => return "stdin".to_string(),
         Item::File(path) | Item::Unwalkable { path, .. } => path,
     };
-    path.to_string_lossy()
-        .trim_start_matches("./")
-        .trim_start_matches('/')
-        .to_string()
+    path.to_string_lossy().trim_start_matches("./").to_string()
 }
 
 /// Cleans one input as the job says.
@@ -146,7 +143,8 @@ fn process_readable(
     // Against the bytes, not the decoded text: a Windows-1252 file whose clean
     // copy is UTF-8 changes even when no character does.
     let changed = cleaned.text.as_bytes() != bytes.as_slice();
-    let diff = || dedupe::unified_diff(original, &cleaned.text, name);
+    // `a/` and `b/` are prefixed to the path, so an absolute one loses its root.
+    let diff = || dedupe::unified_diff(original, &cleaned.text, name.trim_start_matches('/'));
     let mut stdout = String::new();
     match (&job.mode, path) {
         (Mode::Check | Mode::Diff, _) => stdout = diff(),
