@@ -5,6 +5,7 @@
 use super::args::Format;
 use super::batch::{Cleaning, FileResult, Mode};
 use dedupe::{Cleaned, Decision, KeepReason};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -226,45 +227,48 @@ impl Reporter {
         out.flush()
     }
 
-    fn json(&self, result: &FileResult) -> Value {
-        let mut object = json!({ "path": result.name });
-        if let Some(warning) = &result.warning {
-            object["warning"] = json!(warning);
-        }
+    fn json<'a>(&self, result: &'a FileResult) -> JsonFile<'a> {
+        let mut file = JsonFile {
+            path: &result.name,
+            status: "error",
+            error: None,
+            warning: result.warning.as_deref(),
+            paragraphs: None,
+            removals: Vec::new(),
+            diff: None,
+        };
         match &result.outcome {
-            Err(problem) => {
-                object["status"] = json!("error");
-                object["error"] = json!(problem);
-            }
+            Err(problem) => file.error = Some(problem),
             Ok(cleaning) => {
-                object["status"] = json!(if cleaning.changed {
+                file.status = if cleaning.changed {
                     "changed"
                 } else {
                     "unchanged"
+                };
+                file.paragraphs = Some(JsonParagraphs {
+                    before: cleaning.paragraphs_before,
+                    after: cleaning.paragraphs_after,
                 });
-                object["paragraphs"] = json!({
-                    "before": cleaning.paragraphs_before,
-                    "after": cleaning.paragraphs_after,
-                });
-                object["removals"] = cleaning
+                file.removals = cleaning
                     .removals
                     .iter()
-                    .map(|removal| {
-                        json!({
-                            "lines": { "start": removal.first_line, "end": removal.last_line },
-                            "rule": removal.rule,
-                            "kept_line": removal.kept_line,
-                            "similarity": removal.similarity.map(round),
-                            "text": removal.preview,
-                        })
+                    .map(|removal| JsonRemoval {
+                        lines: JsonLines {
+                            start: removal.first_line,
+                            end: removal.last_line,
+                        },
+                        rule: &removal.rule,
+                        kept_line: removal.kept_line,
+                        similarity: removal.similarity.map(round),
+                        text: &removal.preview,
                     })
                     .collect();
                 if self.mode.reports_changes() {
-                    object["diff"] = json!(cleaning.stdout);
+                    file.diff = Some(&cleaning.stdout);
                 }
             }
         }
-        object
+        file
     }
 
     fn collect_sarif(&mut self, result: &FileResult) {
@@ -351,6 +355,45 @@ impl Reporter {
             }],
         })
     }
+}
+
+/// One line of `--format json`; a struct, so the fields keep this order.
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    /// `changed`, `unchanged` or `error`.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warning: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraphs: Option<JsonParagraphs>,
+    removals: Vec<JsonRemoval<'a>>,
+    /// With `--check` and `--diff`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonParagraphs {
+    before: usize,
+    after: usize,
+}
+
+#[derive(Serialize)]
+struct JsonRemoval<'a> {
+    lines: JsonLines,
+    rule: &'a str,
+    kept_line: Option<usize>,
+    similarity: Option<f64>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonLines {
+    start: usize,
+    end: usize,
 }
 
 /// The SARIF rule of a file whose only change is normalization.
