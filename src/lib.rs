@@ -115,11 +115,16 @@ pub struct Paragraph<'a> {
 /// The result of cleaning one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cleaned<'a> {
-    /// The clean copy: kept paragraphs joined by one blank line, one final
-    /// newline (empty when nothing is kept).
+    /// The clean copy: kept paragraphs joined by one blank line (or one per
+    /// line when the input had one paragraph per line, so the layout and the
+    /// diff stay as small as the change), one final newline (empty when
+    /// nothing is kept).
     pub text: String,
     /// Every paragraph of the input, in order.
     pub paragraphs: Vec<Paragraph<'a>>,
+    /// The input had no blank line between lines of text: each line was a
+    /// paragraph, and the clean copy keeps one per line.
+    pub one_per_line: bool,
 }
 
 impl Cleaned<'_> {
@@ -152,7 +157,10 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     let lines: Vec<Cow<'a, str>> = input_lines(text)
         .map(|line| normalize::normalize_line(line, &options.normalize))
         .collect();
-    let segments = segment::segment(&lines);
+    let segment::Segmented {
+        paragraphs: segments,
+        one_per_line,
+    } = segment::segment(&lines);
     drop(lines);
     let decisions = decide::decide(&segments, options);
 
@@ -160,7 +168,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     let mut paragraphs = Vec::with_capacity(segments.len());
     for (segment, decision) in segments.into_iter().zip(decisions) {
         if matches!(decision, Decision::Keep(_)) {
-            if !clean_text.is_empty() {
+            if !clean_text.is_empty() && !one_per_line {
                 clean_text.push('\n');
             }
             clean_text.push_str(&segment.text);
@@ -176,6 +184,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     Cleaned {
         text: clean_text,
         paragraphs,
+        one_per_line,
     }
 }
 

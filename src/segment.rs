@@ -17,10 +17,19 @@ pub struct Paragraph<'a> {
     pub text: Cow<'a, str>,
 }
 
+/// The paragraphs of a text and how they were separated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segmented<'a> {
+    pub paragraphs: Vec<Paragraph<'a>>,
+    /// The text had no blank line between lines of text, so each line is a
+    /// paragraph; the clean copy keeps that layout.
+    pub one_per_line: bool,
+}
+
 /// Splits normalized lines into paragraphs: blocks separated by blank lines, or
 /// one paragraph per line when the text has no blank line between two lines of
 /// text (many scrapers write that).
-pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Vec<Paragraph<'a>> {
+pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Segmented<'a> {
     let one_per_line = !has_blank_separator(lines);
     let mut paragraphs = Vec::new();
     let mut start: Option<usize> = None;
@@ -39,7 +48,10 @@ pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Vec<Paragraph<'a>> {
     if let Some(first) = start {
         paragraphs.push(join(lines, first, lines.len() - 1));
     }
-    paragraphs
+    Segmented {
+        paragraphs,
+        one_per_line,
+    }
 }
 
 /// True when some blank line sits between two lines of text.
@@ -78,6 +90,7 @@ mod tests {
     fn paragraphs(text: &str) -> Vec<(usize, usize, String)> {
         let lines: Vec<Cow<str>> = text.split('\n').map(Cow::Borrowed).collect();
         segment(&lines)
+            .paragraphs
             .into_iter()
             .map(|p| (p.first_line, p.last_line, p.text.into_owned()))
             .collect()
@@ -101,6 +114,15 @@ mod tests {
                 (2, 2, "Three".into())
             ]
         );
+    }
+
+    #[test]
+    fn the_layout_is_reported() {
+        let lines = |text: &'static str| -> Vec<Cow<'static, str>> {
+            text.split('\n').map(Cow::Borrowed).collect()
+        };
+        assert!(segment(&lines("One\nTwo")).one_per_line);
+        assert!(!segment(&lines("One\n\nTwo")).one_per_line);
     }
 
     #[test]
