@@ -36,6 +36,12 @@ use std::process::Command;
 /// re-bless.
 const KNOWN_GAPS: &[(&str, &str)] = &[
     (
+        "caption-label-longer-than-body",
+        "keeps the caption \"Dramatic rescue on Snowdon: Mountain rescue teams brought two \
+         walkers down from the summit ridge\": with its label it has more words than the \
+         paragraph it restates (likely cause: the label is counted in its length, so it is never the shorter side of a containment check)",
+    ),
+    (
         "boilerplate-read-more",
         "keeps a bare \"Read more\" line: the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
     ),
@@ -348,6 +354,7 @@ golden! {
     retyped_copies => "retyped-copies",
     caption_with_label => "caption-with-label",
     caption_without_label => "caption-without-label",
+    caption_label_longer_than_body => "caption-label-longer-than-body",
     truncated_copy_before_full => "truncated-copy-before-full",
     pasted_three_times => "pasted-three-times",
     boilerplate_read_more => "boilerplate-read-more",

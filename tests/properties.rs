@@ -118,10 +118,10 @@ impl Piece {
     /// The paragraph as the scraper wrote it.
     fn raw(&self) -> String {
         let mut text = self.normalized();
-        if let Some(after) = self.nbsp_after {
-            if let Some((index, _)) = text.match_indices(' ').nth(after) {
-                text.replace_range(index..index + 1, "\u{a0}");
-            }
+        if let Some(after) = self.nbsp_after
+            && let Some((index, _)) = text.match_indices(' ').nth(after)
+        {
+            text.replace_range(index..index + 1, "\u{a0}");
         }
         text.push_str(self.trailing);
         text
