@@ -120,15 +120,7 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
         }
     }
     for cluster in clusters(&groups, &structural, &pairs, candidates.len()) {
-        let keeper = most_complete(&cluster, &fingerprints);
-        for &member in &cluster {
-            let decision = if member == keeper {
-                Decision::Keep(KeepReason::MostComplete {
-                    copies: cluster.len(),
-                })
-            } else {
-                decide_copy(member, keeper, &fingerprints, &digests, options)
-            };
+        for (member, decision) in resolve_cluster(cluster, &fingerprints, &digests, options) {
             decisions[candidates[member]] = map_indices(decision, &candidates);
         }
     }
@@ -241,18 +233,53 @@ fn clusters(
     clusters
 }
 
-/// The copy to keep: the longest, then the one that ends a sentence, then the first.
-fn most_complete(cluster: &[usize], fingerprints: &[Fingerprinted]) -> usize {
-    *cluster
-        .iter()
-        .max_by_key(|&&i| {
-            (
-                fingerprints[i].token_count,
-                fingerprints[i].ends_sentence,
-                std::cmp::Reverse(i),
-            )
-        })
-        .expect("clusters are not empty")
+/// Decides every member of a cluster. The most complete member is kept and
+/// its copies go; members that are not copies of it form the rest of the
+/// cluster, which is resolved the same way, so two copies of each other
+/// never both survive because a third paragraph linked them.
+fn resolve_cluster(
+    cluster: Vec<usize>,
+    fingerprints: &[Fingerprinted],
+    digests: &[[u8; 32]],
+    options: &Options,
+) -> Vec<(usize, Decision)> {
+    let mut decided = Vec::with_capacity(cluster.len());
+    let mut open = cluster;
+    let mut first_keeper = None;
+    while let Some(keeper) = most_complete(&open, fingerprints) {
+        let mut not_copies = Vec::new();
+        let mut copies = 1;
+        for &member in open.iter().filter(|&&member| member != keeper) {
+            match decide_copy(member, keeper, fingerprints, digests, options) {
+                Decision::Keep(KeepReason::NotACopy { .. }) => not_copies.push(member),
+                decision => {
+                    copies += 1;
+                    decided.push((member, decision));
+                }
+            }
+        }
+        let reason = match first_keeper {
+            Some(first) if copies == 1 => KeepReason::NotACopy { resembles: first },
+            _ => KeepReason::MostComplete { copies },
+        };
+        decided.push((keeper, Decision::Keep(reason)));
+        first_keeper.get_or_insert(keeper);
+        open = not_copies;
+    }
+    decided
+}
+
+/// The copy to keep: the longest once a caption label is set aside, then the
+/// one that ends a sentence, then the first.
+fn most_complete(members: &[usize], fingerprints: &[Fingerprinted]) -> Option<usize> {
+    members.iter().copied().max_by_key(|&i| {
+        let fingerprint = &fingerprints[i];
+        (
+            fingerprint.body_tokens(),
+            fingerprint.ends_sentence,
+            std::cmp::Reverse(i),
+        )
+    })
 }
 
 /// Whether the text ends like a finished sentence, closing quotes and brackets aside.

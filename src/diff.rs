@@ -1,7 +1,8 @@
 //! The unified diff from the input to the clean copy: what a reviewer reads
 //! and what `git apply` or `patch -p1` replays.
 
-use similar::{Algorithm, TextDiff};
+use similar::udiff::UnifiedHunkHeader;
+use similar::{Algorithm, ChangeTag, TextDiff};
 use std::time::Duration;
 
 /// Lines of context around each change, as `diff -u` and `git diff` print.
@@ -17,14 +18,37 @@ pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
     if original == cleaned {
         return String::new();
     }
+    // Lines end at `\n` only, as `git apply` and `patch` read them; similar's
+    // own line splitter, and its "no newline" marker, also treat a lone `\r`
+    // as a line end, so the lines are split and the hunks written here.
+    let old_lines: Vec<&str> = original.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = cleaned.split_inclusive('\n').collect();
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .timeout(DIFF_DEADLINE)
-        .diff_lines(original, cleaned);
-    diff.unified_diff()
-        .context_radius(CONTEXT_LINES)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+        .diff_slices(&old_lines, &new_lines);
+
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    for hunk in diff.grouped_ops(CONTEXT_LINES) {
+        if hunk.is_empty() {
+            continue;
+        }
+        out.push_str(&UnifiedHunkHeader::new(&hunk).to_string());
+        out.push('\n');
+        for change in hunk.iter().flat_map(|op| diff.iter_changes(op)) {
+            out.push(match change.tag() {
+                ChangeTag::Equal => ' ',
+                ChangeTag::Delete => '-',
+                ChangeTag::Insert => '+',
+            });
+            let line = change.value();
+            out.push_str(line);
+            if !line.ends_with('\n') {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -42,6 +66,23 @@ mod tests {
         assert_eq!(
             diff,
             "--- a/dir/x.txt\n+++ b/dir/x.txt\n@@ -1,3 +1 @@\n one\n-\n-two\n"
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_does_not_end_a_line() {
+        let diff = unified_diff("one\rtwo\n\nthree\n", "three\n", "x.txt");
+        assert_eq!(
+            diff,
+            "--- a/x.txt\n+++ b/x.txt\n@@ -1,3 +1 @@\n-one\rtwo\n-\n three\n"
+        );
+    }
+
+    #[test]
+    fn a_final_carriage_return_is_not_a_newline() {
+        assert_eq!(
+            unified_diff("Yes.\r", "Yes.\n", "x.txt"),
+            "--- a/x.txt\n+++ b/x.txt\n@@ -1 +1 @@\n-Yes.\r\n\\ No newline at end of file\n+Yes.\n"
         );
     }
 

@@ -55,6 +55,13 @@ pub struct Fingerprinted {
     pub shingles: Vec<u64>,
 }
 
+impl Fingerprinted {
+    /// Tokens after the caption label: what the paragraph says.
+    pub fn body_tokens(&self) -> usize {
+        self.token_count.saturating_sub(self.label_tokens)
+    }
+}
+
 /// How a shorter paragraph matched a longer one.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MatchKind {
@@ -112,7 +119,7 @@ pub fn near_duplicate_pairs(
     let mut pairs = Vec::new();
     for run in shared.chunk_by(|a, b| a == b) {
         let (a, b) = (run[0].0 as usize, run[0].1 as usize);
-        let (shorter, longer) = if paragraphs[b].token_count < paragraphs[a].token_count {
+        let (shorter, longer) = if paragraphs[b].body_tokens() < paragraphs[a].body_tokens() {
             (b, a)
         } else {
             (a, b)

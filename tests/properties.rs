@@ -348,16 +348,6 @@ fn is_subsequence(sub: &[String], all: &[String]) -> bool {
 /// `#[ignore]`, run `cargo test --test properties`.
 #[derive(Clone, Copy)]
 enum KnownBug {
-    /// A lone `\r` (not part of `\r\n`) is a line end for the diff's
-    /// tokenizer (similar) but not for `git apply` or `patch`, which split at
-    /// `\n` only: `"\r\r\n"` gives the corrupt hunk line `-\r-\r\n`.
-    LoneCrDiff,
-    /// In a cluster of copies, members are compared with the kept copy only.
-    /// Members that are not copies of it (`KeepReason::NotACopy`) all stay,
-    /// even when they are copies of each other; a second run, where the
-    /// paragraph that linked them is gone, removes them: exact duplicates
-    /// survive and cleaning is not idempotent.
-    LeftoverCopies,
     /// When the only kept paragraph spans several lines, the clean copy has no
     /// blank line, so the second run reads it one paragraph per line and then
     /// removes any of those lines that repeats another: not idempotent.
@@ -365,31 +355,18 @@ enum KnownBug {
 }
 
 impl KnownBug {
-    const ALL: [KnownBug; 3] = [
-        KnownBug::LoneCrDiff,
-        KnownBug::LeftoverCopies,
-        KnownBug::LoneMultiLineParagraph,
-    ];
+    const ALL: [KnownBug; 1] = [KnownBug::LoneMultiLineParagraph];
 
     /// Whether the bug still stands (return `false` once fixed).
     const fn open(self) -> bool {
         match self {
-            KnownBug::LoneCrDiff => true,
-            KnownBug::LeftoverCopies => true,
             KnownBug::LoneMultiLineParagraph => true,
         }
     }
 
-    /// Whether `cleaned` (from `input`) shows this bug's trigger.
-    fn triggered_by(self, input: &str, cleaned: &dedupe::Cleaned<'_>) -> bool {
+    /// Whether `cleaned` shows this bug's trigger.
+    fn triggered_by(self, cleaned: &dedupe::Cleaned<'_>) -> bool {
         match self {
-            KnownBug::LoneCrDiff => has_lone_cr(input),
-            KnownBug::LeftoverCopies => cleaned.paragraphs.iter().any(|paragraph| {
-                matches!(
-                    paragraph.decision,
-                    dedupe::Decision::Keep(dedupe::KeepReason::NotACopy { .. })
-                )
-            }),
             KnownBug::LoneMultiLineParagraph => {
                 !cleaned.one_per_line
                     && !cleaned.text.contains("\n\n")
@@ -402,7 +379,6 @@ impl KnownBug {
     /// triggered, printing a note the first time each bug excuses a failure.
     fn excuse(
         suspects: &[KnownBug],
-        input: &str,
         cleaned: &dedupe::Cleaned<'_>,
         failure: Result<(), TestCaseError>,
     ) -> Result<(), TestCaseError> {
@@ -413,7 +389,7 @@ impl KnownBug {
         }
         let Some(&bug) = suspects
             .iter()
-            .find(|bug| bug.open() && bug.triggered_by(input, cleaned))
+            .find(|bug| bug.open() && bug.triggered_by(cleaned))
         else {
             return failure;
         };
@@ -431,17 +407,9 @@ impl KnownBug {
 
     fn name(self) -> &'static str {
         match self {
-            KnownBug::LoneCrDiff => "LoneCrDiff",
-            KnownBug::LeftoverCopies => "LeftoverCopies",
             KnownBug::LoneMultiLineParagraph => "LoneMultiLineParagraph",
         }
     }
-}
-
-/// Whether the text has a `\r` that does not start a `\r\n`.
-fn has_lone_cr(text: &str) -> bool {
-    text.match_indices('\r')
-        .any(|(index, _)| !text[index..].starts_with("\r\n"))
 }
 
 /// 128 cases from a fixed seed, so that `cargo test` is quick and gives the
@@ -478,12 +446,7 @@ fn check_invariants(input: &str) -> Result<(), TestCaseError> {
         prop_assert_eq!(&again.text, &cleaned.text, "cleaning is not idempotent");
         Ok(())
     })();
-    KnownBug::excuse(
-        &[KnownBug::LeftoverCopies, KnownBug::LoneMultiLineParagraph],
-        input,
-        &cleaned,
-        idempotent,
-    )?;
+    KnownBug::excuse(&[KnownBug::LoneMultiLineParagraph], &cleaned, idempotent)?;
 
     let kept = kept(&cleaned);
     let joined = if kept.is_empty() {
@@ -507,7 +470,7 @@ fn check_invariants(input: &str) -> Result<(), TestCaseError> {
     }
 
     let diff = dedupe::unified_diff(input, &cleaned.text, "doc.txt");
-    let replayed = match apply(input, &diff) {
+    match apply(input, &diff) {
         Ok(patched) if patched == cleaned.text => Ok(()),
         Ok(patched) => Err(TestCaseError::fail(format!(
             "the diff replays to {patched:?}, not the clean copy:\n{diff}"
@@ -515,9 +478,7 @@ fn check_invariants(input: &str) -> Result<(), TestCaseError> {
         Err(problem) => Err(TestCaseError::fail(format!(
             "the diff does not apply: {problem}\n{diff}"
         ))),
-    };
-    KnownBug::excuse(&[KnownBug::LoneCrDiff], input, &cleaned, replayed)?;
-    Ok(())
+    }
 }
 
 proptest! {
@@ -554,11 +515,10 @@ proptest! {
                 && words >= options.min_words
                 && !matches!(reason, dedupe::KeepReason::StructuralRepeat)
             {
-                let failure = Err(TestCaseError::fail(format!(
+                return Err(TestCaseError::fail(format!(
                     "two copies of a {words}-word paragraph kept ({reason:?}): {:?}",
                     paragraph.text
                 )));
-                return KnownBug::excuse(&[KnownBug::LeftoverCopies], &input, &cleaned, failure);
             }
             seen.push(&paragraph.text);
         }
@@ -588,11 +548,10 @@ proptest! {
     }
 }
 
-/// [`KnownBug::LoneCrDiff`], minimal input from
+/// Fixed: a lone `\r` split a diff line. Minimal input from
 /// `awkward_text_keeps_the_guarantees`: the diff must replay the way
 /// `git apply` and `patch -p1` read it.
 #[test]
-#[ignore = "known bug KnownBug::LoneCrDiff: a lone \\r splits a diff line"]
 fn regression_lone_carriage_return_diff_replays() {
     for input in [
         "\r\r\n",
@@ -624,13 +583,12 @@ fn regression_lone_multi_line_paragraph_is_idempotent() {
 }
 
 /// Found by `generated_articles_keep_one_copy_of_long_paragraphs` (where it
-/// shows as [`KnownBug::LeftoverCopies`]): a caption whose label makes it
+/// showed as leftover copies): a caption whose label makes it
 /// longer in words than the paragraph it restates is kept as the "most
 /// complete" copy. The full paragraph
 /// is the most complete copy (the label adds words, not content), so it is
 /// kept once and the caption, the truncated copy and the exact copy go.
 #[test]
-#[ignore = "known bug: a caption label is counted as content when choosing the copy to keep"]
 fn regression_caption_label_does_not_make_a_caption_most_complete() {
     let body = "Opposition councillors have called for an independent review of how the contract was awarded.";
     let caption = "Back to the drawing board: Opposition councillors have called for an independent review of how the";
@@ -658,13 +616,12 @@ fn regression_lone_multi_line_paragraph_with_a_repeated_line_is_idempotent() {
     assert_eq!(dedupe::clean(&once, &options).text, once);
 }
 
-/// [`KnownBug::LeftoverCopies`], minimal input from
+/// Fixed: copies of each other left in a cluster both survived. Minimal input from
 /// `awkward_text_keeps_the_guarantees`, made readable: a long paragraph that
 /// quotes a sentence, a caption of that sentence, the sentence on its own and
 /// a lightly edited copy of it. The first run keeps the last two as "not a copy"
 /// of the long paragraph; the second run, without the caption, removes one.
 #[test]
-#[ignore = "known bug KnownBug::LeftoverCopies: copies of each other in a cluster are not compared"]
 fn regression_copies_left_in_a_cluster_are_removed_in_one_run() {
     let input = "\
 The same sentence appears here more than once in this text. The same sentence appears here more than once in this text.
