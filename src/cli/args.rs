@@ -183,16 +183,21 @@ pub enum Generate {
 }
 
 /// The built-in boilerplate rules plus the config file's patterns.
+///
+/// The library's `Boilerplate::with_extra` has not landed yet (src/noise.rs is
+/// still a stub), so a config with patterns is refused, naming the patterns,
+/// rather than silently cleaning without them. Once it lands this becomes
+/// `Boilerplate::with_extra(extra)`.
 fn with_patterns(patterns: &[Pattern]) -> Result<dedupe::Boilerplate, String> {
-    let extra: Vec<dedupe::ExtraPattern> = patterns
-        .iter()
-        .map(|pattern| dedupe::ExtraPattern {
-            rule: pattern.rule.clone(),
-            pattern: pattern.pattern.clone(),
-        })
-        .collect();
-    let _ = extra; // WITH_EXTRA_PENDING
-    Err("rules.patterns: extra patterns are not supported yet".to_string())
+    for pattern in patterns {
+        regex::Regex::new(&pattern.pattern)
+            .map_err(|err| format!("rules.patterns {}: {err}", pattern.rule))?;
+    }
+    let rules: Vec<&str> = patterns.iter().map(|p| p.rule.as_str()).collect();
+    Err(format!(
+        "rules.patterns ({}): extra patterns are not supported by this build yet",
+        rules.join(", ")
+    ))
 }
 
 /// `--max-size`: bytes, or a number with a K, M or G suffix (powers of 1024).
