@@ -55,6 +55,9 @@ pub struct Removal {
     pub kept: Option<usize>,
     /// Similarity to the kept paragraph, in 0..=1, for copies.
     pub similarity: Option<f32>,
+    /// In how many documents of the corpus the paragraph occurs, for
+    /// `corpus-boilerplate`.
+    pub documents: Option<usize>,
 }
 
 /// The decision for one paragraph.
@@ -85,6 +88,7 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
                     rule: rule.to_string(),
                     kept: None,
                     similarity: None,
+                    documents: None,
                 }),
                 None => Decision::Keep(KeepReason::Unique),
             }
@@ -99,6 +103,8 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
         .map(|&i| fingerprint(&paragraphs[i].text, options.min_words))
         .collect();
     let digests: Vec<[u8; 32]> = fingerprints.iter().map(|f| digest(&f.key)).collect();
+    let (candidates, fingerprints, digests) =
+        crate::corpus::remove_shared(options, &mut decisions, candidates, fingerprints, digests);
 
     let groups = exact_groups(&digests);
     let candidate_texts: Vec<&str> = candidates.iter().map(|&i| texts[i]).collect();
@@ -335,6 +341,7 @@ fn decide_copy(
         rule: rule.to_string(),
         kept: Some(keeper),
         similarity: Some(similarity),
+        documents: None,
     })
 }
 
@@ -349,14 +356,9 @@ fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
                 resembles: candidates[resembles],
             })
         }
-        Decision::Remove(Removal {
-            rule,
-            kept,
-            similarity,
-        }) => Decision::Remove(Removal {
-            rule,
-            kept: kept.map(|k| candidates[k]),
-            similarity,
+        Decision::Remove(removal) => Decision::Remove(Removal {
+            kept: removal.kept.map(|k| candidates[k]),
+            ..removal
         }),
         keep => keep,
     }

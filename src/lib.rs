@@ -25,6 +25,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod corpus;
 mod decide;
 mod decode;
 mod diff;
@@ -38,6 +39,7 @@ mod segment;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+pub use corpus::{CORPUS_BOILERPLATE, CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency};
 pub use decide::{CAPTION, Decision, EXACT_DUPLICATE, KeepReason, NEAR_DUPLICATE, Removal};
 pub use decode::{DecodeError, Decoded, Encoding, decode};
 pub use diff::unified_diff;
@@ -63,6 +65,9 @@ pub struct Options {
     pub rules: RuleFilter,
     /// The boilerplate rules (built-in plus configured patterns), shared by threads.
     pub boilerplate: Arc<Boilerplate>,
+    /// Site boilerplate learnt across a batch (see [`DocumentFrequency`]);
+    /// `None` cleans each document on its own.
+    pub corpus: Option<Arc<CorpusBoilerplate>>,
 }
 
 impl Default for Options {
@@ -73,6 +78,7 @@ impl Default for Options {
             thresholds: Thresholds::default(),
             rules: RuleFilter::default(),
             boilerplate: Arc::new(Boilerplate::builtin()),
+            corpus: None,
         }
     }
 }
@@ -190,7 +196,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 
 /// The input's lines without their endings (`\n` or `\r\n`); a final line
 /// ending does not start another line.
-fn input_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn input_lines(text: &str) -> impl Iterator<Item = &str> {
     text.strip_suffix('\n')
         .unwrap_or(text)
         .split('\n')

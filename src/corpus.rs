@@ -1,0 +1,346 @@
+//! Corpus rules: site boilerplate learnt across a batch of documents.
+//!
+//! Much scrape noise is only visible across documents: the footer, newsletter
+//! pitch or "About the author" block a site appends to every article, in words
+//! no built-in rule knows. A first pass counts in how many documents each
+//! paragraph occurs (a [`DocumentFrequency`] table); cleaning then removes a
+//! paragraph that recurs in many documents ([`CORPUS_BOILERPLATE`]).
+//!
+//! The table holds 64-bit fingerprints of paragraph keys, never text, and it
+//! is a count, so building it in any order, on any number of threads or
+//! machines, and merging the pieces gives the same table. Every document is
+//! then decided against the same table, so no result depends on input order:
+//! unlike first-copy-wins corpus deduplication, every copy of site boilerplate
+//! goes and every copy of content stays.
+//!
+//! Precision guards, in [`CorpusBoilerplate`]: a paragraph must recur in at
+//! least `min_documents` documents (two articles quoting the same statement
+//! keep it); it must have at least `min_words` words, as for copies inside a
+//! document; and it must sit among mostly unshared content, so copies of one
+//! syndicated article, whose paragraphs all recur, are never emptied.
+
+use crate::decide::{Decision, Removal};
+use crate::fingerprint::{digest, match_key, tokens};
+use crate::matching::Fingerprinted;
+use crate::{Options, normalize, segment};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::io::{self, Read, Write};
+
+/// Rule id of a paragraph that recurs in many documents of the corpus.
+pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
+
+/// Default for [`CorpusBoilerplate::min_documents`]: a paragraph must recur in
+/// at least this many documents. Two or three articles quoting the same
+/// statement are common; a site footer recurs in every article of the site.
+pub const DEFAULT_MIN_DOCUMENTS: u32 = 5;
+
+/// The first bytes of a table file, with the format version.
+const MAGIC: &[u8; 8] = b"DDUPDF\x00\x01";
+
+/// Bytes of one table entry on disk: a u64 fingerprint and a u32 count.
+pub const ENTRY_BYTES: usize = 12;
+
+/// Header: magic, u64 documents, u64 entries.
+const HEADER_BYTES: usize = 8 + 8 + 8;
+
+/// In how many documents each paragraph key occurs.
+///
+/// Only paragraphs of at least `min_words` words are counted: shorter ones are
+/// never removed as corpus repeats, so counting them would only grow the table.
+///
+/// On disk (`write_to`/`read_from`) the table is binary, little-endian: the
+/// 8-byte magic `DDUPDF\0\x01`, the number of documents (u64), the number of
+/// entries (u64), then the entries sorted by fingerprint, each the first 8
+/// bytes of the SHA-256 of the paragraph key (as a big-endian u64) and its
+/// document count (u32): 12 bytes per distinct paragraph, 12 MB per million.
+/// Binary rather than TSV because it is half the size of hex text, needs no
+/// parsing, and its length is checked against the header, so a truncated
+/// shard table is an error rather than silently smaller counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentFrequency {
+    documents: u64,
+    counts: FxHashMap<u64, u32>,
+}
+
+impl DocumentFrequency {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Counts one document: each distinct paragraph key of at least
+    /// `options.min_words` words once, however often it repeats inside it.
+    pub fn add_document(&mut self, text: &str, options: &Options) {
+        self.documents += 1;
+        for fingerprint in document_fingerprints(text, options) {
+            let count = self.counts.entry(fingerprint).or_default();
+            *count = count.saturating_add(1);
+        }
+    }
+
+    /// Adds another table's counts (a shard's, a thread's) to this one.
+    pub fn merge(&mut self, other: &DocumentFrequency) {
+        self.documents += other.documents;
+        for (&fingerprint, &count) in &other.counts {
+            let total = self.counts.entry(fingerprint).or_default();
+            *total = total.saturating_add(count);
+        }
+    }
+
+    /// How many documents were counted.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// How many distinct paragraph keys the table holds.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// True when no paragraph was counted.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// In how many documents a paragraph occurs, compared by its key (so case,
+    /// punctuation and accents do not matter).
+    pub fn documents_with(&self, paragraph: &str) -> u32 {
+        self.count(&digest(&match_key(paragraph)))
+    }
+
+    fn count(&self, key_digest: &[u8; 32]) -> u32 {
+        self.counts
+            .get(&fingerprint(key_digest))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Writes the table in the format described on the type; the same table
+    /// always gives the same bytes.
+    pub fn write_to(&self, mut out: impl Write) -> io::Result<()> {
+        let mut entries: Vec<(u64, u32)> = self.counts.iter().map(|(&f, &c)| (f, c)).collect();
+        entries.sort_unstable();
+        out.write_all(MAGIC)?;
+        out.write_all(&self.documents.to_le_bytes())?;
+        out.write_all(&(entries.len() as u64).to_le_bytes())?;
+        for (fingerprint, count) in entries {
+            out.write_all(&fingerprint.to_le_bytes())?;
+            out.write_all(&count.to_le_bytes())?;
+        }
+        out.flush()
+    }
+
+    /// Reads a table written by [`write_to`](Self::write_to). A wrong magic,
+    /// a truncated file or trailing bytes are `InvalidData` errors.
+    pub fn read_from(mut input: impl Read) -> io::Result<Self> {
+        let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
+        let mut bytes = Vec::new();
+        input.read_to_end(&mut bytes)?;
+        if bytes.len() < HEADER_BYTES || &bytes[..8] != MAGIC {
+            return Err(invalid("not a dedupe table (written by --write-table)"));
+        }
+        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+        let documents = word(8);
+        let entries = word(16);
+        let body = &bytes[HEADER_BYTES..];
+        if Some(body.len() as u64) != entries.checked_mul(ENTRY_BYTES as u64) {
+            return Err(invalid("truncated or damaged dedupe table"));
+        }
+        let counts = body
+            .chunks_exact(ENTRY_BYTES)
+            .map(|entry| {
+                let (fingerprint, count) = entry.split_at(8);
+                (
+                    u64::from_le_bytes(fingerprint.try_into().unwrap_or([0; 8])),
+                    u32::from_le_bytes(count.try_into().unwrap_or([0; 4])),
+                )
+            })
+            .collect();
+        Ok(DocumentFrequency { documents, counts })
+    }
+}
+
+/// The table and the thresholds that turn a recurring paragraph into site
+/// boilerplate; shared by threads through [`Options::corpus`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusBoilerplate {
+    /// In how many documents each paragraph occurs.
+    pub table: DocumentFrequency,
+    /// A paragraph recurring in fewer documents is kept.
+    pub min_documents: u32,
+}
+
+impl CorpusBoilerplate {
+    /// Thresholds at their defaults.
+    pub fn new(table: DocumentFrequency) -> Self {
+        CorpusBoilerplate {
+            table,
+            min_documents: DEFAULT_MIN_DOCUMENTS,
+        }
+    }
+}
+
+/// The first 8 bytes of a key digest: enough to tell a billion paragraphs
+/// apart (a collision only inflates one paragraph's count), a third of the
+/// digest's size.
+fn fingerprint(key_digest: &[u8; 32]) -> u64 {
+    u64::from_be_bytes(key_digest[..8].try_into().unwrap_or([0; 8]))
+}
+
+/// The distinct fingerprints of a document's paragraphs of at least
+/// `min_words` words, found as [`crate::clean`] finds paragraphs.
+fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
+    let lines: Vec<_> = crate::input_lines(text)
+        .map(|line| normalize::normalize_line(line, &options.normalize))
+        .collect();
+    segment::segment(&lines)
+        .paragraphs
+        .iter()
+        .filter_map(|paragraph| {
+            let key = match_key(&paragraph.text);
+            (tokens(&key).count() >= options.min_words).then(|| fingerprint(&digest(&key)))
+        })
+        .collect()
+}
+
+/// The corpus hook of [`crate::decide`]: marks the candidates that are site
+/// boilerplate as removed, and returns the candidates left, with their
+/// fingerprints and digests. Without a corpus (or with the rule ignored) it
+/// returns them untouched.
+///
+/// A candidate goes when it has at least `min_words` words, recurs in at least
+/// `min_documents` documents, and such recurring paragraphs are fewer than the
+/// document's other paragraphs of `min_words` words: a site footer sits among
+/// the article's own paragraphs, while in a syndicated copy nearly every
+/// paragraph recurs, and that copy is kept whole.
+pub(crate) fn remove_shared(
+    options: &Options,
+    decisions: &mut [Decision],
+    candidates: Vec<usize>,
+    fingerprints: Vec<Fingerprinted>,
+    digests: Vec<[u8; 32]>,
+) -> (Vec<usize>, Vec<Fingerprinted>, Vec<[u8; 32]>) {
+    let Some(corpus) = options
+        .corpus
+        .as_deref()
+        .filter(|_| options.rules.enabled(CORPUS_BOILERPLATE))
+    else {
+        return (candidates, fingerprints, digests);
+    };
+    let shared: Vec<Option<u32>> = fingerprints
+        .iter()
+        .zip(&digests)
+        .map(|(fingerprinted, key_digest)| {
+            let documents = corpus.table.count(key_digest);
+            (fingerprinted.token_count >= options.min_words && documents >= corpus.min_documents)
+                .then_some(documents)
+        })
+        .collect();
+    let long = fingerprints
+        .iter()
+        .filter(|f| f.token_count >= options.min_words)
+        .count();
+    let recurring = shared.iter().flatten().count();
+    if recurring == 0 || recurring >= long - recurring {
+        return (candidates, fingerprints, digests);
+    }
+    let mut kept = (Vec::new(), Vec::new(), Vec::new());
+    for (((candidate, fingerprinted), key_digest), documents) in candidates
+        .into_iter()
+        .zip(fingerprints)
+        .zip(digests)
+        .zip(shared)
+    {
+        match documents {
+            Some(documents) => {
+                decisions[candidate] = Decision::Remove(Removal {
+                    rule: CORPUS_BOILERPLATE.to_string(),
+                    kept: None,
+                    similarity: None,
+                    documents: Some(documents as usize),
+                });
+            }
+            None => {
+                kept.0.push(candidate);
+                kept.1.push(fingerprinted);
+                kept.2.push(key_digest);
+            }
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    const FOOTER: &str =
+        "The Riverside Gazette is published by Harbour Media Group, 14 Quay Street, Bristol.";
+
+    fn article(n: usize) -> String {
+        format!(
+            "Story number {n} begins with a headline\n\n\
+             The first paragraph of story {n} reports what happened at the harbour this week.\n\n\
+             A second paragraph of story {n} quotes a resident who watched the boats come in.\n\n\
+             {FOOTER}\n"
+        )
+    }
+
+    fn table_of(documents: &[String]) -> DocumentFrequency {
+        let mut table = DocumentFrequency::new();
+        for document in documents {
+            table.add_document(document, &Options::default());
+        }
+        table
+    }
+
+    #[test]
+    fn counts_documents_not_occurrences() {
+        let doubled = format!("{FOOTER}\n\n{FOOTER}\n");
+        let table = table_of(&[doubled, article(1), article(2)]);
+        assert_eq!(table.documents(), 3);
+        assert_eq!(table.documents_with(FOOTER), 3);
+        assert_eq!(table.documents_with(&FOOTER.to_uppercase()), 3);
+        assert_eq!(
+            table.documents_with("Story number 1 begins"),
+            0,
+            "short lines are not counted"
+        );
+    }
+
+    #[test]
+    fn merged_shards_equal_one_table_and_round_trip() {
+        let documents: Vec<String> = (0..7).map(article).collect();
+        let mut merged = table_of(&documents[..3]);
+        merged.merge(&table_of(&documents[3..]));
+        let whole = table_of(&documents);
+        assert_eq!(merged, whole);
+
+        let mut bytes = Vec::new();
+        whole.write_to(&mut bytes).unwrap();
+        assert_eq!(bytes.len(), HEADER_BYTES + ENTRY_BYTES * whole.len());
+        assert_eq!(DocumentFrequency::read_from(&bytes[..]).unwrap(), whole);
+        let truncated = DocumentFrequency::read_from(&bytes[..bytes.len() - 1]).unwrap_err();
+        assert_eq!(truncated.kind(), io::ErrorKind::InvalidData);
+        assert!(DocumentFrequency::read_from(&b"hello"[..]).is_err());
+    }
+
+    #[test]
+    fn footer_goes_and_syndicated_copies_stay() {
+        let mut documents: Vec<String> = (0..6).map(article).collect();
+        documents.extend((0..6).map(|_| article(99)));
+        let options = Options {
+            corpus: Some(Arc::new(CorpusBoilerplate::new(table_of(&documents)))),
+            ..Options::default()
+        };
+        let first = crate::clean(&documents[0], &options);
+        let removed: Vec<_> = first
+            .removals()
+            .map(|(p, r)| (&*p.text, r.documents))
+            .collect();
+        assert_eq!(removed, [(FOOTER, Some(12))]);
+        let syndicated = crate::clean(&documents[6], &options);
+        assert_eq!(syndicated.removals().count(), 0, "{syndicated:?}");
+    }
+}
