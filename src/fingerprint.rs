@@ -17,23 +17,97 @@ use unicode_normalization::char::is_combining_mark;
 pub const SHINGLE_WORDS: usize = 3;
 
 /// The comparison key: tokens separated by single spaces.
+///
+/// ASCII bytes, basic Cyrillic letters and typographic quotes are folded
+/// directly; only the runs of other characters between them go through NFKD.
+/// That is the same key as decomposing the whole text: those characters are
+/// starters that decompose to themselves, so canonical reordering never moves
+/// a mark across them.
 pub fn match_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    if text.is_ascii() {
-        for byte in text.bytes() {
-            push_folded(&mut key, char::from(byte.to_ascii_lowercase()));
+    let bytes = text.as_bytes();
+    // Start of a run of characters that still need NFKD.
+    let mut pending = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte.is_ascii() {
+            fold_decomposed(&mut key, &text[pending..index]);
+            push_folded_ascii(&mut key, byte);
+            index += 1;
+            pending = index;
+            continue;
         }
-    } else {
-        for c in text.nfkd().filter(|&c| !is_combining_mark(c)) {
-            for lower in c.to_lowercase() {
-                push_folded(&mut key, lower);
+        let c = text[index..].chars().next().unwrap_or_default();
+        let next = index + c.len_utf8();
+        if let Some(simple) = fold_simple(c) {
+            fold_decomposed(&mut key, &text[pending..index]);
+            if let Some(letter) = simple {
+                key.push(letter);
             }
+            pending = next;
         }
+        index = next;
     }
+    fold_decomposed(&mut key, &text[pending..]);
     if key.ends_with(' ') {
         key.pop();
     }
     key
+}
+
+/// Folds a run of characters through NFKD, accents dropped, lower-cased.
+fn fold_decomposed(key: &mut String, run: &str) {
+    if run.is_empty() {
+        return;
+    }
+    for c in run.nfkd().filter(|&c| !is_combining_mark(c)) {
+        for lower in c.to_lowercase() {
+            push_folded(key, lower);
+        }
+    }
+}
+
+/// Common non-ASCII characters whose NFKD is themselves: `Some(Some(letter))`
+/// to push (basic Cyrillic, lower-cased; not `й`, which decomposes),
+/// `Some(None)` to drop (typographic quotes), `None` for the general path.
+#[inline]
+fn fold_simple(c: char) -> Option<Option<char>> {
+    match c {
+        '\u{419}' | '\u{439}' => None,
+        '\u{410}'..='\u{42f}' => Some(char::from_u32(u32::from(c) + 0x20)),
+        '\u{430}'..='\u{44f}' => Some(Some(c)),
+        '\u{2018}'..='\u{201f}' => Some(None),
+        _ => None,
+    }
+}
+
+/// What [`push_folded`] does with each ASCII byte, as a table: a letter or
+/// digit (lower-cased), dropped punctuation, or a word break.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [ASCII_BREAK; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            table[byte] = b.to_ascii_lowercase();
+        } else if matches!(b, b'\'' | b'"' | b'`' | b'.' | b',') {
+            table[byte] = ASCII_DROP;
+        }
+        byte += 1;
+    }
+    table
+};
+const ASCII_BREAK: u8 = 0;
+const ASCII_DROP: u8 = 1;
+
+#[inline]
+fn push_folded_ascii(key: &mut String, byte: u8) {
+    match ASCII_FOLD[usize::from(byte)] {
+        ASCII_BREAK => push_break(key),
+        ASCII_DROP => {}
+        folded => key.push(char::from(folded)),
+    }
 }
 
 /// Appends one lower-cased character to the key: letters and digits as they
@@ -41,7 +115,9 @@ pub fn match_key(text: &str) -> String {
 /// words to compare), quotes and in-word punctuation dropped (`don’t` and
 /// `dont`, `12,800` and `12800` agree), anything else a word break.
 fn push_folded(key: &mut String, c: char) {
-    if c.is_alphanumeric() {
+    if c.is_ascii() {
+        push_folded_ascii(key, c as u8);
+    } else if c.is_alphanumeric() {
         if is_ideograph(c) {
             push_break(key);
             key.push(c);
@@ -54,8 +130,9 @@ fn push_folded(key: &mut String, c: char) {
     }
 }
 
+#[inline]
 fn push_break(key: &mut String) {
-    if !key.is_empty() && !key.ends_with(' ') {
+    if key.as_bytes().last().is_some_and(|&last| last != b' ') {
         key.push(' ');
     }
 }
@@ -92,20 +169,28 @@ pub fn digest(key: &str) -> [u8; 32] {
 /// its tokens. Each token is hashed once and the shingle hash is a cheap mix of
 /// the token hashes.
 pub fn shingles_in_order(tokens: &[&str]) -> Vec<u64> {
-    let token_hashes: Vec<u64> = tokens.iter().map(|token| hash_token(token)).collect();
-    if token_hashes.is_empty() {
+    if tokens.is_empty() {
         return Vec::new();
     }
-    let width = SHINGLE_WORDS.min(token_hashes.len());
+    let width = SHINGLE_WORDS.min(tokens.len());
+    let mut shingles = Vec::with_capacity(tokens.len() + 1 - width);
+    // The hashes of the last `width` tokens, oldest first.
+    let mut window = [0u64; SHINGLE_WORDS];
+    for (index, token) in tokens.iter().enumerate() {
+        window.copy_within(1..width, 0);
+        window[width - 1] = hash_token(token);
+        if index + 1 >= width {
+            shingles.push(mix(&window[..width]));
+        }
+    }
+    shingles
+}
+
+fn mix(token_hashes: &[u64]) -> u64 {
     token_hashes
-        .windows(width)
-        .map(|window| {
-            window
-                .iter()
-                .fold(0u64, |acc, &h| acc.rotate_left(21) ^ h)
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        })
-        .collect()
+        .iter()
+        .fold(0u64, |acc, &h| acc.rotate_left(21) ^ h)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The distinct shingle hashes, sorted, for membership tests by binary search.
@@ -159,9 +244,67 @@ mod tests {
         assert_eq!(match_key("2017-18"), "2017 18");
     }
 
+    /// The key as first written: NFKD of the whole text, char by char.
+    fn reference_key(text: &str) -> String {
+        let mut key = String::new();
+        for c in text.nfkd().filter(|&c| !is_combining_mark(c)) {
+            for lower in c.to_lowercase() {
+                push_folded(&mut key, lower);
+            }
+        }
+        if key.ends_with(' ') {
+            key.pop();
+        }
+        key
+    }
+
+    #[test]
+    fn ascii_fast_path_gives_the_reference_key() {
+        let cases = [
+            "",
+            " ",
+            "Plain ASCII, with punctuation... and 12,800 'quotes' -- done!",
+            "cafe\u{301} Cafe\u{301}\u{327} e\u{301}\u{300}x",
+            "\u{301}leading mark, A\u{30a}ngstro\u{308}m",
+            "\u{fb01}nal \u{1c4}\u{1c5} \u{2460}\u{2461} \u{ff21}\u{ff42} \u{130}stanbul",
+            "Ms Rudd\u{2019}s \u{2018}soft\u{2019} Brexit \u{2013} 12,800\u{a0}returns\u{2026}",
+            "\u{4f60}\u{597d}\u{3002}ok \u{3053}\u{3093}x \u{20000}",
+            "\u{417}\u{434}\u{440}\u{430}\u{432}\u{441}\u{442}\u{432}\u{443}\u{439}\u{442}\u{435}!",
+            "trailing break -",
+            "x\u{200b}y \u{ad}z \u{3000}w",
+            "\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430} \u{419}\u{43e}\u{439}\u{301}\u{439}\u{306} \u{401}\u{451} \u{418}\u{306}",
+            "\u{2018}x\u{2019}\u{301}\u{201c}\u{327}y\u{201d} \u{430}\u{301}\u{327}",
+        ];
+        for text in cases {
+            assert_eq!(match_key(text), reference_key(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_key_equals_reference_key(text in "[a-zA-Z0-9 .,'\u{300}-\u{36f}\u{a0}-\u{2fff}\u{400}-\u{45f}]{0,40}|\\PC{0,40}") {
+            proptest::prop_assert_eq!(match_key(&text), reference_key(&text));
+        }
+    }
+
     #[test]
     fn ideographs_are_tokens() {
         assert_eq!(match_key("\u{4f60}\u{597d}\u{3002}"), "\u{4f60} \u{597d}");
+    }
+
+    #[test]
+    fn shingles_equal_the_windows_of_token_hashes() {
+        let words: Vec<&str> = "a b c d e f g a b c".split(' ').collect();
+        for len in 0..=words.len() {
+            let tokens = &words[..len];
+            let hashes: Vec<u64> = tokens.iter().map(|t| hash_token(t)).collect();
+            let expected: Vec<u64> = if hashes.is_empty() {
+                Vec::new()
+            } else {
+                hashes.windows(SHINGLE_WORDS.min(len)).map(mix).collect()
+            };
+            assert_eq!(shingles_in_order(tokens), expected, "{len} tokens");
+        }
     }
 
     #[test]

@@ -42,9 +42,15 @@ impl Default for NormalizeOptions {
 /// Normalizes one line (without its line ending). Borrows when nothing changes,
 /// which is the common case for clean ASCII text.
 pub fn normalize_line<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
-    if is_already_normal_ascii(line) {
+    if is_already_normal(line) {
         return Cow::Borrowed(line);
     }
+    apply_steps(line, options)
+}
+
+/// Every enabled step, in order; [`normalize_line`] skips them for a line
+/// that none could change.
+fn apply_steps<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
     let mut text: Cow<'a, str> = Cow::Borrowed(line);
     if options.html_entities
         && text.contains('&')
@@ -61,22 +67,40 @@ pub fn normalize_line<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, 
     text
 }
 
-/// True for printable ASCII with single spaces, no entity and no trailing space:
-/// nothing any step could change.
-fn is_already_normal_ascii(line: &str) -> bool {
+/// True when no step, whatever the options, could change the line: no
+/// control or invisible character, no Unicode space, no `&`, single spaces,
+/// no trailing space, and already NFC. Typographic quotes and accented
+/// letters are common in clean text, so non-ASCII characters are checked one
+/// by one instead of sending the whole line down the slow path.
+fn is_already_normal(line: &str) -> bool {
     let bytes = line.as_bytes();
     let mut previous_was_space = false;
-    for &byte in bytes {
-        if !(0x20..0x7f).contains(&byte) || byte == b'&' {
-            return false;
+    let mut may_need_nfc = false;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte.is_ascii() {
+            if !(0x20..0x7f).contains(&byte) || byte == b'&' {
+                return false;
+            }
+            let is_space = byte == b' ';
+            if is_space && previous_was_space {
+                return false;
+            }
+            previous_was_space = is_space;
+            index += 1;
+        } else {
+            let c = line[index..].chars().next().unwrap_or_default();
+            if is_unicode_space(c) || is_invisible(c) {
+                return false;
+            }
+            // Everything below U+0300 is NFC and a starter.
+            may_need_nfc |= c >= '\u{300}';
+            previous_was_space = false;
+            index += c.len_utf8();
         }
-        let is_space = byte == b' ';
-        if is_space && previous_was_space {
-            return false;
-        }
-        previous_was_space = is_space;
     }
-    !previous_was_space
+    !previous_was_space && (!may_need_nfc || is_nfc_quick(line.chars()) == IsNormalized::Yes)
 }
 
 /// Applies the character-level steps; `None` when the line is already clean.
@@ -153,6 +177,35 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(normalize(input), expected, "input {input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_check_never_skips_a_change(
+            line in "[a-z &;#0-9\t\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{300}-\u{36f}\u{2000}-\u{2064}\u{feff}]{0,30}|\\PC{0,30}",
+            html_entities: bool,
+            unicode_spaces: bool,
+            invisible: bool,
+            collapse_spaces: bool,
+            trim_trailing: bool,
+            nfc: bool,
+        ) {
+            let options = NormalizeOptions { html_entities, unicode_spaces, invisible, collapse_spaces, trim_trailing, nfc };
+            proptest::prop_assert_eq!(normalize_line(&line, &options), apply_steps(&line, &options));
+        }
+    }
+
+    #[test]
+    fn accented_and_typographic_text_is_borrowed() {
+        for line in [
+            "Caf\u{e9} cr\u{e8}me",
+            "Ms Rudd\u{2019}s \u{2018}soft\u{2019} Brexit \u{2013} yes",
+        ] {
+            assert!(matches!(
+                normalize_line(line, &NormalizeOptions::default()),
+                Cow::Borrowed(_)
+            ));
         }
     }
 
