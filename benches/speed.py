@@ -154,8 +154,9 @@ def build_adversarial(work: Path, big_bytes: int) -> dict[str, Path]:
 # ---------------------------------------------------------------- running
 
 
-def run(cmd: list[str], shell: bool = False) -> tuple[float, int]:
-    """Wall seconds and peak RSS in KB of one run (output discarded)."""
+def run(cmd: list[str] | str, shell: bool = False) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in KB of one run
+    (output discarded)."""
     if os.path.exists(TIME):
         wrapped = [TIME, "-v"] + (["sh", "-c", cmd] if shell else cmd)
         start = time.perf_counter()
@@ -163,16 +164,19 @@ def run(cmd: list[str], shell: bool = False) -> tuple[float, int]:
         wall = time.perf_counter() - start
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
         rss = int(match.group(1)) if match else 0
+        cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr))
     else:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(["sh", "-c", cmd] if shell else cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - start
         # ru_maxrss of children is a running max: only exact when it grew.
-        rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        rss = after.ru_maxrss
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if proc.returncode not in (0, 1):
         sys.exit(f"failed ({proc.returncode}): {cmd}\n{proc.stderr[-2000:]}")
-    return wall, rss
+    return wall, cpu, rss
 
 
 def batch_mode_works(binary: str, work: Path) -> bool:
@@ -189,6 +193,12 @@ def main() -> None:
     parser.add_argument("--bin", default=str(ROOT / "target" / "release" / "dedupe"))
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
     parser.add_argument("--work", type=Path, default=ROOT / "target" / "bench")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("/dev/shm/dedupe-bench-out") if Path("/dev/shm").is_dir() else None,
+        help="where dedupe writes (default: RAM-backed /dev/shm, else WORK/out)",
+    )
     parser.add_argument("--mb", type=float, default=50, help="corpus size and size of the big adversarial files")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", choices=["folder", "one", "adversarial"], action="append")
@@ -198,7 +208,7 @@ def main() -> None:
     if not os.path.exists(args.bin):
         sys.exit(f"{args.bin} missing: run `cargo build --release` first")
     args.work.mkdir(parents=True, exist_ok=True)
-    out = args.work / "out"
+    out = args.out or args.work / "out"
     target = int(args.mb * MB)
     folder, one, n_files, total = build_corpus(args.sources, args.work, target)
     adversarial = build_adversarial(args.work, target)
@@ -222,20 +232,26 @@ def main() -> None:
     print(f"corpus: {n_files} files, {total / MB:.1f} MB in {folder}; {os.cpu_count()} cores; binary {args.bin}")
     if not batch and "folder" in only:
         print("note: this binary has no working --out-dir yet; the folder run is skipped (a loop of -o runs is not the same job)")
-    best: dict[str, tuple[float, int, int]] = {}
+    best: dict[str, tuple[float, float, int, int]] = {}
     for round_ in range(args.rounds):
         for name, cmd, shell, size in jobs:  # interleaved: each round runs every command once
             shutil.rmtree(out, ignore_errors=True)
             out.mkdir(parents=True)
-            wall, rss = run(cmd, shell)
+            wall, cpu, rss = run(cmd, shell)
             prev = best.get(name)
-            best[name] = (min(wall, prev[0]) if prev else wall, max(rss, prev[1]) if prev else rss, size)
+            if prev:
+                wall, cpu, rss = min(wall, prev[0]), min(cpu, prev[1]), max(rss, prev[2])
+            best[name] = (wall, cpu, rss, size)
             print(f"  round {round_ + 1}: {name}: {wall:.3f} s, {rss / 1024:.1f} MB RSS", file=sys.stderr)
+    shutil.rmtree(out, ignore_errors=True)
 
-    print(f"\nbest of {args.rounds} rounds")
-    print(f"{'command':42} {'MB':>7} {'wall s':>8} {'MB/s':>8} {'peak RSS MB':>12} {'RSS/size':>9}")
-    for name, (wall, rss, size) in best.items():
-        print(f"{name:42} {size / MB:7.1f} {wall:8.3f} {size / MB / wall:8.1f} {rss / 1024:12.1f} {rss * 1024 / size:9.2f}")
+    print(f"\nbest of {args.rounds} rounds (wall and CPU = user + system, each the best; RSS the highest)")
+    print(f"{'command':42} {'MB':>7} {'wall s':>8} {'CPU s':>8} {'MB/s':>8} {'peak RSS MB':>12} {'RSS/size':>9}")
+    for name, (wall, cpu, rss, size) in best.items():
+        print(
+            f"{name:42} {size / MB:7.1f} {wall:8.3f} {cpu:8.3f} {size / MB / wall:8.1f}"
+            f" {rss / 1024:12.1f} {rss * 1024 / size:9.2f}"
+        )
 
     ratios = {}
     folder_t = best.get("dedupe --out-dir (folder)", (None,))[0]
@@ -258,7 +274,7 @@ def main() -> None:
             print(f"{name:48} {value:6.2f}")
     if args.json:
         args.json.write_text(json.dumps({"files": n_files, "bytes": total, "rounds": args.rounds,
-                                         "best": {k: {"wall_s": v[0], "peak_rss_kb": v[1], "bytes": v[2]} for k, v in best.items()},
+                                         "best": {k: {"wall_s": v[0], "cpu_s": v[1], "peak_rss_kb": v[2], "bytes": v[3]} for k, v in best.items()},
                                          "ratios": ratios}, indent=2))
 
 
