@@ -90,6 +90,60 @@ pub struct Args {
     #[arg(long, help_heading = "Config")]
     pub isolated: bool,
 
+    /// Turn off corpus rules: never remove a paragraph for recurring in other documents.
+    #[arg(long, help_heading = "Corpus")]
+    pub no_corpus: bool,
+
+    /// Corpus rules run on batches of at least N documents [default: 10].
+    #[arg(long, value_name = "N", help_heading = "Corpus")]
+    pub corpus_min_files: Option<usize>,
+
+    /// A paragraph is site boilerplate when it occurs in at least N documents [default: 10].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..), help_heading = "Corpus")]
+    pub corpus_min_documents: Option<u32>,
+
+    /// Clean against this document-frequency table (from --write-table or
+    /// --merge-tables) instead of counting the inputs: one shard of a larger corpus.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "no_corpus",
+        help_heading = "Corpus"
+    )]
+    pub table: Option<PathBuf>,
+
+    /// Count in how many documents each paragraph occurs, write that table to
+    /// FILE, and clean nothing: the map step of a sharded run.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["mode", "table", "merge_tables"], help_heading = "Corpus")]
+    pub write_table: Option<PathBuf>,
+
+    /// Add up the tables given as PATHs (from --write-table) into OUT, and clean nothing.
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["mode", "table", "jsonl"], help_heading = "Corpus")]
+    pub merge_tables: Option<PathBuf>,
+
+    /// Inputs are JSONL corpora (one JSON object per line); write the same
+    /// objects with --field cleaned, in order, to stdout or -o FILE.
+    #[arg(long, conflicts_with_all = ["check", "diff", "explain", "stdout", "in_place", "out_dir"], help_heading = "JSONL")]
+    pub jsonl: bool,
+
+    /// The JSONL field that holds the text.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "text",
+        requires = "jsonl",
+        help_heading = "JSONL"
+    )]
+    pub field: String,
+
+    /// Write each document's removals to FILE, one JSON object per input line.
+    #[arg(long, value_name = "FILE", requires = "jsonl", help_heading = "JSONL")]
+    pub report: Option<PathBuf>,
+
+    /// Drop malformed lines (with a warning) instead of passing them through unchanged.
+    #[arg(long, requires = "jsonl", help_heading = "JSONL")]
+    pub skip_bad: bool,
+
     /// Print a shell completion script or the man page, then exit.
     #[arg(
         long,

@@ -82,6 +82,8 @@ pub struct RemovalInfo {
     /// First line of the copy that was kept, for duplicates.
     pub kept_line: Option<usize>,
     pub similarity: Option<f32>,
+    /// In how many documents it occurs, for `corpus-boilerplate`.
+    pub documents: Option<usize>,
     /// The paragraph's opening words.
     pub preview: String,
 }
@@ -124,6 +126,17 @@ pub fn process(item: &Item, job: &Job) -> FileResult {
         outcome,
         warning,
     }
+}
+
+/// The decoded text of a file, for counting a corpus; `None` when it cannot
+/// be read (cleaning it reports why). Stdin is never read here: it can be read
+/// only once.
+pub fn read_text(item: &Item, job: &Job) -> Option<String> {
+    let Item::File(path) = item else { return None };
+    let bytes = read(Some(path), job.max_size).ok()?;
+    dedupe::decode(&bytes, job.encoding)
+        .ok()
+        .map(|decoded| decoded.text.into_owned())
 }
 
 /// Cleans a file (`Some(path)`) or stdin (`None`).
@@ -177,7 +190,7 @@ fn process_readable(
     Ok(summarize(&cleaned, changed, stdout))
 }
 
-fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleaning {
+pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleaning {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
     let removals: Vec<RemovalInfo> = cleaned
         .removals()
@@ -187,6 +200,7 @@ fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleaning {
             rule: removal.rule.clone(),
             kept_line: removal.kept.map(line_of),
             similarity: removal.similarity,
+            documents: removal.documents,
             preview: super::report::preview(&paragraph.text),
         })
         .collect();

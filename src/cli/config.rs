@@ -17,6 +17,8 @@ pub struct Config {
     pub thresholds: Thresholds,
     #[serde(default)]
     pub rules: Rules,
+    #[serde(default)]
+    pub corpus: Corpus,
     /// Globs of files to walk in folders; replaces the default `*.txt`, `*.md`.
     pub include: Option<Vec<String>>,
     /// Globs of files and folders to skip.
@@ -31,6 +33,16 @@ pub struct Thresholds {
     pub min_words: Option<usize>,
     pub containment: Option<f32>,
     pub edit_similarity: Option<f32>,
+}
+
+/// `[corpus]`: site boilerplate learnt across a batch.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Corpus {
+    /// `false` is `--no-corpus`.
+    pub enabled: Option<bool>,
+    pub min_files: Option<usize>,
+    pub min_documents: Option<u32>,
 }
 
 /// `[rules]`.
@@ -104,6 +116,9 @@ impl Config {
                 return Err(format!("thresholds.{key} must be between 0 and 1"));
             }
         }
+        if self.corpus.min_documents.is_some_and(|n| n < 2) {
+            return Err("corpus.min_documents must be at least 2".to_string());
+        }
         Ok(())
     }
 }
@@ -122,6 +137,10 @@ mod tests {
             min_words = 8
             containment = 0.85
             edit_similarity = 0.95
+            [corpus]
+            enabled = true
+            min_files = 20
+            min_documents = 8
             [rules]
             select = ["boilerplate"]
             ignore = ["boilerplate/share"]
@@ -132,6 +151,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(config.thresholds.min_words, Some(8));
+        assert_eq!(config.corpus.min_documents, Some(8));
         assert_eq!(config.rules.patterns[0].rule, "boilerplate/site-promo");
         assert_eq!(config.include, Some(vec!["*.txt".to_string()]));
     }

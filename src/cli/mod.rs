@@ -5,6 +5,8 @@
 mod args;
 mod batch;
 mod config;
+mod corpus;
+mod jsonl;
 mod report;
 mod walk;
 
@@ -98,9 +100,22 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         (None, false) => config::Source::SearchFrom(&working_folder),
     };
     let config = config::load(source).map_err(Error::usage)?;
+    if let Some(out) = &args.merge_tables {
+        corpus::merge(out, &args.paths, args.quiet)?;
+        return Ok(Outcome::default());
+    }
+    let corpus_settings = corpus::Settings::new(&args, &config);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|err| Error::usage(format!("cannot start {:?} threads: {err}", args.threads)))?;
+    if args.jsonl {
+        return jsonl::run(&args, &config, &corpus_settings, &pool);
+    }
     let mode = mode(&args)?;
     if let Some(folder) = args.paths.iter().find(|path| path.is_dir())
         && !mode.takes_folders()
+        && args.write_table.is_none()
     {
         return Err(Error::usage(format!(
             "{}: is a folder; folders need one of --check, --diff, --in-place or --out-dir",
@@ -132,21 +147,42 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             "-o/--output, --stdout and --explain take one input; use --out-dir or --in-place for several",
         ));
     }
-    let job = Job {
+    let mut job = Job {
         options: args.options(&config).map_err(Error::usage)?,
         mode: mode.clone(),
         encoding: args.encoding(),
         max_size: args.max_size,
     };
+    let count = || {
+        corpus::count(
+            &items,
+            |table, item| {
+                if let Some(text) = batch::read_text(item, &job) {
+                    table.add_document(&text, &job.options);
+                }
+            },
+            &pool,
+        )
+    };
+    if let Some(path) = &args.write_table {
+        corpus::write(path, &count(), args.quiet)?;
+        return Ok(Outcome::default());
+    }
+    // Stdin can be read only once, so a batch with it is not counted.
+    let countable = if items.contains(&walk::Item::Stdin) {
+        0
+    } else {
+        items.len()
+    };
+    job.options.corpus = corpus_settings.corpus(countable, count)?;
     let single = items.len() == 1 && !args.paths.iter().any(|path| path.is_dir());
     let mut reporter = report::Reporter::new(args.format, mode, args.quiet, args.verbose, single);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .map_err(|err| Error::usage(format!("cannot start {:?} threads: {err}", args.threads)))?;
     let progress = progress_bar(items.len(), args.quiet);
 
-    let mut totals = report::Totals::default();
+    let mut totals = report::Totals {
+        corpus_documents: job.options.corpus.as_ref().map(|c| c.table.documents()),
+        ..report::Totals::default()
+    };
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stderr = io::stderr().lock();
     for chunk in items.chunks(CHUNK) {

@@ -3,7 +3,7 @@
 //! and a summary on stderr), JSON lines, GitHub Actions annotations and SARIF.
 
 use super::args::Format;
-use super::batch::{Cleaning, FileResult, Mode};
+use super::batch::{Cleaning, FileResult, Mode, RemovalInfo};
 use dedupe::{Cleaned, Decision, KeepReason};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -81,6 +81,9 @@ pub struct Totals {
     pub changed: usize,
     pub failed: usize,
     pub removed: BTreeMap<String, usize>,
+    /// The documents of the corpus table, when corpus rules ran; named in
+    /// the summary when they removed something.
+    pub corpus_documents: Option<u64>,
 }
 
 impl Totals {
@@ -104,17 +107,22 @@ impl Totals {
         } else {
             "changed"
         };
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut counts: Vec<(&String, &usize)> = self.removed.iter().collect();
-        counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let total: usize = self.removed.values().sum();
         let mut line = format!(
-            "{} checked, {} {changed}, {} failed; {} removed",
+            "{} checked, {} {changed}, {} failed; ",
             plural(self.files, "file"),
             self.changed,
             self.failed,
-            plural(total, "paragraph"),
         );
+        line.push_str(&self.removed_summary());
+        line
+    }
+
+    /// `40 paragraphs removed (30 exact-duplicate, ...); corpus rules over 12 documents`.
+    pub fn removed_summary(&self) -> String {
+        let mut counts: Vec<(&String, &usize)> = self.removed.iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let total: usize = self.removed.values().sum();
+        let mut line = format!("{} removed", plural(total, "paragraph"));
         if !counts.is_empty() {
             let by_rule: Vec<String> = counts
                 .iter()
@@ -122,8 +130,22 @@ impl Totals {
                 .collect();
             let _ = write!(line, " ({})", by_rule.join(", "));
         }
+        if let Some(documents) = self.corpus_documents
+            && self.removed.contains_key(dedupe::CORPUS_BOILERPLATE)
+        {
+            let _ = write!(
+                line,
+                "; corpus rules over {}",
+                plural(documents as usize, "document")
+            );
+        }
         line
     }
+}
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Prints results as they arrive (in input order) and the run's end.
@@ -249,20 +271,7 @@ impl Reporter {
                     before: cleaning.paragraphs_before,
                     after: cleaning.paragraphs_after,
                 });
-                file.removals = cleaning
-                    .removals
-                    .iter()
-                    .map(|removal| JsonRemoval {
-                        lines: JsonLines {
-                            start: removal.first_line,
-                            end: removal.last_line,
-                        },
-                        rule: &removal.rule,
-                        kept_line: removal.kept_line,
-                        similarity: removal.similarity.map(round),
-                        text: &removal.preview,
-                    })
-                    .collect();
+                file.removals = json_removals(&cleaning.removals);
                 if self.mode.reports_changes() {
                     file.diff = Some(&cleaning.stdout);
                 }
@@ -376,18 +385,39 @@ struct JsonFile<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonParagraphs {
-    before: usize,
-    after: usize,
+pub struct JsonParagraphs {
+    pub before: usize,
+    pub after: usize,
 }
 
 #[derive(Serialize)]
-struct JsonRemoval<'a> {
+pub struct JsonRemoval<'a> {
     lines: JsonLines,
     rule: &'a str,
     kept_line: Option<usize>,
     similarity: Option<f64>,
+    /// For `corpus-boilerplate`: in how many documents the paragraph occurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documents: Option<usize>,
     text: &'a str,
+}
+
+/// The removals as `--format json` (and the JSONL `--report`) writes them.
+pub fn json_removals(removals: &[RemovalInfo]) -> Vec<JsonRemoval<'_>> {
+    removals
+        .iter()
+        .map(|removal| JsonRemoval {
+            lines: JsonLines {
+                start: removal.first_line,
+                end: removal.last_line,
+            },
+            rule: &removal.rule,
+            kept_line: removal.kept_line,
+            similarity: removal.similarity.map(round),
+            documents: removal.documents,
+            text: &removal.preview,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -406,6 +436,9 @@ fn rule_description(rule: &str) -> String {
             "A truncated or lightly edited copy of another paragraph".to_string()
         }
         dedupe::CAPTION => "A caption that restates a body paragraph".to_string(),
+        dedupe::CORPUS_BOILERPLATE => {
+            "Site boilerplate: a paragraph that recurs in many documents of the batch".to_string()
+        }
         NORMALIZE_RULE => "Whitespace, invisible characters or entities to normalize".to_string(),
         other => match other.split_once('/') {
             Some((_, kind)) => format!("Scrape boilerplate: {kind}"),
@@ -433,7 +466,7 @@ fn uri(name: &str) -> String {
 }
 
 /// `removed (exact-duplicate): copy of line 12, similarity 0.93: "Ms Rudd told..."`.
-fn removal_message(removal: &super::batch::RemovalInfo, mode: &Mode) -> String {
+fn removal_message(removal: &RemovalInfo, mode: &Mode) -> String {
     let verb = if mode.reports_changes() {
         "would remove"
     } else {
@@ -445,6 +478,9 @@ fn removal_message(removal: &super::batch::RemovalInfo, mode: &Mode) -> String {
     }
     if let Some(similarity) = removal.similarity {
         let _ = write!(message, ", similarity {similarity:.2}");
+    }
+    if let Some(documents) = removal.documents {
+        let _ = write!(message, ": in {documents} documents");
     }
     let _ = write!(message, ": \"{}\"", removal.preview);
     message
@@ -506,7 +542,12 @@ fn file_line(name: &str, cleaning: &Cleaning, paint: Paint) -> String {
     let rules: Vec<String> = cleaning
         .removal_counts()
         .iter()
-        .map(|(rule, count)| format!("{count} {rule}"))
+        .map(|(rule, count)| match shared_by(cleaning) {
+            Some(documents) if *rule == dedupe::CORPUS_BOILERPLATE => {
+                format!("{count} {rule} in {documents} documents")
+            }
+            _ => format!("{count} {rule}"),
+        })
         .collect();
     format!(
         "{}: {} of {total} paragraphs ({})",
@@ -514,6 +555,18 @@ fn file_line(name: &str, cleaning: &Cleaning, paint: Paint) -> String {
         paint.yellow(&format!("removed {removed}")),
         rules.join(", ")
     )
+}
+
+/// In how many documents a file's corpus-boilerplate paragraphs occur: `12`,
+/// or `5-12` when they differ.
+fn shared_by(cleaning: &Cleaning) -> Option<String> {
+    let counts = cleaning.removals.iter().filter_map(|r| r.documents);
+    let (low, high) = (counts.clone().min()?, counts.max()?);
+    Some(if low == high {
+        low.to_string()
+    } else {
+        format!("{low}-{high}")
+    })
 }
 
 /// One line per paragraph: its lines, its decision and why, and its opening words.
@@ -534,6 +587,9 @@ pub fn explain(cleaned: &Cleaned<'_>) -> String {
                 }
                 if let Some(similarity) = removal.similarity {
                     let _ = write!(why, " similarity {similarity:.2}");
+                }
+                if let Some(documents) = removal.documents {
+                    let _ = write!(why, " (in {documents} documents)");
                 }
                 why
             }

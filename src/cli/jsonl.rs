@@ -1,0 +1,387 @@
+//! `--jsonl`: corpora of one JSON object per line, as data pipelines and
+//! distributed engines pass them around. Each object's `--field` is cleaned
+//! and the object written back in input order.
+//!
+//! The cleaned string is spliced into the line in place of the old one, so
+//! every other byte of the line (key order, number formatting, escapes, fields
+//! this tool knows nothing about) is exactly as it came in. Parsing into a map
+//! and serializing it again, even with serde_json's `preserve_order`, rewrites
+//! escapes and can round numbers that do not fit an f64. A line whose field is
+//! unchanged is copied byte for byte.
+//!
+//! A line that is not a JSON object with a string field is never lost: it is
+//! reported with its line number and passed through unchanged (exit code 2),
+//! or dropped with a warning under `--skip-bad`. Blank lines pass through.
+
+use super::args::Args;
+use super::batch::{self, Cleaning};
+use super::config::Config;
+use super::report::{self, JsonParagraphs, JsonRemoval, Totals};
+use super::{CHUNK, Error, Outcome, corpus};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::ops::Range;
+use std::path::Path;
+
+/// One input line, parsed.
+enum Line {
+    Blank,
+    /// Why the line cannot be cleaned.
+    Bad(String),
+    /// The field's text and the byte range of its JSON string in the line.
+    Document {
+        text: String,
+        span: Range<usize>,
+    },
+}
+
+/// One input file (or stdin) and its bytes.
+struct Source {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+/// A line of `--report`.
+#[derive(Serialize)]
+struct ReportLine<'a> {
+    source: &'a str,
+    line: usize,
+    /// `changed`, `unchanged`, `error` (passed through) or `skipped`.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraphs: Option<JsonParagraphs>,
+    removals: Vec<JsonRemoval<'a>>,
+}
+
+/// Cleans the JSONL inputs (stdin when there are none) to stdout or `-o FILE`.
+pub fn run(
+    args: &Args,
+    config: &Config,
+    settings: &corpus::Settings,
+    pool: &rayon::ThreadPool,
+) -> Result<Outcome, Error> {
+    let mut options = args.options(config).map_err(Error::usage)?;
+    let mut failed = false;
+    let sources = read_sources(args, &mut failed);
+    // (source, line number from 1, the line without its `\n`)
+    let lines: Vec<(usize, usize, &[u8])> = sources
+        .iter()
+        .enumerate()
+        .flat_map(|(index, source)| {
+            let bytes = source.bytes.strip_suffix(b"\n").unwrap_or(&source.bytes);
+            bytes
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter(move |_| !source.bytes.is_empty())
+                .map(move |(number, line)| (index, number + 1, line))
+        })
+        .collect();
+    let parsed: Vec<Line> = pool.install(|| {
+        lines
+            .par_iter()
+            .map(|(_, _, line)| parse(line, &args.field))
+            .collect()
+    });
+    let documents = parsed
+        .iter()
+        .filter(|line| matches!(line, Line::Document { .. }))
+        .count();
+    let count = || {
+        corpus::count(
+            &parsed,
+            |table, line| {
+                if let Line::Document { text, .. } = line {
+                    table.add_document(text, &options);
+                }
+            },
+            pool,
+        )
+    };
+    if let Some(path) = &args.write_table {
+        report_bad(&sources, &lines, &parsed, args, &mut failed)?;
+        corpus::write(path, &count(), args.quiet)?;
+        return Ok(Outcome {
+            changes_found: false,
+            failed,
+        });
+    }
+    options.corpus = settings.corpus(documents, count)?;
+
+    let mut out: Box<dyn Write> = match args.output.as_deref() {
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+        Some(path) if path == Path::new("-") => Box::new(BufWriter::new(io::stdout().lock())),
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).map_err(|err| Error::io(path.display(), err))?,
+        )),
+    };
+    let mut report_file: Box<dyn Write> = match &args.report {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).map_err(|err| Error::io(path.display(), err))?,
+        )),
+        None => Box::new(io::sink()),
+    };
+    let mut totals = Totals {
+        corpus_documents: options.corpus.as_ref().map(|c| c.table.documents()),
+        ..Totals::default()
+    };
+    let mut stderr = io::stderr().lock();
+    for (chunk, parsed_chunk) in lines.chunks(CHUNK).zip(parsed.chunks(CHUNK)) {
+        let cleaned: Vec<Option<(Cleaning, String)>> = pool.install(|| {
+            parsed_chunk
+                .par_iter()
+                .map(|line| match line {
+                    Line::Document { text, .. } => Some(clean(text, &options)),
+                    _ => None,
+                })
+                .collect()
+        });
+        for ((&(source, number, bytes), line), cleaning) in
+            chunk.iter().zip(parsed_chunk).zip(cleaned)
+        {
+            let name = &sources[source].name;
+            let write_all = |out: &mut dyn Write, bytes: &[u8]| -> Result<(), Error> {
+                out.write_all(bytes)
+                    .and_then(|()| out.write_all(b"\n"))
+                    .map_err(|err| Error::io("output", err))
+            };
+            match (line, cleaning) {
+                (Line::Blank, _) => write_all(&mut out, bytes)?,
+                (Line::Bad(problem), _) => {
+                    report_line(name, number, problem, args, &mut stderr, &mut failed)?;
+                    write_report(&mut report_file, &bad_report(name, number, problem, args))?;
+                    if !args.skip_bad {
+                        write_all(&mut out, bytes)?;
+                    }
+                }
+                (Line::Document { span, .. }, Some((cleaning, text))) => {
+                    totals.files += 1;
+                    totals.changed += usize::from(cleaning.changed);
+                    for removal in &cleaning.removals {
+                        *totals.removed.entry(removal.rule.clone()).or_default() += 1;
+                    }
+                    if cleaning.changed {
+                        let quoted = serde_json::to_string(&text).unwrap_or_default();
+                        let mut spliced = Vec::with_capacity(bytes.len());
+                        spliced.extend_from_slice(&bytes[..span.start]);
+                        spliced.extend_from_slice(quoted.as_bytes());
+                        spliced.extend_from_slice(&bytes[span.end..]);
+                        write_all(&mut out, &spliced)?;
+                    } else {
+                        write_all(&mut out, bytes)?;
+                    }
+                    write_report(
+                        &mut report_file,
+                        &ReportLine {
+                            source: name,
+                            line: number,
+                            status: if cleaning.changed {
+                                "changed"
+                            } else {
+                                "unchanged"
+                            },
+                            error: None,
+                            paragraphs: Some(JsonParagraphs {
+                                before: cleaning.paragraphs_before,
+                                after: cleaning.paragraphs_after,
+                            }),
+                            removals: report::json_removals(&cleaning.removals),
+                        },
+                    )?;
+                }
+                (Line::Document { .. }, None) => {}
+            }
+        }
+    }
+    out.flush().map_err(|err| Error::io("output", err))?;
+    report_file
+        .flush()
+        .map_err(|err| Error::io("--report", err))?;
+    if !args.quiet {
+        let _ = writeln!(
+            stderr,
+            "{} cleaned, {} changed; {}",
+            report::plural(totals.files, "document"),
+            totals.changed,
+            totals.removed_summary()
+        );
+    }
+    Ok(Outcome {
+        changes_found: false,
+        failed,
+    })
+}
+
+/// Reads every input whole (stdin when none is given): corpus counting needs
+/// two passes, and stdin can be read once. Shard corpora larger than memory.
+fn read_sources(args: &Args, failed: &mut bool) -> Vec<Source> {
+    let stdin = [Path::new("-").to_path_buf()];
+    let paths = if args.paths.is_empty() {
+        &stdin[..]
+    } else {
+        &args.paths[..]
+    };
+    let mut sources = Vec::new();
+    for path in paths {
+        let (name, read) = if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            let read = io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes);
+            ("stdin".to_string(), read)
+        } else {
+            (path.display().to_string(), std::fs::read(path))
+        };
+        match read {
+            Ok(bytes) => sources.push(Source { name, bytes }),
+            Err(err) => {
+                eprintln!("dedupe: error: {name}: {}", report::describe_io_error(&err));
+                *failed = true;
+            }
+        }
+    }
+    sources
+}
+
+/// Parses one line: the named field must be a string in a JSON object.
+fn parse(line: &[u8], field: &str) -> Line {
+    let Ok(line) = std::str::from_utf8(line) else {
+        return Line::Bad("not UTF-8".to_string());
+    };
+    if line.trim().is_empty() {
+        return Line::Blank;
+    }
+    let object: BTreeMap<String, &RawValue> = match serde_json::from_str(line) {
+        Ok(object) => object,
+        Err(err) => return Line::Bad(format!("not a JSON object: {err}")),
+    };
+    let Some(raw) = object.get(field) else {
+        return Line::Bad(format!("no \"{field}\" field"));
+    };
+    let Ok(text) = serde_json::from_str::<String>(raw.get()) else {
+        return Line::Bad(format!("\"{field}\" is not a string"));
+    };
+    // The raw value borrows from the line: its offset is where it starts.
+    let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
+    Line::Document {
+        text,
+        span: start..start + raw.get().len(),
+    }
+}
+
+/// Cleans one document's text; the clean text keeps the input's lack of a
+/// final newline, so a field that needs no change stays the same string.
+fn clean(text: &str, options: &dedupe::Options) -> (Cleaning, String) {
+    let cleaned = dedupe::clean(text, options);
+    let mut clean_text = cleaned.text.clone();
+    if !text.ends_with('\n') && clean_text.ends_with('\n') {
+        clean_text.pop();
+    }
+    let changed = clean_text != text;
+    (
+        batch::summarize(&cleaned, changed, String::new()),
+        clean_text,
+    )
+}
+
+/// One stderr line for a bad line: an error (passed through) or, with
+/// `--skip-bad`, a warning (dropped).
+fn report_line(
+    name: &str,
+    number: usize,
+    problem: &str,
+    args: &Args,
+    stderr: &mut impl Write,
+    failed: &mut bool,
+) -> Result<(), Error> {
+    let (level, what) = if args.skip_bad {
+        ("warning", "skipped")
+    } else {
+        *failed = true;
+        ("error", "passed through unchanged")
+    };
+    writeln!(
+        stderr,
+        "dedupe: {level}: {name}:{number}: {problem}; {what}"
+    )
+    .map_err(|err| Error::io("stderr", err))
+}
+
+/// With `--write-table` nothing is written, but bad lines are still reported.
+fn report_bad(
+    sources: &[Source],
+    lines: &[(usize, usize, &[u8])],
+    parsed: &[Line],
+    args: &Args,
+    failed: &mut bool,
+) -> Result<(), Error> {
+    let mut stderr = io::stderr().lock();
+    for (&(source, number, _), line) in lines.iter().zip(parsed) {
+        if let Line::Bad(problem) = line {
+            report_line(
+                &sources[source].name,
+                number,
+                problem,
+                args,
+                &mut stderr,
+                failed,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn bad_report<'a>(name: &'a str, number: usize, problem: &'a str, args: &Args) -> ReportLine<'a> {
+    ReportLine {
+        source: name,
+        line: number,
+        status: if args.skip_bad { "skipped" } else { "error" },
+        error: Some(problem),
+        paragraphs: None,
+        removals: Vec::new(),
+    }
+}
+
+fn write_report(out: &mut dyn Write, line: &ReportLine<'_>) -> Result<(), Error> {
+    serde_json::to_writer(&mut *out, line)
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(|err| Error::io("--report", err))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_field_is_located_in_the_line() {
+        let line = br#"{"id": 7, "text": "caf\u00e9\nbar", "meta": {"text": 1}}"#;
+        match parse(line, "text") {
+            Line::Document { text, span } => {
+                assert_eq!(text, "caf\u{e9}\nbar");
+                assert_eq!(&line[span], br#""caf\u00e9\nbar""#);
+            }
+            _ => panic!("not parsed"),
+        }
+    }
+
+    #[test]
+    fn bad_lines_say_why() {
+        for (line, why) in [
+            (&b"{\"text\": 1}"[..], "is not a string"),
+            (b"{\"body\": \"x\"}", "no \"text\" field"),
+            (b"[1, 2]", "not a JSON object"),
+            (b"{\"text\": \"x\"", "not a JSON object"),
+            (b"\xff", "not UTF-8"),
+        ] {
+            match parse(line, "text") {
+                Line::Bad(problem) => assert!(problem.contains(why), "{problem}"),
+                _ => panic!("{line:?} parsed"),
+            }
+        }
+        assert!(matches!(parse(b"  ", "text"), Line::Blank));
+    }
+}
