@@ -40,10 +40,14 @@ pub fn match_key(text: &str) -> String {
         }
         let c = text[index..].chars().next().unwrap_or_default();
         let next = index + c.len_utf8();
-        if let Some(simple) = fold_simple(c) {
+        let simple = fold_simple(c);
+        if simple != Simple::No {
             fold_decomposed(&mut key, &text[pending..index]);
-            if let Some(letter) = simple {
-                key.push(letter);
+            match simple {
+                Simple::Letter(letter) => key.push(letter),
+                Simple::Hangul => push_hangul_jamo(&mut key, c),
+                Simple::Break => push_break(&mut key),
+                Simple::Drop | Simple::No => {}
             }
             pending = next;
         }
@@ -68,17 +72,58 @@ fn fold_decomposed(key: &mut String, run: &str) {
     }
 }
 
-/// Common non-ASCII characters whose NFKD is themselves: `Some(Some(letter))`
-/// to push (basic Cyrillic, lower-cased; not `й`, which decomposes),
-/// `Some(None)` to drop (typographic quotes), `None` for the general path.
+/// How a common non-ASCII character folds without running NFKD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Simple {
+    /// A letter to push as it is (already decomposed and lower-cased).
+    Letter(char),
+    /// A precomposed Hangul syllable: its conjoining jamo.
+    Hangul,
+    /// Dropped punctuation (typographic quotes).
+    Drop,
+    /// A word break (dashes, NBSP).
+    Break,
+    /// Anything else: the general NFKD path.
+    No,
+}
+
+/// The common non-ASCII characters of scraped text, folded exactly as
+/// NFKD, mark removal and lower-casing would: basic Cyrillic (`й` is `и`
+/// plus a breve), Hangul syllables (decomposed by the Unicode algorithm),
+/// typographic quotes, en and em dashes, NBSP.
 #[inline]
-fn fold_simple(c: char) -> Option<Option<char>> {
+fn fold_simple(c: char) -> Simple {
     match c {
-        '\u{419}' | '\u{439}' => None,
-        '\u{410}'..='\u{42f}' => Some(char::from_u32(u32::from(c) + 0x20)),
-        '\u{430}'..='\u{44f}' => Some(Some(c)),
-        '\u{2018}'..='\u{201f}' => Some(None),
-        _ => None,
+        '\u{419}' | '\u{439}' => Simple::Letter('\u{438}'),
+        '\u{410}'..='\u{42f}' => {
+            char::from_u32(u32::from(c) + 0x20).map_or(Simple::No, Simple::Letter)
+        }
+        '\u{430}'..='\u{44f}' => Simple::Letter(c),
+        '\u{ac00}'..='\u{d7a3}' => Simple::Hangul,
+        '\u{2018}'..='\u{201f}' => Simple::Drop,
+        '\u{a0}' | '\u{2013}' | '\u{2014}' => Simple::Break,
+        _ => Simple::No,
+    }
+}
+
+/// Pushes the conjoining jamo of a precomposed Hangul syllable, as its
+/// canonical decomposition gives them (Unicode §3.12).
+fn push_hangul_jamo(key: &mut String, syllable: char) {
+    const S_BASE: u32 = 0xac00;
+    const L_BASE: u32 = 0x1100;
+    const V_BASE: u32 = 0x1161;
+    const T_BASE: u32 = 0x11a7;
+    const T_COUNT: u32 = 28;
+    const N_COUNT: u32 = 21 * T_COUNT;
+    let index = u32::from(syllable) - S_BASE;
+    let jamo = [
+        L_BASE + index / N_COUNT,
+        V_BASE + (index % N_COUNT) / T_COUNT,
+        T_BASE + index % T_COUNT,
+    ];
+    let count = if index % T_COUNT == 0 { 2 } else { 3 };
+    for &code in &jamo[..count] {
+        key.extend(char::from_u32(code));
     }
 }
 
@@ -274,15 +319,30 @@ mod tests {
             "x\u{200b}y \u{ad}z \u{3000}w",
             "\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430} \u{419}\u{43e}\u{439}\u{301}\u{439}\u{306} \u{401}\u{451} \u{418}\u{306}",
             "\u{2018}x\u{2019}\u{301}\u{201c}\u{327}y\u{201d} \u{430}\u{301}\u{327}",
+            "\u{d55c}\u{ad6d}\u{c5b4} \u{ac00}\u{d7a3}\u{ac01}\u{301} \u{1100}\u{1161}",
+            "a\u{a0}b\u{2013}c\u{2014}\u{a0}\u{2014}d \u{a0}\u{301}e",
         ];
         for text in cases {
             assert_eq!(match_key(text), reference_key(text), "{text:?}");
         }
     }
 
+    #[test]
+    fn every_bmp_character_folds_as_the_reference() {
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| !c.is_control()) {
+            let text = format!("{c}a{c}\u{301}{c}{c}");
+            assert_eq!(
+                match_key(&text),
+                reference_key(&text),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn fast_key_equals_reference_key(text in "[a-zA-Z0-9 .,'\u{300}-\u{36f}\u{a0}-\u{2fff}\u{400}-\u{45f}]{0,40}|\\PC{0,40}") {
+        fn fast_key_equals_reference_key(text in "[a-zA-Z0-9 .,'\u{300}-\u{36f}\u{a0}-\u{2fff}\u{400}-\u{45f}\u{ac00}-\u{ac40}\u{d790}-\u{d7ff}\u{2010}-\u{2020}]{0,40}|\\PC{0,40}") {
             proptest::prop_assert_eq!(match_key(&text), reference_key(&text));
         }
     }
