@@ -121,7 +121,7 @@ fn push_hangul_jamo(key: &mut String, syllable: char) {
         V_BASE + (index % N_COUNT) / T_COUNT,
         T_BASE + index % T_COUNT,
     ];
-    let count = if index % T_COUNT == 0 { 2 } else { 3 };
+    let count = if index.is_multiple_of(T_COUNT) { 2 } else { 3 };
     for &code in &jamo[..count] {
         key.extend(char::from_u32(code));
     }
