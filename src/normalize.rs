@@ -94,13 +94,20 @@ fn is_already_normal(line: &str) -> bool {
             if is_unicode_space(c) || is_invisible(c) {
                 return false;
             }
-            // Everything below U+0300 is NFC and a starter.
-            may_need_nfc |= c >= '\u{300}';
+            may_need_nfc |= !is_nfc_starter(c);
             previous_was_space = false;
             index += c.len_utf8();
         }
     }
     !previous_was_space && (!may_need_nfc || is_nfc_quick(line.chars()) == IsNormalized::Yes)
+}
+
+/// Characters that are NFC whatever surrounds them and that no mark
+/// reorders around (quick check Yes, combining class 0): Latin-1 and Latin
+/// Extended, Cyrillic letters, general punctuation (typographic quotes,
+/// dashes), Hangul syllables. A line of only these is NFC.
+fn is_nfc_starter(c: char) -> bool {
+    matches!(c, '\0'..='\u{2ff}' | '\u{400}'..='\u{482}' | '\u{48a}'..='\u{52f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{ac00}'..='\u{d7a3}')
 }
 
 /// Applies the character-level steps; `None` when the line is already clean.
@@ -183,7 +190,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fast_check_never_skips_a_change(
-            line in "[a-z &;#0-9\t\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{300}-\u{36f}\u{2000}-\u{2064}\u{feff}]{0,30}|\\PC{0,30}",
+            line in "[a-z &;#0-9\t\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{300}-\u{36f}\u{400}-\u{4ff}\u{1100}-\u{1200}\u{ac00}-\u{ac40}\u{2000}-\u{2064}\u{feff}]{0,30}|\\PC{0,30}",
             html_entities: bool,
             unicode_spaces: bool,
             invisible: bool,
@@ -193,6 +200,20 @@ mod tests {
         ) {
             let options = NormalizeOptions { html_entities, unicode_spaces, invisible, collapse_spaces, trim_trailing, nfc };
             proptest::prop_assert_eq!(normalize_line(&line, &options), apply_steps(&line, &options));
+        }
+    }
+
+    #[test]
+    fn nfc_starters_are_nfc_and_class_zero() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (char::MIN..='\u{ffff}').filter(|&c| is_nfc_starter(c)) {
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", u32::from(c));
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 
