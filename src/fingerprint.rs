@@ -200,8 +200,27 @@ fn is_ideograph(c: char) -> bool {
 }
 
 /// The key's tokens.
+///
+/// A byte loop rather than `split(' ')`: tokens are a few bytes long, and
+/// `split` pays for a `memchr` call per token.
 pub fn tokens(key: &str) -> impl Iterator<Item = &str> {
-    key.split(' ').filter(|token| !token.is_empty())
+    let bytes = key.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < bytes.len() {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(bytes.len(), |offset| start + offset);
+            // Both ends are a space or an end of the key: char boundaries.
+            let token = &key[start..end];
+            start = end + 1;
+            if !token.is_empty() {
+                return Some(token);
+            }
+        }
+        None
+    })
 }
 
 /// SHA-256 of the key: exact identity of two paragraphs.
@@ -324,6 +343,23 @@ mod tests {
         ];
         for text in cases {
             assert_eq!(match_key(text), reference_key(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_the_non_empty_pieces_between_spaces() {
+        for key in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "a b",
+            "  ab  c d  ",
+            "\u{435}\u{436} x",
+        ] {
+            let expected: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
+            assert_eq!(tokens(key).collect::<Vec<_>>(), expected, "{key:?}");
         }
     }
 
