@@ -83,6 +83,15 @@ impl Default for Options {
     }
 }
 
+/// Rules that remove lines the development corpus's article bodies keep as
+/// content (agency copyright notices, reporting credits, the signature under an
+/// embedded post): they run only when selected by their exact id.
+pub const OPT_IN_RULES: &[&str] = &[
+    "boilerplate/copyright",
+    "boilerplate/credits",
+    "boilerplate/embed-attribution",
+];
+
 /// Rule selection, as in ruff: a rule runs when `select` is empty or names it
 /// (or a prefix of it, so `boilerplate` selects every `boilerplate/...` rule),
 /// and `ignore` does not.
@@ -93,8 +102,12 @@ pub struct RuleFilter {
 }
 
 impl RuleFilter {
-    /// Whether `rule` may remove paragraphs.
+    /// Whether `rule` may remove paragraphs. An [`OPT_IN_RULES`] rule runs
+    /// only when `select` names it exactly.
     pub fn enabled(&self, rule: &str) -> bool {
+        if OPT_IN_RULES.contains(&rule) {
+            return self.select.iter().any(|selector| selector == rule);
+        }
         let names = |selector: &String| {
             rule == selector
                 || rule
@@ -220,6 +233,13 @@ mod tests {
         assert!(!filter.enabled("caption"));
         assert!(!filter.enabled("boilerplateish"));
         assert!(RuleFilter::default().enabled("caption"));
+        assert!(!RuleFilter::default().enabled("boilerplate/copyright"));
+        assert!(!filter.enabled("boilerplate/copyright"));
+        let copyright = RuleFilter {
+            select: vec!["boilerplate/copyright".into()],
+            ignore: Vec::new(),
+        };
+        assert!(copyright.enabled("boilerplate/copyright"));
     }
 
     #[test]
