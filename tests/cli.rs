@@ -689,6 +689,40 @@ fn hidden_config_name_and_its_globs() {
 }
 
 #[test]
+fn config_patterns_remove_paragraphs_under_their_own_rule_id() {
+    let footer =
+        "The Riverside Gazette is published by Harbour Media Group, 14 Quay Street, Bristol.";
+    let article = format!("{CLEAN}\n{footer}\n");
+    let dir = tree(&[
+        (
+            "dedupe.toml",
+            "[[rules.patterns]]\nrule = \"site/gazette-footer\"\npattern = \"the riverside gazette is published by .*\"\n",
+        ),
+        ("a.txt", &article),
+    ]);
+    let output = dedupe(dir.path(), &["--stdout", "a.txt"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(stdout(&output), CLEAN);
+    assert!(
+        stderr(&output).contains("1 site/gazette-footer"),
+        "{}",
+        stderr(&output)
+    );
+
+    write(
+        &dir.path().join("dedupe.toml"),
+        "[[rules.patterns]]\nrule = \"site/broken\"\npattern = \"(unclosed\"\n",
+    );
+    let output = dedupe(dir.path(), &["--stdout", "a.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("site/broken"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn config_errors_name_the_file_and_key() {
     let dir = tree(&[
         ("dedupe.toml", "[thresholds]\nmin_word = 3\n"),

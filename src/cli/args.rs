@@ -236,22 +236,17 @@ pub enum Generate {
     Man,
 }
 
-/// The built-in boilerplate rules plus the config file's patterns.
-///
-/// The library's `Boilerplate::with_extra` has not landed yet (src/noise.rs is
-/// still a stub), so a config with patterns is refused, naming the patterns,
-/// rather than silently cleaning without them. Once it lands this becomes
-/// `Boilerplate::with_extra(extra)`.
+/// The built-in boilerplate rules plus the config file's patterns, each with
+/// its own rule id; an invalid pattern is an error naming its rule.
 fn with_patterns(patterns: &[Pattern]) -> Result<dedupe::Boilerplate, String> {
-    for pattern in patterns {
-        regex::Regex::new(&pattern.pattern)
-            .map_err(|err| format!("rules.patterns {}: {err}", pattern.rule))?;
-    }
-    let rules: Vec<&str> = patterns.iter().map(|p| p.rule.as_str()).collect();
-    Err(format!(
-        "rules.patterns ({}): extra patterns are not supported by this build yet",
-        rules.join(", ")
-    ))
+    let extra: Vec<dedupe::ExtraPattern> = patterns
+        .iter()
+        .map(|p| dedupe::ExtraPattern {
+            rule: p.rule.clone(),
+            pattern: p.pattern.clone(),
+        })
+        .collect();
+    dedupe::Boilerplate::with_extra(&extra).map_err(|err| format!("rules.patterns: {err}"))
 }
 
 /// `--max-size`: bytes, or a number with a K, M or G suffix (powers of 1024).
