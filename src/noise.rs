@@ -150,9 +150,9 @@ macro_rules! datetime {
         concat!(
             r"(?:",
             time!(),
-            r"(?:,| on| -| –| —| \|| ·| •)? )?",
+            r"(?:,| on| -| –| —| \|| /| ·| •)? )?",
             date!(),
-            r"(?:(?:,| at| à| a las| alle| às| om| o| um| в| -| –| —| \|| ·| •)? ",
+            r"(?:(?:,| at| à| a las| alle| às| om| o| um| в| -| –| —| \|| /| ·| •)? ",
             time!(),
             r")?"
         )
@@ -546,6 +546,15 @@ const RULES: &[Rule] = &[
     ),
     rule(
         ADVERTISEMENT,
+        40,
+        concat!(
+            r"(?:(?:disclosure|note) ?: ?)?(?:this (?:post|article|page|story|site|content|review)",
+            r" (?:may )?contains? affiliate links[^\n]*",
+            r"|as an amazon associate,? (?:we|i) earn from qualifying purchases\.?)"
+        ),
+    ),
+    rule(
+        ADVERTISEMENT,
         8,
         concat!(
             r"(?:sponsored|brought to you|paid for|presented) by [^\n]*[^\n.!?]",
@@ -664,6 +673,19 @@ const RULES: &[Rule] = &[
             r"|by (?:signing up|subscribing|registering|entering your e-?mail",
             r"|clicking[^\n]*(?:sign up|subscribe)),? you (?:agree|acknowledge|consent|accept",
             r"|confirm)[^\n]*)"
+        ),
+    ),
+    rule(
+        NEWSLETTER,
+        30,
+        concat!(
+            r"(?:(?:(?:your|enter(?: your)?) )?e-?mail(?: address)? ?:? ?(?:sign up|subscribe|submit",
+            r"|join|go|send)(?: now| today)?",
+            r"|enter your e-?mail(?: address)?(?: (?:below|here))? (?:to|and) (?:subscribe|sign up",
+            r"|get|receive|join|follow)[^\n]*",
+            r"|get [^\n]{1,40} delivered (?:to your (?:door|doorstep|home|inbox)|(?:straight )?to",
+            r" you)[^\n]*)",
+            end!()
         ),
     ),
     rule(
@@ -1140,8 +1162,8 @@ const RULES: &[Rule] = &[
         NAVIGATION,
         20,
         concat!(
-            r"(?:previous|prev|next|older|newer)(?: (?:article|story|post|page|entry|posts",
-            r"|stories|articles|slide|image|photo|item|chapter|episode|video))?",
+            r"(?:(?:previous|prev|next|older|newer)(?: (?:article|story|post|page|entry|posts",
+            r"|stories|articles|slide|image|photo|item|chapter|episode|video))? ?){1,2}",
             r"|(?:previous|next) (?:article|story|post) ?: ?[^\n]*",
             r"|page [0-9]+(?: of [0-9]+)?|(?:image|photo|picture|slide|item) [0-9]+ (?:of|/) [0-9]+",
             r"|[0-9]+ (?:of|/) [0-9]+(?: photos| images)?|[0-9]+/[0-9]+ (?:photos|images)",
@@ -1894,6 +1916,15 @@ mod tests {
         (SHARE, "Reblog"),
         (SHARE, "(opens in new tab)"),
         // advertisement
+        (ADVERTISEMENT, "This post may contain affiliate links."),
+        (
+            ADVERTISEMENT,
+            "Disclosure: this article contains affiliate links, which support our work.",
+        ),
+        (
+            ADVERTISEMENT,
+            "As an Amazon Associate I earn from qualifying purchases.",
+        ),
         (ADVERTISEMENT, "- Advertisement -"),
         (ADVERTISEMENT, "ADVERTISEMENT"),
         (ADVERTISEMENT, "ADVERTISEMENT - SCROLL TO CONTINUE"),
@@ -1922,6 +1953,16 @@ mod tests {
         (ADVERTISEMENT, "Реклама"),
         (ADVERTISEMENT, "Video Ad Feedback"),
         // newsletter
+        (NEWSLETTER, "Your email address Sign up"),
+        (NEWSLETTER, "Email: Subscribe"),
+        (
+            NEWSLETTER,
+            "Enter your email address to get our best stories every week.",
+        ),
+        (
+            NEWSLETTER,
+            "Get the Evening Courier delivered to your door. Subscribe today",
+        ),
         (NEWSLETTER, "Abonnez-vous à notre newsletter"),
         (
             NEWSLETTER,
@@ -2031,6 +2072,7 @@ mod tests {
             "Этот сайт использует файлы cookies для улучшения работы.",
         ),
         // timestamp
+        (TIMESTAMP, "March 3, 2021 / 9:15 am"),
         (TIMESTAMP, "2018-04-21T10:32:00Z"),
         (TIMESTAMP, "21 April 2018"),
         (TIMESTAMP, "21 kwietnia 2018"),
@@ -2271,6 +2313,9 @@ mod tests {
         (IMAGE_CREDIT, "Credit...Jane Doe for The New York Times"),
         (IMAGE_CREDIT, "Reuters/Jane Doe"),
         // navigation
+        (NAVIGATION, "Previous Next"),
+        (NAVIGATION, "Previous article Next article"),
+        (NAVIGATION, "Older posts Newer posts"),
         (NAVIGATION, "1 2 3 4 5 Next"),
         (NAVIGATION, "1 of 12"),
         (NAVIGATION, "About us"),
@@ -2526,6 +2571,11 @@ mod tests {
     /// Prose (and interview lines) that no rule may touch: removing a real paragraph is far
     /// worse than leaving noise.
     const NEGATIVE: &[&str] = &[
+        "Retailers may earn a commission on each sale, the report found, which raises prices for everyone.",
+        "Next year the council will review the scheme again.",
+        "Previous owners of the house had added a second floor.",
+        "Enter your email address, the form said, and then it crashed.",
+        "Get the kids delivered to school on time, and the rest of the day takes care of itself, she said.",
         "Read more widely, the report suggests that the problem is not confined to one region and may affect the whole country.",
         "Share prices fell sharply on Monday after the announcement.",
         "Image matters enormously in a campaign like this, and both sides have spent heavily on advertising.",

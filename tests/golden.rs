@@ -34,48 +34,7 @@ use std::process::Command;
 /// Folders whose hand-written expectation the tool does not meet yet, with
 /// what it gets wrong. Each entry is a bug for the library, not a fixture to
 /// re-bless.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "boilerplate-read-more",
-        "keeps a bare \"Read more\" line: the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-share",
-        "keeps \"Share this article\" and \"Share or comment on this article:\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-advertisement",
-        "keeps \"Advertisement\" (twice) and \"Story continues below advertisement\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-newsletter",
-        "keeps \"Sign up for our newsletter\" and \"Subscribe to our newsletter\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-cookie",
-        "keeps the cookie-consent line: the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-timestamp",
-        "keeps the \"Published: ... | Updated: ...\" line: the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-social-follow",
-        "keeps \"Follow us on Twitter\" and \"Like us on Facebook\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-related",
-        "keeps \"Related articles\" and \"You may also like\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-comments",
-        "keeps \"12 Comments\" and \"View comments\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-    (
-        "boilerplate-image-credit",
-        "keeps \"Photo: Getty Images\" and \"Image copyright PA Media\": the boilerplate catalogue (src/noise.rs) is a stub that only knows \"Read more at\"",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 /// One golden case: where its files live and the path its diff names.
 struct Case {
