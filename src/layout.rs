@@ -26,6 +26,9 @@ const LINK_MAX_WORDS: usize = 12;
 /// Share of function words in prose, for languages with a list below.
 const PROSE_MIN_STOP_DENSITY: f32 = 0.1;
 
+/// The longest word in [`STOP_WORDS`], in characters.
+const MAX_STOP_WORD_CHARS: usize = 5;
+
 /// Function words of the corpus's main languages (English, German, French,
 /// Spanish, Italian, Portuguese, Russian, Dutch, Polish).
 const STOP_WORDS: &[&str] = &[
@@ -178,15 +181,17 @@ const STOP_WORDS: &[&str] = &[
 /// paragraph `i` is outside the article, at an edge that holds a menu.
 pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
     let mut chrome = vec![false; paragraphs.len()];
-    let prose: Vec<bool> = paragraphs.iter().map(|p| is_prose(p)).collect();
-    let (Some(first), Some(last)) = (
-        prose.iter().position(|&p| p),
-        prose.iter().rposition(|&p| p),
-    ) else {
+    // Only the first and last prose paragraphs matter, so the scan stops at
+    // each end as soon as it meets prose: the middle of an article is never read.
+    let Some(first) = paragraphs.iter().position(|p| is_prose(p)) else {
         return chrome;
     };
+    let last = paragraphs
+        .iter()
+        .rposition(|p| is_prose(p))
+        .unwrap_or(first);
     for edge in [0..first, last + 1..paragraphs.len()] {
-        if longest_link_run(&paragraphs[edge.clone()]) >= MENU_RUN {
+        if edge.len() >= MENU_RUN && longest_link_run(&paragraphs[edge.clone()]) >= MENU_RUN {
             chrome[edge].fill(true);
         }
     }
@@ -210,21 +215,28 @@ fn longest_link_run(paragraphs: &[&str]) -> usize {
 /// A paragraph of article prose: long, ends a sentence, made of sentences
 /// (function words), in a script we have a list for or not.
 fn is_prose(text: &str) -> bool {
-    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
-    if words.len() < PROSE_MIN_WORDS || !ends_sentence(text) {
+    if !ends_sentence(text) {
         return false;
     }
-    if !text
-        .chars()
-        .any(|c| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c))
-    {
-        return true;
+    let mut count = 0usize;
+    let mut stop = 0usize;
+    let mut lower = String::new();
+    for word in words(text) {
+        count += 1;
+        // Every function word in the lists is at most five letters long.
+        if word.chars().nth(MAX_STOP_WORD_CHARS).is_none() {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            stop += usize::from(STOP_WORDS.contains(&lower.as_str()));
+        }
     }
-    let stop = words
-        .iter()
-        .filter(|w| STOP_WORDS.contains(&w.as_str()))
-        .count();
-    stop as f32 >= PROSE_MIN_STOP_DENSITY * words.len() as f32
+    if count < PROSE_MIN_WORDS {
+        return false;
+    }
+    let has_listed_script = text
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c));
+    !has_listed_script || stop as f32 >= PROSE_MIN_STOP_DENSITY * count as f32
 }
 
 /// One short line that reads like link text: no sentence punctuation, no
@@ -278,6 +290,15 @@ mod tests {
         assert!(chrome[..7].iter().all(|&c| c), "{chrome:?}");
         assert!(!chrome[7] && !chrome[8]);
         assert!(chrome[9..].iter().all(|&c| c));
+    }
+
+    #[test]
+    fn stop_words_fit_the_length_shortcut() {
+        assert!(
+            STOP_WORDS
+                .iter()
+                .all(|w| w.chars().count() <= MAX_STOP_WORD_CHARS)
+        );
     }
 
     #[test]

@@ -10,6 +10,11 @@
 //! tried after the built-in one.
 
 use regex::{RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
+use regex_automata::nfa::thompson;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 const READ_MORE: &str = "boilerplate/read-more";
@@ -1637,61 +1642,83 @@ where
         .build()
 }
 
-/// The compiled catalogue, built once per process.
+/// The compiled catalogue, built once per process: one lazy DFA over every
+/// pattern, searched anchored and overlapping so that one pass over a paragraph
+/// says which rules match. This costs a forward NFA only; a `RegexSet` would
+/// also build the engines it needs for match positions, which this never
+/// asks for, and that doubled the start-up of every `dedupe` process.
 #[derive(Debug)]
 struct Builtin {
-    /// Every rule, for paragraphs up to [`SHORT_BYTES`].
-    all: RegexSet,
-    /// Only the long-form rules, for longer paragraphs.
-    long: RegexSet,
-    /// For each pattern of `long`, its index in [`RULES`].
-    long_rules: Vec<usize>,
+    dfa: DFA,
+}
+
+thread_local! {
+    /// The lazy DFA's state cache: one per thread, as the DFA itself is shared.
+    static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
 }
 
 impl Builtin {
     fn get() -> &'static Self {
         static BUILTIN: OnceLock<Builtin> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let long_rules: Vec<usize> = RULES
-                .iter()
-                .enumerate()
-                .filter(|(_, rule)| rule.max_words > LONG_FORM_WORDS)
-                .map(|(index, _)| index)
-                .collect();
-            let all = build_set(RULES.iter().map(|rule| builtin_regex(rule.pattern)));
-            let long = build_set(long_rules.iter().map(|&i| builtin_regex(RULES[i].pattern)));
+            let patterns: Vec<String> = RULES.iter().map(|r| builtin_regex(r.pattern)).collect();
+            let nfa = thompson::Compiler::new()
+                .syntax(syntax::Config::new().case_insensitive(true))
+                .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
+                .build_many(&patterns);
+            let dfa = nfa.map_err(|err| err.to_string()).and_then(|nfa| {
+                DFA::builder()
+                    .configure(
+                        DFA::config()
+                            .match_kind(MatchKind::All)
+                            .cache_capacity(DFA_SIZE_LIMIT),
+                    )
+                    .build_from_nfa(nfa)
+                    .map_err(|err| err.to_string())
+            });
             // The catalogue is a constant checked by the tests; failing here is a bug.
             Builtin {
-                all: all.expect("built-in boilerplate patterns compile"),
-                long: long.expect("built-in boilerplate patterns compile"),
-                long_rules,
+                dfa: dfa.expect("built-in boilerplate patterns compile"),
             }
         })
     }
 
+    /// The first rule, in catalogue order, that matches all of `text` within
+    /// its word limit. Paragraphs over [`SHORT_BYTES`] only try the long-form
+    /// rules (banners); over [`LONG_BYTES`], none.
     fn classify(&self, text: &str) -> Option<&'static str> {
-        let (set, long) = match text.len() {
+        let long = match text.len() {
             0 => return None,
-            n if n <= SHORT_BYTES => (&self.all, false),
-            n if n <= LONG_BYTES => (&self.long, true),
+            n if n <= SHORT_BYTES => false,
+            n if n <= LONG_BYTES => true,
             _ => return None,
         };
-        let matches = set.matches(text);
-        if !matches.matched_any() {
-            return None;
-        }
-        let words = text.split_whitespace().count();
-        matches
-            .iter()
-            .map(|i| {
-                if long {
-                    &RULES[self.long_rules[i]]
-                } else {
-                    &RULES[i]
+        let mut best: Option<usize> = None;
+        let mut words: Option<usize> = None;
+        CACHE.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let cache = cell.get_or_insert_with(|| self.dfa.create_cache());
+            let input = Input::new(text).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            // A search error (a cache that keeps thrashing) means no verdict: keep the text.
+            while self
+                .dfa
+                .try_search_overlapping_fwd(cache, &input, &mut state)
+                .is_ok()
+            {
+                let Some(found) = state.get_match() else {
+                    break;
+                };
+                let index = found.pattern().as_usize();
+                let rule = &RULES[index];
+                let words = *words.get_or_insert_with(|| text.split_whitespace().count());
+                let fits = words <= rule.max_words && (!long || rule.max_words > LONG_FORM_WORDS);
+                if fits && best.is_none_or(|b| index < b) {
+                    best = Some(index);
                 }
-            })
-            .find(|rule| words <= rule.max_words)
-            .map(|rule| rule.id)
+            }
+        });
+        best.map(|index| RULES[index].id)
     }
 }
 
@@ -2776,10 +2803,11 @@ mod tests {
             let examples = POSITIVE.iter().filter(|(rule, _)| *rule == id).count();
             assert!(examples >= 3, "{id} has {examples} examples");
         }
-        let builtin = Builtin::get();
+        let all = build_set(RULES.iter().map(|rule| builtin_regex(rule.pattern)))
+            .expect("built-in boilerplate patterns compile");
         let mut unused: Vec<usize> = (0..RULES.len()).collect();
         for (_, text) in POSITIVE {
-            let matched = builtin.all.matches(text);
+            let matched = all.matches(text);
             unused.retain(|&i| !matched.matched(i));
         }
         let unused: Vec<String> = unused
