@@ -15,6 +15,18 @@ const DIFF_DEADLINE: Duration = Duration::from_secs(2);
 /// Renders a unified diff from `original` to `cleaned` with `a/PATH` and
 /// `b/PATH` headers. Empty when the two are equal.
 pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
+    annotated_diff(original, cleaned, path, &[])
+}
+
+/// A note on one input line (0-based): why the paragraph that starts there was removed.
+pub type LineNote = (usize, String);
+
+/// [`unified_diff`] with each hunk header followed by the notes on the
+/// input lines it covers (`@@ -5,7 +5,4 @@ line 9: caption of line 5 (0.90)`).
+/// Text after a hunk header's closing `@@` is where `diff -p` puts a function
+/// name; `git apply` and `patch` read past it, so the patch still applies and
+/// every removal carries its reason where the reviewer reads it.
+pub fn annotated_diff(original: &str, cleaned: &str, path: &str, notes: &[LineNote]) -> String {
     if original == cleaned {
         return String::new();
     }
@@ -34,6 +46,13 @@ pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
             continue;
         }
         out.push_str(&UnifiedHunkHeader::new(&hunk).to_string());
+        let covered = hunk[0].old_range().start..hunk[hunk.len() - 1].old_range().end;
+        let mut separator = " ";
+        for (_, note) in notes.iter().filter(|(line, _)| covered.contains(line)) {
+            out.push_str(separator);
+            out.push_str(note);
+            separator = "; ";
+        }
         out.push('\n');
         for change in hunk.iter().flat_map(|op| diff.iter_changes(op)) {
             out.push(match change.tag() {
@@ -67,6 +86,16 @@ mod tests {
             diff,
             "--- a/dir/x.txt\n+++ b/dir/x.txt\n@@ -1,3 +1 @@\n one\n-\n-two\n"
         );
+    }
+
+    #[test]
+    fn notes_follow_the_header_of_the_hunk_that_covers_their_line() {
+        let original = "one\n\ntwo\n\nthree\n\nfour\n\nfive\n\nsix\n\nseven\n\neight\n";
+        let cleaned = "one\n\nthree\n\nfour\n\nfive\n\nsix\n\nseven\n";
+        let notes = [(2, "line 3: x".to_string()), (14, "line 15: y".to_string())];
+        let diff = annotated_diff(original, cleaned, "x.txt", &notes);
+        assert!(diff.contains("@@ -1,7 +1,5 @@ line 3: x\n"), "{diff}");
+        assert!(diff.contains("@@ -11,5 +9,3 @@ line 15: y\n"), "{diff}");
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //! );
 //! let rules: Vec<&str> = cleaned.removals().map(|(_, removal)| removal.rule.as_str()).collect();
 //! assert_eq!(rules, ["exact-duplicate", "boilerplate/read-more"]);
-//! print!("{}", dedupe::unified_diff(article, &cleaned.text, "article.txt"));
+//! let diff = cleaned.diff(article, "article.txt");
+//! assert!(diff.contains("@@ -1,5 +1 @@ line 3: exact-duplicate of line 1 (1.00); line 5: boilerplate/read-more"));
 //! ```
 //!
 //! The pipeline has one module per stage: [`decode`] bytes, normalize lines,
@@ -155,6 +156,35 @@ impl Cleaned<'_> {
                 Decision::Remove(removal) => Some((paragraph, removal)),
                 Decision::Keep(_) => None,
             })
+    }
+
+    /// The unified diff from `original` (the text this was cleaned from) to
+    /// the clean copy, with `a/PATH` and `b/PATH` headers and, after each hunk
+    /// header, why each paragraph the hunk removes was removed. Empty when
+    /// nothing changed.
+    pub fn diff(&self, original: &str, path: &str) -> String {
+        let notes: Vec<diff::LineNote> = self
+            .removals()
+            .map(|(paragraph, removal)| {
+                (paragraph.first_line - 1, self.describe(paragraph, removal))
+            })
+            .collect();
+        diff::annotated_diff(original, &self.text, path, &notes)
+    }
+
+    /// `line 9: caption of line 5 (0.90)`, `line 49: boilerplate/read-more`.
+    fn describe(&self, paragraph: &Paragraph<'_>, removal: &Removal) -> String {
+        let mut note = format!("line {}: {}", paragraph.first_line, removal.rule);
+        if let Some(kept) = removal.kept {
+            note.push_str(&format!(" of line {}", self.paragraphs[kept].first_line));
+        }
+        if let Some(similarity) = removal.similarity {
+            note.push_str(&format!(" ({similarity:.2})"));
+        }
+        if let Some(documents) = removal.documents {
+            note.push_str(&format!(" (in {documents} documents)"));
+        }
+        note
     }
 
     /// How many paragraphs each rule removed, most first, then by rule id.

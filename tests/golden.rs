@@ -116,7 +116,7 @@ fn run(case: &Case) {
     let input = decoded.text.as_ref();
     let options = dedupe::Options::default();
     let cleaned = dedupe::clean(input, &options);
-    let actual_diff = dedupe::unified_diff(input, &cleaned.text, &case.diff_label);
+    let actual_diff = cleaned.diff(input, &case.diff_label);
     let gap = KNOWN_GAPS.iter().find(|(name, _)| *name == case.name);
 
     if blessing() {

@@ -469,7 +469,7 @@ fn check_invariants(input: &str) -> Result<(), TestCaseError> {
         );
     }
 
-    let diff = dedupe::unified_diff(input, &cleaned.text, "doc.txt");
+    let diff = cleaned.diff(input, "doc.txt");
     match apply(input, &diff) {
         Ok(patched) if patched == cleaned.text => Ok(()),
         Ok(patched) => Err(TestCaseError::fail(format!(
@@ -558,7 +558,7 @@ fn regression_lone_carriage_return_diff_replays() {
         "The first paragraph of the story is here.\rA stray carriage return split it.\n",
     ] {
         let cleaned = dedupe::clean(input, &dedupe::Options::default());
-        let diff = dedupe::unified_diff(input, &cleaned.text, "doc.txt");
+        let diff = cleaned.diff(input, "doc.txt");
         assert_eq!(
             apply(input, &diff).as_deref(),
             Ok(cleaned.text.as_str()),

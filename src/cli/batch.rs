@@ -157,7 +157,7 @@ fn process_readable(
     // copy is UTF-8 changes even when no character does.
     let changed = cleaned.text.as_bytes() != bytes.as_slice();
     // `a/` and `b/` are prefixed to the path, so an absolute one loses its root.
-    let diff = || dedupe::unified_diff(original, &cleaned.text, name.trim_start_matches('/'));
+    let diff = || cleaned.diff(original, name.trim_start_matches('/'));
     let mut stdout = String::new();
     match (&job.mode, path) {
         (Mode::Check | Mode::Diff, _) => stdout = diff(),
