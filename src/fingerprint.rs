@@ -228,11 +228,18 @@ pub fn digest(key: &str) -> [u8; 32] {
     Sha256::digest(key.as_bytes()).into()
 }
 
+/// A shingle hash. 32 bits halve the memory of the shingle sets and the
+/// candidate index (the largest allocations for a big file); a collision can
+/// only propose a candidate pair or add one shared shingle to a containment
+/// score, at odds of about one in four billion per lookup, and every pair is
+/// still checked word by word.
+pub type Shingle = u32;
+
 /// Hashes of the key's word shingles, in order: shingle `i` covers tokens
 /// `i..i + SHINGLE_WORDS`. A key shorter than a shingle has one shingle of all
 /// its tokens. Each token is hashed once and the shingle hash is a cheap mix of
 /// the token hashes.
-pub fn shingles_in_order(tokens: &[&str]) -> Vec<u64> {
+pub fn shingles_in_order(tokens: &[&str]) -> Vec<Shingle> {
     if tokens.is_empty() {
         return Vec::new();
     }
@@ -250,15 +257,17 @@ pub fn shingles_in_order(tokens: &[&str]) -> Vec<u64> {
     shingles
 }
 
-fn mix(token_hashes: &[u64]) -> u64 {
-    token_hashes
+/// Mixes the token hashes of one shingle; the high bits of the product are the best mixed.
+fn mix(token_hashes: &[u64]) -> Shingle {
+    let mixed = token_hashes
         .iter()
         .fold(0u64, |acc, &h| acc.rotate_left(21) ^ h)
-        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> 32) as Shingle
 }
 
 /// The distinct shingle hashes, sorted, for membership tests by binary search.
-pub fn shingle_set(tokens: &[&str]) -> Vec<u64> {
+pub fn shingle_set(tokens: &[&str]) -> Vec<Shingle> {
     let mut set = shingles_in_order(tokens);
     set.sort_unstable();
     set.dedup();
@@ -394,7 +403,7 @@ mod tests {
         for len in 0..=words.len() {
             let tokens = &words[..len];
             let hashes: Vec<u64> = tokens.iter().map(|t| hash_token(t)).collect();
-            let expected: Vec<u64> = if hashes.is_empty() {
+            let expected: Vec<Shingle> = if hashes.is_empty() {
                 Vec::new()
             } else {
                 hashes.windows(SHINGLE_WORDS.min(len)).map(mix).collect()

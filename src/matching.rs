@@ -10,7 +10,7 @@
 //! and a shingle found in more than [`MAX_BUCKET`] paragraphs is ignored for
 //! candidate generation, so a templated list of 200,000 items stays linear.
 
-use crate::fingerprint::{SHINGLE_WORDS, match_key, shingles_in_order, tokens};
+use crate::fingerprint::{SHINGLE_WORDS, Shingle, match_key, shingles_in_order, tokens};
 
 /// A shingle shared by more paragraphs than this says nothing about which two
 /// are copies (it is a template or a stock phrase), and indexing it would make
@@ -52,7 +52,7 @@ pub struct Fingerprinted {
     /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
     pub ends_sentence: bool,
     /// Sorted, distinct shingle hashes of the key.
-    pub shingles: Vec<u64>,
+    pub shingles: Vec<Shingle>,
 }
 
 impl Fingerprinted {
@@ -95,7 +95,7 @@ pub fn near_duplicate_pairs(
     eligible: &[bool],
     thresholds: &Thresholds,
 ) -> Vec<NearPair> {
-    let mut entries: Vec<(u64, u32)> = Vec::new();
+    let mut entries: Vec<(Shingle, u32)> = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         if eligible[index] {
             let index = u32::try_from(index).expect("fewer than 2^32 paragraphs");
@@ -198,7 +198,7 @@ pub fn compare(
 
 /// Share of `body`'s shingles found in `longer_shingles`, or `None` when a
 /// token outside the allowances is not covered by any shared shingle.
-fn containment(body: &[&str], longer_shingles: &[u64], allowed_lead: usize) -> Option<f32> {
+fn containment(body: &[&str], longer_shingles: &[Shingle], allowed_lead: usize) -> Option<f32> {
     let shingles = shingles_in_order(body);
     let mut covered = vec![false; body.len()];
     let mut shared = 0usize;

@@ -1642,78 +1642,101 @@ where
         .build()
 }
 
-/// The compiled catalogue, built once per process: one lazy DFA over every
-/// pattern, searched anchored and overlapping so that one pass over a paragraph
-/// says which rules match. This costs a forward NFA only; a `RegexSet` would
-/// also build the engines it needs for match positions, which this never
-/// asks for, and that doubled the start-up of every `dedupe` process.
+/// The compiled catalogue, built once per process: lazy DFAs over the
+/// patterns, searched anchored and overlapping so that one pass over a
+/// paragraph says which rules match. This costs a forward NFA only; a
+/// `RegexSet` would also build the engines it needs for match positions, which
+/// this never asks for, and that doubled the start-up of every `dedupe` process.
 #[derive(Debug)]
 struct Builtin {
-    dfa: DFA,
+    /// Every rule, for paragraphs of at most [`LONG_FORM_WORDS`] words and [`SHORT_BYTES`].
+    all: DFA,
+    /// Only the long-form rules (banners), for longer paragraphs: most prose
+    /// lands here, and a small automaton keeps its state cache small and warm.
+    long: DFA,
+    /// For each pattern of `long`, its index in [`RULES`].
+    long_rules: Vec<usize>,
 }
 
 thread_local! {
-    /// The lazy DFA's state cache: one per thread, as the DFA itself is shared.
-    static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
+    /// The lazy DFAs' state caches, `all` then `long`: one pair per thread, as
+    /// the DFAs themselves are shared.
+    static CACHES: RefCell<Option<(Cache, Cache)>> = const { RefCell::new(None) };
+}
+
+/// Compiles `rules` (indices into [`RULES`]) into one lazy DFA that reports every match.
+fn build_dfa(rules: &[usize]) -> Result<DFA, String> {
+    let patterns: Vec<String> = rules
+        .iter()
+        .map(|&i| builtin_regex(RULES[i].pattern))
+        .collect();
+    let nfa = thompson::Compiler::new()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
+        .build_many(&patterns)
+        .map_err(|err| err.to_string())?;
+    DFA::builder()
+        .configure(
+            DFA::config()
+                .match_kind(MatchKind::All)
+                .cache_capacity(DFA_SIZE_LIMIT),
+        )
+        .build_from_nfa(nfa)
+        .map_err(|err| err.to_string())
 }
 
 impl Builtin {
     fn get() -> &'static Self {
         static BUILTIN: OnceLock<Builtin> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let patterns: Vec<String> = RULES.iter().map(|r| builtin_regex(r.pattern)).collect();
-            let nfa = thompson::Compiler::new()
-                .syntax(syntax::Config::new().case_insensitive(true))
-                .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
-                .build_many(&patterns);
-            let dfa = nfa.map_err(|err| err.to_string()).and_then(|nfa| {
-                DFA::builder()
-                    .configure(
-                        DFA::config()
-                            .match_kind(MatchKind::All)
-                            .cache_capacity(DFA_SIZE_LIMIT),
-                    )
-                    .build_from_nfa(nfa)
-                    .map_err(|err| err.to_string())
-            });
+            let all_rules: Vec<usize> = (0..RULES.len()).collect();
+            let long_rules: Vec<usize> = all_rules
+                .iter()
+                .copied()
+                .filter(|&i| RULES[i].max_words > LONG_FORM_WORDS)
+                .collect();
             // The catalogue is a constant checked by the tests; failing here is a bug.
             Builtin {
-                dfa: dfa.expect("built-in boilerplate patterns compile"),
+                all: build_dfa(&all_rules).expect("built-in boilerplate patterns compile"),
+                long: build_dfa(&long_rules).expect("built-in boilerplate patterns compile"),
+                long_rules,
             }
         })
     }
 
     /// The first rule, in catalogue order, that matches all of `text` within
-    /// its word limit. Paragraphs over [`SHORT_BYTES`] only try the long-form
-    /// rules (banners); over [`LONG_BYTES`], none.
+    /// its word limit. Paragraphs over [`LONG_FORM_WORDS`] words or
+    /// [`SHORT_BYTES`] only try the long-form rules (banners); over
+    /// [`LONG_BYTES`], none.
     fn classify(&self, text: &str) -> Option<&'static str> {
-        let long = match text.len() {
-            0 => return None,
-            n if n <= SHORT_BYTES => false,
-            n if n <= LONG_BYTES => true,
-            _ => return None,
+        if text.is_empty() || text.len() > LONG_BYTES {
+            return None;
+        }
+        let words = text.split_whitespace().count();
+        let long = text.len() > SHORT_BYTES || words > LONG_FORM_WORDS;
+        let (dfa, rule_of): (&DFA, &dyn Fn(usize) -> usize) = if long {
+            (&self.long, &|i| self.long_rules[i])
+        } else {
+            (&self.all, &|i| i)
         };
         let mut best: Option<usize> = None;
-        let mut words: Option<usize> = None;
-        CACHE.with(|cell| {
+        CACHES.with(|cell| {
             let mut cell = cell.borrow_mut();
-            let cache = cell.get_or_insert_with(|| self.dfa.create_cache());
+            let (all_cache, long_cache) =
+                cell.get_or_insert_with(|| (self.all.create_cache(), self.long.create_cache()));
+            let cache = if long { long_cache } else { all_cache };
             let input = Input::new(text).anchored(Anchored::Yes);
             let mut state = OverlappingState::start();
             // A search error (a cache that keeps thrashing) means no verdict: keep the text.
-            while self
-                .dfa
+            while dfa
                 .try_search_overlapping_fwd(cache, &input, &mut state)
                 .is_ok()
             {
                 let Some(found) = state.get_match() else {
                     break;
                 };
-                let index = found.pattern().as_usize();
-                let rule = &RULES[index];
-                let words = *words.get_or_insert_with(|| text.split_whitespace().count());
-                let fits = words <= rule.max_words && (!long || rule.max_words > LONG_FORM_WORDS);
-                if fits && best.is_none_or(|b| index < b) {
+                let index = rule_of(found.pattern().as_usize());
+                if words <= RULES[index].max_words && best.is_none_or(|b| index < b) {
                     best = Some(index);
                 }
             }

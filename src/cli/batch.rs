@@ -231,6 +231,9 @@ fn read(path: Option<&Path>, max_size: u64) -> Result<Vec<u8>, String> {
                     "larger than --max-size ({size} bytes > {max_size}), skipped"
                 ));
             }
+            // Sized from the metadata so a big file is read into one
+            // allocation of its size, not grown by doubling (up to 2x).
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
             file.take(max_size + 1)
                 .read_to_end(&mut bytes)
                 .map_err(describe)?;
