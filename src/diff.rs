@@ -2,7 +2,7 @@
 //! and what `git apply` or `patch -p1` replays.
 
 use similar::udiff::UnifiedHunkHeader;
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{Algorithm, DiffOp, DiffTag, TextDiff, group_diff_ops};
 use std::time::Duration;
 
 /// Lines of context around each change, as `diff -u` and `git diff` print.
@@ -12,36 +12,109 @@ const CONTEXT_LINES: usize = 3;
 /// still correct, only less tight, so a pathological input cannot stall a batch.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
-/// Renders a unified diff from `original` to `cleaned` with `a/PATH` and
-/// `b/PATH` headers. Empty when the two are equal.
-pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
-    annotated_diff(original, cleaned, path, &[])
-}
-
 /// A note on one input line (0-based): why the paragraph that starts there was removed.
 pub type LineNote = (usize, String);
 
-/// [`unified_diff`] with each hunk header followed by the notes on the
-/// input lines it covers (`@@ -5,7 +5,4 @@ line 9: caption of line 5 (0.90)`).
-/// Text after a hunk header's closing `@@` is where `diff -p` puts a function
-/// name; `git apply` and `patch` read past it, so the patch still applies and
-/// every removal carries its reason where the reviewer reads it.
-pub fn annotated_diff(original: &str, cleaned: &str, path: &str, notes: &[LineNote]) -> String {
+/// Renders a unified diff from `original` to `cleaned` with `a/PATH` and
+/// `b/PATH` headers, by searching for a shortest edit script (Myers). Empty
+/// when the two are equal.
+pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
     if original == cleaned {
         return String::new();
     }
-    // Lines end at `\n` only, as `git apply` and `patch` read them; similar's
-    // own line splitter, and its "no newline" marker, also treat a lone `\r`
-    // as a line end, so the lines are split and the hunks written here.
-    let old_lines: Vec<&str> = original.split_inclusive('\n').collect();
-    let new_lines: Vec<&str> = cleaned.split_inclusive('\n').collect();
-    let diff = TextDiff::configure()
+    let (old_lines, new_lines) = (lines(original), lines(cleaned));
+    let ops = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .timeout(DIFF_DEADLINE)
-        .diff_slices(&old_lines, &new_lines);
+        .diff_slices(&old_lines, &new_lines)
+        .ops()
+        .to_vec();
+    render(&old_lines, &new_lines, ops, path, &[])
+}
 
+/// The diff of a cleaning whose line alignment is already known: `kept` lists,
+/// in order, the (input line, output line) pairs (0-based) that carry the same
+/// text when it is unchanged. Nothing is searched, so the cost is linear in
+/// the lines, and the diff shows exactly the decisions that were made.
+///
+/// Each hunk header is followed by the notes on the input lines it covers
+/// (`@@ -5,7 +5,4 @@ line 9: caption of line 5 (0.90)`). Text after a hunk
+/// header's closing `@@` is where `diff -p` puts a function name; `git apply`
+/// and `patch` read past it, so the patch still applies and every removal
+/// carries its reason where the reviewer reads it.
+pub fn aligned_diff(
+    original: &str,
+    cleaned: &str,
+    path: &str,
+    kept: &[(usize, usize)],
+    notes: &[LineNote],
+) -> String {
+    if original == cleaned {
+        return String::new();
+    }
+    let (old_lines, new_lines) = (lines(original), lines(cleaned));
+    let equal = kept.iter().filter(|&&(old, new)| {
+        old_lines.get(old).is_some() && old_lines.get(old) == new_lines.get(new)
+    });
+    let mut ops = Vec::new();
+    let (mut old_at, mut new_at) = (0, 0);
+    for &(old, new) in equal.chain(std::iter::once(&(old_lines.len(), new_lines.len()))) {
+        push_change(&mut ops, old_at..old, new_at..new);
+        if old < old_lines.len() {
+            match ops.last_mut() {
+                Some(DiffOp::Equal { len, .. }) => *len += 1,
+                _ => ops.push(DiffOp::Equal {
+                    old_index: old,
+                    new_index: new,
+                    len: 1,
+                }),
+            }
+        }
+        (old_at, new_at) = (old + 1, new + 1);
+    }
+    render(&old_lines, &new_lines, ops, path, notes)
+}
+
+/// Appends the op that turns `old` lines into `new` lines, if either is non-empty.
+fn push_change(ops: &mut Vec<DiffOp>, old: std::ops::Range<usize>, new: std::ops::Range<usize>) {
+    let op = match (old.is_empty(), new.is_empty()) {
+        (true, true) => return,
+        (false, true) => DiffOp::Delete {
+            old_index: old.start,
+            old_len: old.len(),
+            new_index: new.start,
+        },
+        (true, false) => DiffOp::Insert {
+            old_index: old.start,
+            new_index: new.start,
+            new_len: new.len(),
+        },
+        (false, false) => DiffOp::Replace {
+            old_index: old.start,
+            old_len: old.len(),
+            new_index: new.start,
+            new_len: new.len(),
+        },
+    };
+    ops.push(op);
+}
+
+/// Lines ending at `\n` only, as `git apply` and `patch` read them (similar's
+/// own splitter would also end a line at a lone `\r`), each with its ending.
+fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+/// Writes the hunks of `ops` with their headers and notes.
+fn render(
+    old_lines: &[&str],
+    new_lines: &[&str],
+    ops: Vec<DiffOp>,
+    path: &str,
+    notes: &[LineNote],
+) -> String {
     let mut out = format!("--- a/{path}\n+++ b/{path}\n");
-    for hunk in diff.grouped_ops(CONTEXT_LINES) {
+    for hunk in group_diff_ops(ops, CONTEXT_LINES) {
         if hunk.is_empty() {
             continue;
         }
@@ -54,20 +127,28 @@ pub fn annotated_diff(original: &str, cleaned: &str, path: &str, notes: &[LineNo
             separator = "; ";
         }
         out.push('\n');
-        for change in hunk.iter().flat_map(|op| diff.iter_changes(op)) {
-            out.push(match change.tag() {
-                ChangeTag::Equal => ' ',
-                ChangeTag::Delete => '-',
-                ChangeTag::Insert => '+',
-            });
-            let line = change.value();
-            out.push_str(line);
-            if !line.ends_with('\n') {
-                out.push_str("\n\\ No newline at end of file\n");
+        for op in &hunk {
+            let (tag, old, new) = op.as_tag_tuple();
+            if tag != DiffTag::Insert {
+                let sign = if tag == DiffTag::Equal { ' ' } else { '-' };
+                push_lines(&mut out, sign, &old_lines[old]);
+            }
+            if matches!(tag, DiffTag::Insert | DiffTag::Replace) {
+                push_lines(&mut out, '+', &new_lines[new]);
             }
         }
     }
     out
+}
+
+fn push_lines(out: &mut String, sign: char, lines: &[&str]) {
+    for line in lines {
+        out.push(sign);
+        out.push_str(line);
+        if !line.ends_with('\n') {
+            out.push_str("\n\\ No newline at end of file\n");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -93,7 +174,11 @@ mod tests {
         let original = "one\n\ntwo\n\nthree\n\nfour\n\nfive\n\nsix\n\nseven\n\neight\n";
         let cleaned = "one\n\nthree\n\nfour\n\nfive\n\nsix\n\nseven\n";
         let notes = [(2, "line 3: x".to_string()), (14, "line 15: y".to_string())];
-        let diff = annotated_diff(original, cleaned, "x.txt", &notes);
+        let kept: Vec<(usize, usize)> = [(0, 0), (1, 1)]
+            .into_iter()
+            .chain((4..13).map(|i| (i, i - 2)))
+            .collect();
+        let diff = aligned_diff(original, cleaned, "x.txt", &kept, &notes);
         assert!(diff.contains("@@ -1,7 +1,5 @@ line 3: x\n"), "{diff}");
         assert!(diff.contains("@@ -11,5 +9,3 @@ line 15: y\n"), "{diff}");
     }

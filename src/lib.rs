@@ -169,7 +169,33 @@ impl Cleaned<'_> {
                 (paragraph.first_line - 1, self.describe(paragraph, removal))
             })
             .collect();
-        diff::annotated_diff(original, &self.text, path, &notes)
+        diff::aligned_diff(original, &self.text, path, &self.line_alignment(), &notes)
+    }
+
+    /// (input line, output line) pairs, 0-based and in order, of every line
+    /// that the clean copy took from the input: the lines of the kept
+    /// paragraphs, and the blank line after a kept paragraph that separates it
+    /// from the next one. The diff keeps a pair when the two lines are equal.
+    fn line_alignment(&self) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        let mut output_line = 0;
+        let mut line_after_previous: Option<usize> = None;
+        for paragraph in self
+            .paragraphs
+            .iter()
+            .filter(|p| matches!(p.decision, Decision::Keep(_)))
+        {
+            if let Some(separator) = line_after_previous.filter(|_| !self.one_per_line) {
+                pairs.push((separator, output_line));
+                output_line += 1;
+            }
+            for input_line in paragraph.first_line - 1..paragraph.last_line {
+                pairs.push((input_line, output_line));
+                output_line += 1;
+            }
+            line_after_previous = Some(paragraph.last_line);
+        }
+        pairs
     }
 
     /// `line 9: caption of line 5 (0.90)`, `line 49: boilerplate/read-more`.
