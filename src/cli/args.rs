@@ -182,7 +182,9 @@ pub struct Args {
     #[arg(long, value_name = "RATIO", help_heading = "Cleaning")]
     pub edit_similarity: Option<f32>,
 
-    /// Only these rules (or rule prefixes, like `boilerplate`) may remove paragraphs.
+    /// Only these rules (or rule prefixes, like `boilerplate`) may remove paragraphs. The opt-in
+    /// rules (boilerplate/copyright, boilerplate/credits, boilerplate/embed-attribution) run only
+    /// when named here exactly.
     #[arg(
         long,
         value_delimiter = ',',
