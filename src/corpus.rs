@@ -219,13 +219,13 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
 /// paragraphs of `min_words` words: a site footer sits beside the article's
 /// own paragraphs, while in a syndicated copy nearly every paragraph recurs,
 /// and that copy is kept whole.
-pub(crate) fn remove_shared(
+pub(crate) fn remove_shared<'a>(
     options: &Options,
     decisions: &mut [Decision],
     candidates: Vec<usize>,
-    fingerprints: Vec<Fingerprinted>,
+    fingerprints: Vec<Fingerprinted<'a>>,
     digests: Vec<[u8; 32]>,
-) -> (Vec<usize>, Vec<Fingerprinted>, Vec<[u8; 32]>) {
+) -> (Vec<usize>, Vec<Fingerprinted<'a>>, Vec<[u8; 32]>) {
     let Some(corpus) = options
         .corpus
         .as_deref()

@@ -98,11 +98,10 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     let candidates: Vec<usize> = (0..paragraphs.len())
         .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
         .collect();
-    let fingerprints: Vec<Fingerprinted> = candidates
+    let (fingerprints, digests): (Vec<Fingerprinted<'_>>, Vec<[u8; 32]>) = candidates
         .iter()
-        .map(|&i| fingerprint(&paragraphs[i].text, options.min_words))
-        .collect();
-    let digests: Vec<[u8; 32]> = fingerprints.iter().map(|f| digest(&f.key)).collect();
+        .map(|&i| fingerprint(texts[i], options.min_words))
+        .unzip();
     let (candidates, fingerprints, digests) =
         crate::corpus::remove_shared(options, &mut decisions, candidates, fingerprints, digests);
 
@@ -133,7 +132,8 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     decisions
 }
 
-fn fingerprint(text: &str, min_words: usize) -> Fingerprinted {
+/// The paragraph's fingerprint and the SHA-256 of its key (the key itself is not kept).
+fn fingerprint(text: &str, min_words: usize) -> (Fingerprinted<'_>, [u8; 32]) {
     let key = match_key(text);
     let words: Vec<&str> = tokens(&key).collect();
     let token_count = words.len();
@@ -142,13 +142,14 @@ fn fingerprint(text: &str, min_words: usize) -> Fingerprinted {
     } else {
         Vec::new()
     };
-    Fingerprinted {
+    let fingerprinted = Fingerprinted {
         token_count,
         label_tokens: matching::caption_label_tokens(text),
         ends_sentence: ends_sentence(text),
         shingles,
-        key,
-    }
+        text,
+    };
+    (fingerprinted, digest(&key))
 }
 
 /// Groups of candidates with the same digest, in order of first occurrence.
@@ -175,7 +176,7 @@ fn exact_groups(digests: &[[u8; 32]]) -> Vec<Vec<usize>> {
 fn structural_groups(
     groups: &[Vec<usize>],
     digests: &[[u8; 32]],
-    fingerprints: &[Fingerprinted],
+    fingerprints: &[Fingerprinted<'_>],
     texts: &[&str],
 ) -> Vec<bool> {
     groups
@@ -245,7 +246,7 @@ fn clusters(
 /// never both survive because a third paragraph linked them.
 fn resolve_cluster(
     cluster: Vec<usize>,
-    fingerprints: &[Fingerprinted],
+    fingerprints: &[Fingerprinted<'_>],
     digests: &[[u8; 32]],
     options: &Options,
 ) -> Vec<(usize, Decision)> {
@@ -277,7 +278,7 @@ fn resolve_cluster(
 
 /// The copy to keep: the longest once a caption label is set aside, then the
 /// one that ends a sentence, then the first.
-fn most_complete(members: &[usize], fingerprints: &[Fingerprinted]) -> Option<usize> {
+fn most_complete(members: &[usize], fingerprints: &[Fingerprinted<'_>]) -> Option<usize> {
     members.iter().copied().max_by_key(|&i| {
         let fingerprint = &fingerprints[i];
         (
@@ -308,7 +309,7 @@ fn without_closing_marks(text: &str) -> &str {
 fn decide_copy(
     member: usize,
     keeper: usize,
-    fingerprints: &[Fingerprinted],
+    fingerprints: &[Fingerprinted<'_>],
     digests: &[[u8; 32]],
     options: &Options,
 ) -> Decision {

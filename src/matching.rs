@@ -17,6 +17,12 @@ use crate::fingerprint::{SHINGLE_WORDS, Shingle, match_key, shingles_in_order, t
 /// the pair count quadratic.
 const MAX_BUCKET: usize = 16;
 
+/// Slices of the shingle hash space indexed one after another (a power of two).
+const INDEX_PARTITIONS: Shingle = 8;
+
+/// Shift that takes a shingle hash to its partition.
+const PARTITION_SHIFT: u32 = Shingle::BITS - INDEX_PARTITIONS.trailing_zeros();
+
 /// Word-level edit similarity is only computed for keys up to this many
 /// tokens, which bounds each comparison's cost.
 const MAX_EDIT_TOKENS: usize = 400;
@@ -41,9 +47,11 @@ impl Default for Thresholds {
 
 /// What matching knows about one paragraph.
 #[derive(Debug, Clone)]
-pub struct Fingerprinted {
-    /// The comparison key.
-    pub key: String,
+pub struct Fingerprinted<'a> {
+    /// The paragraph's text. Its comparison key is computed again for the few
+    /// pairs that are compared word by word rather than kept for every
+    /// paragraph: for a big file the keys would be as large as the text.
+    pub text: &'a str,
     /// Number of tokens in the key.
     pub token_count: usize,
     /// Tokens of a short caption label (`Battle for survival: `) that starts
@@ -55,7 +63,7 @@ pub struct Fingerprinted {
     pub shingles: Vec<Shingle>,
 }
 
-impl Fingerprinted {
+impl Fingerprinted<'_> {
     /// Tokens after the caption label: what the paragraph says.
     pub fn body_tokens(&self) -> usize {
         self.token_count.saturating_sub(self.label_tokens)
@@ -91,29 +99,37 @@ pub struct NearPair {
 /// Finds the near-duplicate pairs among the paragraphs marked `eligible`.
 /// Deterministic: pairs come out sorted by index.
 pub fn near_duplicate_pairs(
-    paragraphs: &[Fingerprinted],
+    paragraphs: &[Fingerprinted<'_>],
     eligible: &[bool],
     thresholds: &Thresholds,
 ) -> Vec<NearPair> {
-    let mut entries: Vec<(Shingle, u32)> = Vec::new();
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if eligible[index] {
-            let index = u32::try_from(index).expect("fewer than 2^32 paragraphs");
-            entries.extend(paragraph.shingles.iter().map(|&s| (s, index)));
-        }
-    }
-    entries.sort_unstable();
-
+    // The index is built one slice of the hash space at a time, so its
+    // memory is a fraction of all shingles even for one huge document.
     let mut shared: Vec<(u32, u32)> = Vec::new();
-    for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
-        if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
-            continue;
+    for partition in 0..INDEX_PARTITIONS {
+        let mut entries: Vec<(Shingle, u32)> = Vec::new();
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            if eligible[index] {
+                let index = u32::try_from(index).expect("fewer than 2^32 paragraphs");
+                entries.extend(
+                    paragraph
+                        .shingles
+                        .iter()
+                        .filter(|&&s| s >> PARTITION_SHIFT == partition)
+                        .map(|&s| (s, index)),
+                );
+            }
         }
-        for (i, &(_, a)) in bucket.iter().enumerate() {
-            shared.extend(bucket[i + 1..].iter().map(|&(_, b)| (a, b)));
+        entries.sort_unstable();
+        for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
+            if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
+                continue;
+            }
+            for (i, &(_, a)) in bucket.iter().enumerate() {
+                shared.extend(bucket[i + 1..].iter().map(|&(_, b)| (a, b)));
+            }
         }
     }
-    drop(entries);
     shared.sort_unstable();
 
     let mut pairs = Vec::new();
@@ -154,11 +170,12 @@ pub fn near_duplicate_pairs(
 /// longer one does not (a quotation shared by two paragraphs, each with its
 /// own attribution), and both stay.
 pub fn compare(
-    shorter: &Fingerprinted,
-    longer: &Fingerprinted,
+    shorter: &Fingerprinted<'_>,
+    longer: &Fingerprinted<'_>,
     thresholds: &Thresholds,
 ) -> Option<Similarity> {
-    let short_tokens: Vec<&str> = tokens(&shorter.key).collect();
+    let short_key = match_key(shorter.text);
+    let short_tokens: Vec<&str> = tokens(&short_key).collect();
     let mut offsets = vec![(0, MatchKind::Contained)];
     if shorter.label_tokens > 0 {
         offsets.push((shorter.label_tokens, MatchKind::ContainedAfterLabel));
@@ -221,14 +238,17 @@ fn containment(body: &[&str], longer_shingles: &[Shingle], allowed_lead: usize) 
 /// numbers all agree (a templated list differs in its numbers and stays).
 fn light_edit(
     short_tokens: &[&str],
-    longer: &Fingerprinted,
+    longer: &Fingerprinted<'_>,
     thresholds: &Thresholds,
 ) -> Option<Similarity> {
-    let long_tokens: Vec<&str> = tokens(&longer.key).collect();
-    if long_tokens.len() > MAX_EDIT_TOKENS
-        || (short_tokens.len() as f32) < 0.8 * long_tokens.len() as f32
-        || !same_numbers(short_tokens, &long_tokens)
+    if longer.token_count > MAX_EDIT_TOKENS
+        || (short_tokens.len() as f32) < 0.8 * longer.token_count as f32
     {
+        return None;
+    }
+    let long_key = match_key(longer.text);
+    let long_tokens: Vec<&str> = tokens(&long_key).collect();
+    if !same_numbers(short_tokens, &long_tokens) {
         return None;
     }
     let distance = strsim::generic_levenshtein(&short_tokens.to_vec(), &long_tokens);
@@ -330,7 +350,7 @@ mod tests {
     use super::*;
     use crate::fingerprint::shingle_set;
 
-    fn fingerprint(text: &str, label_words: usize) -> Fingerprinted {
+    fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
         let key = match_key(text);
         let words: Vec<&str> = tokens(&key).collect();
         Fingerprinted {
@@ -338,7 +358,7 @@ mod tests {
             label_tokens: label_words,
             ends_sentence: text.ends_with('.'),
             shingles: shingle_set(&words),
-            key: key.clone(),
+            text,
         }
     }
 
