@@ -21,10 +21,10 @@
 //! must sit in the run of paragraphs that opens or closes the document, where
 //! page furniture is, not between the article's own paragraphs.
 
+use crate::Options;
 use crate::decide::{Decision, Removal};
 use crate::fingerprint::{digest, match_key, tokens};
 use crate::matching::Fingerprinted;
-use crate::{Options, normalize, segment};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
 
@@ -195,10 +195,7 @@ fn fingerprint(key_digest: &[u8; 32]) -> u64 {
 /// The distinct fingerprints of a document's paragraphs of at least
 /// `min_words` words, found as [`crate::clean`] finds paragraphs.
 fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
-    let lines: Vec<_> = crate::input_lines(text)
-        .map(|line| normalize::normalize_line(line, &options.normalize))
-        .collect();
-    segment::segment(&lines)
+    crate::normalized_paragraphs(text, &options.normalize)
         .paragraphs
         .iter()
         .filter_map(|paragraph| {

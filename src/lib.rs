@@ -229,14 +229,10 @@ impl Cleaned<'_> {
 
 /// Cleans one document.
 pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
-    let lines: Vec<Cow<'a, str>> = input_lines(text)
-        .map(|line| normalize::normalize_line(line, &options.normalize))
-        .collect();
     let segment::Segmented {
         paragraphs: segments,
         one_per_line,
-    } = segment::segment(&lines);
-    drop(lines);
+    } = normalized_paragraphs(text, &options.normalize);
     let decisions = decide::decide(&segments, options);
 
     let mut clean_text = String::with_capacity(text.len());
@@ -263,9 +259,18 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     }
 }
 
+/// The first stages, shared by cleaning and by the corpus count: the input's
+/// lines normalized one by one, then split into paragraphs.
+fn normalized_paragraphs<'a>(text: &'a str, options: &NormalizeOptions) -> segment::Segmented<'a> {
+    let lines: Vec<Cow<'a, str>> = input_lines(text)
+        .map(|line| normalize::normalize_line(line, options))
+        .collect();
+    segment::segment(&lines)
+}
+
 /// The input's lines without their endings (`\n` or `\r\n`); a final line
 /// ending does not start another line.
-pub(crate) fn input_lines(text: &str) -> impl Iterator<Item = &str> {
+fn input_lines(text: &str) -> impl Iterator<Item = &str> {
     text.strip_suffix('\n')
         .unwrap_or(text)
         .split('\n')
