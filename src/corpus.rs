@@ -23,7 +23,7 @@
 
 use crate::Options;
 use crate::decide::{Decision, Removal};
-use crate::fingerprint::{digest, match_key, tokens};
+use crate::fingerprint::{digest, match_key, token_count};
 use crate::matching::Fingerprinted;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
@@ -200,7 +200,7 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
         .iter()
         .filter_map(|paragraph| {
             let key = match_key(&paragraph.text);
-            (tokens(&key).count() >= options.min_words).then(|| fingerprint(&digest(&key)))
+            (token_count(&key) >= options.min_words).then(|| fingerprint(&digest(&key)))
         })
         .collect()
 }

@@ -9,7 +9,7 @@
 //! says something the kept one does not.
 
 use crate::Options;
-use crate::fingerprint::{digest, match_key, shingle_set, tokens};
+use crate::fingerprint::{digest, match_key, shingle_set, token_count};
 use crate::layout::{self, NAVIGATION};
 use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
 use crate::segment::Paragraph;
@@ -135,10 +135,9 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
 /// The paragraph's fingerprint and the SHA-256 of its key (the key itself is not kept).
 fn fingerprint(text: &str, min_words: usize) -> (Fingerprinted<'_>, [u8; 32]) {
     let key = match_key(text);
-    let words: Vec<&str> = tokens(&key).collect();
-    let token_count = words.len();
+    let token_count = token_count(&key);
     let shingles = if token_count >= min_words {
-        shingle_set(&words)
+        shingle_set(&key)
     } else {
         Vec::new()
     };

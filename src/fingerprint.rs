@@ -30,11 +30,11 @@ pub fn match_key(text: &str) -> String {
     let mut pending = 0;
     let mut index = 0;
     while index < bytes.len() {
-        let byte = bytes[index];
-        if byte.is_ascii() {
-            fold_decomposed(&mut key, &text[pending..index]);
-            push_folded_ascii(&mut key, byte);
-            index += 1;
+        if bytes[index].is_ascii() {
+            if pending < index {
+                fold_decomposed(&mut key, &text[pending..index]);
+            }
+            index = push_folded_ascii_run(&mut key, bytes, index);
             pending = index;
             continue;
         }
@@ -146,6 +146,31 @@ const ASCII_FOLD: [u8; 128] = {
 const ASCII_BREAK: u8 = 0;
 const ASCII_DROP: u8 = 1;
 
+/// Folds the run of ASCII bytes that starts at `start` into the key, and
+/// returns where the run ends. Most scraped text is ASCII, so this loop is
+/// the key's hot path: one table lookup per byte.
+fn push_folded_ascii_run(key: &mut String, bytes: &[u8], start: usize) -> usize {
+    let mut after_break = key.as_bytes().last().is_none_or(|&last| last == b' ');
+    let mut index = start;
+    while let Some(&byte) = bytes.get(index).filter(|b| b.is_ascii()) {
+        match ASCII_FOLD[usize::from(byte)] {
+            ASCII_BREAK => {
+                if !after_break {
+                    key.push(' ');
+                    after_break = true;
+                }
+            }
+            ASCII_DROP => {}
+            folded => {
+                key.push(char::from(folded));
+                after_break = false;
+            }
+        }
+        index += 1;
+    }
+    index
+}
+
 #[inline]
 fn push_folded_ascii(key: &mut String, byte: u8) {
     match ASCII_FOLD[usize::from(byte)] {
@@ -235,26 +260,42 @@ pub fn digest(key: &str) -> [u8; 32] {
 /// still checked word by word.
 pub type Shingle = u32;
 
-/// Hashes of the key's word shingles, in order: shingle `i` covers tokens
-/// `i..i + SHINGLE_WORDS`. A key shorter than a shingle has one shingle of all
-/// its tokens. Each token is hashed once and the shingle hash is a cheap mix of
-/// the token hashes.
+/// Hashes of the word shingles of `tokens`, in order: shingle `i` covers
+/// tokens `i..i + SHINGLE_WORDS`. Fewer tokens than a shingle make one
+/// shingle of all of them.
 pub fn shingles_in_order(tokens: &[&str]) -> Vec<Shingle> {
-    if tokens.is_empty() {
-        return Vec::new();
-    }
-    let width = SHINGLE_WORDS.min(tokens.len());
-    let mut shingles = Vec::with_capacity(tokens.len() + 1 - width);
-    // The hashes of the last `width` tokens, oldest first.
+    let mut shingles = Vec::with_capacity(tokens.len());
+    push_shingles(tokens.iter().copied(), &mut shingles);
+    shingles
+}
+
+/// Pushes the shingle hashes of `tokens`, in order. Each token is hashed once
+/// and the shingle hash is a cheap mix of the token hashes.
+fn push_shingles<'t>(tokens: impl Iterator<Item = &'t str>, shingles: &mut Vec<Shingle>) {
+    // The hashes of the last `SHINGLE_WORDS` tokens, oldest first.
     let mut window = [0u64; SHINGLE_WORDS];
-    for (index, token) in tokens.iter().enumerate() {
-        window.copy_within(1..width, 0);
-        window[width - 1] = hash_token(token);
-        if index + 1 >= width {
-            shingles.push(mix(&window[..width]));
+    let mut seen = 0;
+    for token in tokens {
+        window.copy_within(1.., 0);
+        window[SHINGLE_WORDS - 1] = hash_token(token);
+        seen += 1;
+        if seen >= SHINGLE_WORDS {
+            shingles.push(mix(&window));
         }
     }
-    shingles
+    if (1..SHINGLE_WORDS).contains(&seen) {
+        shingles.push(mix(&window[SHINGLE_WORDS - seen..]));
+    }
+}
+
+/// Number of tokens in a key: its tokens are separated by single spaces, with
+/// none at either end.
+pub fn token_count(key: &str) -> usize {
+    if key.is_empty() {
+        0
+    } else {
+        memchr::memchr_iter(b' ', key.as_bytes()).count() + 1
+    }
 }
 
 /// Mixes the token hashes of one shingle; the high bits of the product are the best mixed.
@@ -266,9 +307,11 @@ fn mix(token_hashes: &[u64]) -> Shingle {
     (mixed >> 32) as Shingle
 }
 
-/// The distinct shingle hashes, sorted, for membership tests by binary search.
-pub fn shingle_set(tokens: &[&str]) -> Vec<Shingle> {
-    let mut set = shingles_in_order(tokens);
+/// The distinct shingle hashes of a key, sorted, for membership tests by
+/// binary search.
+pub fn shingle_set(key: &str) -> Vec<Shingle> {
+    let mut set = Vec::with_capacity(token_count(key));
+    push_shingles(tokens(key), &mut set);
     set.sort_unstable();
     set.dedup();
     set
@@ -410,6 +453,26 @@ mod tests {
             };
             assert_eq!(shingles_in_order(tokens), expected, "{len} tokens");
         }
+    }
+
+    #[test]
+    fn token_count_counts_tokens() {
+        for key in ["", "a", "a b", "ab cd ef", "\u{435}\u{436} x"] {
+            assert_eq!(token_count(key), tokens(key).count(), "{key:?}");
+        }
+        let key = match_key("  Spaced -- out ... text, ");
+        assert_eq!(token_count(&key), tokens(&key).count());
+    }
+
+    #[test]
+    fn shingle_set_is_the_sorted_distinct_shingles_in_order() {
+        let key = "a b c a b c d";
+        let words: Vec<&str> = tokens(key).collect();
+        let mut expected = shingles_in_order(&words);
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(shingle_set(key), expected);
+        assert_eq!(expected.len(), 4);
     }
 
     #[test]

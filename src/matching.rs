@@ -17,11 +17,17 @@ use crate::fingerprint::{SHINGLE_WORDS, Shingle, match_key, shingles_in_order, t
 /// the pair count quadratic.
 const MAX_BUCKET: usize = 16;
 
-/// Slices of the shingle hash space indexed one after another (a power of two).
+/// Slices of the shingle hash space indexed one after another (a power of
+/// two) when a document has more than [`PARTITIONED_SHINGLES`] shingles.
 const INDEX_PARTITIONS: Shingle = 8;
 
 /// Shift that takes a shingle hash to its partition.
 const PARTITION_SHIFT: u32 = Shingle::BITS - INDEX_PARTITIONS.trailing_zeros();
+
+/// Up to this many shingles (a few megabytes of index), a document is indexed
+/// in one piece: an article has a few thousand, and eight passes over them
+/// cost more than the index they would save.
+const PARTITIONED_SHINGLES: usize = 1 << 18;
 
 /// Word-level edit similarity is only computed for keys up to this many
 /// tokens, which bounds each comparison's cost.
@@ -105,9 +111,21 @@ pub fn near_duplicate_pairs(
 ) -> Vec<NearPair> {
     // The index is built one slice of the hash space at a time, so its
     // memory is a fraction of all shingles even for one huge document.
+    let eligible_shingles: usize = paragraphs
+        .iter()
+        .zip(eligible)
+        .filter(|(_, eligible)| **eligible)
+        .map(|(paragraph, _)| paragraph.shingles.len())
+        .sum();
+    let (partitions, shift) = if eligible_shingles > PARTITIONED_SHINGLES {
+        (INDEX_PARTITIONS, PARTITION_SHIFT)
+    } else {
+        (1, Shingle::BITS)
+    };
     let mut shared: Vec<(u32, u32)> = Vec::new();
-    for partition in 0..INDEX_PARTITIONS {
-        let mut entries: Vec<(Shingle, u32)> = Vec::new();
+    for partition in 0..partitions {
+        let mut entries: Vec<(Shingle, u32)> =
+            Vec::with_capacity(eligible_shingles.div_ceil(partitions as usize));
         for (index, paragraph) in paragraphs.iter().enumerate() {
             if eligible[index] {
                 let index = u32::try_from(index).expect("fewer than 2^32 paragraphs");
@@ -115,7 +133,7 @@ pub fn near_duplicate_pairs(
                     paragraph
                         .shingles
                         .iter()
-                        .filter(|&&s| s >> PARTITION_SHIFT == partition)
+                        .filter(|&&s| s.checked_shr(shift).unwrap_or(0) == partition)
                         .map(|&s| (s, index)),
                 );
             }
@@ -281,7 +299,11 @@ fn same_numbers(a: &[&str], b: &[&str]) -> bool {
 /// introduces a quote, not a caption, and keeps its attribution.
 pub fn caption_label_tokens(text: &str) -> usize {
     let first_line = text.lines().next().unwrap_or_default();
-    let Some(colon) = first_line.find(": ") else {
+    let line = first_line.as_bytes();
+    // Not `find(": ")`: a two-byte pattern sets up a substring searcher, and
+    // this runs on every paragraph.
+    let Some(colon) = memchr::memchr_iter(b':', line).find(|&at| line.get(at + 1) == Some(&b' '))
+    else {
         return 0;
     };
     let (label, rest) = (&first_line[..colon], &first_line[colon + 2..]);
@@ -348,16 +370,15 @@ const SPEECH_VERBS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fingerprint::shingle_set;
+    use crate::fingerprint::{shingle_set, token_count};
 
     fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
         let key = match_key(text);
-        let words: Vec<&str> = tokens(&key).collect();
         Fingerprinted {
-            token_count: words.len(),
+            token_count: token_count(&key),
             label_tokens: label_words,
             ends_sentence: text.ends_with('.'),
-            shingles: shingle_set(&words),
+            shingles: shingle_set(&key),
             text,
         }
     }

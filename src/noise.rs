@@ -1649,7 +1649,7 @@ where
 /// this never asks for, and that doubled the start-up of every `dedupe` process.
 #[derive(Debug)]
 struct Builtin {
-    /// Every rule, for paragraphs of at most [`LONG_FORM_WORDS`] words and [`SHORT_BYTES`].
+    /// Every rule, for paragraphs of at most [`SHORT_BYTES`].
     all: DFA,
     /// Only the long-form rules (banners), for longer paragraphs: most prose
     /// lands here, and a small automaton keeps its state cache small and warm.
@@ -1705,15 +1705,19 @@ impl Builtin {
     }
 
     /// The first rule, in catalogue order, that matches all of `text` within
-    /// its word limit. Paragraphs over [`LONG_FORM_WORDS`] words or
-    /// [`SHORT_BYTES`] only try the long-form rules (banners); over
-    /// [`LONG_BYTES`], none.
+    /// its word limit. Paragraphs over [`SHORT_BYTES`] only try the long-form
+    /// rules (banners); over [`LONG_BYTES`], none.
+    ///
+    /// Words are counted only when a rule matches, which is rare: counting
+    /// every paragraph cost as much as the search. A short paragraph of more
+    /// than [`LONG_FORM_WORDS`] words still goes through every rule, and the
+    /// word limits then leave only the long-form ones.
     fn classify(&self, text: &str) -> Option<&'static str> {
         if text.is_empty() || text.len() > LONG_BYTES {
             return None;
         }
-        let words = text.split_whitespace().count();
-        let long = text.len() > SHORT_BYTES || words > LONG_FORM_WORDS;
+        let long = text.len() > SHORT_BYTES;
+        let mut words: Option<usize> = None;
         let (dfa, rule_of): (&DFA, &dyn Fn(usize) -> usize) = if long {
             (&self.long, &|i| self.long_rules[i])
         } else {
@@ -1736,6 +1740,7 @@ impl Builtin {
                     break;
                 };
                 let index = rule_of(found.pattern().as_usize());
+                let words = *words.get_or_insert_with(|| text.split_whitespace().count());
                 if words <= RULES[index].max_words && best.is_none_or(|b| index < b) {
                     best = Some(index);
                 }
