@@ -23,7 +23,7 @@
 
 use crate::Options;
 use crate::decide::{Decision, Removal};
-use crate::fingerprint::{digest, match_key, token_count};
+use crate::fingerprint::{Digest, digest, match_key, token_count};
 use crate::matching::Fingerprinted;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
@@ -113,7 +113,7 @@ impl DocumentFrequency {
         self.count(&digest(&match_key(paragraph)))
     }
 
-    fn count(&self, key_digest: &[u8; 32]) -> u32 {
+    fn count(&self, key_digest: &Digest) -> u32 {
         self.counts
             .get(&fingerprint(key_digest))
             .copied()
@@ -188,8 +188,8 @@ impl CorpusBoilerplate {
 /// The first 8 bytes of a key digest: enough to tell a billion paragraphs
 /// apart (a collision only inflates one paragraph's count), a third of the
 /// digest's size.
-fn fingerprint(key_digest: &[u8; 32]) -> u64 {
-    u64::from_be_bytes(key_digest[..8].try_into().unwrap_or([0; 8]))
+fn fingerprint(key_digest: &Digest) -> u64 {
+    (key_digest >> 64) as u64
 }
 
 /// The distinct fingerprints of a document's paragraphs of at least
@@ -221,8 +221,8 @@ pub(crate) fn remove_shared<'a>(
     decisions: &mut [Decision],
     candidates: Vec<usize>,
     fingerprints: Vec<Fingerprinted<'a>>,
-    digests: Vec<[u8; 32]>,
-) -> (Vec<usize>, Vec<Fingerprinted<'a>>, Vec<[u8; 32]>) {
+    digests: Vec<Digest>,
+) -> (Vec<usize>, Vec<Fingerprinted<'a>>, Vec<Digest>) {
     let Some(corpus) = options
         .corpus
         .as_deref()

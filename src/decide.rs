@@ -9,7 +9,7 @@
 //! says something the kept one does not.
 
 use crate::Options;
-use crate::fingerprint::{digest, match_key, shingle_set, token_count};
+use crate::fingerprint::{Digest, Shingle, digest, match_key, push_shingle_set, token_count};
 use crate::layout::{self, NAVIGATION};
 use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
 use crate::segment::Paragraph;
@@ -98,10 +98,9 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     let candidates: Vec<usize> = (0..paragraphs.len())
         .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
         .collect();
-    let (fingerprints, digests): (Vec<Fingerprinted<'_>>, Vec<[u8; 32]>) = candidates
-        .iter()
-        .map(|&i| fingerprint(texts[i], options.min_words))
-        .unzip();
+    let mut shingle_arena = Vec::new();
+    let (fingerprints, digests) =
+        fingerprint(&candidates, &texts, options.min_words, &mut shingle_arena);
     let (candidates, fingerprints, digests) =
         crate::corpus::remove_shared(options, &mut decisions, candidates, fingerprints, digests);
 
@@ -132,28 +131,48 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     decisions
 }
 
-/// The paragraph's fingerprint and the SHA-256 of its key (the key itself is not kept).
-fn fingerprint(text: &str, min_words: usize) -> (Fingerprinted<'_>, [u8; 32]) {
-    let key = match_key(text);
-    let token_count = token_count(&key);
-    let shingles = if token_count >= min_words {
-        shingle_set(&key)
-    } else {
-        Vec::new()
-    };
-    let fingerprinted = Fingerprinted {
-        token_count,
-        label_tokens: matching::caption_label_tokens(text),
-        ends_sentence: ends_sentence(text),
-        shingles,
-        text,
-    };
-    (fingerprinted, digest(&key))
+/// The fingerprints of the candidates (indices into `texts`) and the SHA-256
+/// of each key; the keys themselves are not kept. The shingle sets go into
+/// `shingle_arena`, which the fingerprints borrow.
+fn fingerprint<'a>(
+    candidates: &[usize],
+    texts: &[&'a str],
+    min_words: usize,
+    shingle_arena: &'a mut Vec<Shingle>,
+) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
+    let mut spans = Vec::with_capacity(candidates.len());
+    let mut digests = Vec::with_capacity(candidates.len());
+    for &candidate in candidates {
+        let key = match_key(texts[candidate]);
+        let token_count = token_count(&key);
+        let start = shingle_arena.len();
+        if token_count >= min_words {
+            push_shingle_set(&key, shingle_arena);
+        }
+        spans.push((token_count, start..shingle_arena.len()));
+        digests.push(digest(&key));
+    }
+    let shingle_arena: &'a [Shingle] = shingle_arena;
+    let fingerprints = candidates
+        .iter()
+        .zip(spans)
+        .map(|(&candidate, (token_count, span))| {
+            let text = texts[candidate];
+            Fingerprinted {
+                token_count,
+                label_tokens: matching::caption_label_tokens(text),
+                ends_sentence: ends_sentence(text),
+                shingles: &shingle_arena[span],
+                text,
+            }
+        })
+        .collect();
+    (fingerprints, digests)
 }
 
 /// Groups of candidates with the same digest, in order of first occurrence.
-fn exact_groups(digests: &[[u8; 32]]) -> Vec<Vec<usize>> {
-    let mut group_of: FxHashMap<&[u8; 32], usize> = FxHashMap::default();
+fn exact_groups(digests: &[Digest]) -> Vec<Vec<usize>> {
+    let mut group_of: FxHashMap<&Digest, usize> = FxHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (index, digest) in digests.iter().enumerate() {
         let group = *group_of.entry(digest).or_insert_with(|| {
@@ -174,7 +193,7 @@ fn exact_groups(digests: &[[u8; 32]]) -> Vec<Vec<usize>> {
 /// repeated three times is a scrape error, not structure.
 fn structural_groups(
     groups: &[Vec<usize>],
-    digests: &[[u8; 32]],
+    digests: &[Digest],
     fingerprints: &[Fingerprinted<'_>],
     texts: &[&str],
 ) -> Vec<bool> {
@@ -188,7 +207,7 @@ fn structural_groups(
             if group.len() < STRUCTURAL_REPEATS || !heading_like {
                 return false;
             }
-            let mut followers: Vec<Option<&[u8; 32]>> =
+            let mut followers: Vec<Option<&Digest>> =
                 group.iter().map(|&i| digests.get(i + 1)).collect();
             followers.sort_unstable();
             followers.windows(2).all(|w| w[0] != w[1])
@@ -246,7 +265,7 @@ fn clusters(
 fn resolve_cluster(
     cluster: Vec<usize>,
     fingerprints: &[Fingerprinted<'_>],
-    digests: &[[u8; 32]],
+    digests: &[Digest],
     options: &Options,
 ) -> Vec<(usize, Decision)> {
     let mut decided = Vec::with_capacity(cluster.len());
@@ -309,7 +328,7 @@ fn decide_copy(
     member: usize,
     keeper: usize,
     fingerprints: &[Fingerprinted<'_>],
-    digests: &[[u8; 32]],
+    digests: &[Digest],
     options: &Options,
 ) -> Decision {
     if fingerprints[member].token_count < options.min_words {

@@ -8,6 +8,9 @@ use std::time::Duration;
 /// Lines of context around each change, as `diff -u` and `git diff` print.
 const CONTEXT_LINES: usize = 3;
 
+/// The most bytes reserved up front for a diff; a longer one grows as it is written.
+const RESERVED_DIFF_BYTES: usize = 1 << 20;
+
 /// A cap on the diff's search for a minimal edit script; past it, the diff is
 /// still correct, only less tight, so a pathological input cannot stall a batch.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
@@ -102,7 +105,9 @@ fn push_change(ops: &mut Vec<DiffOp>, old: std::ops::Range<usize>, new: std::ops
 /// Lines ending at `\n` only, as `git apply` and `patch` read them (similar's
 /// own splitter would also end a line at a lone `\r`), each with its ending.
 fn lines(text: &str) -> Vec<&str> {
-    text.split_inclusive('\n').collect()
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.split_inclusive('\n'));
+    lines
 }
 
 /// Writes the hunks of `ops` with their headers and notes.
@@ -113,7 +118,11 @@ fn render(
     path: &str,
     notes: &[LineNote],
 ) -> String {
-    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    // Sized for a diff as long as the input (removed lines with their
+    // context), up to a cap so a small change to a huge file stays small.
+    let input_bytes: usize = old_lines.iter().map(|line| line.len()).sum();
+    let mut out = String::with_capacity(input_bytes.min(RESERVED_DIFF_BYTES));
+    out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
     for hunk in group_diff_ops(ops, CONTEXT_LINES) {
         if hunk.is_empty() {
             continue;

@@ -6,7 +6,7 @@
 //! keeps digits, because paragraphs that differ in a number are different. The
 //! key is only ever compared, never printed.
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 use std::hash::Hasher;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -248,9 +248,17 @@ pub fn tokens(key: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// SHA-256 of the key: exact identity of two paragraphs.
-pub fn digest(key: &str) -> [u8; 32] {
-    Sha256::digest(key.as_bytes()).into()
+/// The first 128 bits of the key's SHA-256: exact identity of two
+/// paragraphs (a chance collision needs about 2^64 paragraphs), in half the
+/// memory of the whole digest, which a big file keeps for every paragraph.
+pub type Digest = u128;
+
+/// The [`Digest`] of a key.
+pub fn digest(key: &str) -> Digest {
+    let hash: [u8; 32] = Sha256::digest(key.as_bytes()).into();
+    let mut first = [0; 16];
+    first.copy_from_slice(&hash[..16]);
+    Digest::from_be_bytes(first)
 }
 
 /// A shingle hash. 32 bits halve the memory of the shingle sets and the
@@ -307,13 +315,28 @@ fn mix(token_hashes: &[u64]) -> Shingle {
     (mixed >> 32) as Shingle
 }
 
-/// The distinct shingle hashes of a key, sorted, for membership tests by
-/// binary search.
+/// Appends the distinct shingle hashes of a key to `arena`, sorted, for
+/// membership tests by binary search. One arena holds the sets of a whole
+/// document: a vector per paragraph cost a third more memory for a big file.
+pub fn push_shingle_set(key: &str, arena: &mut Vec<Shingle>) {
+    let start = arena.len();
+    push_shingles(tokens(key), arena);
+    arena[start..].sort_unstable();
+    let mut end = start;
+    for index in start..arena.len() {
+        if index == start || arena[index] != arena[end - 1] {
+            arena[end] = arena[index];
+            end += 1;
+        }
+    }
+    arena.truncate(end);
+}
+
+/// The distinct shingle hashes of a key, sorted.
+#[cfg(test)]
 pub fn shingle_set(key: &str) -> Vec<Shingle> {
-    let mut set = Vec::with_capacity(token_count(key));
-    push_shingles(tokens(key), &mut set);
-    set.sort_unstable();
-    set.dedup();
+    let mut set = Vec::new();
+    push_shingle_set(key, &mut set);
     set
 }
 
@@ -465,14 +488,18 @@ mod tests {
     }
 
     #[test]
-    fn shingle_set_is_the_sorted_distinct_shingles_in_order() {
-        let key = "a b c a b c d";
-        let words: Vec<&str> = tokens(key).collect();
-        let mut expected = shingles_in_order(&words);
-        expected.sort_unstable();
-        expected.dedup();
-        assert_eq!(shingle_set(key), expected);
-        assert_eq!(expected.len(), 4);
+    fn shingle_sets_are_the_sorted_distinct_shingles_in_order() {
+        let mut arena = vec![7];
+        for key in ["a b c a b c d", "x", "", "d c b a d c b a"] {
+            let words: Vec<&str> = tokens(key).collect();
+            let mut expected = shingles_in_order(&words);
+            expected.sort_unstable();
+            expected.dedup();
+            let start = arena.len();
+            push_shingle_set(key, &mut arena);
+            assert_eq!(arena[start..], expected, "{key:?}");
+        }
+        assert_eq!(arena[0], 7, "earlier sets are untouched");
     }
 
     #[test]

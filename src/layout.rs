@@ -10,6 +10,9 @@
 //! least [`MENU_RUN`] link-like lines), so an article's own lists (results,
 //! ingredients, steps) in its middle are never touched.
 
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
 /// Rule id for paragraphs removed as page chrome.
 pub const NAVIGATION: &str = "navigation";
 
@@ -227,7 +230,7 @@ fn is_prose(text: &str) -> bool {
         if word.chars().nth(MAX_STOP_WORD_CHARS).is_none() {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            stop += usize::from(STOP_WORDS.contains(&lower.as_str()));
+            stop += usize::from(stop_words().contains(lower.as_str()));
         }
     }
     if count < PROSE_MIN_WORDS {
@@ -237,6 +240,13 @@ fn is_prose(text: &str) -> bool {
         .chars()
         .any(|c| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c));
     !has_listed_script || stop as f32 >= PROSE_MIN_STOP_DENSITY * count as f32
+}
+
+/// [`STOP_WORDS`] as a set: a linear search of 150 words for every short
+/// word was most of the cost of finding where the prose starts.
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
 }
 
 /// One short line that reads like link text: no sentence punctuation, no

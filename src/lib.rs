@@ -177,7 +177,8 @@ impl Cleaned<'_> {
     /// paragraphs, and the blank line after a kept paragraph that separates it
     /// from the next one. The diff keeps a pair when the two lines are equal.
     fn line_alignment(&self) -> Vec<(usize, usize)> {
-        let mut pairs = Vec::new();
+        let mut pairs =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', self.text.as_bytes()).count());
         let mut output_line = 0;
         let mut line_after_previous: Option<usize> = None;
         for paragraph in self
@@ -235,7 +236,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     } = normalized_paragraphs(text, &options.normalize);
     let decisions = decide::decide(&segments, options);
 
-    let mut clean_text = String::with_capacity(text.len());
+    let mut clean_text = String::with_capacity(clean_length(&segments, &decisions, one_per_line));
     let mut paragraphs = Vec::with_capacity(segments.len());
     for (segment, decision) in segments.into_iter().zip(decisions) {
         if matches!(decision, Decision::Keep(_)) {
@@ -252,6 +253,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
             decision,
         });
     }
+    debug_assert_eq!(clean_text.len(), clean_text.capacity());
     Cleaned {
         text: clean_text,
         paragraphs,
@@ -259,12 +261,34 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     }
 }
 
+/// Bytes of the clean copy: each kept paragraph and its newline, and a blank
+/// line between paragraphs unless the text is one paragraph per line.
+fn clean_length(
+    segments: &[segment::Paragraph<'_>],
+    decisions: &[Decision],
+    one_per_line: bool,
+) -> usize {
+    let (kept, bytes) = segments
+        .iter()
+        .zip(decisions)
+        .filter(|(_, decision)| matches!(decision, Decision::Keep(_)))
+        .fold((0usize, 0), |(kept, bytes), (segment, _)| {
+            (kept + 1, bytes + segment.text.len() + 1)
+        });
+    let separators = if one_per_line {
+        0
+    } else {
+        kept.saturating_sub(1)
+    };
+    bytes + separators
+}
+
 /// The first stages, shared by cleaning and by the corpus count: the input's
 /// lines normalized one by one, then split into paragraphs.
 fn normalized_paragraphs<'a>(text: &'a str, options: &NormalizeOptions) -> segment::Segmented<'a> {
-    let lines: Vec<Cow<'a, str>> = input_lines(text)
-        .map(|line| normalize::normalize_line(line, options))
-        .collect();
+    let mut lines: Vec<Cow<'a, str>> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(input_lines(text).map(|line| normalize::normalize_line(line, options)));
     segment::segment(&lines)
 }
 

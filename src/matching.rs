@@ -66,7 +66,7 @@ pub struct Fingerprinted<'a> {
     /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
     pub ends_sentence: bool,
     /// Sorted, distinct shingle hashes of the key.
-    pub shingles: Vec<Shingle>,
+    pub shingles: &'a [Shingle],
 }
 
 impl Fingerprinted<'_> {
@@ -222,7 +222,7 @@ pub fn compare(
         } else {
             0
         };
-        if let Some(score) = containment(body, &longer.shingles, allowed_lead)
+        if let Some(score) = containment(body, longer.shingles, allowed_lead)
             && score >= thresholds.containment
         {
             return Some(Similarity { kind, score });
@@ -378,7 +378,7 @@ mod tests {
             token_count: token_count(&key),
             label_tokens: label_words,
             ends_sentence: text.ends_with('.'),
-            shingles: shingle_set(&key),
+            shingles: shingle_set(&key).leak(),
             text,
         }
     }

@@ -31,7 +31,9 @@ pub struct Segmented<'a> {
 /// text (many scrapers write that).
 pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Segmented<'a> {
     let one_per_line = !has_blank_separator(lines);
-    let mut paragraphs = Vec::new();
+    // Sized exactly: a big file has a million paragraphs, and a vector grown
+    // by doubling would hold up to twice that, plus the copy it grows from.
+    let mut paragraphs = Vec::with_capacity(paragraph_count(lines, one_per_line));
     let mut start: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
         let blank = line.trim().is_empty();
@@ -52,6 +54,18 @@ pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Segmented<'a> {
         paragraphs,
         one_per_line,
     }
+}
+
+/// How many paragraphs [`segment`] will find: lines of text that start a block.
+fn paragraph_count(lines: &[Cow<'_, str>], one_per_line: bool) -> usize {
+    let mut count = 0;
+    let mut previous_blank = true;
+    for line in lines {
+        let blank = line.trim().is_empty();
+        count += usize::from(!blank && (previous_blank || one_per_line));
+        previous_blank = blank;
+    }
+    count
 }
 
 /// True when some blank line sits between two lines of text.
@@ -131,6 +145,26 @@ mod tests {
             paragraphs("One\n   \nTwo"),
             vec![(0, 0, "One".into()), (2, 2, "Two".into())]
         );
+    }
+
+    #[test]
+    fn paragraphs_are_counted_before_they_are_built() {
+        for text in [
+            "",
+            "\n\n",
+            "One\ntwo\n\n\nThree\n",
+            "One\nTwo\nThree",
+            " \nA\n \nB\nC",
+        ] {
+            let lines: Vec<Cow<str>> = text.split('\n').map(Cow::Borrowed).collect();
+            let segmented = segment(&lines);
+            assert_eq!(
+                paragraph_count(&lines, segmented.one_per_line),
+                segmented.paragraphs.len(),
+                "{text:?}"
+            );
+            assert_eq!(segmented.paragraphs.capacity(), segmented.paragraphs.len());
+        }
     }
 
     #[test]

@@ -5,9 +5,11 @@
 
 use super::walk::Item;
 use dedupe::{Cleaned, Decision, Encoding, Options};
+use rustc_hash::FxHashSet;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// What the run does with each cleaned file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,9 @@ pub struct Job {
     pub options: Options,
     pub encoding: Encoding,
     pub max_size: u64,
+    /// `--out-dir` folders already created and found inside it: a folder of
+    /// a thousand inputs is resolved once, not once per file.
+    pub checked_folders: Mutex<FxHashSet<PathBuf>>,
 }
 
 /// The one computation per file that every mode and report format reads.
@@ -152,7 +157,7 @@ fn process_readable(
         *warning = Some("not valid UTF-8, read as Windows-1252".to_string());
     }
     let original: &str = &decoded.text;
-    let cleaned = dedupe::clean(original, &job.options);
+    let mut cleaned = dedupe::clean(original, &job.options);
     // Against the bytes, not the decoded text: a Windows-1252 file whose clean
     // copy is UTF-8 changes even when no character does.
     let changed = cleaned.text.as_bytes() != bytes.as_slice();
@@ -161,7 +166,7 @@ fn process_readable(
     let mut stdout = String::new();
     match (&job.mode, path) {
         (Mode::Check | Mode::Diff, _) => stdout = diff(),
-        (Mode::Stdout, _) | (Mode::Beside, None) => stdout.clone_from(&cleaned.text),
+        (Mode::Stdout, _) | (Mode::Beside, None) => stdout = std::mem::take(&mut cleaned.text),
         (Mode::Explain, _) => stdout = super::report::explain(&cleaned),
         (Mode::Output(output), _) => write(output, &cleaned.text)?,
         (Mode::Beside, Some(path)) => {
@@ -177,7 +182,7 @@ fn process_readable(
         }
         (Mode::OutDir(dir), Some(path)) => {
             let target = mirrored(dir, path);
-            ensure_inside(dir, &target)?;
+            ensure_inside(dir, &target, &job.checked_folders)?;
             let mut diff_name = target.file_name().unwrap_or_default().to_os_string();
             diff_name.push(".diff");
             write(&target, &cleaned.text)?;
@@ -187,23 +192,24 @@ fn process_readable(
             return Err("stdin cannot be rewritten in place or mirrored; use --stdout".into());
         }
     }
+    // The clean copy is written: free it before the report is built, so a
+    // big file's peak memory does not hold both.
+    drop(std::mem::take(&mut cleaned.text));
     Ok(summarize(&cleaned, changed, stdout))
 }
 
 pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleaning {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
-    let removals: Vec<RemovalInfo> = cleaned
-        .removals()
-        .map(|(paragraph, removal)| RemovalInfo {
-            first_line: paragraph.first_line,
-            last_line: paragraph.last_line,
-            rule: removal.rule.clone(),
-            kept_line: removal.kept.map(line_of),
-            similarity: removal.similarity,
-            documents: removal.documents,
-            preview: super::report::preview(&paragraph.text),
-        })
-        .collect();
+    let mut removals = Vec::with_capacity(cleaned.removals().count());
+    removals.extend(cleaned.removals().map(|(paragraph, removal)| RemovalInfo {
+        first_line: paragraph.first_line,
+        last_line: paragraph.last_line,
+        rule: removal.rule.clone(),
+        kept_line: removal.kept.map(line_of),
+        similarity: removal.similarity,
+        documents: removal.documents,
+        preview: super::report::preview(&paragraph.text),
+    }));
     let kept = cleaned
         .paragraphs
         .iter()
@@ -292,13 +298,24 @@ pub fn mirrored(dir: &Path, path: &Path) -> PathBuf {
 
 /// Creates the target's folder and checks, after symlinks, that it is inside
 /// the canonical `dir`: a symlinked subfolder cannot lead a write outside it.
-fn ensure_inside(dir: &Path, target: &Path) -> Result<(), String> {
+/// A folder that passed is remembered in `checked`.
+fn ensure_inside(
+    dir: &Path,
+    target: &Path,
+    checked: &Mutex<FxHashSet<PathBuf>>,
+) -> Result<(), String> {
     let folder = target.parent().unwrap_or(dir);
+    if checked.lock().is_ok_and(|checked| checked.contains(folder)) {
+        return Ok(());
+    }
     std::fs::create_dir_all(folder)
         .and_then(|()| std::fs::canonicalize(folder))
         .map_err(|err| format!("cannot create {}: {err}", folder.display()))
         .and_then(|real| {
             if real.starts_with(dir) {
+                if let Ok(mut checked) = checked.lock() {
+                    checked.insert(folder.to_path_buf());
+                }
                 Ok(())
             } else {
                 Err(format!(

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::sync::Mutex;
 
 /// Files cleaned between two rounds of printing: large enough to keep every
 /// thread busy, small enough that memory stays flat and output streams.
@@ -152,6 +153,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         mode: mode.clone(),
         encoding: args.encoding(),
         max_size: args.max_size,
+        checked_folders: Mutex::default(),
     };
     let count = || {
         corpus::count(
