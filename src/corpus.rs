@@ -23,7 +23,7 @@
 
 use crate::Options;
 use crate::decide::{Decision, Removal};
-use crate::fingerprint::{Digest, digest, match_key, token_count};
+use crate::fingerprint::{Digest, digest, match_key, match_key_into, token_count};
 use crate::matching::Fingerprinted;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
@@ -195,11 +195,12 @@ fn fingerprint(key_digest: &Digest) -> u64 {
 /// The distinct fingerprints of a document's paragraphs of at least
 /// `min_words` words, found as [`crate::clean`] finds paragraphs.
 fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
+    let mut key = String::new();
     crate::normalized_paragraphs(text, &options.normalize)
         .paragraphs
         .iter()
         .filter_map(|paragraph| {
-            let key = match_key(&paragraph.text);
+            match_key_into(&paragraph.text, &mut key);
             (token_count(&key) >= options.min_words).then(|| fingerprint(&digest(&key)))
         })
         .collect()

@@ -9,7 +9,7 @@
 //! says something the kept one does not.
 
 use crate::Options;
-use crate::fingerprint::{Digest, Shingle, digest, match_key, push_shingle_set, token_count};
+use crate::fingerprint::{Digest, Shingle, digest, match_key_into, push_shingle_set, token_count};
 use crate::layout::{self, NAVIGATION};
 use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
 use crate::segment::Paragraph;
@@ -101,12 +101,13 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     let mut shingle_arena = Vec::new();
     let (fingerprints, digests) =
         fingerprint(&candidates, &texts, options.min_words, &mut shingle_arena);
+    // The fingerprints hold the texts from here on; a big file has a million.
+    drop(texts);
     let (candidates, fingerprints, digests) =
         crate::corpus::remove_shared(options, &mut decisions, candidates, fingerprints, digests);
 
     let groups = exact_groups(&digests);
-    let candidate_texts: Vec<&str> = candidates.iter().map(|&i| texts[i]).collect();
-    let structural = structural_groups(&groups, &digests, &fingerprints, &candidate_texts);
+    let structural = structural_groups(&groups, &digests, &fingerprints);
     let mut representative = vec![false; candidates.len()];
     for (group, &is_structural) in groups.iter().zip(&structural) {
         representative[group[0]] =
@@ -142,8 +143,9 @@ fn fingerprint<'a>(
 ) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
     let mut spans = Vec::with_capacity(candidates.len());
     let mut digests = Vec::with_capacity(candidates.len());
+    let mut key = String::new();
     for &candidate in candidates {
-        let key = match_key(texts[candidate]);
+        match_key_into(texts[candidate], &mut key);
         let token_count = token_count(&key);
         let start = shingle_arena.len();
         if token_count >= min_words {
@@ -195,12 +197,11 @@ fn structural_groups(
     groups: &[Vec<usize>],
     digests: &[Digest],
     fingerprints: &[Fingerprinted<'_>],
-    texts: &[&str],
 ) -> Vec<bool> {
     groups
         .iter()
         .map(|group| {
-            let text = texts[group[0]];
+            let text = fingerprints[group[0]].text;
             let heading_like = fingerprints[group[0]].token_count <= STRUCTURAL_MAX_TOKENS
                 && !text.contains('\n')
                 && !ends_with_full_stop(text);

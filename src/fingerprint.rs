@@ -24,7 +24,16 @@ pub const SHINGLE_WORDS: usize = 3;
 /// starters that decompose to themselves, so canonical reordering never moves
 /// a mark across them.
 pub fn match_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
+    let mut key = String::new();
+    match_key_into(text, &mut key);
+    key
+}
+
+/// [`match_key`] into a buffer the caller reuses, so keying every paragraph
+/// of a document allocates once.
+pub fn match_key_into(text: &str, key: &mut String) {
+    key.clear();
+    key.reserve(text.len());
     let bytes = text.as_bytes();
     // Start of a run of characters that still need NFKD.
     let mut pending = 0;
@@ -32,9 +41,9 @@ pub fn match_key(text: &str) -> String {
     while index < bytes.len() {
         if bytes[index].is_ascii() {
             if pending < index {
-                fold_decomposed(&mut key, &text[pending..index]);
+                fold_decomposed(key, &text[pending..index]);
             }
-            index = push_folded_ascii_run(&mut key, bytes, index);
+            index = push_folded_ascii_run(key, bytes, index);
             pending = index;
             continue;
         }
@@ -42,22 +51,21 @@ pub fn match_key(text: &str) -> String {
         let next = index + c.len_utf8();
         let simple = fold_simple(c);
         if simple != Simple::No {
-            fold_decomposed(&mut key, &text[pending..index]);
+            fold_decomposed(key, &text[pending..index]);
             match simple {
                 Simple::Letter(letter) => key.push(letter),
-                Simple::Hangul => push_hangul_jamo(&mut key, c),
-                Simple::Break => push_break(&mut key),
+                Simple::Hangul => push_hangul_jamo(key, c),
+                Simple::Break => push_break(key),
                 Simple::Drop | Simple::No => {}
             }
             pending = next;
         }
         index = next;
     }
-    fold_decomposed(&mut key, &text[pending..]);
+    fold_decomposed(key, &text[pending..]);
     if key.ends_with(' ') {
         key.pop();
     }
-    key
 }
 
 /// Folds a run of characters through NFKD, accents dropped, lower-cased.

@@ -295,10 +295,17 @@ fn normalized_paragraphs<'a>(text: &'a str, options: &NormalizeOptions) -> segme
 /// The input's lines without their endings (`\n` or `\r\n`); a final line
 /// ending does not start another line.
 fn input_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.strip_suffix('\n')
-        .unwrap_or(text)
-        .split('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    // memchr's vectorized search: `str::split` looks for each newline a
+    // word at a time, which showed in profiles of short-line text.
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', body.as_bytes())
+        .chain(std::iter::once(body.len()))
+        .map(move |end| {
+            let line = &body[start..end];
+            start = end + 1;
+            line.strip_suffix('\r').unwrap_or(line)
+        })
         .take(if text.is_empty() { 0 } else { usize::MAX })
 }
 
