@@ -1730,6 +1730,12 @@ impl Builtin {
                 cell.get_or_insert_with(|| (self.all.create_cache(), self.long.create_cache()));
             let cache = if long { long_cache } else { all_cache };
             let input = Input::new(text).anchored(Anchored::Yes);
+            // Most paragraphs match no rule: a plain search says so with the
+            // DFA's fast loop, and only a match pays for the overlapping one
+            // that names every matching rule.
+            if !matches!(dfa.try_search_fwd(cache, &input), Ok(Some(_))) {
+                return;
+            }
             let mut state = OverlappingState::start();
             // A search error (a cache that keeps thrashing) means no verdict: keep the text.
             while dfa
