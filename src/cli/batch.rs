@@ -4,7 +4,7 @@
 //! print results in input order and the output is the same for any `-j`.
 
 use super::walk::Item;
-use dedupe::{Cleaned, Decision, Encoding, Options};
+use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, Options};
 use rustc_hash::FxHashSet;
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -133,15 +133,17 @@ pub fn process(item: &Item, job: &Job) -> FileResult {
     }
 }
 
-/// The decoded text of a file, for counting a corpus; `None` when it cannot
-/// be read (cleaning it reports why). Stdin is never read here: it can be read
-/// only once.
-pub fn read_text(item: &Item, job: &Job) -> Option<String> {
-    let Item::File(path) = item else { return None };
-    let bytes = read(Some(path), job.max_size).ok()?;
-    dedupe::decode(&bytes, job.encoding)
-        .ok()
-        .map(|decoded| decoded.text.into_owned())
+/// Counts a file into a corpus table. A file that cannot be read or decoded
+/// is not counted (cleaning it reports why); stdin is never read here, as it
+/// can be read only once.
+pub fn count_into(table: &mut DocumentFrequency, item: &Item, job: &Job) {
+    let Item::File(path) = item else { return };
+    let Ok(bytes) = read(Some(path), job.max_size) else {
+        return;
+    };
+    if let Ok(decoded) = dedupe::decode(&bytes, job.encoding) {
+        table.add_document(&decoded.text, &job.options);
+    }
 }
 
 /// Cleans a file (`Some(path)`) or stdin (`None`).

@@ -158,11 +158,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     let count = || {
         corpus::count(
             &items,
-            |table, item| {
-                if let Some(text) = batch::read_text(item, &job) {
-                    table.add_document(&text, &job.options);
-                }
-            },
+            |table, item| batch::count_into(table, item, &job),
             &pool,
         )
     };
