@@ -1764,10 +1764,9 @@ struct Extra {
     rules: Vec<String>,
 }
 
-/// One compiled boilerplate rule set: the built-in catalogue plus user patterns.
+/// One boilerplate rule set: the built-in catalogue plus user patterns.
 #[derive(Debug, Clone)]
 pub struct Boilerplate {
-    builtin: &'static Builtin,
     extra: Option<Extra>,
 }
 
@@ -1783,14 +1782,20 @@ pub struct ExtraPattern {
 }
 
 impl Boilerplate {
-    /// The built-in catalogue only. Compiled on the first call and shared afterwards, so this
-    /// is cheap to call repeatedly.
+    /// The built-in catalogue only. It is compiled once per process, on the
+    /// first classification (or [`compile_builtin`](Self::compile_builtin)),
+    /// and shared afterwards, so this is cheap to call repeatedly.
     #[must_use]
     pub fn builtin() -> Self {
-        Boilerplate {
-            builtin: Builtin::get(),
-            extra: None,
-        }
+        Boilerplate { extra: None }
+    }
+
+    /// Compiles the built-in catalogue now, if no thread has yet. It takes
+    /// tens of milliseconds, so a program can call this on another thread
+    /// while it does work that needs no classification (walking folders,
+    /// counting a corpus); a classification that comes first waits for it.
+    pub fn compile_builtin() {
+        Builtin::get();
     }
 
     /// Built-in catalogue plus extra patterns, tried after the built-in ones and in the order
@@ -1860,7 +1865,7 @@ impl Boilerplate {
         if text.is_empty() {
             return None;
         }
-        if let Some(rule) = self.builtin.classify(text) {
+        if let Some(rule) = Builtin::get().classify(text) {
             return Some(rule);
         }
         let extra = self.extra.as_ref()?;
@@ -2939,9 +2944,8 @@ mod tests {
 
     #[test]
     fn builtin_is_built_once() {
-        let a = Boilerplate::builtin();
-        let b = Boilerplate::builtin();
-        assert!(std::ptr::eq(a.builtin, b.builtin));
+        Boilerplate::compile_builtin();
+        assert!(std::ptr::eq(Builtin::get(), Builtin::get()));
     }
 
     fn extra(rule: &str, pattern: &str) -> ExtraPattern {

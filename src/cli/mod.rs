@@ -110,6 +110,8 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|err| Error::usage(format!("cannot start {:?} threads: {err}", args.threads)))?;
+    // The boilerplate catalogue compiles while the inputs are walked and counted.
+    pool.spawn(dedupe::Boilerplate::compile_builtin);
     if args.jsonl {
         return jsonl::run(&args, &config, &corpus_settings, &pool);
     }
