@@ -70,65 +70,68 @@ fn apply_steps<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
 /// True when no step, whatever the options, could change the line: no
 /// control or invisible character, no Unicode space, no `&`, single spaces,
 /// no trailing space, and already NFC. Almost every line of scraped text
-/// passes, so this is the hot path: runs of ASCII are checked a chunk at a
-/// time, and only the non-ASCII characters between them one by one
-/// (typographic quotes and accented letters are common in clean text).
+/// passes, so this is the hot path: the bytes are checked eight at a time,
+/// and only a line with non-ASCII characters (typographic quotes and accented
+/// letters are common in clean text) has those looked at one by one.
 fn is_already_normal(line: &str) -> bool {
-    if line.ends_with(' ') {
+    let bytes = line.as_bytes();
+    if bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut may_need_nfc = false;
-    let mut rest = line;
-    loop {
-        let ascii = ascii_prefix_len(rest.as_bytes());
-        if !is_plain_ascii(&rest.as_bytes()[..ascii]) {
+    let mut chunks = bytes.chunks_exact(8);
+    // High bit of each byte that a step would change; of each non-ASCII byte;
+    // of the space that ended the previous chunk, if any.
+    let (mut flagged, mut high, mut space_before) = (0u64, 0u64, 0u64);
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let spaces = bytes_equal(word, b' ');
+        flagged |= bytes_below(word, 0x20)
+            | bytes_equal(word, 0x7f)
+            | bytes_equal(word, b'&')
+            | (spaces & ((spaces << 8) | space_before));
+        space_before = spaces >> 56;
+        high |= word & HIGH_BITS;
+    }
+    let mut previous_was_space = space_before != 0;
+    for &byte in chunks.remainder() {
+        let is_space = byte == b' ';
+        if byte < 0x20 || byte == 0x7f || byte == b'&' || (is_space && previous_was_space) {
             return false;
         }
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
+        previous_was_space = is_space;
+        high |= u64::from(byte & 0x80);
+    }
+    if flagged != 0 {
+        return false;
+    }
+    if high == 0 {
+        return true;
+    }
+    let mut may_need_nfc = false;
+    for c in line.chars().filter(|c| !c.is_ascii()) {
         if is_unicode_space(c) || is_invisible(c) {
             return false;
         }
         may_need_nfc |= !is_nfc_starter(c);
-        rest = &rest[c.len_utf8()..];
     }
     !may_need_nfc || is_nfc_quick(line.chars()) == IsNormalized::Yes
 }
 
-/// Length of the ASCII run that starts `bytes`, found 16 bytes at a time.
-fn ascii_prefix_len(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(16);
-    let mut start = 0;
-    for chunk in chunks.by_ref() {
-        if !chunk.is_ascii() {
-            break;
-        }
-        start += 16;
-    }
-    start
-        + bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(bytes.len() - start)
+/// The high bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` that equals `byte`. Exact: no borrow
+/// crosses from one byte into the next.
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let differences = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    !(((differences & !HIGH_BITS) + !HIGH_BITS) | differences) & HIGH_BITS
 }
 
-/// No control character, no `&` and no double space in an ASCII run (a
-/// space never sits beside a non-ASCII character in a double space): two
-/// branch-free counts the compiler vectorizes.
-fn is_plain_ascii(ascii: &[u8]) -> bool {
-    let unusual = ascii
-        .iter()
-        .filter(|&&b| b.wrapping_sub(0x20) >= 0x5f || b == b'&')
-        .count();
-    let next = ascii.get(1..).unwrap_or_default();
-    let double_spaces = ascii
-        .iter()
-        .zip(next)
-        .filter(|&(&a, &b)| a == b' ' && b == b' ')
-        .count();
-    unusual == 0 && double_spaces == 0
+/// The high bit of each ASCII byte of `word` below `limit` (at most 0x80).
+/// Exact: the sum in each byte stays below 0x100.
+fn bytes_below(word: u64, limit: u8) -> u64 {
+    let raised = (word & !HIGH_BITS) + u64::from(0x80 - limit) * 0x0101_0101_0101_0101;
+    !raised & !word & HIGH_BITS
 }
 
 /// Characters that are NFC whatever surrounds them and that no mark
@@ -229,6 +232,32 @@ mod tests {
         ) {
             let options = NormalizeOptions { html_entities, unicode_spaces, invisible, collapse_spaces, trim_trailing, nfc };
             proptest::prop_assert_eq!(normalize_line(&line, &options), apply_steps(&line, &options));
+        }
+    }
+
+    #[test]
+    fn word_checks_agree_with_byte_checks() {
+        let samples = [
+            *b"a  &\t\x7f \xff",
+            *b"\x1f\x20\x21\x25\x26\x27\x7e\x80",
+            *b"        ",
+        ];
+        for bytes in samples {
+            let word = u64::from_le_bytes(bytes);
+            for (index, &byte) in bytes.iter().enumerate() {
+                let bit = 0x80 << (8 * index);
+                assert_eq!(
+                    bytes_equal(word, b' ') & bit != 0,
+                    byte == b' ',
+                    "{bytes:?}"
+                );
+                assert_eq!(
+                    bytes_equal(word, b'&') & bit != 0,
+                    byte == b'&',
+                    "{bytes:?}"
+                );
+                assert_eq!(bytes_below(word, 0x20) & bit != 0, byte < 0x20, "{bytes:?}");
+            }
         }
     }
 
