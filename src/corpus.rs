@@ -206,8 +206,8 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
         .collect()
 }
 
-/// The corpus hook of [`crate::decide`]: marks the candidates that are site
-/// boilerplate as removed, and returns the candidates left, with their
+/// The corpus hook of [`crate::decide`]: adds the candidates that are site
+/// boilerplate to `removed`, and returns the candidates left, with their
 /// fingerprints and digests. Without a corpus (or with the rule ignored) it
 /// returns them untouched.
 ///
@@ -219,7 +219,7 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
 /// and that copy is kept whole.
 pub(crate) fn remove_shared<'a>(
     options: &Options,
-    decisions: &mut [Decision],
+    removed: &mut Vec<(usize, Decision)>,
     candidates: Vec<usize>,
     fingerprints: Vec<Fingerprinted<'a>>,
     digests: Vec<Digest>,
@@ -258,12 +258,15 @@ pub(crate) fn remove_shared<'a>(
     {
         match documents {
             Some(documents) => {
-                decisions[candidate] = Decision::Remove(Removal {
-                    rule: CORPUS_BOILERPLATE.to_string(),
-                    kept: None,
-                    similarity: None,
-                    documents: Some(documents as usize),
-                });
+                removed.push((
+                    candidate,
+                    Decision::Remove(Removal {
+                        rule: CORPUS_BOILERPLATE.to_string(),
+                        kept: None,
+                        similarity: None,
+                        documents: Some(documents as usize),
+                    }),
+                ));
             }
             None => {
                 kept.0.push(candidate);

@@ -68,6 +68,10 @@ pub enum Decision {
 }
 
 /// Decides every paragraph. The result has one entry per paragraph.
+///
+/// The decisions (64 bytes each) are made only once the candidate pairs are
+/// freed: until then a paragraph that a boilerplate rule removed holds just
+/// its rule id, so a big file never holds both.
 pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> {
     let texts: Vec<&str> = paragraphs.iter().map(|p| &*p.text).collect();
     let chrome = if options.rules.enabled(NAVIGATION) {
@@ -75,36 +79,33 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     } else {
         vec![false; texts.len()]
     };
-    let mut decisions: Vec<Decision> = texts
+    let boilerplate: Vec<Option<&str>> = texts
         .iter()
         .zip(chrome)
-        .map(|(text, is_chrome)| {
-            let rule = match options.boilerplate.classify(text) {
+        .map(
+            |(text, is_chrome)| match options.boilerplate.classify(text) {
                 Some(rule) if options.rules.enabled(rule) => Some(rule),
                 _ => is_chrome.then_some(NAVIGATION),
-            };
-            match rule {
-                Some(rule) => Decision::Remove(Removal {
-                    rule: rule.to_string(),
-                    kept: None,
-                    similarity: None,
-                    documents: None,
-                }),
-                None => Decision::Keep(KeepReason::Unique),
-            }
-        })
+            },
+        )
+        .collect();
+    let candidates: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| boilerplate[i].is_none())
         .collect();
 
-    let candidates: Vec<usize> = (0..paragraphs.len())
-        .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
-        .collect();
     let mut shingle_arena = Vec::new();
     let (fingerprints, digests) =
         fingerprint(&candidates, &texts, options.min_words, &mut shingle_arena);
     // The fingerprints hold the texts from here on; a big file has a million.
     drop(texts);
-    let (candidates, fingerprints, digests) =
-        crate::corpus::remove_shared(options, &mut decisions, candidates, fingerprints, digests);
+    let mut corpus_removals = Vec::new();
+    let (candidates, fingerprints, digests) = crate::corpus::remove_shared(
+        options,
+        &mut corpus_removals,
+        candidates,
+        fingerprints,
+        digests,
+    );
 
     let groups = exact_groups(&digests);
     let structural = structural_groups(&groups, &digests, &fingerprints);
@@ -118,13 +119,29 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     } else {
         Vec::new()
     };
+    let clusters = clusters(&groups, &structural, pairs, candidates.len());
 
+    let mut decisions: Vec<Decision> = boilerplate
+        .into_iter()
+        .map(|rule| match rule {
+            Some(rule) => Decision::Remove(Removal {
+                rule: rule.to_string(),
+                kept: None,
+                similarity: None,
+                documents: None,
+            }),
+            None => Decision::Keep(KeepReason::Unique),
+        })
+        .collect();
+    for (index, decision) in corpus_removals {
+        decisions[index] = decision;
+    }
     for (group, _) in groups.iter().zip(&structural).filter(|(_, s)| **s) {
         for &member in group {
             decisions[candidates[member]] = Decision::Keep(KeepReason::StructuralRepeat);
         }
     }
-    for cluster in clusters(&groups, &structural, &pairs, candidates.len()) {
+    for cluster in clusters {
         for (member, decision) in resolve_cluster(cluster, &fingerprints, &digests, options) {
             decisions[candidates[member]] = map_indices(decision, &candidates);
         }
@@ -222,7 +239,7 @@ fn structural_groups(
 fn clusters(
     groups: &[Vec<usize>],
     structural: &[bool],
-    pairs: &[NearPair],
+    pairs: Vec<NearPair>,
     candidate_count: usize,
 ) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..candidate_count).collect();

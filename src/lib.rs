@@ -235,52 +235,52 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
         one_per_line,
     } = normalized_paragraphs(text, &options.normalize);
     let decisions = decide::decide(&segments, options);
-
-    let mut clean_text = String::with_capacity(clean_length(&segments, &decisions, one_per_line));
-    let mut paragraphs = Vec::with_capacity(segments.len());
-    for (segment, decision) in segments.into_iter().zip(decisions) {
-        if matches!(decision, Decision::Keep(_)) {
-            if !clean_text.is_empty() && !one_per_line {
-                clean_text.push('\n');
-            }
-            clean_text.push_str(&segment.text);
-            clean_text.push('\n');
-        }
-        paragraphs.push(Paragraph {
+    let paragraphs: Vec<Paragraph<'a>> = segments
+        .into_iter()
+        .zip(decisions)
+        .map(|(segment, decision)| Paragraph {
             first_line: segment.first_line + 1,
             last_line: segment.last_line + 1,
             text: segment.text,
             decision,
-        });
-    }
-    debug_assert_eq!(clean_text.len(), clean_text.capacity());
+        })
+        .collect();
+    // Written once the segments and decisions are freed, so a big file does
+    // not hold them, the paragraphs and the clean copy at once.
+    let text = clean_text(&paragraphs, one_per_line);
     Cleaned {
-        text: clean_text,
+        text,
         paragraphs,
         one_per_line,
     }
 }
 
-/// Bytes of the clean copy: each kept paragraph and its newline, and a blank
-/// line between paragraphs unless the text is one paragraph per line.
-fn clean_length(
-    segments: &[segment::Paragraph<'_>],
-    decisions: &[Decision],
-    one_per_line: bool,
-) -> usize {
-    let (kept, bytes) = segments
-        .iter()
-        .zip(decisions)
-        .filter(|(_, decision)| matches!(decision, Decision::Keep(_)))
-        .fold((0usize, 0), |(kept, bytes), (segment, _)| {
-            (kept + 1, bytes + segment.text.len() + 1)
-        });
+/// The clean copy: the kept paragraphs, each with its newline, and a blank
+/// line between them unless the text is one paragraph per line.
+fn clean_text(paragraphs: &[Paragraph<'_>], one_per_line: bool) -> String {
+    let kept = || {
+        paragraphs
+            .iter()
+            .filter(|paragraph| matches!(paragraph.decision, Decision::Keep(_)))
+    };
+    let (count, bytes) = kept().fold((0usize, 0), |(count, bytes), paragraph| {
+        (count + 1, bytes + paragraph.text.len() + 1)
+    });
     let separators = if one_per_line {
         0
     } else {
-        kept.saturating_sub(1)
+        count.saturating_sub(1)
     };
-    bytes + separators
+    let mut text = String::with_capacity(bytes + separators);
+    for paragraph in kept() {
+        if !text.is_empty() && !one_per_line {
+            text.push('\n');
+        }
+        text.push_str(&paragraph.text);
+        text.push('\n');
+    }
+    debug_assert_eq!(text.len(), text.capacity());
+    text
 }
 
 /// The first stages, shared by cleaning and by the corpus count: the input's
