@@ -9,7 +9,7 @@
 //! says something the kept one does not.
 
 use crate::Options;
-use crate::fingerprint::{Digest, Shingle, digest, match_key_into, push_shingle_set, token_count};
+use crate::fingerprint::{Digest, Shingle, digest, match_key_into, push_key_shingles, token_count};
 use crate::layout::{self, NAVIGATION};
 use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
 use crate::segment::Paragraph;
@@ -166,7 +166,7 @@ fn fingerprint<'a>(
         let token_count = token_count(&key);
         let start = shingle_arena.len();
         if token_count >= min_words {
-            push_shingle_set(&key, shingle_arena);
+            push_key_shingles(&key, shingle_arena);
         }
         spans.push((token_count, start..shingle_arena.len()));
         digests.push(digest(&key));

@@ -323,28 +323,20 @@ fn mix(token_hashes: &[u64]) -> Shingle {
     (mixed >> 32) as Shingle
 }
 
-/// Appends the distinct shingle hashes of a key to `arena`, sorted, for
-/// membership tests by binary search. One arena holds the sets of a whole
-/// document: a vector per paragraph cost a third more memory for a big file.
-pub fn push_shingle_set(key: &str, arena: &mut Vec<Shingle>) {
-    let start = arena.len();
+/// Appends the shingle hashes of a key to `arena`, in order. One arena holds
+/// the shingles of a whole document: a vector per paragraph cost a third more
+/// memory for a big file. They are not sorted here: the candidate index sorts
+/// all of a document's shingles at once, and only the few paragraphs that are
+/// compared need a sorted set.
+pub fn push_key_shingles(key: &str, arena: &mut Vec<Shingle>) {
     push_shingles(tokens(key), arena);
-    arena[start..].sort_unstable();
-    let mut end = start;
-    for index in start..arena.len() {
-        if index == start || arena[index] != arena[end - 1] {
-            arena[end] = arena[index];
-            end += 1;
-        }
-    }
-    arena.truncate(end);
 }
 
 /// The distinct shingle hashes of a key, sorted.
-#[cfg(test)]
-pub fn shingle_set(key: &str) -> Vec<Shingle> {
-    let mut set = Vec::new();
-    push_shingle_set(key, &mut set);
+pub fn shingle_set(shingles: &[Shingle]) -> Vec<Shingle> {
+    let mut set = shingles.to_vec();
+    set.sort_unstable();
+    set.dedup();
     set
 }
 
@@ -496,18 +488,20 @@ mod tests {
     }
 
     #[test]
-    fn shingle_sets_are_the_sorted_distinct_shingles_in_order() {
+    fn key_shingles_are_the_shingles_in_order_and_sets_sort_them() {
         let mut arena = vec![7];
         for key in ["a b c a b c d", "x", "", "d c b a d c b a"] {
             let words: Vec<&str> = tokens(key).collect();
-            let mut expected = shingles_in_order(&words);
+            let in_order = shingles_in_order(&words);
+            let start = arena.len();
+            push_key_shingles(key, &mut arena);
+            assert_eq!(arena[start..], in_order, "{key:?}");
+            let mut expected = in_order.clone();
             expected.sort_unstable();
             expected.dedup();
-            let start = arena.len();
-            push_shingle_set(key, &mut arena);
-            assert_eq!(arena[start..], expected, "{key:?}");
+            assert_eq!(shingle_set(&in_order), expected, "{key:?}");
         }
-        assert_eq!(arena[0], 7, "earlier sets are untouched");
+        assert_eq!(arena[0], 7, "earlier shingles are untouched");
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! and a shingle found in more than [`MAX_BUCKET`] paragraphs is ignored for
 //! candidate generation, so a templated list of 200,000 items stays linear.
 
-use crate::fingerprint::{SHINGLE_WORDS, Shingle, match_key, shingles_in_order, tokens};
+use crate::fingerprint::{
+    SHINGLE_WORDS, Shingle, match_key, shingle_set, shingles_in_order, tokens,
+};
 
 /// A shingle shared by more paragraphs than this says nothing about which two
 /// are copies (it is a template or a stock phrase), and indexing it would make
@@ -65,7 +67,8 @@ pub struct Fingerprinted<'a> {
     pub label_tokens: usize,
     /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
     pub ends_sentence: bool,
-    /// Sorted, distinct shingle hashes of the key.
+    /// The key's shingle hashes, in order (a paragraph that repeats a
+    /// phrase has its shingles twice).
     pub shingles: &'a [Shingle],
 }
 
@@ -123,6 +126,8 @@ pub fn near_duplicate_pairs(
         (1, Shingle::BITS)
     };
     let mut shared: Vec<(u32, u32)> = Vec::new();
+    // Each paragraph's distinct shingles, counted as the index drops repeats.
+    let mut distinct: Vec<usize> = paragraphs.iter().map(|p| p.shingles.len()).collect();
     for partition in 0..partitions {
         let mut entries: Vec<(Shingle, u32)> =
             Vec::with_capacity(eligible_shingles.div_ceil(partitions as usize));
@@ -139,6 +144,14 @@ pub fn near_duplicate_pairs(
             }
         }
         entries.sort_unstable();
+        // A shingle a paragraph repeats is indexed once.
+        entries.dedup_by(|later, earlier| {
+            let repeated = later == earlier;
+            if repeated {
+                distinct[later.1 as usize] -= 1;
+            }
+            repeated
+        });
         for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
             if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
                 continue;
@@ -158,9 +171,7 @@ pub fn near_duplicate_pairs(
         } else {
             (a, b)
         };
-        let needed = paragraphs[shorter]
-            .shingles
-            .len()
+        let needed = distinct[shorter]
             .saturating_sub(paragraphs[shorter].label_tokens)
             .div_ceil(2)
             .max(1);
@@ -194,6 +205,7 @@ pub fn compare(
 ) -> Option<Similarity> {
     let short_key = match_key(shorter.text);
     let short_tokens: Vec<&str> = tokens(&short_key).collect();
+    let longer_set = shingle_set(longer.shingles);
     let mut offsets = vec![(0, MatchKind::Contained)];
     if shorter.label_tokens > 0 {
         offsets.push((shorter.label_tokens, MatchKind::ContainedAfterLabel));
@@ -222,7 +234,7 @@ pub fn compare(
         } else {
             0
         };
-        if let Some(score) = containment(body, longer.shingles, allowed_lead)
+        if let Some(score) = containment(body, &longer_set, allowed_lead)
             && score >= thresholds.containment
         {
             return Some(Similarity { kind, score });
@@ -370,7 +382,7 @@ const SPEECH_VERBS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fingerprint::{shingle_set, token_count};
+    use crate::fingerprint::{push_key_shingles, token_count};
 
     fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
         let key = match_key(text);
@@ -378,7 +390,11 @@ mod tests {
             token_count: token_count(&key),
             label_tokens: label_words,
             ends_sentence: text.ends_with('.'),
-            shingles: shingle_set(&key).leak(),
+            shingles: {
+                let mut shingles = Vec::new();
+                push_key_shingles(&key, &mut shingles);
+                shingles.leak()
+            },
             text,
         }
     }
