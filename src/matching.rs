@@ -310,14 +310,19 @@ fn same_numbers(a: &[&str], b: &[&str]) -> bool {
 /// is followed by a quotation (`One friend said: 'In many ways...'`)
 /// introduces a quote, not a caption, and keeps its attribution.
 pub fn caption_label_tokens(text: &str) -> usize {
-    let first_line = text.lines().next().unwrap_or_default();
-    let line = first_line.as_bytes();
-    // Not `find(": ")`: a two-byte pattern sets up a substring searcher, and
-    // this runs on every paragraph.
-    let Some(colon) = memchr::memchr_iter(b':', line).find(|&at| line.get(at + 1) == Some(&b' '))
+    // The first ": " of the first line, found without reading the rest of a
+    // long paragraph: this runs on every paragraph.
+    let bytes = text.as_bytes();
+    let Some(colon) = memchr::memchr2_iter(b':', b'\n', bytes)
+        .take_while(|&at| bytes[at] == b':')
+        .find(|&at| bytes.get(at + 1) == Some(&b' '))
     else {
         return 0;
     };
+    let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(bytes.len(), |end| colon + end);
+    let first_line = text[..line_end]
+        .strip_suffix('\r')
+        .unwrap_or(&text[..line_end]);
     let (label, rest) = (&first_line[..colon], &first_line[colon + 2..]);
     let words = label.split_whitespace().count();
     let starts_capitalised = label.chars().next().is_some_and(char::is_uppercase);
@@ -475,6 +480,12 @@ mod tests {
             ),
             ("no capital: here it is", 0),
             ("Plain sentence without a colon.", 0),
+            ("A first line\nSecond line: with a label after it", 0),
+            (
+                "Battle for survival: Amber Rudd is fighting\r\nfor her job",
+                3,
+            ),
+            ("Ratio 3:2 then Step 2: Remove the front cover", 6),
         ];
         for (text, expected) in cases {
             assert_eq!(caption_label_tokens(text), expected, "{text:?}");
