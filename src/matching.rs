@@ -281,12 +281,55 @@ fn light_edit(
     if !same_numbers(short_tokens, &long_tokens) {
         return None;
     }
-    let distance = strsim::generic_levenshtein(&short_tokens.to_vec(), &long_tokens);
+    // One more edit than the threshold allows: a distance past it cannot
+    // score enough, whatever the rounding.
+    let limit =
+        ((1.0 - thresholds.edit_similarity) * long_tokens.len() as f32).max(0.0) as usize + 1;
+    let distance = edit_distance_within(short_tokens, &long_tokens, limit)?;
     let score = 1.0 - distance as f32 / long_tokens.len() as f32;
     (score >= thresholds.edit_similarity).then_some(Similarity {
         kind: MatchKind::LightEdit,
         score,
     })
+}
+
+/// The word-level Levenshtein distance between `a` and `b`, or `None` when
+/// it is over `limit`. Only the diagonal band `limit` wide on each side is
+/// filled, so a light edit of two 400-word paragraphs costs 400 x 81 steps
+/// rather than 400 x 400, and a pair that drifts past the limit stops early.
+fn edit_distance_within(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    const FAR: usize = usize::MAX / 2;
+    let mut previous: Vec<usize> = (0..=b.len())
+        .map(|j| if j <= limit { j } else { FAR })
+        .collect();
+    let mut current = vec![FAR; b.len() + 1];
+    for (i, a_token) in a.iter().enumerate() {
+        let row = i + 1;
+        let first = row.saturating_sub(limit);
+        let last = (row + limit).min(b.len());
+        // The cell left of the band still holds a row from two steps back.
+        if first > 0 {
+            current[first - 1] = FAR;
+        }
+        let mut best = FAR;
+        for j in first..=last {
+            current[j] = if j == 0 {
+                row
+            } else {
+                let substitution = previous[j - 1] + usize::from(*a_token != b[j - 1]);
+                substitution.min(previous[j] + 1).min(current[j - 1] + 1)
+            };
+            best = best.min(current[j]);
+        }
+        if best > limit {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[b.len()]).filter(|&distance| distance <= limit)
 }
 
 fn same_numbers(a: &[&str], b: &[&str]) -> bool {
@@ -460,6 +503,36 @@ mod tests {
             MatchKind::LightEdit
         );
         assert_eq!(compare(&renumbered, &a, &Thresholds::default()), None);
+    }
+
+    /// The full Levenshtein table, for checking the banded one.
+    fn full_edit_distance(a: &[&str], b: &[&str]) -> usize {
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, a_token) in a.iter().enumerate() {
+            let mut current = vec![i + 1; b.len() + 1];
+            for j in 1..=b.len() {
+                current[j] = (previous[j - 1] + usize::from(*a_token != b[j - 1]))
+                    .min(previous[j] + 1)
+                    .min(current[j - 1] + 1);
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn banded_edit_distance_is_the_full_one_within_its_limit(
+            a in proptest::collection::vec("[abc]", 0..12),
+            b in proptest::collection::vec("[abc]", 0..12),
+            limit in 0usize..14,
+        ) {
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let b: Vec<&str> = b.iter().map(String::as_str).collect();
+            let full = full_edit_distance(&a, &b);
+            let expected = (full <= limit).then_some(full);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, limit), expected);
+        }
     }
 
     #[test]
