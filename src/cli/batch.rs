@@ -52,6 +52,9 @@ pub struct Job {
     /// `--out-dir` folders already created and found inside it: a folder of
     /// a thousand inputs is resolved once, not once per file.
     pub checked_folders: Mutex<FxHashSet<PathBuf>>,
+    /// The report quotes each removed paragraph (json, github, sarif);
+    /// the text format never does, so it skips making the previews.
+    pub previews: bool,
 }
 
 /// The one computation per file that every mode and report format reads.
@@ -89,7 +92,7 @@ pub struct RemovalInfo {
     pub similarity: Option<f32>,
     /// In how many documents it occurs, for `corpus-boilerplate`.
     pub documents: Option<usize>,
-    /// The paragraph's opening words.
+    /// The paragraph's opening words, when the report quotes them ([`Job::previews`]).
     pub preview: String,
 }
 
@@ -197,10 +200,12 @@ fn process_readable(
     // The clean copy is written: free it before the report is built, so a
     // big file's peak memory does not hold both.
     drop(std::mem::take(&mut cleaned.text));
-    Ok(summarize(&cleaned, changed, stdout))
+    Ok(summarize(&cleaned, changed, stdout, job.previews))
 }
 
-pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleaning {
+/// What the reports need from a cleaning; `previews` says whether they quote
+/// the removed paragraphs (otherwise each preview is empty).
+pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String, previews: bool) -> Cleaning {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
     let mut removals = Vec::with_capacity(cleaned.removals().count());
     removals.extend(cleaned.removals().map(|(paragraph, removal)| RemovalInfo {
@@ -210,7 +215,11 @@ pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String) -> Cleani
         kept_line: removal.kept.map(line_of),
         similarity: removal.similarity,
         documents: removal.documents,
-        preview: super::report::preview(&paragraph.text),
+        preview: if previews {
+            super::report::preview(&paragraph.text)
+        } else {
+            String::new()
+        },
     }));
     let kept = cleaned
         .paragraphs

@@ -282,7 +282,7 @@ fn clean(text: &str, options: &dedupe::Options) -> (Cleaning, String) {
     }
     let changed = clean_text != text;
     (
-        batch::summarize(&cleaned, changed, String::new()),
+        batch::summarize(&cleaned, changed, String::new(), true),
         clean_text,
     )
 }

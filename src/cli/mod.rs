@@ -156,6 +156,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         encoding: args.encoding(),
         max_size: args.max_size,
         checked_folders: Mutex::default(),
+        previews: args.format != Format::Text,
     };
     let count = || {
         corpus::count(
