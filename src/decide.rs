@@ -149,9 +149,9 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     decisions
 }
 
-/// The fingerprints of the candidates (indices into `texts`) and the SHA-256
-/// of each key; the keys themselves are not kept. The shingle sets go into
-/// `shingle_arena`, which the fingerprints borrow.
+/// The fingerprints of the candidates (indices into `texts`) and the
+/// [`Digest`] of each key; the keys themselves are not kept. The shingles go
+/// into `shingle_arena`, which the fingerprints borrow.
 fn fingerprint<'a>(
     candidates: &[usize],
     texts: &[&'a str],
