@@ -1744,23 +1744,35 @@ impl Builtin {
             // The catalogue is a constant checked by the tests; failing here is a bug.
             let compile = |rules| build_dfa(rules).expect("built-in boilerplate patterns compile");
             let group_size = RULES.len().div_ceil(SHORT_GROUPS);
-            let groups: Vec<Vec<usize>> = (0..RULES.len())
+            let groups: Vec<std::ops::Range<usize>> = (0..RULES.len())
                 .step_by(group_size)
-                .map(|start| (start..(start + group_size).min(RULES.len())).collect())
+                .map(|start| start..(start + group_size).min(RULES.len()))
                 .collect();
             let long_rules: Vec<usize> = (0..RULES.len())
                 .filter(|&i| RULES[i].max_words > LONG_FORM_WORDS)
                 .collect();
             std::thread::scope(|scope| {
+                // Each group on a thread of its own; where no thread can be
+                // started, the group is compiled here when it is collected.
                 let short: Vec<_> = groups
                     .into_iter()
-                    .map(|rules| scope.spawn(move || compile(rules)))
+                    .map(|rules| {
+                        let own = rules.clone();
+                        let on_thread = std::thread::Builder::new()
+                            .spawn_scoped(scope, move || compile(own.collect()));
+                        (rules, on_thread)
+                    })
                     .collect();
                 let long = compile(long_rules);
                 Builtin {
                     short: short
                         .into_iter()
-                        .map(|group| group.join().expect("compiling a rule group does not panic"))
+                        .map(|(rules, on_thread)| match on_thread {
+                            Ok(thread) => thread
+                                .join()
+                                .expect("compiling a rule group does not panic"),
+                            Err(_) => compile(rules.collect()),
+                        })
                         .collect(),
                     long,
                 }
