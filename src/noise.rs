@@ -5,9 +5,10 @@
 //! a multi-line block, every line of it): "Read more at DailyMail.co.uk" is noise, "Read more
 //! widely, the report suggests..." is prose and stays. Precision comes first, so each rule also
 //! carries a word limit: boilerplate is short, and a pattern never fires on a paragraph longer
-//! than its limit. All rules of the catalogue are compiled into one [`RegexSet`] (linear time,
-//! no backtracking) once per process; user patterns from the config file are a second set that is
-//! tried after the built-in one.
+//! than its limit. The catalogue is compiled once per process into lazy DFAs (linear time, no
+//! backtracking): two for short paragraphs, compiled on two threads, and a small one of the
+//! long-form rules for long paragraphs. User patterns from the config file are a [`RegexSet`]
+//! tried after the built-in rules.
 
 use regex::{RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
