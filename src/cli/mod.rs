@@ -94,6 +94,14 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     if let Some(what) = args.generate {
         return generate(what).map_err(|err| Error::io("stdout", err));
     }
+    if args.paths.is_empty() && args.merge_tables.is_none() && io::stdin().is_terminal() {
+        // Nothing to read but a person's keyboard: say how to use it instead
+        // of waiting silently, as a filter run by mistake would.
+        return Err(Error::usage(format!(
+            "no input: give files or folders, or pipe text in\n\n{}",
+            Args::command().render_usage()
+        )));
+    }
     let working_folder = std::env::current_dir().map_err(|err| Error::io("working folder", err))?;
     let source = match (&args.config, args.isolated) {
         (_, true) => config::Source::Isolated,
@@ -184,8 +192,10 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         corpus_documents: job.options.corpus.as_ref().map(|c| c.table.documents()),
         ..report::Totals::default()
     };
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    let mut stderr = io::stderr().lock();
+    // Stdout and stderr are locked only while a chunk's results are printed:
+    // the progress bar draws on stderr from the workers, so a lock held across
+    // `pool.install` would deadlock them.
+    let mut stdout = io::BufWriter::new(io::stdout());
     for chunk in items.chunks(CHUNK) {
         let results: Vec<batch::FileResult> = pool.install(|| {
             chunk
@@ -199,6 +209,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         });
         progress
             .suspend(|| -> io::Result<()> {
+                let mut stderr = io::stderr().lock();
                 for result in &results {
                     totals.add(result);
                     reporter.file(result, &mut stdout, &mut stderr)?;
@@ -209,7 +220,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     }
     progress.finish_and_clear();
     reporter
-        .finish(&totals, !single, &mut stdout, &mut stderr)
+        .finish(&totals, !single, &mut stdout, &mut io::stderr().lock())
         .map_err(|err| Error::io("stdout", err))?;
     Ok(Outcome {
         changes_found: reporter.mode.reports_changes() && totals.changed > 0,
