@@ -35,6 +35,7 @@ mod layout;
 mod matching;
 mod noise;
 mod normalize;
+mod rules;
 mod segment;
 
 use std::borrow::Cow;
@@ -48,6 +49,7 @@ pub use layout::NAVIGATION;
 pub use matching::Thresholds;
 pub use noise::{Boilerplate, ExtraPattern};
 pub use normalize::NormalizeOptions;
+pub use rules::{RULES, Rule, RuleFilter, is_known_selector};
 
 /// Paragraphs with fewer words than this are never removed as duplicates:
 /// "Yes." twice in an interview is real.
@@ -81,41 +83,6 @@ impl Default for Options {
             boilerplate: Arc::new(Boilerplate::builtin()),
             corpus: None,
         }
-    }
-}
-
-/// Rules that remove lines the development corpus's article bodies keep as
-/// content (agency copyright notices, reporting credits, the signature under an
-/// embedded post): they run only when selected by their exact id.
-pub const OPT_IN_RULES: &[&str] = &[
-    "boilerplate/copyright",
-    "boilerplate/credits",
-    "boilerplate/embed-attribution",
-];
-
-/// Rule selection, as in ruff: a rule runs when `select` is empty or names it
-/// (or a prefix of it, so `boilerplate` selects every `boilerplate/...` rule),
-/// and `ignore` does not.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RuleFilter {
-    pub select: Vec<String>,
-    pub ignore: Vec<String>,
-}
-
-impl RuleFilter {
-    /// Whether `rule` may remove paragraphs. An [`OPT_IN_RULES`] rule runs
-    /// only when `select` names it exactly.
-    pub fn enabled(&self, rule: &str) -> bool {
-        if OPT_IN_RULES.contains(&rule) {
-            return self.select.iter().any(|selector| selector == rule);
-        }
-        let names = |selector: &String| {
-            rule == selector
-                || rule
-                    .strip_prefix(selector.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-        };
-        (self.select.is_empty() || self.select.iter().any(names)) && !self.ignore.iter().any(names)
     }
 }
 
@@ -312,27 +279,6 @@ fn input_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rule_filter_selects_by_prefix_and_ignores() {
-        let filter = RuleFilter {
-            select: vec!["boilerplate".into(), "exact-duplicate".into()],
-            ignore: vec!["boilerplate/share".into()],
-        };
-        assert!(filter.enabled("boilerplate/read-more"));
-        assert!(filter.enabled("exact-duplicate"));
-        assert!(!filter.enabled("boilerplate/share"));
-        assert!(!filter.enabled("caption"));
-        assert!(!filter.enabled("boilerplateish"));
-        assert!(RuleFilter::default().enabled("caption"));
-        assert!(!RuleFilter::default().enabled("boilerplate/copyright"));
-        assert!(!filter.enabled("boilerplate/copyright"));
-        let copyright = RuleFilter {
-            select: vec!["boilerplate/copyright".into()],
-            ignore: Vec::new(),
-        };
-        assert!(copyright.enabled("boilerplate/copyright"));
-    }
 
     #[test]
     fn input_lines_handle_crlf_and_final_newline() {

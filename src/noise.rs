@@ -39,7 +39,7 @@ const EMBED: &str = "boilerplate/embed";
 const FEEDBACK: &str = "boilerplate/feedback";
 /// Reporting and editing credits ("(Reporting by ...; Editing by ...)",
 /// "... contributed to this report"): agency copy keeps them as part of the
-/// story, so the rule is opt-in (see `dedupe::OPT_IN_RULES`).
+/// story, so the rule is opt-in (see `rules::RULES`).
 const CREDITS: &str = "boilerplate/credits";
 /// The signature line under an embedded post ("— Name (@handle) May 1, 2019"):
 /// it says who said the quoted post, so it is opt-in.
@@ -1873,8 +1873,9 @@ impl Boilerplate {
             if rule.trim().is_empty() {
                 return Err(format!("pattern {pattern:?} has an empty rule id"));
             }
-            // Compiled one by one first so the error can name the offending rule.
-            RegexBuilder::new(&extra_regex(pattern))
+            // Compiled one by one, as the user wrote it, so the error names the
+            // rule and quotes their pattern (not the anchored form below).
+            RegexBuilder::new(pattern)
                 .case_insensitive(true)
                 .size_limit(SIZE_LIMIT)
                 .build()

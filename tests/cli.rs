@@ -390,7 +390,7 @@ fn no_progress_bar_or_colour_when_piped() {
     assert_eq!(code(&output), 0);
     assert_eq!(
         stderr(&output),
-        "120 files checked, 0 would change, 0 failed; 0 paragraphs removed\n"
+        "120 files checked, 0 would change, 0 failed; 0 paragraphs would be removed\n"
     );
     let quiet = dedupe(dir.path(), &["--check", "-q", "in"]);
     assert_eq!(stderr(&quiet), "");

@@ -121,7 +121,7 @@ fn a_site_footer_across_12_files_is_removed_and_the_report_says_how_many_share_i
     let stderr = text(&summary.stderr);
     assert!(
         stderr.contains(
-            "in/00.txt: removed 1 of 5 paragraphs (1 corpus-boilerplate in 12 documents)"
+            "in/00.txt: would remove 1 of 5 paragraphs (1 corpus-boilerplate in 12 documents)"
         ),
         "{stderr}"
     );

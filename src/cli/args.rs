@@ -73,9 +73,9 @@ pub struct Args {
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M", help_heading = "Folders")]
     pub max_size: u64,
 
-    /// Clean N files at once [default: all cores].
-    #[arg(short = 'j', long, value_name = "N", help_heading = "Folders")]
-    pub threads: Option<usize>,
+    /// Clean N files at once, 1 to 256 [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256), help_heading = "Folders")]
+    pub threads: Option<u16>,
 
     /// Read settings from FILE instead of the dedupe.toml or .dedupe.toml found upward from here.
     #[arg(
@@ -175,11 +175,11 @@ pub struct Args {
     pub min_words: Option<usize>,
 
     /// Share of a shorter paragraph's word shingles found in a longer one to call it a copy [default: 0.8].
-    #[arg(long, value_name = "RATIO", help_heading = "Cleaning")]
+    #[arg(long, value_name = "RATIO", value_parser = parse_ratio, help_heading = "Cleaning")]
     pub containment: Option<f32>,
 
     /// Word-level edit similarity to call two paragraphs of equal length copies [default: 0.9].
-    #[arg(long, value_name = "RATIO", help_heading = "Cleaning")]
+    #[arg(long, value_name = "RATIO", value_parser = parse_ratio, help_heading = "Cleaning")]
     pub edit_similarity: Option<f32>,
 
     /// Only these rules (or rule prefixes, like `boilerplate`) may remove paragraphs. The opt-in
@@ -271,6 +271,42 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("`{text}` is not a size like 1048576, 512K or 64M"))
 }
 
+/// A threshold: a finite number from 0 to 1 (`NaN` would switch a rule off
+/// without a word).
+pub fn parse_ratio(text: &str) -> Result<f32, String> {
+    match text.trim().parse::<f32>() {
+        Ok(ratio) if (0.0..=1.0).contains(&ratio) => Ok(ratio),
+        _ => Err(format!("`{text}` is not a number from 0 to 1")),
+    }
+}
+
+/// Checks that every rule selector names a rule (or a prefix of rule ids);
+/// an unknown one is an error with the nearest id, so a typo never switches
+/// a rule off in silence. `source` says where the list came from.
+fn check_selectors(source: &str, selectors: &[String], extra: &[&str]) -> Result<(), String> {
+    for selector in selectors {
+        if dedupe::is_known_selector(selector, extra.iter().copied()) {
+            continue;
+        }
+        let ids = dedupe::RULES
+            .iter()
+            .map(|rule| rule.id)
+            .chain(extra.iter().copied());
+        let nearest = ids
+            .map(|id| (strsim::jaro_winkler(selector, id), id))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let hint = match nearest {
+            Some((_, id)) => format!("; did you mean `{id}`?"),
+            None => String::new(),
+        };
+        return Err(format!(
+            "{source}: unknown rule `{selector}`{hint} (`dedupe rules` lists them)"
+        ));
+    }
+    Ok(())
+}
+
 /// Input encodings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EncodingArg {
@@ -308,10 +344,23 @@ impl Args {
         let pick = |flag: &Vec<String>, file: &Vec<String>| {
             if flag.is_empty() { file } else { flag }.clone()
         };
+        let own: Vec<&str> = config
+            .rules
+            .patterns
+            .iter()
+            .map(|p| p.rule.as_str())
+            .collect();
+        let file = config.describe();
+        check_selectors("--select", &self.select, &own)?;
+        check_selectors("--ignore", &self.ignore, &own)?;
+        check_selectors(&format!("{file}: rules.select"), &config.rules.select, &own)?;
+        check_selectors(&format!("{file}: rules.ignore"), &config.rules.ignore, &own)?;
         options.rules.select = pick(&self.select, &config.rules.select);
         options.rules.ignore = pick(&self.ignore, &config.rules.ignore);
         if !config.rules.patterns.is_empty() {
-            options.boilerplate = Arc::new(with_patterns(&config.rules.patterns)?);
+            options.boilerplate = Arc::new(
+                with_patterns(&config.rules.patterns).map_err(|err| format!("{file}: {err}"))?,
+            );
         }
         for step in &self.no_normalize {
             let normalize = &mut options.normalize;
@@ -353,6 +402,37 @@ mod tests {
         assert_eq!(parse_size("2k"), Ok(2048));
         assert_eq!(parse_size("64M"), Ok(64 << 20));
         assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn ratios_are_finite_and_between_0_and_1() {
+        assert_eq!(parse_ratio("0.85"), Ok(0.85));
+        for bad in ["NaN", "inf", "-0.1", "5", "lots"] {
+            assert!(parse_ratio(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_rules_are_named_with_the_nearest_id() {
+        let err = check_selectors("--select", &["near-duplicat".into()], &[]).unwrap_err();
+        assert!(
+            err.contains("unknown rule `near-duplicat`; did you mean `near-duplicate`?"),
+            "{err}"
+        );
+        let err = check_selectors("x", &["boilerplate/timestmp".into()], &[]).unwrap_err();
+        assert!(
+            err.contains("did you mean `boilerplate/timestamp`?"),
+            "{err}"
+        );
+        assert!(check_selectors("x", &["".into()], &[]).is_err());
+        assert!(
+            check_selectors(
+                "x",
+                &["boilerplate".into(), "site/promo".into()],
+                &["site/promo"]
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -3,12 +3,13 @@
 //! need in a [`FileResult`]. Nothing is printed here, so the main thread can
 //! print results in input order and the output is the same for any `-j`.
 
+use super::output::Stamp;
 use super::walk::Item;
 use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, Options};
 use rustc_hash::FxHashSet;
 use std::fs::File;
-use std::io::{self, Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// What the run does with each cleaned file.
@@ -115,7 +116,7 @@ impl Cleaning {
 pub fn display_name(item: &Item) -> String {
     let path = match item {
         Item::Stdin => return "stdin".to_string(),
-        Item::File(path) | Item::Unwalkable { path, .. } => path,
+        Item::File { path, .. } | Item::Unwalkable { path, .. } => path,
     };
     path.to_string_lossy().trim_start_matches("./").to_string()
 }
@@ -127,7 +128,9 @@ pub fn process(item: &Item, job: &Job) -> FileResult {
     let outcome = match item {
         Item::Unwalkable { problem, .. } => Err(problem.clone()),
         Item::Stdin => process_readable(None, &name, job, &mut warning),
-        Item::File(path) => process_readable(Some(path), &name, job, &mut warning),
+        Item::File { path, mirror } => {
+            process_readable(Some((path, mirror)), &name, job, &mut warning)
+        }
     };
     FileResult {
         name,
@@ -140,8 +143,10 @@ pub fn process(item: &Item, job: &Job) -> FileResult {
 /// is not counted (cleaning it reports why); stdin is never read here, as it
 /// can be read only once.
 pub fn count_into(table: &mut DocumentFrequency, item: &Item, job: &Job) {
-    let Item::File(path) = item else { return };
-    let Ok(bytes) = read(Some(path), job.max_size) else {
+    let Item::File { path, .. } = item else {
+        return;
+    };
+    let Ok((bytes, _)) = read(Some(path), job.max_size) else {
         return;
     };
     if let Ok(decoded) = dedupe::decode(&bytes, job.encoding) {
@@ -149,14 +154,40 @@ pub fn count_into(table: &mut DocumentFrequency, item: &Item, job: &Job) {
     }
 }
 
-/// Cleans a file (`Some(path)`) or stdin (`None`).
+/// The files the mode writes for an input file (none for `--in-place`, which
+/// rewrites the input itself): what the run's plan checks before writing.
+pub fn outputs(mode: &Mode, path: &Path, mirror: &Path) -> Vec<PathBuf> {
+    match mode {
+        Mode::Beside => {
+            let (clean, diff) = beside(path);
+            vec![clean, diff]
+        }
+        Mode::Output(output) => vec![output.clone()],
+        Mode::OutDir(dir) => {
+            let clean = dir.join(mirror);
+            let diff = diff_beside(&clean);
+            vec![clean, diff]
+        }
+        Mode::Stdout | Mode::Check | Mode::Diff | Mode::Explain | Mode::InPlace => Vec::new(),
+    }
+}
+
+/// `dir/a.txt` -> `dir/a.txt.diff`: the diff beside a clean copy in `--out-dir`.
+fn diff_beside(clean: &Path) -> PathBuf {
+    let mut name = clean.file_name().unwrap_or_default().to_os_string();
+    name.push(".diff");
+    clean.with_file_name(name)
+}
+
+/// Cleans a file (`Some((path, mirror))`) or stdin (`None`).
 fn process_readable(
-    path: Option<&Path>,
+    file: Option<(&Path, &Path)>,
     name: &str,
     job: &Job,
     warning: &mut Option<String>,
 ) -> Result<Cleaning, String> {
-    let bytes = read(path, job.max_size)?;
+    let path = file.map(|(path, _)| path);
+    let (bytes, stamp) = read(path, job.max_size)?;
     let decoded = dedupe::decode(&bytes, job.encoding).map_err(|err| err.to_string())?;
     if decoded.fell_back_to_windows_1252 {
         *warning = Some("not valid UTF-8, read as Windows-1252".to_string());
@@ -180,18 +211,16 @@ fn process_readable(
             write(&diff_path, &diff())?;
         }
         (Mode::InPlace, Some(path)) => {
-            if changed {
-                replace_atomically(path, &cleaned.text)
-                    .map_err(|err| format!("cannot rewrite in place: {err}"))?;
+            if let (true, Some(stamp)) = (changed, stamp) {
+                super::output::replace_in_place(path, cleaned.text.as_bytes(), stamp)?;
             }
         }
         (Mode::OutDir(dir), Some(path)) => {
-            let target = mirrored(dir, path);
+            let mirror = file.map(|(_, mirror)| mirror).unwrap_or(path);
+            let target = dir.join(mirror);
             ensure_inside(dir, &target, &job.checked_folders)?;
-            let mut diff_name = target.file_name().unwrap_or_default().to_os_string();
-            diff_name.push(".diff");
             write(&target, &cleaned.text)?;
-            write(&target.with_file_name(diff_name), &diff())?;
+            write(&diff_beside(&target), &diff())?;
         }
         (Mode::InPlace | Mode::OutDir(_), None) => {
             return Err("stdin cannot be rewritten in place or mirrored; use --stdout".into());
@@ -235,38 +264,71 @@ pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String, previews:
     }
 }
 
-/// Reads an input, refusing files over the size limit before reading them.
-fn read(path: Option<&Path>, max_size: u64) -> Result<Vec<u8>, String> {
+/// Reads an input, with the stamp a later in-place rewrite checks (none for
+/// stdin). Refused: anything but a regular file (a FIFO would block or be
+/// cut short, a device never ends), a file over the size limit (before it is
+/// read), and a file that changed while it was read.
+fn read(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, Option<Stamp>), String> {
     let describe = |err: io::Error| super::report::describe_io_error(&err);
     let mut bytes = Vec::new();
-    match path {
-        Some(path) => {
-            let file = File::open(path).map_err(describe)?;
-            let size = file.metadata().map_err(describe)?.len();
-            if size > max_size {
-                return Err(format!(
-                    "larger than --max-size ({size} bytes > {max_size}), skipped"
-                ));
-            }
-            // Sized from the metadata so a big file is read into one
-            // allocation of its size, not grown by doubling (up to 2x).
-            bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
-            file.take(max_size + 1)
-                .read_to_end(&mut bytes)
-                .map_err(describe)?;
-        }
-        None => {
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(describe)?;
-        }
+    let Some(path) = path else {
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(describe)?;
+        return Ok((bytes, None));
+    };
+    // Checked before opening: opening a FIFO with no writer blocks forever.
+    let kind = std::fs::metadata(path).map_err(describe)?.file_type();
+    if !kind.is_file() {
+        return Err(format!("{}, not a regular file; skipped", file_kind(kind)));
     }
-    Ok(bytes)
+    let file = File::open(path).map_err(describe)?;
+    let before = Stamp::of(&file.metadata().map_err(describe)?);
+    if before.size() > max_size {
+        return Err(format!(
+            "larger than --max-size ({} bytes > {max_size}), skipped",
+            before.size()
+        ));
+    }
+    // Sized from the metadata so a big file is read into one allocation of
+    // its size, not grown by doubling (up to 2x).
+    bytes.reserve_exact(
+        usize::try_from(before.size())
+            .unwrap_or(0)
+            .saturating_add(1),
+    );
+    (&file)
+        .take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
+    let after = Stamp::of(&file.metadata().map_err(describe)?);
+    if after != before || bytes.len() as u64 != before.size() {
+        return Err("changed while it was being read; skipped".to_string());
+    }
+    Ok((bytes, Some(before)))
 }
 
+/// What a path that is not a regular file is, for the error.
+fn file_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_dir() {
+        "is a folder"
+    } else if kind.is_fifo() {
+        "is a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "is a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "is a device"
+    } else {
+        "is not a regular file"
+    }
+}
+
+/// Writes an output file through the one output policy (atomic, no symlink
+/// followed).
 fn write(path: &Path, contents: &str) -> Result<(), String> {
-    std::fs::write(path, contents).map_err(|err| {
+    super::output::write_atomically(path, contents.as_bytes()).map_err(|err| {
         format!(
             "cannot write {}: {}",
             path.display(),
@@ -286,25 +348,6 @@ pub fn beside(path: &Path) -> (PathBuf, PathBuf) {
         path.with_file_name(clean_name),
         path.with_file_name(format!("{stem}.diff")),
     )
-}
-
-/// Where `--out-dir` puts the clean copy of `path`: the path as given, with
-/// roots, `.` and `..` resolved lexically and any `..` left at the front
-/// dropped, so the result is always below `dir`.
-pub fn mirrored(dir: &Path, path: &Path) -> PathBuf {
-    let mut parts = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::Normal(part) => parts.push(part),
-            Component::ParentDir => {
-                parts.pop();
-            }
-            Component::Prefix(_) | Component::RootDir | Component::CurDir => {}
-        }
-    }
-    let mut target = dir.to_path_buf();
-    target.extend(parts);
-    target
 }
 
 /// Creates the target's folder and checks, after symlinks, that it is inside
@@ -337,24 +380,6 @@ fn ensure_inside(
         })
 }
 
-/// Rewrites `path` so that a crash leaves the old file or the new one, never
-/// half of either: a temporary file in the same folder (same file system),
-/// with the original's permissions, renamed over it. A symlink is followed, so
-/// the file it points to is rewritten and the link stays a link.
-fn replace_atomically(path: &Path, contents: &str) -> io::Result<()> {
-    let path = std::fs::canonicalize(path)?;
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(&path)?.permissions();
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".dedupe-")
-        .tempfile_in(folder)?;
-    temporary.write_all(contents.as_bytes())?;
-    temporary.as_file().set_permissions(permissions)?;
-    temporary.as_file().sync_all()?;
-    temporary.persist(&path).map_err(|err| err.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,19 +397,5 @@ mod tests {
             beside(Path::new("notes")),
             (PathBuf::from("notes.clean"), PathBuf::from("notes.diff"))
         );
-    }
-
-    #[test]
-    fn mirrored_paths_never_leave_the_out_dir() {
-        let out = Path::new("/out");
-        for (input, expected) in [
-            ("a/b.txt", "/out/a/b.txt"),
-            ("./a/./b.txt", "/out/a/b.txt"),
-            ("../../b.txt", "/out/b.txt"),
-            ("a/../../../etc/b.txt", "/out/etc/b.txt"),
-            ("/abs/b.txt", "/out/abs/b.txt"),
-        ] {
-            assert_eq!(mirrored(out, Path::new(input)), Path::new(expected));
-        }
     }
 }

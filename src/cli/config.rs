@@ -24,6 +24,18 @@ pub struct Config {
     /// Globs of files and folders to skip.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// The file these settings came from, for error messages.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+impl Config {
+    /// The config file's name for messages: its path, or `config` when none.
+    pub fn describe(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "config".to_string(), |path| path.display().to_string())
+    }
 }
 
 /// `[thresholds]`.
@@ -89,12 +101,29 @@ pub fn load(source: Source<'_>) -> Result<Config, String> {
     };
     let text = std::fs::read_to_string(&path)
         .map_err(|err| format!("{}: cannot read config: {err}", path.display()))?;
-    let config: Config =
-        toml::from_str(&text).map_err(|err| format!("{}: {}", path.display(), err.message()))?;
+    let mut config: Config = toml::from_str(&text).map_err(|err| located(&path, &text, &err))?;
+    config.path = Some(path.clone());
     config
         .validate()
         .map_err(|err| format!("{}: {err}", path.display()))?;
     Ok(config)
+}
+
+/// `dedupe.toml:3:15: invalid type: ...`: the file, line and column of a
+/// parse error, as compilers print them.
+fn located(path: &Path, text: &str, err: &toml::de::Error) -> String {
+    let position = err.span().map(|span| {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        format!("{line}:{column}: ")
+    });
+    format!(
+        "{}:{}{}",
+        path.display(),
+        position.unwrap_or_else(|| " ".to_string()),
+        err.message()
+    )
 }
 
 fn find(start: &Path) -> Option<PathBuf> {

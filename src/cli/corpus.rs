@@ -9,10 +9,11 @@
 use super::Error;
 use super::args::Args;
 use super::config::Config;
+use super::output::{AtomicFile, Planned};
 use dedupe::{CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency};
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufReader, BufWriter};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -96,8 +97,11 @@ pub fn read(path: &Path) -> Result<DocumentFrequency, Error> {
 
 /// Writes a table file, and says what it holds on stderr unless `quiet`.
 pub fn write(path: &Path, table: &DocumentFrequency, quiet: bool) -> Result<(), Error> {
-    File::create(path)
-        .and_then(|file| table.write_to(BufWriter::new(file)))
+    AtomicFile::create(path)
+        .and_then(|mut file| {
+            table.write_to(&mut file)?;
+            file.commit()
+        })
         .map_err(|err| Error::io(path.display(), err))?;
     if !quiet {
         eprintln!(
@@ -117,6 +121,12 @@ pub fn merge(out: &Path, inputs: &[PathBuf], quiet: bool) -> Result<(), Error> {
             "--merge-tables OUT needs the tables to merge as PATHs",
         ));
     }
+    let plan: Vec<Planned> = inputs
+        .iter()
+        .map(|input| Planned::Input(input.clone()))
+        .chain([Planned::Output(out.to_path_buf())])
+        .collect();
+    super::output::check_plan(&plan).map_err(Error::usage)?;
     let mut merged = DocumentFrequency::new();
     for input in inputs {
         merged.merge(&read(input)?);

@@ -16,16 +16,18 @@
 use super::args::Args;
 use super::batch::{self, Cleaning};
 use super::config::Config;
+use super::output::{self, AtomicFile};
 use super::report::{self, JsonParagraphs, JsonRemoval, Totals};
 use super::{CHUNK, Error, Outcome, corpus};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::Range;
 use std::path::Path;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One input line, parsed.
 enum Line {
@@ -67,6 +69,7 @@ pub fn run(
     pool: &rayon::ThreadPool,
 ) -> Result<Outcome, Error> {
     let mut options = args.options(config).map_err(Error::usage)?;
+    check_plan(args)?;
     let mut failed = false;
     let sources = read_sources(args, &mut failed);
     // (source, line number from 1, the line without its `\n`)
@@ -113,18 +116,22 @@ pub fn run(
     }
     options.corpus = settings.corpus(documents, count)?;
 
-    let mut out: Box<dyn Write> = match args.output.as_deref() {
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-        Some(path) if path == Path::new("-") => Box::new(BufWriter::new(io::stdout().lock())),
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).map_err(|err| Error::io(path.display(), err))?,
-        )),
+    let create =
+        |path: &Path| AtomicFile::create(path).map_err(|err| Error::io(path.display(), err));
+    let mut out_file = match args.output.as_deref() {
+        Some(path) if path != Path::new("-") => Some(create(path)?),
+        _ => None,
     };
-    let mut report_file: Box<dyn Write> = match &args.report {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).map_err(|err| Error::io(path.display(), err))?,
-        )),
-        None => Box::new(io::sink()),
+    let mut stdout = BufWriter::new(io::stdout().lock());
+    let mut out: &mut dyn Write = match &mut out_file {
+        Some(file) => file,
+        None => &mut stdout,
+    };
+    let mut report_file = args.report.as_deref().map(create).transpose()?;
+    let mut no_report = io::sink();
+    let mut report_out: &mut dyn Write = match &mut report_file {
+        Some(file) => file,
+        None => &mut no_report,
     };
     let mut totals = Totals {
         corpus_documents: options.corpus.as_ref().map(|c| c.table.documents()),
@@ -154,7 +161,7 @@ pub fn run(
                 (Line::Blank, _) => write_all(&mut out, bytes)?,
                 (Line::Bad(problem), _) => {
                     report_line(name, number, problem, args, &mut stderr, &mut failed)?;
-                    write_report(&mut report_file, &bad_report(name, number, problem, args))?;
+                    write_report(&mut report_out, &bad_report(name, number, problem, args))?;
                     if !args.skip_bad {
                         write_all(&mut out, bytes)?;
                     }
@@ -176,7 +183,7 @@ pub fn run(
                         write_all(&mut out, bytes)?;
                     }
                     write_report(
-                        &mut report_file,
+                        &mut report_out,
                         &ReportLine {
                             source: name,
                             line: number,
@@ -199,22 +206,44 @@ pub fn run(
         }
     }
     out.flush().map_err(|err| Error::io("output", err))?;
-    report_file
-        .flush()
-        .map_err(|err| Error::io("--report", err))?;
+    // Committed only now: a run that failed half-way leaves no partial file.
+    if let (Some(file), Some(path)) = (out_file, &args.output) {
+        file.commit()
+            .map_err(|err| Error::io(path.display(), err))?;
+    }
+    if let (Some(file), Some(path)) = (report_file, &args.report) {
+        file.commit()
+            .map_err(|err| Error::io(path.display(), err))?;
+    }
     if !args.quiet {
         let _ = writeln!(
             stderr,
             "{} cleaned, {} changed; {}",
             report::plural(totals.files, "document"),
             totals.changed,
-            totals.removed_summary()
+            totals.removed_summary(false)
         );
     }
     Ok(Outcome {
         changes_found: false,
         failed,
     })
+}
+
+/// The inputs against `-o`, `--report` and `--write-table`, before anything
+/// is written (see [`output::check_plan`]).
+fn check_plan(args: &Args) -> Result<(), Error> {
+    let stdin = Path::new("-");
+    let inputs = args.paths.iter().filter(|path| *path != stdin);
+    let outputs = [&args.output, &args.report, &args.write_table]
+        .into_iter()
+        .flatten()
+        .filter(|path| *path != stdin);
+    let plan: Vec<output::Planned> = inputs
+        .map(|path| output::Planned::Input(path.clone()))
+        .chain(outputs.map(|path| output::Planned::Output(path.clone())))
+        .collect();
+    output::check_plan(&plan).map_err(Error::usage)
 }
 
 /// Reads every input whole (stdin when none is given): corpus counting needs
@@ -233,10 +262,17 @@ fn read_sources(args: &Args, failed: &mut bool) -> Vec<Source> {
             let read = io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes);
             ("stdin".to_string(), read)
         } else {
-            (path.display().to_string(), std::fs::read(path))
+            let name = report::escape_name(&path.display().to_string()).into_owned();
+            (name, std::fs::read(path))
         };
         match read {
-            Ok(bytes) => sources.push(Source { name, bytes }),
+            Ok(mut bytes) => {
+                // A byte-order mark is not part of the first record.
+                if bytes.starts_with(UTF8_BOM) {
+                    bytes.drain(..UTF8_BOM.len());
+                }
+                sources.push(Source { name, bytes });
+            }
             Err(err) => {
                 eprintln!("dedupe: error: {name}: {}", report::describe_io_error(&err));
                 *failed = true;

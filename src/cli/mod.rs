@@ -7,6 +7,7 @@ mod batch;
 mod config;
 mod corpus;
 mod jsonl;
+mod output;
 mod report;
 mod walk;
 
@@ -115,7 +116,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     }
     let corpus_settings = corpus::Settings::new(&args, &config);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(args.threads.map_or(0, usize::from))
         .build()
         .map_err(|err| Error::usage(format!("cannot start {:?} threads: {err}", args.threads)))?;
     // The boilerplate catalogue compiles while the inputs are walked and counted.
@@ -151,7 +152,12 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             _ => Vec::new(),
         },
     };
-    let items = walk::expand(&args.paths, &filter);
+    let walked = walk::expand(&args.paths, &filter);
+    let items = walked.items;
+    check_plan(&items, &mode, &args)?;
+    if matches!(mode, Mode::InPlace | Mode::OutDir(_)) {
+        remove_stale_temporaries(&walked.stale_temporaries, args.verbose);
+    }
     let one_input_modes = matches!(mode, Mode::Stdout | Mode::Explain | Mode::Output(_));
     if items.len() > 1 && one_input_modes {
         return Err(Error::usage(
@@ -243,14 +249,47 @@ fn mode(args: &Args) -> Result<Mode, Error> {
     } else if args.in_place {
         Mode::InPlace
     } else if let Some(dir) = &args.out_dir {
-        // Canonical, so that walks can skip it and writes can be checked against it.
-        let canonical = std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::canonicalize(dir))
-            .map_err(|err| Error::io(dir.display(), err))?;
-        Mode::OutDir(canonical)
+        // Resolved, so that walks can skip it and writes can be checked
+        // against it; created only once the run's plan has been checked.
+        Mode::OutDir(output::resolve(dir))
     } else {
         Mode::Beside
     })
+}
+
+/// Every input and every file the run would write, checked against each
+/// other before anything is written (see [`output::check_plan`]).
+fn check_plan(items: &[walk::Item], mode: &Mode, args: &Args) -> Result<(), Error> {
+    let mut plan = Vec::new();
+    for item in items {
+        if let walk::Item::File { path, mirror } = item {
+            plan.push(output::Planned::Input(path.clone()));
+            plan.extend(
+                batch::outputs(mode, path, mirror)
+                    .into_iter()
+                    .map(output::Planned::Output),
+            );
+        }
+    }
+    plan.extend(
+        [&args.write_table, &args.report]
+            .into_iter()
+            .flatten()
+            .map(|path| output::Planned::Output(path.clone())),
+    );
+    output::check_plan(&plan).map_err(Error::usage)
+}
+
+/// Removes the temporary files a killed run left in the walked folders.
+fn remove_stale_temporaries(stale: &[std::path::PathBuf], verbose: bool) {
+    for path in stale {
+        if std::fs::remove_file(path).is_ok() && verbose {
+            eprintln!(
+                "dedupe: removed {}, left by an interrupted run",
+                path.display()
+            );
+        }
+    }
 }
 
 /// The flag's list when given, else the config file's.

@@ -113,16 +113,22 @@ impl Totals {
             self.changed,
             self.failed,
         );
-        line.push_str(&self.removed_summary());
+        line.push_str(&self.removed_summary(mode.reports_changes()));
         line
     }
 
-    /// `40 paragraphs removed (30 exact-duplicate, ...); corpus rules over 12 documents`.
-    pub fn removed_summary(&self) -> String {
+    /// `40 paragraphs removed (30 exact-duplicate, ...); corpus rules over 12 documents`,
+    /// or `... would be removed ...` when nothing was written.
+    pub fn removed_summary(&self, nothing_written: bool) -> String {
         let mut counts: Vec<(&String, &usize)> = self.removed.iter().collect();
         counts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let total: usize = self.removed.values().sum();
-        let mut line = format!("{} removed", plural(total, "paragraph"));
+        let verb = if nothing_written {
+            "would be removed"
+        } else {
+            "removed"
+        };
+        let mut line = format!("{} {verb}", plural(total, "paragraph"));
         if !counts.is_empty() {
             let by_rule: Vec<String> = counts
                 .iter()
@@ -186,21 +192,16 @@ impl Reporter {
         err: &mut impl Write,
     ) -> io::Result<()> {
         let paint = self.stderr_paint;
+        let name = escape_name(&result.name);
         if let (Some(warning), false) = (&result.warning, self.quiet) {
             writeln!(
                 err,
-                "dedupe: {}: {}: {warning}",
+                "dedupe: {}: {name}: {warning}",
                 paint.yellow("warning"),
-                result.name
             )?;
         }
         if let Err(problem) = &result.outcome {
-            writeln!(
-                err,
-                "dedupe: {}: {}: {problem}",
-                paint.red("error"),
-                result.name
-            )?;
+            writeln!(err, "dedupe: {}: {name}: {problem}", paint.red("error"))?;
         }
         match self.format {
             Format::Text => {
@@ -213,7 +214,7 @@ impl Reporter {
                     out.write_all(stdout.as_bytes())?;
                     let wanted = self.single || self.verbose || cleaning.changed;
                     if wanted && !self.quiet && self.mode != Mode::Explain {
-                        writeln!(err, "{}", file_line(&result.name, cleaning, paint))?;
+                        writeln!(err, "{}", file_line(&name, cleaning, &self.mode, paint))?;
                     }
                 }
             }
@@ -527,17 +528,44 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A file name as the text report prints it: control characters (a newline,
+/// a tab, an escape) written as `\n`, `\t`, `\u{1b}`, as ripgrep and `ls`
+/// escape them, so a name can never start a line of its own (a fake summary,
+/// or a CI workflow command) or drive the terminal.
+pub fn escape_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return name.into();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// `article.txt: removed 4 of 24 paragraphs (2 exact-duplicate, 1 caption, 1 boilerplate/read-more)`.
-fn file_line(name: &str, cleaning: &Cleaning, paint: Paint) -> String {
+fn file_line(name: &str, cleaning: &Cleaning, mode: &Mode, paint: Paint) -> String {
     let total = cleaning.paragraphs_before;
     let removed = total - cleaning.paragraphs_after;
+    let paragraphs = plural(total, "paragraph");
+    // `--check` and `--diff` write nothing: they say what would happen.
+    let (remove, normalize) = if mode.reports_changes() {
+        ("would remove", "would be normalized")
+    } else {
+        ("removed", "normalized")
+    };
     if removed == 0 {
         let state = if cleaning.changed {
-            "normalized, no paragraph removed"
+            format!("{normalize}, no paragraph removed")
         } else {
-            "already clean"
+            "already clean".to_string()
         };
-        return format!("{}: {state} ({total} paragraphs)", paint.bold(name));
+        return format!("{}: {state} ({paragraphs})", paint.bold(name));
     }
     let rules: Vec<String> = cleaning
         .removal_counts()
@@ -550,9 +578,9 @@ fn file_line(name: &str, cleaning: &Cleaning, paint: Paint) -> String {
         })
         .collect();
     format!(
-        "{}: {} of {total} paragraphs ({})",
+        "{}: {} of {paragraphs} ({})",
         paint.bold(name),
-        paint.yellow(&format!("removed {removed}")),
+        paint.yellow(&format!("{remove} {removed}")),
         rules.join(", ")
     )
 }
@@ -648,6 +676,15 @@ mod tests {
     fn workflow_commands_are_escaped() {
         assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn names_never_break_a_line_of_the_text_report() {
+        assert_eq!(escape_name("a b/é.txt"), "a b/é.txt");
+        assert_eq!(
+            escape_name("x\n::error file=R::y\t\u{1b}[31m.txt"),
+            "x\\n::error file=R::y\\t\\u{1b}[31m.txt"
+        );
     }
 
     #[test]

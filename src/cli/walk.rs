@@ -9,15 +9,69 @@ use globset::GlobSet;
 use ignore::Match;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
 
 /// One input, or a path that could not be walked (reported like a bad file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Stdin,
-    File(PathBuf),
-    Unwalkable { path: PathBuf, problem: String },
+    /// A file, and where `--out-dir` puts its clean copy, below the out dir:
+    /// see [`mirror`].
+    File {
+        path: PathBuf,
+        mirror: PathBuf,
+    },
+    Unwalkable {
+        path: PathBuf,
+        problem: String,
+    },
+}
+
+impl Item {
+    fn file(path: PathBuf, walked_from: Option<&Path>) -> Self {
+        let mirror = mirror(&path, walked_from);
+        Item::File { path, mirror }
+    }
+}
+
+/// The path of a file below `--out-dir`. A file inside the working folder
+/// keeps its path relative to it; a file outside it keeps its path below the
+/// folder argument it was walked from, under that folder's name (or just its
+/// name when it was named itself). Absolute and relative spellings of one file
+/// give one answer, and `..` never leads out of the out dir.
+pub fn mirror(path: &Path, walked_from: Option<&Path>) -> PathBuf {
+    let absolute = |path: &Path| lexical(&std::path::absolute(path).unwrap_or_default());
+    let file = absolute(path);
+    if let Ok(working) = std::env::current_dir()
+        && let Ok(inside) = file.strip_prefix(lexical(&working))
+        && !inside.as_os_str().is_empty()
+    {
+        return inside.to_path_buf();
+    }
+    let anchor = match walked_from {
+        // The folder itself, so that its name is kept: `../in/a.txt` -> `in/a.txt`.
+        Some(folder) => absolute(folder).parent().map(Path::to_path_buf),
+        None => file.parent().map(Path::to_path_buf),
+    };
+    anchor
+        .and_then(|anchor| file.strip_prefix(anchor).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| file.file_name().map(PathBuf::from).unwrap_or_default())
+}
+
+/// `.` and `..` resolved without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// What a folder walk skips.
@@ -31,9 +85,18 @@ pub struct Filter {
     pub skip_folders: Vec<PathBuf>,
 }
 
+/// The inputs of a run, and what the walk found left over by a killed run.
+pub struct Walked {
+    pub items: Vec<Item>,
+    /// Temporary files of a dedupe process that is gone (see
+    /// [`super::output::is_stale_temporary`]), in the walked folders.
+    pub stale_temporaries: Vec<PathBuf>,
+}
+
 /// Expands the PATH arguments; each path appears once, at its first place.
-pub fn expand(paths: &[PathBuf], filter: &Filter) -> Vec<Item> {
+pub fn expand(paths: &[PathBuf], filter: &Filter) -> Walked {
     let mut items = Vec::new();
+    let mut stale_temporaries = Vec::new();
     if paths.is_empty() {
         items.push(Item::Stdin);
     }
@@ -41,19 +104,22 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> Vec<Item> {
         if path.as_os_str() == "-" {
             items.push(Item::Stdin);
         } else if path.is_dir() {
-            walk(path, filter, &mut items);
+            walk(path, filter, &mut items, &mut stale_temporaries);
         } else {
             // Named explicitly: cleaned whatever its name; a missing or
             // looping path fails when it is read, with one line naming it.
-            items.push(Item::File(path.clone()));
+            items.push(Item::file(path.clone(), None));
         }
     }
     let mut seen = HashSet::new();
     items.retain(|item| match item {
-        Item::File(path) => seen.insert(path.clone()),
+        Item::File { path, .. } => seen.insert(path.clone()),
         _ => true,
     });
-    items
+    Walked {
+        items,
+        stale_temporaries,
+    }
 }
 
 /// True for `X.clean.txt`, `X.clean` and `X.diff`: what dedupe writes.
@@ -61,7 +127,7 @@ pub fn is_own_output(name: &str) -> bool {
     name.ends_with(".diff") || name.ends_with(".clean") || name.contains(".clean.")
 }
 
-fn walk(root: &Path, filter: &Filter, items: &mut Vec<Item>) {
+fn walk(root: &Path, filter: &Filter, items: &mut Vec<Item>, stale: &mut Vec<PathBuf>) {
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let outer_ignores = if filter.no_ignore {
         Vec::new()
@@ -91,7 +157,12 @@ fn walk(root: &Path, filter: &Filter, items: &mut Vec<Item>) {
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         if depth > 0 {
             ignores.retain(|(owner, _)| *owner < depth);
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let name = entry.file_name().to_string_lossy();
+            if !is_dir && super::output::is_stale_temporary(&name) {
+                stale.push(entry.path().to_path_buf());
+                continue;
+            }
+            let hidden = name.starts_with('.');
             let absolute = canonical_root.join(relative);
             let skip = (hidden && !filter.hidden)
                 || filter.exclude.is_match(relative)
@@ -125,7 +196,7 @@ fn walk(root: &Path, filter: &Filter, items: &mut Vec<Item>) {
         if is_own_output(&name) || !filter.include.is_match(relative) {
             continue;
         }
-        items.push(Item::File(entry.into_path()));
+        items.push(Item::file(entry.into_path(), Some(root)));
     }
 }
 
