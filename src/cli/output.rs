@@ -301,6 +301,51 @@ mod tests {
         assert_eq!(resolve(&dir.path().join("a")), real.join("a"));
     }
 
+    /// Reproducer 06: a write made after the file was read is never lost.
+    #[test]
+    fn in_place_leaves_a_file_that_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old\n").unwrap();
+        let read = Stamp::of(&fs::metadata(&path).unwrap());
+        fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"appended by another writer\n")
+            .unwrap();
+        let err = replace_in_place(&path, b"clean\n", read).unwrap_err();
+        assert!(err.contains("changed while it was being cleaned"), "{err}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "old\nappended by another writer\n"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left"
+        );
+
+        let read = Stamp::of(&fs::metadata(&path).unwrap());
+        replace_in_place(&path, b"clean\n", read).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "clean\n");
+    }
+
+    /// Reproducer 17: an output abandoned half-way leaves nothing behind.
+    #[test]
+    fn an_uncommitted_output_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"half").unwrap();
+        drop(file);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+        write_atomically(&path, b"whole").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"whole");
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o600, 0o600, "readable and writable by its owner");
+    }
+
     #[test]
     fn only_a_dead_process_leaves_stale_temporaries() {
         let mine = format!(".dedupe-{}-abc123.tmp", std::process::id());

@@ -1,0 +1,444 @@
+//! One test per reproducer in `../shared/reliability/` (named by its number):
+//! each ran the real binary into a lost or misplaced byte before its fix.
+//! Library-side reproducers (encodings, line endings, idempotence, memory)
+//! are tested in tests/golden.rs and tests/properties.rs.
+
+mod support;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::path::Path;
+use std::process::Command;
+use support::*;
+
+/// An input with one duplicate paragraph, so every mode has something to write.
+const P: &str = "The committee met on Tuesday to discuss the budget for the next fiscal year and voted to approve it.";
+const Q: &str = "Officials said the decision would be reviewed again later in the spring by the full council members.";
+
+fn twice(paragraph: &str) -> String {
+    format!("{paragraph}\n\n{paragraph}\n")
+}
+
+/// 01: `--out-dir` resolving to the input's own folder.
+#[test]
+fn r01_out_dir_onto_the_inputs_own_folder_is_refused_and_writes_nothing() {
+    let dir = tree(&[("arts/a.txt", &twice(P))]);
+    let arts = dir.path().join("arts");
+    let output = dedupe(&arts, &["--isolated", "--out-dir", ".", "."]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("would overwrite the input"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(arts.join("a.txt")), twice(P));
+    assert_eq!(listing(&arts), ["a.txt"]);
+
+    // A named file outside the working folder keeps its name below the out dir.
+    write(&dir.path().join("a.txt"), twice(Q));
+    let output = dedupe(&arts, &["--isolated", "--out-dir", "..", "../a.txt"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert_eq!(read(dir.path().join("a.txt")), twice(Q));
+    assert!(!dir.path().join("a.txt.diff").exists());
+}
+
+/// 03: a symlink where an output file goes.
+#[test]
+fn r03_a_symlink_at_an_output_path_is_not_followed() {
+    let dir = tree(&[
+        ("arts/a.txt", &twice(P)),
+        ("outside/victim.txt", "PRECIOUS\n"),
+    ]);
+    fs::create_dir_all(dir.path().join("out/arts")).unwrap();
+    symlink(
+        "../../outside/victim.txt",
+        dir.path().join("out/arts/a.txt"),
+    )
+    .unwrap();
+    symlink(
+        "../../outside/new.txt",
+        dir.path().join("out/arts/a.txt.diff"),
+    )
+    .unwrap();
+    let output = dedupe(dir.path(), &["--isolated", "--out-dir", "out", "arts"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("symbolic link"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(dir.path().join("outside/victim.txt")), "PRECIOUS\n");
+    assert_eq!(listing(&dir.path().join("outside")), ["victim.txt"]);
+}
+
+/// 04: `dedupe notes.diff` would write its diff over its own input.
+#[test]
+fn r04_a_beside_output_that_is_the_input_is_refused() {
+    let dir = tree(&[("notes.diff", &twice(P))]);
+    let output = dedupe(dir.path(), &["--isolated", "notes.diff"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("notes.diff"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(dir.path().join("notes.diff")), twice(P));
+    assert_eq!(listing(dir.path()), ["notes.diff"]);
+}
+
+/// 05: two inputs mapped to one output: an error naming both, nothing written.
+#[test]
+fn r05_two_inputs_with_one_output_are_refused_before_writing() {
+    let dir = tree(&[("a.txt", &twice(P)), ("a.md", &twice(Q))]);
+    let output = dedupe(dir.path(), &["--isolated", "-q", "a.txt", "a.md"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("a.diff and a.diff are the same output file"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(listing(dir.path()), ["a.md", "a.txt"]);
+
+    // Named files from outside the working folder keep only their names.
+    let dir = tree(&[
+        ("proj/.keep", ""),
+        ("x/f.txt", &twice(P)),
+        ("y/f.txt", &twice(Q)),
+    ]);
+    let proj = dir.path().join("proj");
+    let output = dedupe(
+        &proj,
+        &[
+            "--isolated",
+            "--out-dir",
+            "../out",
+            "../x/f.txt",
+            "../y/f.txt",
+        ],
+    );
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("are the same output file"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+/// 05 and issue 10: `--out-dir` mirrors below the folder given, whatever its spelling.
+#[test]
+fn r05_out_dir_mirrors_absolute_and_relative_folders_alike() {
+    let dir = tree(&[("x/arts/sub/a.txt", &twice(P)), ("work/.keep", "")]);
+    let work = dir.path().join("work");
+    let absolute = dir.path().join("x/arts");
+    let output = dedupe(
+        &work,
+        &["--isolated", "--out-dir", "abs", absolute.to_str().unwrap()],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let output = dedupe(&work, &["--isolated", "--out-dir", "rel", "../x/arts"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        listing(&work.join("abs")),
+        ["arts/sub/a.txt", "arts/sub/a.txt.diff"]
+    );
+    assert_eq!(listing(&work.join("abs")), listing(&work.join("rel")));
+}
+
+/// 07: `--in-place` keeps the owner and group and never splits hard links.
+#[test]
+fn r07_in_place_keeps_owner_and_refuses_hard_links() {
+    let dir = tree(&[("hl.txt", &twice(P)), ("owned.txt", &twice(P))]);
+    fs::hard_link(dir.path().join("hl.txt"), dir.path().join("hl2.txt")).unwrap();
+    let output = dedupe(dir.path(), &["--isolated", "--in-place", "hl.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("hard links"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(dir.path().join("hl2.txt")), twice(P));
+    assert_eq!(read(dir.path().join("hl.txt")), twice(P));
+
+    // Only root may give a file to another user; elsewhere there is nothing to keep.
+    let owned = dir.path().join("owned.txt");
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        std::os::unix::fs::chown(&owned, Some(65534), Some(65534)).unwrap();
+    }
+    fs::set_permissions(&owned, fs::Permissions::from_mode(0o640)).unwrap();
+    let before = fs::metadata(&owned).unwrap();
+    let output = dedupe(dir.path(), &["--isolated", "--in-place", "owned.txt"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let after = fs::metadata(&owned).unwrap();
+    assert_eq!(read(&owned), format!("{P}\n"));
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    assert_eq!(after.mode() & 0o777, 0o640);
+}
+
+/// 09: a UTF-8 BOM is not part of the first JSONL record.
+#[test]
+fn r09_a_jsonl_bom_does_not_cost_the_first_record() {
+    let dir = tree(&[(
+        "c.jsonl",
+        "\u{feff}{\"id\":1,\"text\":\"first record\"}\n{\"id\":2,\"text\":\"second record\"}\n",
+    )]);
+    let output = dedupe(
+        dir.path(),
+        &["--isolated", "--jsonl", "--skip-bad", "c.jsonl"],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "{\"id\":1,\"text\":\"first record\"}\n{\"id\":2,\"text\":\"second record\"}\n"
+    );
+}
+
+/// 12: a file name with a newline cannot inject lines into the text report.
+#[test]
+fn r12_file_names_cannot_inject_report_lines() {
+    let name = "x\n::error file=README.md,line=1::Injected\n.txt";
+    let dir = tree(&[(&format!("arts/{name}"), &twice(P))]);
+    let output = dedupe(dir.path(), &["--isolated", "--check", "arts"]);
+    assert_eq!(code(&output), 1);
+    for line in stderr(&output).lines() {
+        assert!(!line.starts_with("::"), "injected line: {line:?}");
+    }
+    assert!(
+        stderr(&output).contains(r"arts/x\n::error"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// 13: a FIFO is refused without blocking; a file is never cut at `--max-size`.
+#[test]
+fn r13_fifos_are_refused_and_big_files_are_not_cut() {
+    let dir = tree(&[("big.txt", &twice(P))]);
+    let fifo = dir.path().join("f.txt");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    // No writer: opening it would block forever.
+    let output = dedupe(dir.path(), &["--isolated", "--check", "f.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("named pipe"),
+        "{}",
+        stderr(&output)
+    );
+    let output = dedupe(dir.path(), &["--isolated", "--in-place", "f.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo_like()
+    );
+
+    let output = dedupe(
+        dir.path(),
+        &["--isolated", "--max-size", "150", "-o", "-", "big.txt"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("larger than --max-size"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+trait FifoLike {
+    fn is_fifo_like(&self) -> bool;
+}
+
+impl FifoLike for fs::FileType {
+    fn is_fifo_like(&self) -> bool {
+        std::os::unix::fs::FileTypeExt::is_fifo(self)
+    }
+}
+
+/// 14: `-j` is bounded.
+#[test]
+fn r14_thread_counts_are_bounded() {
+    let dir = tree(&[("a.txt", &twice(P))]);
+    for huge in ["5000", "18446744073709551615", "0"] {
+        let output = dedupe(dir.path(), &["--isolated", "-j", huge, "--check", "a.txt"]);
+        assert_eq!(code(&output), 2, "-j {huge}");
+        assert!(
+            stderr(&output).contains("--threads <N>"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = dedupe(dir.path(), &["--isolated", "-j", "256", "--check", "a.txt"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+}
+
+/// 15: a typo in a threshold or a rule id is an error, never a silent switch-off.
+#[test]
+fn r15_bad_thresholds_and_rule_ids_are_errors() {
+    let dir = tree(&[("a.txt", &twice(P))]);
+    for flags in [
+        &["--containment", "NaN"][..],
+        &["--containment", "5"],
+        &["--edit-similarity", "-1"],
+        &["--select", "near-duplicat"],
+        &["--select", ""],
+        &["--ignore", "nosuchrule"],
+    ] {
+        let mut args = vec!["--isolated", "--check"];
+        args.extend_from_slice(flags);
+        args.push("a.txt");
+        let output = dedupe(dir.path(), &args);
+        assert_eq!(code(&output), 2, "{flags:?}: {}", stderr(&output));
+        assert!(stderr(&output).lines().count() >= 1);
+    }
+    let output = dedupe(
+        dir.path(),
+        &[
+            "--isolated",
+            "--check",
+            "--select",
+            "near-duplicat",
+            "a.txt",
+        ],
+    );
+    assert!(
+        stderr(&output).contains("did you mean `near-duplicate`?"),
+        "{}",
+        stderr(&output)
+    );
+
+    write(
+        &dir.path().join("dedupe.toml"),
+        "[rules]\nignore = [\"boilerplate/timestmp\"]\n",
+    );
+    let output = dedupe(dir.path(), &["--check", "a.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("dedupe.toml: rules.ignore: unknown rule `boilerplate/timestmp`; did you mean `boilerplate/timestamp`?"),
+        "{}",
+        stderr(&output)
+    );
+    write(
+        &dir.path().join("dedupe.toml"),
+        "[thresholds]\ncontainment = 5\n",
+    );
+    assert_eq!(code(&dedupe(dir.path(), &["--check", "a.txt"])), 2);
+    write(
+        &dir.path().join("dedupe.toml"),
+        "[thresholds]\nmin_words = \"six\"\n",
+    );
+    let output = dedupe(dir.path(), &["--check", "a.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("dedupe.toml:2:13: "),
+        "{}",
+        stderr(&output)
+    );
+    write(
+        &dir.path().join("dedupe.toml"),
+        "[[rules.patterns]]\nrule = \"site/x\"\npattern = \"(unclosed\"\n",
+    );
+    let output = dedupe(dir.path(), &["--check", "a.txt"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("dedupe.toml: "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("(unclosed"), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("^(?:"), "{}", stderr(&output));
+}
+
+/// 17: on a full disk, a failed write leaves no empty or partial output.
+/// Needs a 1 MB tmpfs, which only root can mount; elsewhere the same path is
+/// covered by `output::tests` (a dropped temporary leaves nothing).
+#[test]
+fn r17_a_full_disk_leaves_no_partial_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full");
+    fs::create_dir(&full).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(&full)
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !mounted {
+        eprintln!("note: r17 skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    }
+    let article: String = (0..6000)
+        .map(|i| format!("{P} Number {}.\n\n", i % 3000))
+        .collect();
+    write(&dir.path().join("art.txt"), &article);
+    fs::copy(dir.path().join("art.txt"), full.join("art.txt")).unwrap();
+    let fill = |name: &str| {
+        let _ = Command::new("dd")
+            .args([
+                "if=/dev/zero",
+                &format!("of={}", full.join(name).display()),
+                "bs=1k",
+                "count=2000",
+            ])
+            .output();
+    };
+    fill("filler");
+    let in_place = dedupe(dir.path(), &["--isolated", "--in-place", "full/art.txt"]);
+    let out_dir = dedupe(
+        dir.path(),
+        &["--isolated", "--out-dir", "full/out", "art.txt"],
+    );
+    let table = dedupe(
+        dir.path(),
+        &["--isolated", "--write-table", "full/t.dft", "art.txt"],
+    );
+    let left: Vec<String> = listing(&full);
+    let _ = Command::new("umount").arg(&full).status();
+    assert_eq!(code(&in_place), 2, "{}", stderr(&in_place));
+    assert_eq!(code(&out_dir), 2, "{}", stderr(&out_dir));
+    assert_eq!(code(&table), 2, "{}", stderr(&table));
+    assert_eq!(
+        left,
+        ["art.txt", "filler"],
+        "only the input and the filler remain"
+    );
+}
+
+/// 19: `--report` or `--write-table` pointed at an input is refused.
+#[test]
+fn r19_report_and_table_never_overwrite_an_input() {
+    let line = format!("{{\"id\":1,\"text\":\"{P}\\n\\n{P}\"}}\n");
+    let dir = tree(&[("c.jsonl", &line), ("s/1.txt", P), ("s/2.txt", Q)]);
+    let output = dedupe(
+        dir.path(),
+        &["--isolated", "--jsonl", "c.jsonl", "--report", "c.jsonl"],
+    );
+    assert_eq!(code(&output), 2);
+    assert_eq!(read(dir.path().join("c.jsonl")), line);
+    let output = dedupe(
+        dir.path(),
+        &["--isolated", "--jsonl", "c.jsonl", "-o", "./c.jsonl"],
+    );
+    assert_eq!(code(&output), 2);
+    assert_eq!(read(dir.path().join("c.jsonl")), line);
+    let output = dedupe(dir.path(), &["--isolated", "--write-table", "s/1.txt", "s"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert_eq!(read(dir.path().join("s/1.txt")), P);
+}
+
+/// 20: the temporary files of a killed `--in-place` run are removed by the next one.
+#[test]
+fn r20_stale_temporaries_are_removed_by_the_next_run() {
+    // Process ids stop far below 99999999: this one is certainly gone.
+    let dir = tree(&[
+        ("d/a.txt", &twice(P)),
+        ("d/.dedupe-99999999-AbC123.tmp", "half"),
+    ]);
+    let output = dedupe(dir.path(), &["--isolated", "--in-place", "d"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(listing(&dir.path().join("d")), ["a.txt"]);
+    assert_eq!(read(dir.path().join("d/a.txt")), format!("{P}\n"));
+    assert!(Path::new(&dir.path().join("d/a.txt")).is_file());
+}
