@@ -644,3 +644,76 @@ fn completions_and_man_page_come_from_the_clap_definition() {
     assert!(stdout(&man).starts_with(".ie"), "{}", &stdout(&man)[..40]);
     assert!(stdout(&man).contains("out\\-dir"));
 }
+
+// ---- pre-commit and named files (issue 10, problem 4) ----
+
+/// Fifteen staged files that share a site footer: the answer is the same in
+/// one process or split across two, as pre-commit may split them.
+#[test]
+fn named_files_give_one_answer_however_they_are_split() {
+    let footer = "Example Media Group publishes local news for the valley every weekday morning.";
+    let files: Vec<(String, String)> = (0..15)
+        .map(|i| {
+            (
+                format!("a{i:02}.txt"),
+                format!("Story {i}\n\nThe story number {i} is told here in a paragraph of its own words.\n\nIts second paragraph, number {i} too, adds a quote from a local witness.\n\n{footer}\n"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let check = |names: &[&str]| {
+        let mut args = vec!["--check"];
+        args.extend_from_slice(names);
+        dedupe(dir.path(), &args)
+    };
+    let whole = check(&names);
+    let (first, second) = (check(&names[..8]), check(&names[8..]));
+    assert_eq!(code(&whole), 0, "{}", stderr(&whole));
+    assert_eq!((code(&first), code(&second)), (0, 0));
+
+    // Asked for in the config, corpus rules run on named files too.
+    write(
+        &dir.path().join("dedupe.toml"),
+        "[corpus]\nenabled = true\n",
+    );
+    let configured = check(&names);
+    assert_eq!(code(&configured), 1, "{}", stderr(&configured));
+    assert!(
+        stderr(&configured).contains("corpus-boilerplate"),
+        "{}",
+        stderr(&configured)
+    );
+}
+
+#[test]
+fn force_exclude_applies_the_config_excludes_to_named_files() {
+    let dir = tree(&[
+        ("dedupe.toml", "exclude = [\"drafts/**\"]\n"),
+        ("drafts/a.txt", DIRTY),
+    ]);
+    let forced = dedupe(dir.path(), &["--check", "--force-exclude", "drafts/a.txt"]);
+    assert_eq!(code(&forced), 0, "{}", stderr(&forced));
+    assert_eq!(stdout(&forced), "");
+    let named = dedupe(dir.path(), &["--check", "./drafts/a.txt"]);
+    assert_eq!(code(&named), 1, "{}", stderr(&named));
+}
+
+#[test]
+fn the_pre_commit_hooks_run_serially_and_force_excludes() {
+    let hooks = fixture("../.pre-commit-hooks.yaml");
+    let entries: Vec<&str> = hooks
+        .lines()
+        .filter(|l| l.trim_start().starts_with("entry:"))
+        .collect();
+    assert_eq!(entries.len(), 2);
+    for entry in entries {
+        assert!(entry.contains("--force-exclude"), "{entry}");
+    }
+    assert_eq!(hooks.matches("require_serial: true").count(), 2);
+    assert!(!hooks.contains(r"files: \.(txt|md)$"));
+}

@@ -69,6 +69,11 @@ pub struct Args {
     #[arg(long, value_name = "GLOB", help_heading = "Folders")]
     pub exclude: Vec<String>,
 
+    /// Apply the exclude globs to files named on the command line too (for
+    /// pre-commit and other tools that pass every file).
+    #[arg(long, help_heading = "Folders")]
+    pub force_exclude: bool,
+
     /// Skip files larger than SIZE as an error (bytes, or with a K, M or G suffix).
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M", help_heading = "Folders")]
     pub max_size: u64,
@@ -91,6 +96,8 @@ pub struct Args {
     pub isolated: bool,
 
     /// Turn off corpus rules: never remove a paragraph for recurring in other documents.
+    /// (They run by default on walked folders and JSONL corpora; on files named one by one,
+    /// such as a commit's staged files, only when the config sets `[corpus] enabled = true`.)
     #[arg(long, help_heading = "Corpus")]
     pub no_corpus: bool,
 

@@ -33,8 +33,12 @@ pub struct Settings {
 impl Settings {
     pub fn new(args: &Args, config: &Config) -> Self {
         let file = &config.corpus;
+        // A folder or a JSONL corpus is a set of pages of one kind; files
+        // named one by one (a commit's staged files) are whatever changed, so
+        // what they share says nothing about a site unless the config says so.
+        let a_corpus = args.jsonl || args.paths.iter().any(|path| path.is_dir());
         Settings {
-            enabled: !args.no_corpus && file.enabled.unwrap_or(true),
+            enabled: !args.no_corpus && file.enabled.unwrap_or(a_corpus),
             min_files: args
                 .corpus_min_files
                 .or(file.min_files)

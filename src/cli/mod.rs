@@ -151,6 +151,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             Mode::OutDir(dir) => vec![dir.clone()],
             _ => Vec::new(),
         },
+        force_exclude: args.force_exclude,
     };
     let walked = walk::expand(&args.paths, &filter);
     let items = walked.items;

@@ -83,6 +83,9 @@ pub struct Filter {
     /// Folders never walked into: the canonical `--out-dir`, so its clean
     /// copies are not read back in.
     pub skip_folders: Vec<PathBuf>,
+    /// `--force-exclude`: files named on the command line are matched against
+    /// `exclude` too (pre-commit names every staged file), as in black and ruff.
+    pub force_exclude: bool,
 }
 
 /// The inputs of a run, and what the walk found left over by a killed run.
@@ -105,7 +108,7 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> Walked {
             items.push(Item::Stdin);
         } else if path.is_dir() {
             walk(path, filter, &mut items, &mut stale_temporaries);
-        } else {
+        } else if !(filter.force_exclude && filter.exclude.is_match(lexical(path))) {
             // Named explicitly: cleaned whatever its name; a missing or
             // looping path fails when it is read, with one line naming it.
             items.push(Item::file(path.clone(), None));
