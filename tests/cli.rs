@@ -643,6 +643,8 @@ fn completions_and_man_page_come_from_the_clap_definition() {
     assert_eq!(code(&man), 0);
     assert!(stdout(&man).starts_with(".ie"), "{}", &stdout(&man)[..40]);
     assert!(stdout(&man).contains("out\\-dir"));
+    assert!(stdout(&man).contains(".SH \"EXIT STATUS\""));
+    assert!(stdout(&man).contains(".SH EXAMPLES"));
 }
 
 // ---- pre-commit and named files (issue 10, problem 4) ----
@@ -716,4 +718,28 @@ fn the_pre_commit_hooks_run_serially_and_force_excludes() {
     }
     assert_eq!(hooks.matches("require_serial: true").count(), 2);
     assert!(!hooks.contains(r"files: \.(txt|md)$"));
+}
+
+#[test]
+fn rules_lists_the_registry_and_explains_one_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dedupe(dir.path(), &["rules"]);
+    assert_eq!(code(&list), 0);
+    let listed = stdout(&list);
+    assert_eq!(listed.lines().count(), 26, "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("boilerplate/credits") && l.contains("opt-in"))
+    );
+    let one = dedupe(dir.path(), &["rules", "boilerplate/share"]);
+    assert_eq!(code(&one), 0);
+    assert!(
+        stdout(&one).contains("--ignore boilerplate/share"),
+        "{}",
+        stdout(&one)
+    );
+    let typo = dedupe(dir.path(), &["rules", "boilerplate/shar"]);
+    assert_eq!(code(&typo), 2);
+    assert!(stderr(&typo).contains("did you mean `boilerplate/share`?"));
 }

@@ -2,7 +2,7 @@
 //! text, converted into library options at once.
 
 use super::config::{Config, Pattern};
-use clap::{ArgGroup, Parser, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,7 +14,11 @@ use std::sync::Arc;
 #[derive(Debug, Parser)]
 #[command(name = "dedupe", version, max_term_width = 100)]
 #[command(group(ArgGroup::new("mode").multiple(false)))]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Files or folders to clean (`-` is stdin).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -220,6 +224,16 @@ pub struct Args {
     pub no_normalize: Vec<NormalizeStep>,
 }
 
+/// Commands other than cleaning.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every rule (id, on by default or opt-in, what it removes), or explain one.
+    Rules {
+        /// The rule to explain, e.g. `boilerplate/share`.
+        id: Option<String>,
+    },
+}
+
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -291,27 +305,30 @@ pub fn parse_ratio(text: &str) -> Result<f32, String> {
 /// an unknown one is an error with the nearest id, so a typo never switches
 /// a rule off in silence. `source` says where the list came from.
 fn check_selectors(source: &str, selectors: &[String], extra: &[&str]) -> Result<(), String> {
-    for selector in selectors {
-        if dedupe::is_known_selector(selector, extra.iter().copied()) {
-            continue;
-        }
-        let ids = dedupe::RULES
-            .iter()
-            .map(|rule| rule.id)
-            .chain(extra.iter().copied());
-        let nearest = ids
-            .map(|id| (strsim::jaro_winkler(selector, id), id))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let hint = match nearest {
-            Some((_, id)) => format!("; did you mean `{id}`?"),
-            None => String::new(),
-        };
-        return Err(format!(
-            "{source}: unknown rule `{selector}`{hint} (`dedupe rules` lists them)"
-        ));
+    match selectors
+        .iter()
+        .find(|selector| !dedupe::is_known_selector(selector, extra.iter().copied()))
+    {
+        Some(unknown) => Err(unknown_rule(source, unknown, extra)),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// `SOURCE: unknown rule `ID`; did you mean `NEAREST`?`, when one is near.
+pub fn unknown_rule(source: &str, id: &str, extra: &[&str]) -> String {
+    let ids = dedupe::RULES
+        .iter()
+        .map(|rule| rule.id)
+        .chain(extra.iter().copied());
+    let nearest = ids
+        .map(|known| (strsim::jaro_winkler(id, known), known))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let hint = match nearest {
+        Some((_, known)) => format!("; did you mean `{known}`?"),
+        None => String::new(),
+    };
+    format!("{source}: unknown rule `{id}`{hint} (`dedupe rules` lists them)")
 }
 
 /// Input encodings.

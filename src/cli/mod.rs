@@ -95,6 +95,9 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     if let Some(what) = args.generate {
         return generate(what).map_err(|err| Error::io("stdout", err));
     }
+    if let Some(args::Command::Rules { id }) = &args.command {
+        return rules(id.as_deref());
+    }
     if args.paths.is_empty() && args.merge_tables.is_none() && io::stdin().is_terminal() {
         // Nothing to read but a person's keyboard: say how to use it instead
         // of waiting silently, as a filter run by mistake would.
@@ -324,6 +327,31 @@ fn progress_bar(files: usize, quiet: bool) -> ProgressBar {
     ProgressBar::new(files as u64).with_style(style)
 }
 
+/// `dedupe rules [ID]`: the registry, as a table or one rule's entry.
+fn rules(id: Option<&str>) -> Result<Outcome, Error> {
+    let state = |rule: &dedupe::Rule| if rule.opt_in { "opt-in" } else { "default" };
+    let mut out = io::stdout().lock();
+    let printed = match id {
+        None => dedupe::RULES.iter().try_for_each(|rule| {
+            writeln!(out, "{:<32} {:<8} {}", rule.id, state(rule), rule.summary)
+        }),
+        Some(id) => {
+            let rule = dedupe::RULES
+                .iter()
+                .find(|rule| rule.id == id)
+                .ok_or_else(|| Error::usage(args::unknown_rule("rules", id, &[])))?;
+            let how = if rule.opt_in {
+                format!("Off unless selected by its exact id: --select {}", rule.id)
+            } else {
+                format!("On by default; switch it off with --ignore {}", rule.id)
+            };
+            writeln!(out, "{}\n\n{}\n\n{how}", rule.id, rule.summary)
+        }
+    };
+    printed.map_err(|err| Error::io("stdout", err))?;
+    Ok(Outcome::default())
+}
+
 /// `--generate`: a completion script or the man page, from the clap definition.
 fn generate(what: Generate) -> io::Result<Outcome> {
     use clap_complete::Shell;
@@ -331,7 +359,7 @@ fn generate(what: Generate) -> io::Result<Outcome> {
     let mut out = io::stdout().lock();
     let shell = match what {
         Generate::Man => {
-            clap_mangen::Man::new(command).render(&mut out)?;
+            man_page(command, &mut out)?;
             return Ok(Outcome::default());
         }
         Generate::CompletionBash => Shell::Bash,
@@ -343,6 +371,51 @@ fn generate(what: Generate) -> io::Result<Outcome> {
     clap_complete::generate(shell, &mut command, "dedupe", &mut out);
     Ok(Outcome::default())
 }
+
+/// The man page: clap's sections, then EXIT STATUS and EXAMPLES.
+fn man_page(command: clap::Command, out: &mut impl Write) -> io::Result<()> {
+    let man = clap_mangen::Man::new(command);
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    out.write_all(MAN_EXTRA.as_bytes())?;
+    man.render_version_section(out)
+}
+
+/// The man page's hand-written sections, in roff.
+const MAN_EXTRA: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Nothing to change, or every file written.
+.TP
+\fB1\fR
+\fB\-\-check\fR or \fB\-\-diff\fR found a file that would change.
+.TP
+\fB2\fR
+An error: bad arguments or config, an unreadable, binary or undecodable file, an output that would overwrite an input. The rest of a batch still runs.
+.SH EXAMPLES
+.TP
+\fBdedupe article.txt\fR
+Write article.clean.txt and article.diff beside the input.
+.TP
+\fBdedupe \-\-check articles/\fR
+In CI: print the diff of every file that would change and exit 1 if any would.
+.TP
+\fBdedupe \-\-in\-place articles/\fR
+Rewrite each file atomically.
+.TP
+\fBdedupe \-\-out\-dir clean/ articles/\fR
+Write clean copies and diffs under clean/, mirroring articles/.
+.TP
+\fBdedupe \-\-jsonl \-\-field text corpus.jsonl \-o clean.jsonl\fR
+Clean the text field of every JSONL record, keeping the other fields byte for byte.
+.TP
+\fBdedupe rules boilerplate/share\fR
+Explain one rule.
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -430,21 +430,15 @@ struct JsonLines {
 /// The SARIF rule of a file whose only change is normalization.
 const NORMALIZE_RULE: &str = "normalize";
 
+/// The rule's one-line summary from the library's registry; a config
+/// pattern's rule is named as such.
 fn rule_description(rule: &str) -> String {
-    match rule {
-        dedupe::EXACT_DUPLICATE => "An exact copy of another paragraph".to_string(),
-        dedupe::NEAR_DUPLICATE => {
-            "A truncated or lightly edited copy of another paragraph".to_string()
+    match (rule, dedupe::RULES.iter().find(|known| known.id == rule)) {
+        (NORMALIZE_RULE, _) => {
+            "Whitespace, invisible characters or entities to normalize".to_string()
         }
-        dedupe::CAPTION => "A caption that restates a body paragraph".to_string(),
-        dedupe::CORPUS_BOILERPLATE => {
-            "Site boilerplate: a paragraph that recurs in many documents of the batch".to_string()
-        }
-        NORMALIZE_RULE => "Whitespace, invisible characters or entities to normalize".to_string(),
-        other => match other.split_once('/') {
-            Some((_, kind)) => format!("Scrape boilerplate: {kind}"),
-            None => format!("Removed by rule {other}"),
-        },
+        (_, Some(known)) => known.summary.to_string(),
+        (other, None) => format!("A paragraph matching the configured pattern of rule {other}"),
     }
 }
 
