@@ -743,3 +743,22 @@ fn rules_lists_the_registry_and_explains_one_rule() {
     assert_eq!(code(&typo), 2);
     assert!(stderr(&typo).contains("did you mean `boilerplate/share`?"));
 }
+
+#[test]
+fn color_follows_the_flag_then_the_environment() {
+    let dir = tree(&[("a.txt", DIRTY)]);
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dedupe"));
+        command.args(args).arg("a.txt").current_dir(dir.path());
+        command.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        command.envs(env.iter().copied());
+        let output = command.output().unwrap();
+        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap()
+    };
+    let escape = "\x1b[";
+    assert!(!run(&["--diff"], &[]).contains(escape), "piped: no colour");
+    assert!(run(&["--diff", "--color", "always"], &[]).contains(escape));
+    assert!(run(&["--diff"], &[("CLICOLOR_FORCE", "1")]).contains(escape));
+    assert!(!run(&["--diff"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(escape));
+    assert!(!run(&["--diff", "--color", "never"], &[("CLICOLOR_FORCE", "1")]).contains(escape));
+}

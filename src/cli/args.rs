@@ -165,6 +165,11 @@ pub struct Args {
     )]
     pub generate: Option<Generate>,
 
+    /// When to colour the output: `auto` colours a terminal unless `NO_COLOR`
+    /// is set (`CLICOLOR_FORCE` forces it).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, help_heading = "Output")]
+    pub color: ColorWhen,
+
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Text, help_heading = "Output")]
     pub format: Format,
@@ -232,6 +237,25 @@ pub enum Command {
         /// The rule to explain, e.g. `boilerplate/share`.
         id: Option<String>,
     },
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    /// The global choice that anstream's streams and checks follow.
+    pub fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 /// Report formats.

@@ -92,6 +92,7 @@ impl fmt::Display for Error {
 
 /// Runs the command line.
 pub fn run(args: Args) -> Result<Outcome, Error> {
+    args.color.choice().write_global();
     if let Some(what) = args.generate {
         return generate(what).map_err(|err| Error::io("stdout", err));
     }

@@ -11,38 +11,40 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// ANSI colours, or none (not a terminal, or `NO_COLOR` set).
+/// ANSI colours, or none.
 #[derive(Debug, Clone, Copy)]
 pub struct Paint(pub bool);
 
 impl Paint {
-    /// Colour for a stream when it is a terminal and `NO_COLOR` is unset or empty.
-    pub fn for_terminal(is_terminal: bool) -> Self {
-        Paint(is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()))
+    /// Colour for a stream as anstream decides it, the way clap, cargo and
+    /// ripgrep do: `--color` (set as the global choice), then `NO_COLOR`,
+    /// `CLICOLOR_FORCE`, `CLICOLOR`, and whether the stream is a terminal.
+    pub fn for_stream(stream: &impl anstream::stream::RawStream) -> Self {
+        Paint(anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never)
     }
 
-    fn paint(self, code: &str, text: &str) -> String {
+    fn paint(self, style: anstyle::Style, text: &str) -> String {
         if self.0 {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
 
     fn bold(self, text: &str) -> String {
-        self.paint("1", text)
+        self.paint(anstyle::Style::new().bold(), text)
     }
     fn red(self, text: &str) -> String {
-        self.paint("31", text)
+        self.paint(anstyle::AnsiColor::Red.on_default(), text)
     }
     fn green(self, text: &str) -> String {
-        self.paint("32", text)
+        self.paint(anstyle::AnsiColor::Green.on_default(), text)
     }
     fn yellow(self, text: &str) -> String {
-        self.paint("33", text)
+        self.paint(anstyle::AnsiColor::Yellow.on_default(), text)
     }
     fn cyan(self, text: &str) -> String {
-        self.paint("36", text)
+        self.paint(anstyle::AnsiColor::Cyan.on_default(), text)
     }
 
     /// A unified diff with removed lines red, added lines green, hunks cyan.
@@ -170,15 +172,14 @@ pub struct Reporter {
 
 impl Reporter {
     pub fn new(format: Format, mode: Mode, quiet: bool, verbose: bool, single: bool) -> Self {
-        use std::io::IsTerminal;
         Reporter {
             format,
             mode,
             quiet,
             verbose,
             single,
-            stdout_paint: Paint::for_terminal(io::stdout().is_terminal()),
-            stderr_paint: Paint::for_terminal(io::stderr().is_terminal()),
+            stdout_paint: Paint::for_stream(&io::stdout()),
+            stderr_paint: Paint::for_stream(&io::stderr()),
             sarif_results: Vec::new(),
             sarif_notifications: Vec::new(),
         }
@@ -690,5 +691,6 @@ mod tests {
     fn no_colour_without_a_terminal() {
         assert_eq!(Paint(false).diff("-a\n+b\n"), "-a\n+b\n");
         assert_eq!(Paint(true).red("x"), "\x1b[31mx\x1b[0m");
+        assert_eq!(Paint(true).bold("x"), "\x1b[1mx\x1b[0m");
     }
 }
