@@ -762,3 +762,30 @@ fn color_follows_the_flag_then_the_environment() {
     assert!(!run(&["--diff"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(escape));
     assert!(!run(&["--diff", "--color", "never"], &[("CLICOLOR_FORCE", "1")]).contains(escape));
 }
+
+#[test]
+fn walks_honour_dot_ignore_and_git_info_exclude() {
+    let dir = tree(&[
+        ("repo/.git/info/exclude", "private/\n"),
+        ("repo/.ignore", "generated.txt\n"),
+        ("repo/a.txt", DIRTY),
+        ("repo/generated.txt", DIRTY),
+        ("repo/private/b.txt", DIRTY),
+    ]);
+    let output = dedupe(dir.path(), &["--check", "--format", "json", "repo"]);
+    let checked: Vec<String> = stdout(&output)
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(checked, ["repo/a.txt"]);
+    let all = dedupe(
+        dir.path(),
+        &["--check", "--no-ignore", "--format", "json", "repo"],
+    );
+    assert_eq!(stdout(&all).lines().count(), 3);
+}

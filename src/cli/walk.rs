@@ -1,16 +1,14 @@
 //! Turns the PATH arguments into the list of inputs, in a deterministic order:
 //! arguments in the order given, each folder walked in file-name order. A walk
-//! skips what a person would not call an article: hidden and `.gitignore`d
-//! paths, files outside `--include` or inside `--exclude`, symlinks (never
+//! skips what a person would not call an article: hidden paths, paths that
+//! `.gitignore`, `.ignore` or `.git/info/exclude` exclude, files outside `--include` or inside `--exclude`, symlinks (never
 //! followed, so no loop and no escape), and dedupe's own outputs, so that a
 //! second run never cleans a clean copy or a diff.
 
 use globset::GlobSet;
-use ignore::Match;
-use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::WalkBuilder;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use walkdir::WalkDir;
 
 /// One input, or a path that could not be walked (reported like a bad file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,72 +128,65 @@ pub fn is_own_output(name: &str) -> bool {
     name.ends_with(".diff") || name.ends_with(".clean") || name.contains(".clean.")
 }
 
+/// Walks one folder argument with the `ignore` crate's walker (ripgrep's):
+/// `.gitignore`, `.ignore` and `.git/info/exclude` honoured as git and
+/// ripgrep honour them, symlinks never followed, names sorted.
 fn walk(root: &Path, filter: &Filter, items: &mut Vec<Item>, stale: &mut Vec<PathBuf>) {
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let outer_ignores = if filter.no_ignore {
-        Vec::new()
-    } else {
-        ancestor_gitignores(&canonical_root)
-    };
-    // Each folder's .gitignore, with the depth of that folder; deepest last.
-    let mut ignores: Vec<(usize, Gitignore)> = Vec::new();
-    let mut entries = WalkDir::new(root)
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .standard_filters(!filter.no_ignore)
+        // Hidden names are judged below, so the walk still sees the
+        // temporary files a killed run left.
+        .hidden(false)
+        // A .gitignore counts in a folder that is not (yet) a repository too.
+        .require_git(false)
         .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = entries.next() {
+        .sort_by_file_name(|a, b| a.cmp(b));
+    let exclude = filter.exclude.clone();
+    let skip_folders = filter.skip_folders.clone();
+    let walk_hidden = filter.hidden;
+    let root_path = root.to_path_buf();
+    builder.filter_entry(move |entry| {
+        if entry.depth() == 0 {
+            return true;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let is_dir = entry.file_type().is_some_and(|kind| kind.is_dir());
+        if !is_dir && super::output::is_stale_temporary(&name) {
+            return true;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(&root_path)
+            .unwrap_or(entry.path());
+        let hidden = name.starts_with('.') && !walk_hidden;
+        let skipped_folder = is_dir
+            && skip_folders
+                .iter()
+                .any(|folder| std::fs::canonicalize(entry.path()).is_ok_and(|p| &p == folder));
+        !(hidden || exclude.is_match(relative) || skipped_folder)
+    });
+    for entry in builder.build() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                let problem = err
-                    .io_error()
-                    .map_or_else(|| err.to_string(), super::report::describe_io_error);
-                items.push(Item::Unwalkable { path, problem });
+                items.push(Item::Unwalkable {
+                    path: error_path(&err).unwrap_or(root).to_path_buf(),
+                    problem: error_problem(&err),
+                });
                 continue;
             }
         };
-        let depth = entry.depth();
-        let is_dir = entry.file_type().is_dir();
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        if depth > 0 {
-            ignores.retain(|(owner, _)| *owner < depth);
-            let name = entry.file_name().to_string_lossy();
-            if !is_dir && super::output::is_stale_temporary(&name) {
-                stale.push(entry.path().to_path_buf());
-                continue;
-            }
-            let hidden = name.starts_with('.');
-            let absolute = canonical_root.join(relative);
-            let skip = (hidden && !filter.hidden)
-                || filter.exclude.is_match(relative)
-                || is_ignored(&ignores, &outer_ignores, &absolute, is_dir)
-                || (is_dir
-                    && filter
-                        .skip_folders
-                        .iter()
-                        .any(|f| same_folder(f, &absolute)));
-            if skip {
-                if is_dir {
-                    entries.skip_current_dir();
-                }
-                continue;
-            }
-        }
-        if is_dir {
-            if !filter.no_ignore {
-                let gitignore = entry.path().join(".gitignore");
-                if gitignore.is_file() {
-                    ignores.push((depth, rooted(&canonical_root.join(relative), &gitignore)));
-                }
-            }
-            continue;
-        }
         // Symlinks (not followed), sockets, devices: not articles.
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_some_and(|kind| kind.is_file()) {
             continue;
         }
         let name = entry.file_name().to_string_lossy();
+        if super::output::is_stale_temporary(&name) {
+            stale.push(entry.into_path());
+            continue;
+        }
+        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         if is_own_output(&name) || !filter.include.is_match(relative) {
             continue;
         }
@@ -203,51 +194,27 @@ fn walk(root: &Path, filter: &Filter, items: &mut Vec<Item>, stale: &mut Vec<Pat
     }
 }
 
-/// A `.gitignore` matcher whose patterns are anchored at `folder` (canonical),
-/// matched against canonical paths.
-fn rooted(folder: &Path, gitignore: &Path) -> Gitignore {
-    let mut builder = GitignoreBuilder::new(folder);
-    // A malformed line is skipped, as git itself does.
-    let _ = builder.add(gitignore);
-    builder.build().unwrap_or_else(|_| Gitignore::empty())
-}
-
-/// The `.gitignore` files of the folders above a walked folder, up to the
-/// repository root; none when the folder is not inside a git repository.
-fn ancestor_gitignores(root: &Path) -> Vec<Gitignore> {
-    let mut found = Vec::new();
-    for folder in root.ancestors().skip(1) {
-        let gitignore = folder.join(".gitignore");
-        if gitignore.is_file() {
-            found.push(rooted(folder, &gitignore));
+/// The path an `ignore` walk error is about, when it names one.
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
         }
-        if folder.join(".git").exists() {
-            return found;
-        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
     }
-    Vec::new()
 }
 
-/// The deepest `.gitignore` with an opinion decides, as in git.
-fn is_ignored(
-    nested: &[(usize, Gitignore)],
-    outer: &[Gitignore],
-    path: &Path,
-    is_dir: bool,
-) -> bool {
-    let matchers = nested.iter().rev().map(|(_, m)| m).chain(outer.iter());
-    for matcher in matchers {
-        match matcher.matched(path, is_dir) {
-            Match::Ignore(_) => return true,
-            Match::Whitelist(_) => return false,
-            Match::None => {}
-        }
+/// The walk error in the same words as a file that cannot be read.
+fn error_problem(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_problem(err),
+        ignore::Error::Io(io) => super::report::describe_io_error(io),
+        other => other.to_string(),
     }
-    false
-}
-
-fn same_folder(canonical: &Path, path: &Path) -> bool {
-    std::fs::canonicalize(path).is_ok_and(|p| p == canonical)
 }
 
 #[cfg(test)]
