@@ -42,7 +42,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCES = ROOT.parent / "shared" / "bench-dev" / "data" / "dev"
+# The development corpus sits beside the project in the team's checkout
+# (../shared); a plain clone has only the fixtures, which serve as a smaller
+# stand-in (--sources or DEDUPE_BENCH_SOURCES name another folder).
+DEFAULT_SOURCES = Path(
+    os.environ.get("DEDUPE_BENCH_SOURCES", ROOT.parent / "shared" / "bench-dev" / "data" / "dev")
+)
+FIXTURE_SOURCES = ROOT / "fixtures"
 MB = 1_000_000
 WORD = re.compile(r"[A-Za-z]{4,}")
 TIME = "/usr/bin/time"
@@ -82,9 +88,14 @@ def build_corpus(sources: Path, work: Path, target_bytes: int) -> tuple[Path, Pa
         return folder, one, files, total
     shutil.rmtree(folder, ignore_errors=True)
     articles = sorted(glob.glob(str(sources / "*" / "in" / "*.txt")))
-    if not articles:
-        sys.exit(f"no articles under {sources}/*/in/*.txt (use --sources)")
-    texts = [(Path(a).parent.parent.name, Path(a).name, Path(a).read_text(encoding="utf-8")) for a in articles]
+    if articles:
+        texts = [(Path(a).parent.parent.name, Path(a).name, Path(a).read_text(encoding="utf-8")) for a in articles]
+    else:
+        fixtures = sorted(glob.glob(str(FIXTURE_SOURCES / "*" / "input.txt")))
+        if not fixtures:
+            sys.exit(f"no articles under {sources}/*/in/*.txt nor {FIXTURE_SOURCES}/*/input.txt (use --sources)")
+        print(f"note: {sources} not found; building the corpus from the project's fixtures", file=sys.stderr)
+        texts = [("fixtures", Path(f).parent.name + ".txt", Path(f).read_text(encoding="utf-8")) for f in fixtures]
     files = total = 0
     copy = 0
     with open(one, "wb") as joined:

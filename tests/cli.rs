@@ -789,3 +789,27 @@ fn walks_honour_dot_ignore_and_git_info_exclude() {
     );
     assert_eq!(stdout(&all).lines().count(), 3);
 }
+
+#[test]
+fn github_format_writes_a_step_summary_with_rule_counts_and_files() {
+    let dir = tree(&[
+        ("in/a.txt", DIRTY),
+        ("in/b.txt", CLEAN),
+        ("summary.md", "earlier step\n"),
+    ]);
+    let output = Command::new(env!("CARGO_BIN_EXE_dedupe"))
+        .args(["--check", "--format", "github", "in"])
+        .current_dir(dir.path())
+        .env("GITHUB_STEP_SUMMARY", dir.path().join("summary.md"))
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1);
+    let summary = read(dir.path().join("summary.md"));
+    assert!(
+        summary.starts_with("earlier step\n## dedupe\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("| `exact-duplicate` | 1 |"), "{summary}");
+    assert!(summary.contains("| `in/a.txt` | 1 |"), "{summary}");
+    assert!(!summary.contains("in/b.txt"), "{summary}");
+}

@@ -3,6 +3,11 @@
 //! Library-side reproducers (encodings, line endings, idempotence, memory)
 //! are tested in tests/golden.rs and tests/properties.rs.
 
+#![allow(
+    unsafe_code,
+    reason = "libc::geteuid: std cannot tell whether we are root"
+)]
+
 mod support;
 
 use std::fs;

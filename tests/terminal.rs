@@ -3,6 +3,8 @@
 //! thread prints. A run that never ends fails at a deadline instead of hanging
 //! the test suite.
 
+#![allow(unsafe_code, reason = "libc::openpty: std has no pseudo-terminal")]
+
 mod support;
 
 use std::fs::File;

@@ -86,6 +86,8 @@ pub struct Totals {
     /// The documents of the corpus table, when corpus rules ran; named in
     /// the summary when they removed something.
     pub corpus_documents: Option<u64>,
+    /// Each changed file with its number of removals, for the GitHub step summary.
+    pub changed_files: Vec<(String, usize)>,
 }
 
 impl Totals {
@@ -94,6 +96,10 @@ impl Totals {
         match &result.outcome {
             Ok(cleaning) => {
                 self.changed += usize::from(cleaning.changed);
+                if cleaning.changed {
+                    self.changed_files
+                        .push((result.name.clone(), cleaning.removals.len()));
+                }
                 for removal in &cleaning.removals {
                     *self.removed.entry(removal.rule.clone()).or_default() += 1;
                 }
@@ -241,6 +247,16 @@ impl Reporter {
             serde_json::to_writer_pretty(&mut *out, &self.sarif(totals))?;
             writeln!(out)?;
         }
+        if self.format == Format::Github
+            && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY")
+        {
+            // Annotations are capped per step; the summary page is not.
+            std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path)
+                .and_then(|mut file| file.write_all(step_summary(totals, &self.mode).as_bytes()))?;
+        }
         if summary && !self.quiet {
             writeln!(
                 err,
@@ -366,6 +382,37 @@ impl Reporter {
             }],
         })
     }
+}
+
+/// Files listed by name in the GitHub step summary, most removals first.
+const SUMMARY_TOP_FILES: usize = 20;
+
+/// The Markdown that `--format github` appends to `$GITHUB_STEP_SUMMARY`:
+/// the run's totals, removals per rule, and the files with most removals.
+fn step_summary(totals: &Totals, mode: &Mode) -> String {
+    let mut md = format!("## dedupe\n\n{}\n\n", totals.summary_line(mode));
+    if !totals.removed.is_empty() {
+        md.push_str("| rule | paragraphs |\n|---|---:|\n");
+        let mut rules: Vec<(&String, &usize)> = totals.removed.iter().collect();
+        rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (rule, count) in rules {
+            let _ = writeln!(md, "| `{rule}` | {count} |");
+        }
+        md.push('\n');
+    }
+    if !totals.changed_files.is_empty() {
+        let mut files: Vec<&(String, usize)> = totals.changed_files.iter().collect();
+        files.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        md.push_str("| file | removals |\n|---|---:|\n");
+        for (name, removals) in files.iter().take(SUMMARY_TOP_FILES) {
+            let name = escape_name(name).replace('|', "\\|").replace('`', "'");
+            let _ = writeln!(md, "| `{name}` | {removals} |");
+        }
+        if files.len() > SUMMARY_TOP_FILES {
+            let _ = writeln!(md, "\n…and {} more.", files.len() - SUMMARY_TOP_FILES);
+        }
+    }
+    md
 }
 
 /// One line of `--format json`; a struct, so the fields keep this order.
