@@ -3,46 +3,18 @@
 //! need in a [`FileResult`]. Nothing is printed here, so the main thread can
 //! print results in input order and the output is the same for any `-j`.
 
+use super::model::{
+    Cleaning, FileError, FileResult, Mode, RemovalInfo, Rendered, describe_io_error,
+};
 use super::output::Stamp;
 use super::walk::Item;
-use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, Options};
+use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, KeepReason, Options};
 use rustc_hash::FxHashSet;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-/// What the run does with each cleaned file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    /// `X.clean.txt` and `X.diff` beside the input (the default).
-    Beside,
-    /// `-o FILE`.
-    Output(PathBuf),
-    /// `--stdout`, `-o -`, or stdin with no mode.
-    Stdout,
-    Check,
-    Diff,
-    Explain,
-    InPlace,
-    /// `--out-dir DIR`: the canonical DIR, created before the run.
-    OutDir(PathBuf),
-}
-
-impl Mode {
-    /// Modes that may take folders: the ones a batch in CI uses.
-    pub fn takes_folders(&self) -> bool {
-        matches!(
-            self,
-            Mode::Check | Mode::Diff | Mode::InPlace | Mode::OutDir(_)
-        )
-    }
-
-    /// Modes that report changes with exit code 1.
-    pub fn reports_changes(&self) -> bool {
-        matches!(self, Mode::Check | Mode::Diff)
-    }
-}
 
 /// Everything a worker needs, shared read-only by all threads.
 pub struct Job {
@@ -56,60 +28,6 @@ pub struct Job {
     /// The report quotes each removed paragraph (json, github, sarif);
     /// the text format never does, so it skips making the previews.
     pub previews: bool,
-}
-
-/// The one computation per file that every mode and report format reads.
-#[derive(Debug)]
-pub struct FileResult {
-    /// The path as shown in messages, diffs and reports.
-    pub name: String,
-    /// The cleaning, or the one-line problem that stopped it.
-    pub outcome: Result<Cleaning, String>,
-    /// A problem that did not stop cleaning (the Windows-1252 fallback).
-    pub warning: Option<String>,
-}
-
-/// What cleaning one file found.
-#[derive(Debug)]
-pub struct Cleaning {
-    /// The clean copy differs from the input bytes.
-    pub changed: bool,
-    pub paragraphs_before: usize,
-    pub paragraphs_after: usize,
-    pub removals: Vec<RemovalInfo>,
-    /// What the text format prints on stdout: the diff (`--check`, `--diff`),
-    /// the clean text (`--stdout`) or the `--explain` table.
-    pub stdout: String,
-}
-
-/// One removed paragraph, with line numbers instead of indices.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RemovalInfo {
-    pub first_line: usize,
-    pub last_line: usize,
-    pub rule: String,
-    /// First line of the copy that was kept, for duplicates.
-    pub kept_line: Option<usize>,
-    pub similarity: Option<f32>,
-    /// In how many documents it occurs, for `corpus-boilerplate`.
-    pub documents: Option<usize>,
-    /// The paragraph's opening words, when the report quotes them ([`Job::previews`]).
-    pub preview: String,
-}
-
-impl Cleaning {
-    /// How many paragraphs each rule removed, most first, then by rule id.
-    pub fn removal_counts(&self) -> Vec<(&str, usize)> {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for removal in &self.removals {
-            match counts.iter_mut().find(|(rule, _)| *rule == removal.rule) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((&removal.rule, 1)),
-            }
-        }
-        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        counts
-    }
 }
 
 /// The path as given, without a leading `./`: the name in messages, reports and diffs.
@@ -126,7 +44,7 @@ pub fn process(item: &Item, job: &Job) -> FileResult {
     let name = display_name(item);
     let mut warning = None;
     let outcome = match item {
-        Item::Unwalkable { problem, .. } => Err(problem.clone()),
+        Item::Unwalkable { problem, .. } => Err(FileError::Read(problem.clone())),
         Item::Stdin => process_readable(None, &name, job, &mut warning),
         Item::File { path, mirror } => {
             process_readable(Some((path, mirror)), &name, job, &mut warning)
@@ -185,10 +103,11 @@ fn process_readable(
     name: &str,
     job: &Job,
     warning: &mut Option<String>,
-) -> Result<Cleaning, String> {
+) -> Result<Cleaning, FileError> {
     let path = file.map(|(path, _)| path);
     let (bytes, stamp) = read(path, job.max_size)?;
-    let decoded = dedupe::decode(&bytes, job.encoding).map_err(|err| err.to_string())?;
+    let decoded =
+        dedupe::decode(&bytes, job.encoding).map_err(|err| FileError::Decode(err.to_string()))?;
     if decoded.fell_back_to_windows_1252 {
         *warning = Some("not valid UTF-8, read as Windows-1252".to_string());
     }
@@ -199,11 +118,13 @@ fn process_readable(
     let changed = cleaned.text.as_bytes() != bytes.as_slice();
     // `a/` and `b/` are prefixed to the path, so an absolute one loses its root.
     let diff = || cleaned.diff(original, name.trim_start_matches('/'));
-    let mut stdout = String::new();
+    let mut rendered = Rendered::Nothing;
     match (&job.mode, path) {
-        (Mode::Check | Mode::Diff, _) => stdout = diff(),
-        (Mode::Stdout, _) | (Mode::Beside, None) => stdout = std::mem::take(&mut cleaned.text),
-        (Mode::Explain, _) => stdout = super::report::explain(&cleaned),
+        (Mode::Check | Mode::Diff, _) => rendered = Rendered::Diff(diff()),
+        (Mode::Stdout, _) | (Mode::Beside, None) => {
+            rendered = Rendered::CleanText(std::mem::take(&mut cleaned.text));
+        }
+        (Mode::Explain, _) => rendered = Rendered::Explanation(explain(&cleaned)),
         (Mode::Output(output), _) => write(output, &cleaned.text)?,
         (Mode::Beside, Some(path)) => {
             let (clean_path, diff_path) = beside(path);
@@ -212,7 +133,8 @@ fn process_readable(
         }
         (Mode::InPlace, Some(path)) => {
             if let (true, Some(stamp)) = (changed, stamp) {
-                super::output::replace_in_place(path, cleaned.text.as_bytes(), stamp)?;
+                super::output::replace_in_place(path, cleaned.text.as_bytes(), stamp)
+                    .map_err(FileError::InPlace)?;
             }
         }
         (Mode::OutDir(dir), Some(path)) => {
@@ -223,18 +145,25 @@ fn process_readable(
             write(&diff_beside(&target), &diff())?;
         }
         (Mode::InPlace | Mode::OutDir(_), None) => {
-            return Err("stdin cannot be rewritten in place or mirrored; use --stdout".into());
+            return Err(FileError::Unsupported(
+                "stdin cannot be rewritten in place or mirrored; use --stdout",
+            ));
         }
     }
     // The clean copy is written: free it before the report is built, so a
     // big file's peak memory does not hold both.
     drop(std::mem::take(&mut cleaned.text));
-    Ok(summarize(&cleaned, changed, stdout, job.previews))
+    Ok(summarize(&cleaned, changed, rendered, job.previews))
 }
 
 /// What the reports need from a cleaning; `previews` says whether they quote
 /// the removed paragraphs (otherwise each preview is empty).
-pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String, previews: bool) -> Cleaning {
+pub fn summarize(
+    cleaned: &Cleaned<'_>,
+    changed: bool,
+    rendered: Rendered,
+    previews: bool,
+) -> Cleaning {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
     let mut removals = Vec::with_capacity(cleaned.removals().count());
     removals.extend(cleaned.removals().map(|(paragraph, removal)| RemovalInfo {
@@ -245,7 +174,7 @@ pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String, previews:
         similarity: removal.similarity,
         documents: removal.documents,
         preview: if previews {
-            super::report::preview(&paragraph.text)
+            preview(&paragraph.text)
         } else {
             String::new()
         },
@@ -260,7 +189,68 @@ pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String, previews:
         paragraphs_before: cleaned.paragraphs.len(),
         paragraphs_after: kept,
         removals,
-        stdout,
+        rendered,
+    }
+}
+
+/// One line per paragraph: its lines, its decision and why, and its opening words.
+pub fn explain(cleaned: &Cleaned<'_>) -> String {
+    let line_of = |index: usize| cleaned.paragraphs[index].first_line;
+    let mut out = String::new();
+    for paragraph in &cleaned.paragraphs {
+        let lines = if paragraph.first_line == paragraph.last_line {
+            format!("{}", paragraph.first_line)
+        } else {
+            format!("{}-{}", paragraph.first_line, paragraph.last_line)
+        };
+        let why = match &paragraph.decision {
+            Decision::Remove(removal) => {
+                let mut why = format!("remove  {}", removal.rule);
+                if let Some(kept) = removal.kept {
+                    let _ = write!(why, " (kept line {})", line_of(kept));
+                }
+                if let Some(similarity) = removal.similarity {
+                    let _ = write!(why, " similarity {similarity:.2}");
+                }
+                if let Some(documents) = removal.documents {
+                    let _ = write!(why, " (in {documents} documents)");
+                }
+                why
+            }
+            Decision::Keep(reason) => match reason {
+                KeepReason::Unique => "keep".to_string(),
+                KeepReason::MostComplete { copies } => {
+                    format!("keep    most complete of {copies} copies")
+                }
+                KeepReason::ShortRepeat { of } => {
+                    format!(
+                        "keep    short repeat of line {} (under min-words)",
+                        line_of(*of)
+                    )
+                }
+                KeepReason::StructuralRepeat => "keep    structural repeat".to_string(),
+                KeepReason::NotACopy { resembles } => format!(
+                    "keep    resembles line {} only through another copy",
+                    line_of(*resembles)
+                ),
+            },
+        };
+        let _ = writeln!(out, "{lines:>7}  {why:<60}  {}", preview(&paragraph.text));
+    }
+    out
+}
+
+/// The paragraph's first 50 characters on one line.
+pub fn preview(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .take(50)
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if text.chars().nth(50).is_some() {
+        format!("{flat}...")
+    } else {
+        flat
     }
 }
 
@@ -268,8 +258,8 @@ pub fn summarize(cleaned: &Cleaned<'_>, changed: bool, stdout: String, previews:
 /// stdin). Refused: anything but a regular file (a FIFO would block or be
 /// cut short, a device never ends), a file over the size limit (before it is
 /// read), and a file that changed while it was read.
-fn read(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, Option<Stamp>), String> {
-    let describe = |err: io::Error| super::report::describe_io_error(&err);
+fn read(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, Option<Stamp>), FileError> {
+    let describe = |err: io::Error| FileError::Read(describe_io_error(&err));
     let mut bytes = Vec::new();
     let Some(path) = path else {
         io::stdin()
@@ -281,15 +271,15 @@ fn read(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, Option<Stamp>), 
     // Checked before opening: opening a FIFO with no writer blocks forever.
     let kind = std::fs::metadata(path).map_err(describe)?.file_type();
     if !kind.is_file() {
-        return Err(format!("{}, not a regular file; skipped", file_kind(kind)));
+        return Err(FileError::NotRegular(file_kind(kind)));
     }
     let file = File::open(path).map_err(describe)?;
     let before = Stamp::of(&file.metadata().map_err(describe)?);
     if before.size() > max_size {
-        return Err(format!(
-            "larger than --max-size ({} bytes > {max_size}), skipped",
-            before.size()
-        ));
+        return Err(FileError::TooLarge {
+            size: before.size(),
+            max: max_size,
+        });
     }
     // Sized from the metadata so a big file is read into one allocation of
     // its size, not grown by doubling (up to 2x).
@@ -304,7 +294,7 @@ fn read(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, Option<Stamp>), 
         .map_err(describe)?;
     let after = Stamp::of(&file.metadata().map_err(describe)?);
     if after != before || bytes.len() as u64 != before.size() {
-        return Err("changed while it was being read; skipped".to_string());
+        return Err(FileError::ChangedWhileReading);
     }
     Ok((bytes, Some(before)))
 }
@@ -327,13 +317,10 @@ fn file_kind(kind: std::fs::FileType) -> &'static str {
 
 /// Writes an output file through the one output policy (atomic, no symlink
 /// followed).
-fn write(path: &Path, contents: &str) -> Result<(), String> {
-    super::output::write_atomically(path, contents.as_bytes()).map_err(|err| {
-        format!(
-            "cannot write {}: {}",
-            path.display(),
-            super::report::describe_io_error(&err)
-        )
+fn write(path: &Path, contents: &str) -> Result<(), FileError> {
+    super::output::write_atomically(path, contents.as_bytes()).map_err(|err| FileError::Write {
+        path: path.to_path_buf(),
+        problem: describe_io_error(&err),
     })
 }
 
@@ -357,27 +344,30 @@ fn ensure_inside(
     dir: &Path,
     target: &Path,
     checked: &Mutex<FxHashSet<PathBuf>>,
-) -> Result<(), String> {
+) -> Result<(), FileError> {
     let folder = target.parent().unwrap_or(dir);
     if checked.lock().is_ok_and(|checked| checked.contains(folder)) {
         return Ok(());
     }
-    std::fs::create_dir_all(folder)
+    let refused = |problem: String| FileError::Write {
+        path: folder.to_path_buf(),
+        problem,
+    };
+    let real = std::fs::create_dir_all(folder)
         .and_then(|()| std::fs::canonicalize(folder))
-        .map_err(|err| format!("cannot create {}: {err}", folder.display()))
-        .and_then(|real| {
-            if real.starts_with(dir) {
-                if let Ok(mut checked) = checked.lock() {
-                    checked.insert(folder.to_path_buf());
-                }
-                Ok(())
-            } else {
-                Err(format!(
-                    "{} leads outside --out-dir, not written",
-                    folder.display()
-                ))
-            }
-        })
+        .map_err(|err| {
+            refused(format!(
+                "cannot create the folder: {}",
+                describe_io_error(&err)
+            ))
+        })?;
+    if !real.starts_with(dir) {
+        return Err(refused("leads outside --out-dir, not written".to_string()));
+    }
+    if let Ok(mut checked) = checked.lock() {
+        checked.insert(folder.to_path_buf());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

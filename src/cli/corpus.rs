@@ -6,9 +6,9 @@
 //! same for any `-j` and any file order; shards counted on other machines and
 //! merged give the table one machine would have counted.
 
-use super::Error;
 use super::args::Args;
 use super::config::Config;
+use super::model::Error;
 use super::output::{AtomicFile, Planned};
 use dedupe::{CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency};
 use rayon::prelude::*;

@@ -14,11 +14,14 @@
 //! or dropped with a warning under `--skip-bad`. Blank lines pass through.
 
 use super::args::Args;
-use super::batch::{self, Cleaning};
+use super::batch;
 use super::config::Config;
+use super::messages::{self, Paint};
+use super::model::{Cleaning, Rendered};
+use super::model::{Error, Outcome};
 use super::output::{self, AtomicFile};
 use super::report::{self, JsonParagraphs, JsonRemoval, Totals};
-use super::{CHUNK, Error, Outcome, corpus};
+use super::{corpus, engine};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -40,6 +43,10 @@ enum Line {
         span: Range<usize>,
     },
 }
+
+/// One input line where it came from (source index, line number from 1, its
+/// bytes without the `\n`) and what it parsed as.
+type Record<'a> = (&'a (usize, usize, &'a [u8]), &'a Line);
 
 /// One input file (or stdin) and its bytes.
 struct Source {
@@ -137,74 +144,67 @@ pub fn run(
         corpus_documents: options.corpus.as_ref().map(|c| c.table.documents()),
         ..Totals::default()
     };
-    let mut stderr = io::stderr().lock();
-    for (chunk, parsed_chunk) in lines.chunks(CHUNK).zip(parsed.chunks(CHUNK)) {
-        let cleaned: Vec<Option<(Cleaning, String)>> = pool.install(|| {
-            parsed_chunk
-                .par_iter()
-                .map(|line| match line {
-                    Line::Document { text, .. } => Some(clean(text, &options)),
-                    _ => None,
-                })
-                .collect()
-        });
-        for ((&(source, number, bytes), line), cleaning) in
-            chunk.iter().zip(parsed_chunk).zip(cleaned)
-        {
-            let name = &sources[source].name;
-            let write_all = |out: &mut dyn Write, bytes: &[u8]| -> Result<(), Error> {
-                out.write_all(bytes)
-                    .and_then(|()| out.write_all(b"\n"))
-                    .map_err(|err| Error::io("output", err))
-            };
-            match (line, cleaning) {
-                (Line::Blank, _) => write_all(&mut out, bytes)?,
-                (Line::Bad(problem), _) => {
-                    report_line(name, number, problem, args, &mut stderr, &mut failed)?;
-                    write_report(&mut report_out, &bad_report(name, number, problem, args))?;
-                    if !args.skip_bad {
-                        write_all(&mut out, bytes)?;
+    let records: Vec<Record<'_>> = lines.iter().zip(&parsed).collect();
+    let clean_record = |(_, line): &Record<'_>| match line {
+        Line::Document { text, .. } => Some(clean(text, &options)),
+        _ => None,
+    };
+    let print =
+        |chunk: &[Record<'_>], cleaned: Vec<Option<(Cleaning, String)>>| -> io::Result<()> {
+            let mut stderr = io::stderr().lock();
+            for (&(&(source, number, bytes), line), cleaning) in chunk.iter().zip(cleaned) {
+                let name = &sources[source].name;
+                let write_line = |out: &mut dyn Write, bytes: &[u8]| {
+                    out.write_all(bytes).and_then(|()| out.write_all(b"\n"))
+                };
+                match (line, cleaning) {
+                    (Line::Blank, _) => write_line(&mut out, bytes)?,
+                    (Line::Bad(problem), _) => {
+                        report_line(name, number, problem, args, &mut stderr, &mut failed)?;
+                        write_report(&mut report_out, &bad_report(name, number, problem, args))?;
+                        if !args.skip_bad {
+                            write_line(&mut out, bytes)?;
+                        }
                     }
-                }
-                (Line::Document { span, .. }, Some((cleaning, text))) => {
-                    totals.files += 1;
-                    totals.changed += usize::from(cleaning.changed);
-                    for removal in &cleaning.removals {
-                        *totals.removed.entry(removal.rule.clone()).or_default() += 1;
-                    }
-                    if cleaning.changed {
-                        let quoted = serde_json::to_string(&text).unwrap_or_default();
-                        let mut spliced = Vec::with_capacity(bytes.len());
-                        spliced.extend_from_slice(&bytes[..span.start]);
-                        spliced.extend_from_slice(quoted.as_bytes());
-                        spliced.extend_from_slice(&bytes[span.end..]);
-                        write_all(&mut out, &spliced)?;
-                    } else {
-                        write_all(&mut out, bytes)?;
-                    }
-                    write_report(
-                        &mut report_out,
-                        &ReportLine {
-                            source: name,
-                            line: number,
-                            status: if cleaning.changed {
-                                "changed"
-                            } else {
-                                "unchanged"
+                    (Line::Document { span, .. }, Some((cleaning, text))) => {
+                        totals.files += 1;
+                        totals.add_cleaning(&cleaning);
+                        if cleaning.changed {
+                            let quoted = serde_json::to_string(&text).unwrap_or_default();
+                            let mut spliced = Vec::with_capacity(bytes.len());
+                            spliced.extend_from_slice(&bytes[..span.start]);
+                            spliced.extend_from_slice(quoted.as_bytes());
+                            spliced.extend_from_slice(&bytes[span.end..]);
+                            write_line(&mut out, &spliced)?;
+                        } else {
+                            write_line(&mut out, bytes)?;
+                        }
+                        write_report(
+                            &mut report_out,
+                            &ReportLine {
+                                source: name,
+                                line: number,
+                                status: if cleaning.changed {
+                                    "changed"
+                                } else {
+                                    "unchanged"
+                                },
+                                error: None,
+                                paragraphs: Some(JsonParagraphs {
+                                    before: cleaning.paragraphs_before,
+                                    after: cleaning.paragraphs_after,
+                                }),
+                                removals: report::json_removals(&cleaning.removals),
                             },
-                            error: None,
-                            paragraphs: Some(JsonParagraphs {
-                                before: cleaning.paragraphs_before,
-                                after: cleaning.paragraphs_after,
-                            }),
-                            removals: report::json_removals(&cleaning.removals),
-                        },
-                    )?;
+                        )?;
+                    }
+                    (Line::Document { .. }, None) => {}
                 }
-                (Line::Document { .. }, None) => {}
             }
-        }
-    }
+            Ok(())
+        };
+    engine::run(&records, pool, args.quiet, clean_record, print)
+        .map_err(|err| Error::io("output", err))?;
     out.flush().map_err(|err| Error::io("output", err))?;
     // Committed only now: a run that failed half-way leaves no partial file.
     if let (Some(file), Some(path)) = (out_file, &args.output) {
@@ -216,8 +216,7 @@ pub fn run(
             .map_err(|err| Error::io(path.display(), err))?;
     }
     if !args.quiet {
-        let _ = writeln!(
-            stderr,
+        eprintln!(
             "{} cleaned, {} changed; {}",
             report::plural(totals.files, "document"),
             totals.changed,
@@ -262,8 +261,7 @@ fn read_sources(args: &Args, failed: &mut bool) -> Vec<Source> {
             let read = io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes);
             ("stdin".to_string(), read)
         } else {
-            let name = report::escape_name(&path.display().to_string()).into_owned();
-            (name, std::fs::read(path))
+            (path.display().to_string(), std::fs::read(path))
         };
         match read {
             Ok(mut bytes) => {
@@ -274,7 +272,12 @@ fn read_sources(args: &Args, failed: &mut bool) -> Vec<Source> {
                 sources.push(Source { name, bytes });
             }
             Err(err) => {
-                eprintln!("dedupe: error: {name}: {}", report::describe_io_error(&err));
+                let _ = messages::error(
+                    &mut io::stderr().lock(),
+                    Paint::for_stream(&io::stderr()),
+                    &name,
+                    super::model::describe_io_error(&err),
+                );
                 *failed = true;
             }
         }
@@ -318,7 +321,7 @@ fn clean(text: &str, options: &dedupe::Options) -> (Cleaning, String) {
     }
     let changed = clean_text != text;
     (
-        batch::summarize(&cleaned, changed, String::new(), true),
+        batch::summarize(&cleaned, changed, Rendered::Nothing, true),
         clean_text,
     )
 }
@@ -332,18 +335,20 @@ fn report_line(
     args: &Args,
     stderr: &mut impl Write,
     failed: &mut bool,
-) -> Result<(), Error> {
-    let (level, what) = if args.skip_bad {
-        ("warning", "skipped")
+) -> io::Result<()> {
+    let paint = Paint::for_stream(&io::stderr());
+    let record = format!("{name}:{number}");
+    if args.skip_bad {
+        messages::warning(stderr, paint, &record, format_args!("{problem}; skipped"))
     } else {
         *failed = true;
-        ("error", "passed through unchanged")
-    };
-    writeln!(
-        stderr,
-        "dedupe: {level}: {name}:{number}: {problem}; {what}"
-    )
-    .map_err(|err| Error::io("stderr", err))
+        messages::error(
+            stderr,
+            paint,
+            &record,
+            format_args!("{problem}; passed through unchanged"),
+        )
+    }
 }
 
 /// With `--write-table` nothing is written, but bad lines are still reported.
@@ -364,7 +369,8 @@ fn report_bad(
                 args,
                 &mut stderr,
                 failed,
-            )?;
+            )
+            .map_err(|err| Error::io("stderr", err))?;
         }
     }
     Ok(())
@@ -381,11 +387,9 @@ fn bad_report<'a>(name: &'a str, number: usize, problem: &'a str, args: &Args) -
     }
 }
 
-fn write_report(out: &mut dyn Write, line: &ReportLine<'_>) -> Result<(), Error> {
-    serde_json::to_writer(&mut *out, line)
-        .map_err(io::Error::from)
-        .and_then(|()| out.write_all(b"\n"))
-        .map_err(|err| Error::io("--report", err))
+fn write_report(out: &mut dyn Write, line: &ReportLine<'_>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, line)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

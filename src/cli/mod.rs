@@ -6,107 +6,94 @@ mod args;
 mod batch;
 mod config;
 mod corpus;
+mod engine;
 mod jsonl;
+mod messages;
+mod model;
 mod output;
 mod report;
 mod walk;
 
 pub use args::Args;
+pub use model::{Error, Outcome};
 
 use args::{Format, Generate};
-use batch::{Job, Mode};
+use batch::Job;
 use clap::CommandFactory;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use std::fmt;
+use model::Mode;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Mutex;
 
-/// Files cleaned between two rounds of printing: large enough to keep every
-/// thread busy, small enough that memory stays flat and output streams.
-const CHUNK: usize = 256;
-
-/// Batches at least this large get a progress bar (on a terminal).
-const PROGRESS_MIN_FILES: usize = 100;
-
 /// Which files a folder walk takes when neither flags nor config say.
 const DEFAULT_INCLUDE: [&str; 2] = ["*.txt", "*.md"];
 
-/// How a run ended, mapped to the exit code in one place.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
-    /// `--check` or `--diff` found a file that would change.
-    pub changes_found: bool,
-    /// Some input could not be cleaned.
-    pub failed: bool,
+/// What one invocation does: the subcommands and the one-shot table
+/// operations, or cleaning (JSONL records, or files and folders).
+enum Task<'a> {
+    Generate(Generate),
+    Rules(Option<&'a str>),
+    /// No input given and stdin is a person's keyboard.
+    Usage,
+    MergeTables(&'a Path),
+    CleanJsonl,
+    CleanFiles,
 }
 
-impl Outcome {
-    /// 2 for an error, 1 for changes found by `--check`/`--diff`, else 0.
-    pub fn exit_code(self) -> u8 {
-        if self.failed {
-            2
-        } else if self.changes_found {
-            1
+impl<'a> Task<'a> {
+    fn of(args: &'a Args) -> Self {
+        if let Some(what) = args.generate {
+            Task::Generate(what)
+        } else if let Some(args::Command::Rules { id }) = &args.command {
+            Task::Rules(id.as_deref())
+        } else if let Some(out) = &args.merge_tables {
+            Task::MergeTables(out)
+        } else if args.paths.is_empty() && io::stdin().is_terminal() {
+            Task::Usage
+        } else if args.jsonl {
+            Task::CleanJsonl
         } else {
-            0
+            Task::CleanFiles
         }
-    }
-}
-
-/// An error that stops the run (bad arguments, bad config, closed stdout).
-#[derive(Debug)]
-pub struct Error {
-    message: String,
-    io_kind: Option<io::ErrorKind>,
-}
-
-impl Error {
-    fn usage(message: impl Into<String>) -> Self {
-        Error {
-            message: message.into(),
-            io_kind: None,
-        }
-    }
-
-    fn io(context: impl fmt::Display, err: io::Error) -> Self {
-        Error {
-            message: format!("{context}: {err}"),
-            io_kind: Some(err.kind()),
-        }
-    }
-
-    /// True when stdout was closed early (`dedupe ... | head`), which is not a failure.
-    pub fn is_broken_pipe(&self) -> bool {
-        self.io_kind == Some(io::ErrorKind::BrokenPipe)
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
     }
 }
 
 /// Runs the command line.
 pub fn run(args: Args) -> Result<Outcome, Error> {
     args.color.choice().write_global();
-    if let Some(what) = args.generate {
-        return generate(what).map_err(|err| Error::io("stdout", err));
-    }
-    if let Some(args::Command::Rules { id }) = &args.command {
-        return rules(id.as_deref());
-    }
-    if args.paths.is_empty() && args.merge_tables.is_none() && io::stdin().is_terminal() {
+    match Task::of(&args) {
+        Task::Generate(what) => generate(what).map_err(|err| Error::io("stdout", err)),
+        Task::Rules(id) => rules(id),
         // Nothing to read but a person's keyboard: say how to use it instead
         // of waiting silently, as a filter run by mistake would.
-        return Err(Error::usage(format!(
+        Task::Usage => Err(Error::usage(format!(
             "no input: give files or folders, or pipe text in\n\n{}",
             Args::command().render_usage()
-        )));
+        ))),
+        Task::MergeTables(out) => {
+            corpus::merge(out, &args.paths, args.quiet)?;
+            Ok(Outcome::default())
+        }
+        Task::CleanJsonl => {
+            let (config, pool) = settle(&args)?;
+            jsonl::run(
+                &args,
+                &config,
+                &corpus::Settings::new(&args, &config),
+                &pool,
+            )
+        }
+        Task::CleanFiles => {
+            let (config, pool) = settle(&args)?;
+            clean_files(&args, &config, &pool)
+        }
     }
+}
+
+/// The config file (found, named or ignored) and the thread pool, on which
+/// the boilerplate catalogue starts compiling while the inputs are listed.
+fn settle(args: &Args) -> Result<(config::Config, rayon::ThreadPool), Error> {
     let working_folder = std::env::current_dir().map_err(|err| Error::io("working folder", err))?;
     let source = match (&args.config, args.isolated) {
         (_, true) => config::Source::Isolated,
@@ -114,21 +101,23 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         (None, false) => config::Source::SearchFrom(&working_folder),
     };
     let config = config::load(source).map_err(Error::usage)?;
-    if let Some(out) = &args.merge_tables {
-        corpus::merge(out, &args.paths, args.quiet)?;
-        return Ok(Outcome::default());
-    }
-    let corpus_settings = corpus::Settings::new(&args, &config);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))
         .build()
         .map_err(|err| Error::usage(format!("cannot start {:?} threads: {err}", args.threads)))?;
-    // The boilerplate catalogue compiles while the inputs are walked and counted.
     pool.spawn(dedupe::Boilerplate::compile_builtin);
-    if args.jsonl {
-        return jsonl::run(&args, &config, &corpus_settings, &pool);
-    }
-    let mode = mode(&args)?;
+    Ok((config, pool))
+}
+
+/// Cleans files, folders and stdin: list the inputs, check every output
+/// against them, count the corpus, then clean and print in input order.
+fn clean_files(
+    args: &Args,
+    config: &config::Config,
+    pool: &rayon::ThreadPool,
+) -> Result<Outcome, Error> {
+    let corpus_settings = corpus::Settings::new(args, config);
+    let mode = mode(args)?;
     if let Some(folder) = args.paths.iter().find(|path| path.is_dir())
         && !mode.takes_folders()
         && args.write_table.is_none()
@@ -159,7 +148,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     };
     let walked = walk::expand(&args.paths, &filter);
     let items = walked.items;
-    check_plan(&items, &mode, &args)?;
+    check_plan(&items, &mode, args)?;
     if matches!(mode, Mode::InPlace | Mode::OutDir(_)) {
         remove_stale_temporaries(&walked.stale_temporaries, args.verbose);
     }
@@ -170,7 +159,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         ));
     }
     let mut job = Job {
-        options: args.options(&config).map_err(Error::usage)?,
+        options: args.options(config).map_err(Error::usage)?,
         mode: mode.clone(),
         encoding: args.encoding(),
         max_size: args.max_size,
@@ -181,7 +170,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         corpus::count(
             &items,
             |table, item| batch::count_into(table, item, &job),
-            &pool,
+            pool,
         )
     };
     if let Some(path) = &args.write_table {
@@ -197,39 +186,26 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     job.options.corpus = corpus_settings.corpus(countable, count)?;
     let single = items.len() == 1 && !args.paths.iter().any(|path| path.is_dir());
     let mut reporter = report::Reporter::new(args.format, mode, args.quiet, args.verbose, single);
-    let progress = progress_bar(items.len(), args.quiet);
-
     let mut totals = report::Totals {
         corpus_documents: job.options.corpus.as_ref().map(|c| c.table.documents()),
         ..report::Totals::default()
     };
-    // Stdout and stderr are locked only while a chunk's results are printed:
-    // the progress bar draws on stderr from the workers, so a lock held across
-    // `pool.install` would deadlock them.
     let mut stdout = io::BufWriter::new(io::stdout());
-    for chunk in items.chunks(CHUNK) {
-        let results: Vec<batch::FileResult> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|item| {
-                    let result = batch::process(item, &job);
-                    progress.inc(1);
-                    result
-                })
-                .collect()
-        });
-        progress
-            .suspend(|| -> io::Result<()> {
-                let mut stderr = io::stderr().lock();
-                for result in &results {
-                    totals.add(result);
-                    reporter.file(result, &mut stdout, &mut stderr)?;
-                }
-                stdout.flush()
-            })
-            .map_err(|err| Error::io("stdout", err))?;
-    }
-    progress.finish_and_clear();
+    engine::run(
+        &items,
+        pool,
+        args.quiet,
+        |item| batch::process(item, &job),
+        |_, results| {
+            let mut stderr = io::stderr().lock();
+            for result in &results {
+                totals.add(result);
+                reporter.file(result, &mut stdout, &mut stderr)?;
+            }
+            stdout.flush()
+        },
+    )
+    .map_err(|err| Error::io("stdout", err))?;
     reporter
         .finish(&totals, !single, &mut stdout, &mut io::stderr().lock())
         .map_err(|err| Error::io("stdout", err))?;
@@ -311,21 +287,6 @@ fn globs(patterns: &[String]) -> Result<GlobSet, Error> {
     builder
         .build()
         .map_err(|err| Error::usage(format!("bad glob: {err}")))
-}
-
-/// A bar on a terminal stderr for long batches; hidden when piped, in CI
-/// (`CI` set) or with `-q`, so logs stay clean.
-fn progress_bar(files: usize, quiet: bool) -> ProgressBar {
-    let wanted = files >= PROGRESS_MIN_FILES
-        && !quiet
-        && std::env::var_os("CI").is_none()
-        && io::stderr().is_terminal();
-    if !wanted {
-        return ProgressBar::hidden();
-    }
-    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-    ProgressBar::new(files as u64).with_style(style)
 }
 
 /// `dedupe rules [ID]`: the registry, as a table or one rule's entry.

@@ -3,50 +3,16 @@
 //! and a summary on stderr), JSON lines, GitHub Actions annotations and SARIF.
 
 use super::args::Format;
-use super::batch::{Cleaning, FileResult, Mode, RemovalInfo};
-use dedupe::{Cleaned, Decision, KeepReason};
+use super::messages::{self, Paint, escape_name};
+use super::model::{Cleaning, FileResult, Mode, RemovalInfo, Rendered};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// ANSI colours, or none.
-#[derive(Debug, Clone, Copy)]
-pub struct Paint(pub bool);
-
+/// Diff colouring on top of the shared [`Paint`].
 impl Paint {
-    /// Colour for a stream as anstream decides it, the way clap, cargo and
-    /// ripgrep do: `--color` (set as the global choice), then `NO_COLOR`,
-    /// `CLICOLOR_FORCE`, `CLICOLOR`, and whether the stream is a terminal.
-    pub fn for_stream(stream: &impl anstream::stream::RawStream) -> Self {
-        Paint(anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never)
-    }
-
-    fn paint(self, style: anstyle::Style, text: &str) -> String {
-        if self.0 {
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn bold(self, text: &str) -> String {
-        self.paint(anstyle::Style::new().bold(), text)
-    }
-    fn red(self, text: &str) -> String {
-        self.paint(anstyle::AnsiColor::Red.on_default(), text)
-    }
-    fn green(self, text: &str) -> String {
-        self.paint(anstyle::AnsiColor::Green.on_default(), text)
-    }
-    fn yellow(self, text: &str) -> String {
-        self.paint(anstyle::AnsiColor::Yellow.on_default(), text)
-    }
-    fn cyan(self, text: &str) -> String {
-        self.paint(anstyle::AnsiColor::Cyan.on_default(), text)
-    }
-
     /// A unified diff with removed lines red, added lines green, hunks cyan.
     fn diff(self, diff: &str) -> String {
         if !self.0 {
@@ -95,16 +61,21 @@ impl Totals {
         self.files += 1;
         match &result.outcome {
             Ok(cleaning) => {
-                self.changed += usize::from(cleaning.changed);
+                self.add_cleaning(cleaning);
                 if cleaning.changed {
                     self.changed_files
                         .push((result.name.clone(), cleaning.removals.len()));
                 }
-                for removal in &cleaning.removals {
-                    *self.removed.entry(removal.rule.clone()).or_default() += 1;
-                }
             }
             Err(_) => self.failed += 1,
+        }
+    }
+
+    /// Counts what one document's cleaning changed and removed.
+    pub fn add_cleaning(&mut self, cleaning: &Cleaning) {
+        self.changed += usize::from(cleaning.changed);
+        for removal in &cleaning.removals {
+            *self.removed.entry(removal.rule.clone()).or_default() += 1;
         }
     }
 
@@ -201,24 +172,23 @@ impl Reporter {
         let paint = self.stderr_paint;
         let name = escape_name(&result.name);
         if let (Some(warning), false) = (&result.warning, self.quiet) {
-            writeln!(
-                err,
-                "dedupe: {}: {name}: {warning}",
-                paint.yellow("warning"),
-            )?;
+            messages::warning(err, paint, &result.name, warning)?;
         }
         if let Err(problem) = &result.outcome {
-            writeln!(err, "dedupe: {}: {name}: {problem}", paint.red("error"))?;
+            messages::error(err, paint, &result.name, problem)?;
         }
         match self.format {
             Format::Text => {
                 if let Ok(cleaning) = &result.outcome {
-                    let stdout = if self.mode.reports_changes() {
-                        self.stdout_paint.diff(&cleaning.stdout)
-                    } else {
-                        cleaning.stdout.clone()
-                    };
-                    out.write_all(stdout.as_bytes())?;
+                    match &cleaning.rendered {
+                        Rendered::Diff(diff) => {
+                            out.write_all(self.stdout_paint.diff(diff).as_bytes())?
+                        }
+                        Rendered::CleanText(text) | Rendered::Explanation(text) => {
+                            out.write_all(text.as_bytes())?;
+                        }
+                        Rendered::Nothing => {}
+                    }
                     let wanted = self.single || self.verbose || cleaning.changed;
                     if wanted && !self.quiet && self.mode != Mode::Explain {
                         writeln!(err, "{}", file_line(&name, cleaning, &self.mode, paint))?;
@@ -278,7 +248,7 @@ impl Reporter {
             diff: None,
         };
         match &result.outcome {
-            Err(problem) => file.error = Some(problem),
+            Err(problem) => file.error = Some(problem.to_string()),
             Ok(cleaning) => {
                 file.status = if cleaning.changed {
                     "changed"
@@ -290,8 +260,8 @@ impl Reporter {
                     after: cleaning.paragraphs_after,
                 });
                 file.removals = json_removals(&cleaning.removals);
-                if self.mode.reports_changes() {
-                    file.diff = Some(&cleaning.stdout);
+                if let Rendered::Diff(diff) = &cleaning.rendered {
+                    file.diff = Some(diff);
                 }
             }
         }
@@ -422,7 +392,7 @@ struct JsonFile<'a> {
     /// `changed`, `unchanged` or `error`.
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a str>,
+    error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     warning: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -536,7 +506,13 @@ fn github(result: &FileResult, mode: &Mode, out: &mut impl Write) -> io::Result<
         writeln!(out, "::warning file={file}::{}", escape_data(warning))?;
     }
     let cleaning = match &result.outcome {
-        Err(problem) => return writeln!(out, "::error file={file}::{}", escape_data(problem)),
+        Err(problem) => {
+            return writeln!(
+                out,
+                "::error file={file}::{}",
+                escape_data(&problem.to_string())
+            );
+        }
         Ok(cleaning) => cleaning,
     };
     for removal in &cleaning.removals {
@@ -568,26 +544,6 @@ fn escape_data(text: &str) -> String {
 /// Escapes a workflow command's property value.
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// A file name as the text report prints it: control characters (a newline,
-/// a tab, an escape) written as `\n`, `\t`, `\u{1b}`, as ripgrep and `ls`
-/// escape them, so a name can never start a line of its own (a fake summary,
-/// or a CI workflow command) or drive the terminal.
-pub fn escape_name(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.chars().any(char::is_control) {
-        return name.into();
-    }
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }
 
 /// `article.txt: removed 4 of 24 paragraphs (2 exact-duplicate, 1 caption, 1 boilerplate/read-more)`.
@@ -639,77 +595,6 @@ fn shared_by(cleaning: &Cleaning) -> Option<String> {
     })
 }
 
-/// One line per paragraph: its lines, its decision and why, and its opening words.
-pub fn explain(cleaned: &Cleaned<'_>) -> String {
-    let line_of = |index: usize| cleaned.paragraphs[index].first_line;
-    let mut out = String::new();
-    for paragraph in &cleaned.paragraphs {
-        let lines = if paragraph.first_line == paragraph.last_line {
-            format!("{}", paragraph.first_line)
-        } else {
-            format!("{}-{}", paragraph.first_line, paragraph.last_line)
-        };
-        let why = match &paragraph.decision {
-            Decision::Remove(removal) => {
-                let mut why = format!("remove  {}", removal.rule);
-                if let Some(kept) = removal.kept {
-                    let _ = write!(why, " (kept line {})", line_of(kept));
-                }
-                if let Some(similarity) = removal.similarity {
-                    let _ = write!(why, " similarity {similarity:.2}");
-                }
-                if let Some(documents) = removal.documents {
-                    let _ = write!(why, " (in {documents} documents)");
-                }
-                why
-            }
-            Decision::Keep(reason) => match reason {
-                KeepReason::Unique => "keep".to_string(),
-                KeepReason::MostComplete { copies } => {
-                    format!("keep    most complete of {copies} copies")
-                }
-                KeepReason::ShortRepeat { of } => {
-                    format!(
-                        "keep    short repeat of line {} (under min-words)",
-                        line_of(*of)
-                    )
-                }
-                KeepReason::StructuralRepeat => "keep    structural repeat".to_string(),
-                KeepReason::NotACopy { resembles } => format!(
-                    "keep    resembles line {} only through another copy",
-                    line_of(*resembles)
-                ),
-            },
-        };
-        let _ = writeln!(out, "{lines:>7}  {why:<60}  {}", preview(&paragraph.text));
-    }
-    out
-}
-
-/// The paragraph's first 50 characters on one line.
-pub fn preview(text: &str) -> String {
-    let flat: String = text
-        .chars()
-        .take(50)
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    if text.chars().nth(50).is_some() {
-        format!("{flat}...")
-    } else {
-        flat
-    }
-}
-
-/// A short, stable description of why a file could not be read.
-pub fn describe_io_error(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a folder".to_string(),
-        _ => err.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -721,15 +606,6 @@ mod tests {
     }
 
     #[test]
-    fn names_never_break_a_line_of_the_text_report() {
-        assert_eq!(escape_name("a b/é.txt"), "a b/é.txt");
-        assert_eq!(
-            escape_name("x\n::error file=R::y\t\u{1b}[31m.txt"),
-            "x\\n::error file=R::y\\t\\u{1b}[31m.txt"
-        );
-    }
-
-    #[test]
     fn uris_escape_spaces_and_keep_slashes() {
         assert_eq!(uri("my dir/a b.txt"), "my%20dir/a%20b.txt");
     }
@@ -737,7 +613,5 @@ mod tests {
     #[test]
     fn no_colour_without_a_terminal() {
         assert_eq!(Paint(false).diff("-a\n+b\n"), "-a\n+b\n");
-        assert_eq!(Paint(true).red("x"), "\x1b[31mx\x1b[0m");
-        assert_eq!(Paint(true).bold("x"), "\x1b[1mx\x1b[0m");
     }
 }

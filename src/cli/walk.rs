@@ -212,7 +212,7 @@ fn error_problem(err: &ignore::Error) -> String {
         ignore::Error::WithPath { err, .. }
         | ignore::Error::WithDepth { err, .. }
         | ignore::Error::WithLineNumber { err, .. } => error_problem(err),
-        ignore::Error::Io(io) => super::report::describe_io_error(io),
+        ignore::Error::Io(io) => super::model::describe_io_error(io),
         other => other.to_string(),
     }
 }
