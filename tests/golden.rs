@@ -390,6 +390,11 @@ golden! {
     already_clean => "already-clean",
     unicode_whitespace => "unicode-whitespace",
     crlf_input => "crlf-input",
+    crlf_article => "crlf-article",
+    lone_cr_article => "lone-cr-article",
+    windows_1252_article => "windows-1252-article",
+    utf16le_article => "utf16le-article",
+    markdown_article => "markdown-article",
     one_paragraph_per_line => "one-paragraph-per-line",
     empty_input => "empty-input",
 }
