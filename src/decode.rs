@@ -312,10 +312,22 @@ pub fn encode(text: &str, encoding: FileEncoding) -> Cow<'_, [u8]> {
     encode_lines(text, encoding).0
 }
 
+/// Whether a `\r` not followed by `\n` ends a line of `text`: then its lines
+/// are not the lines that `patch` reads.
+pub(crate) fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
 /// [`encode`], and where each line of `text` (as [`split_lines`] finds them)
 /// ends in the bytes: what the diff needs to map the text's lines onto the
-/// lines that `patch` reads in the file.
-pub(crate) fn encode_lines(text: &str, encoding: FileEncoding) -> (Cow<'_, [u8]>, Vec<usize>) {
+/// lines that `patch` reads in the file. `None` when the two are the same
+/// lines (see [`crate::diff::Encoded::line_ends`]).
+pub(crate) fn encode_lines(
+    text: &str,
+    encoding: FileEncoding,
+) -> (Cow<'_, [u8]>, Option<Vec<usize>>) {
+    let map = matches!(encoding.charset, Charset::Utf16Le | Charset::Utf16Be) || has_lone_cr(text);
     let bom: &[u8] = match encoding.charset {
         _ if !encoding.bom || text.starts_with('\u{feff}') => b"",
         Charset::Utf8 => UTF8_BOM,
@@ -323,15 +335,21 @@ pub(crate) fn encode_lines(text: &str, encoding: FileEncoding) -> (Cow<'_, [u8]>
         Charset::Utf16Be => b"\xfe\xff",
         Charset::Windows1252 => b"",
     };
-    let mut ends = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut ends = Vec::with_capacity(if map {
+        memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
+    } else {
+        0
+    });
     if encoding.charset == Charset::Utf8 {
-        ends.extend(split_lines(text).map(|(_, end)| end + bom.len()));
+        if map {
+            ends.extend(split_lines(text).map(|(_, end)| end + bom.len()));
+        }
         let bytes = if bom.is_empty() {
             Cow::Borrowed(text.as_bytes())
         } else {
             Cow::Owned([bom, text.as_bytes()].concat())
         };
-        return (bytes, ends);
+        return (bytes, map.then_some(ends));
     }
     let mut bytes = Vec::with_capacity(bom.len() + text.len() * 2);
     bytes.extend_from_slice(bom);
@@ -344,9 +362,11 @@ pub(crate) fn encode_lines(text: &str, encoding: FileEncoding) -> (Cow<'_, [u8]>
             Charset::Utf16Be => bytes.extend(line.encode_utf16().flat_map(u16::to_be_bytes)),
             _ => bytes.extend_from_slice(&encoding_rs::WINDOWS_1252.encode(line).0),
         }
-        ends.push(bytes.len());
+        if map {
+            ends.push(bytes.len());
+        }
     }
-    (Cow::Owned(bytes), ends)
+    (Cow::Owned(bytes), map.then_some(ends))
 }
 
 /// What ends a line.
@@ -569,7 +589,10 @@ mod tests {
         };
         let (bytes, ends) = encode_lines("ab\r\nc\rd", utf16);
         assert_eq!(bytes.len(), 2 + 2 * 7);
-        assert_eq!(ends, [2 + 8, 2 + 12, 2 + 14]);
+        assert_eq!(ends, Some(vec![2 + 8, 2 + 12, 2 + 14]));
+        let (_, ends) = encode_lines("ab\r\nc\rd", FileEncoding::UTF8);
+        assert_eq!(ends, Some(vec![4, 6, 7]));
+        assert_eq!(encode_lines("ab\r\nc\nd", FileEncoding::UTF8).1, None);
     }
 
     #[test]

@@ -204,8 +204,8 @@ impl Cleaned<'_> {
     /// The aligned diff of two encoded texts with their line ends.
     fn diff_encoded(
         &self,
-        (old_bytes, old_ends): (&[u8], Vec<usize>),
-        (new_bytes, new_ends): (&[u8], Vec<usize>),
+        (old_bytes, old_ends): (&[u8], Option<Vec<usize>>),
+        (new_bytes, new_ends): (&[u8], Option<Vec<usize>>),
         path: &str,
     ) -> Vec<u8> {
         let notes: Vec<diff::LineNote> = self
@@ -217,15 +217,15 @@ impl Cleaned<'_> {
         diff::aligned_diff(
             &diff::Encoded {
                 bytes: old_bytes,
-                line_ends: &old_ends,
+                line_ends: old_ends.as_deref(),
             },
             &diff::Encoded {
                 bytes: new_bytes,
-                line_ends: &new_ends,
+                line_ends: new_ends.as_deref(),
             },
             path,
             &self.line_alignment(),
-            &notes,
+            notes,
         )
     }
 
@@ -446,9 +446,10 @@ fn clean_text(paragraphs: &[Paragraph<'_>], one_per_line: bool, ending: LineEndi
     text
 }
 
-/// Where each line of `text` ends, past its ending.
-fn line_ends(text: &str) -> Vec<usize> {
-    decode::split_lines(text).map(|(_, end)| end).collect()
+/// Where each line of `text` ends, past its ending, when a lone `\r` makes
+/// its lines differ from the diff's (`None` otherwise).
+fn line_ends(text: &str) -> Option<Vec<usize>> {
+    decode::has_lone_cr(text).then(|| decode::split_lines(text).map(|(_, end)| end).collect())
 }
 
 /// The first stages, shared by cleaning and by the corpus count: the input's
