@@ -2,8 +2,8 @@
 //! and what `git apply` or `patch -p1` replays.
 
 use similar::udiff::UnifiedHunkHeader;
-use similar::{Algorithm, DiffOp, DiffTag, TextDiff, group_diff_ops};
-use std::time::Duration;
+use similar::{Algorithm, DiffOp, DiffTag, group_diff_ops};
+use std::time::{Duration, Instant};
 
 /// Lines of context around each change, as `diff -u` and `git diff` print.
 const CONTEXT_LINES: usize = 3;
@@ -25,14 +25,24 @@ pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
     if original == cleaned {
         return String::new();
     }
-    let (old_lines, new_lines) = (lines(original), lines(cleaned));
-    let ops = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .timeout(DIFF_DEADLINE)
-        .diff_slices(&old_lines, &new_lines)
-        .ops()
-        .to_vec();
-    render(&old_lines, &new_lines, ops, path, &[])
+    let (old_lines, new_lines) = (lines(original.as_bytes()), lines(cleaned.as_bytes()));
+    let ops = similar::capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &old_lines,
+        &new_lines,
+        Instant::now().checked_add(DIFF_DEADLINE),
+    );
+    into_string(render(&old_lines, &new_lines, ops, path, &[]))
+}
+
+/// The bytes of a text as a file holds them, and where each of the text's
+/// lines ends in them (`\n`, `\r\n` and a lone `\r` each end one).
+pub struct Encoded<'a> {
+    pub bytes: &'a [u8],
+    /// `None` when the text's lines are the patch lines (no lone `\r`, and
+    /// an encoding where `\n` is the byte 0x0A and nothing else is): the
+    /// common case, which then needs no map (8 bytes a line, twice, saved).
+    pub line_ends: Option<&'a [usize]>,
 }
 
 /// The diff of a cleaning whose line alignment is already known: `kept` lists,
@@ -40,28 +50,48 @@ pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
 /// text when it is unchanged. Nothing is searched, so the cost is linear in
 /// the lines, and the diff shows exactly the decisions that were made.
 ///
+/// The lines of `kept` and `notes` are the text's; the lines of the diff are
+/// what `patch` and `git apply` read: bytes up to each `\n` byte. The two
+/// differ when a lone `\r` ends a line, and in UTF-16, where a `\n` byte can
+/// sit inside a character and the `\n` character is two bytes. Each patch
+/// line belongs to the text line that holds its last byte; a kept pair keeps
+/// the patch lines of its two text lines, pairwise, where their bytes are
+/// equal. Whatever the encoding, the diff applies to the bytes on disk.
+///
 /// Each hunk header is followed by the notes on the input lines it covers
 /// (`@@ -5,7 +5,4 @@ line 9: caption of line 5 (0.90)`). Text after a hunk
 /// header's closing `@@` is where `diff -p` puts a function name; `git apply`
 /// and `patch` read past it, so the patch still applies and every removal
 /// carries its reason where the reviewer reads it.
 pub fn aligned_diff(
-    original: &str,
-    cleaned: &str,
+    original: &Encoded<'_>,
+    cleaned: &Encoded<'_>,
     path: &str,
     kept: &[(usize, usize)],
-    notes: &[LineNote],
-) -> String {
-    if original == cleaned {
-        return String::new();
+    mut notes: Vec<LineNote>,
+) -> Vec<u8> {
+    if original.bytes == cleaned.bytes {
+        return Vec::new();
     }
-    let (old_lines, new_lines) = (lines(original), lines(cleaned));
-    let equal = kept.iter().filter(|&&(old, new)| {
-        old_lines.get(old).is_some() && old_lines.get(old) == new_lines.get(new)
-    });
+    let (old_lines, new_lines) = (lines(original.bytes), lines(cleaned.bytes));
+    let old_owned = original.line_ends.map(|ends| first_owned(&old_lines, ends));
+    let new_owned = cleaned.line_ends.map(|ends| first_owned(&new_lines, ends));
+    let owned = |firsts: &Option<Vec<usize>>, line: usize| match firsts {
+        None => line..line + 1,
+        Some(firsts) => {
+            let start = firsts.get(line).copied().unwrap_or(usize::MAX);
+            start..firsts.get(line + 1).copied().unwrap_or(start)
+        }
+    };
+    let equal = kept
+        .iter()
+        .flat_map(|&(old, new)| owned(&old_owned, old).zip(owned(&new_owned, new)))
+        .filter(|&(old, new)| {
+            old_lines.get(old).is_some() && old_lines.get(old) == new_lines.get(new)
+        });
     let mut ops = Vec::new();
     let (mut old_at, mut new_at) = (0, 0);
-    for &(old, new) in equal.chain(std::iter::once(&(old_lines.len(), new_lines.len()))) {
+    for (old, new) in equal.chain(std::iter::once((old_lines.len(), new_lines.len()))) {
         push_change(&mut ops, old_at..old, new_at..new);
         if old < old_lines.len() {
             match ops.last_mut() {
@@ -75,7 +105,42 @@ pub fn aligned_diff(
         }
         (old_at, new_at) = (old + 1, new + 1);
     }
-    render(&old_lines, &new_lines, ops, path, notes)
+    if let Some(firsts) = &old_owned {
+        // In place: a big file's notes are many, and a copy showed in its peak memory.
+        for (line, _) in &mut notes {
+            *line = firsts.get(*line).copied().unwrap_or(old_lines.len());
+        }
+    }
+    render(&old_lines, &new_lines, ops, path, &notes)
+}
+
+/// For each text line (ending at `line_ends[i]`), the first patch line that
+/// it owns or that runs into it: the first whose last byte is at or after
+/// the text line's start; one more entry, the number of patch lines, closes
+/// the last range. A text line owns the patch lines from its entry to the next.
+fn first_owned(patch_lines: &[&[u8]], line_ends: &[usize]) -> Vec<usize> {
+    let mut firsts = Vec::with_capacity(line_ends.len() + 1);
+    let mut patch_line = 0;
+    let mut patch_end = patch_lines.first().map_or(0, |line| line.len());
+    let mut line_start = 0;
+    for &line_end in line_ends {
+        // Skip the patch lines that end before this text line starts.
+        while patch_line < patch_lines.len() && patch_end <= line_start {
+            patch_line += 1;
+            patch_end += patch_lines.get(patch_line).map_or(0, |line| line.len());
+        }
+        firsts.push(patch_line);
+        line_start = line_end;
+    }
+    firsts.push(patch_lines.len());
+    firsts
+}
+
+/// The text of a diff rendered from UTF-8 lines: every line was cut at a
+/// `\n` byte, so each is whole UTF-8.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// Appends the op that turns `old` lines into `new` lines, if either is non-empty.
@@ -102,60 +167,61 @@ fn push_change(ops: &mut Vec<DiffOp>, old: std::ops::Range<usize>, new: std::ops
     ops.push(op);
 }
 
-/// Lines ending at `\n` only, as `git apply` and `patch` read them (similar's
-/// own splitter would also end a line at a lone `\r`), each with its ending.
-fn lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(text.split_inclusive('\n'));
+/// Lines ending at a `\n` byte only, as `git apply` and `patch` read them
+/// (similar's own splitter would also end a line at a lone `\r`), each with
+/// its ending.
+fn lines(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    lines.extend(bytes.split_inclusive(|&byte| byte == b'\n'));
     lines
 }
 
-/// Writes the hunks of `ops` with their headers and notes.
+/// Writes the hunks of `ops` with their headers and notes (on patch lines).
 fn render(
-    old_lines: &[&str],
-    new_lines: &[&str],
+    old_lines: &[&[u8]],
+    new_lines: &[&[u8]],
     ops: Vec<DiffOp>,
     path: &str,
     notes: &[LineNote],
-) -> String {
+) -> Vec<u8> {
     // Sized for a diff as long as the input (removed lines with their
     // context), up to a cap so a small change to a huge file stays small.
     let input_bytes: usize = old_lines.iter().map(|line| line.len()).sum();
-    let mut out = String::with_capacity(input_bytes.min(RESERVED_DIFF_BYTES));
-    out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
+    let mut out = Vec::with_capacity(input_bytes.min(RESERVED_DIFF_BYTES));
+    out.extend_from_slice(format!("--- a/{path}\n+++ b/{path}\n").as_bytes());
     for hunk in group_diff_ops(ops, CONTEXT_LINES) {
         if hunk.is_empty() {
             continue;
         }
-        out.push_str(&UnifiedHunkHeader::new(&hunk).to_string());
+        out.extend_from_slice(UnifiedHunkHeader::new(&hunk).to_string().as_bytes());
         let covered = hunk[0].old_range().start..hunk[hunk.len() - 1].old_range().end;
         let mut separator = " ";
         for (_, note) in notes.iter().filter(|(line, _)| covered.contains(line)) {
-            out.push_str(separator);
-            out.push_str(note);
+            out.extend_from_slice(separator.as_bytes());
+            out.extend_from_slice(note.as_bytes());
             separator = "; ";
         }
-        out.push('\n');
+        out.push(b'\n');
         for op in &hunk {
             let (tag, old, new) = op.as_tag_tuple();
             if tag != DiffTag::Insert {
-                let sign = if tag == DiffTag::Equal { ' ' } else { '-' };
+                let sign = if tag == DiffTag::Equal { b' ' } else { b'-' };
                 push_lines(&mut out, sign, &old_lines[old]);
             }
             if matches!(tag, DiffTag::Insert | DiffTag::Replace) {
-                push_lines(&mut out, '+', &new_lines[new]);
+                push_lines(&mut out, b'+', &new_lines[new]);
             }
         }
     }
     out
 }
 
-fn push_lines(out: &mut String, sign: char, lines: &[&str]) {
+fn push_lines(out: &mut Vec<u8>, sign: u8, lines: &[&[u8]]) {
     for line in lines {
         out.push(sign);
-        out.push_str(line);
-        if !line.ends_with('\n') {
-            out.push_str("\n\\ No newline at end of file\n");
+        out.extend_from_slice(line);
+        if !line.ends_with(b"\n") {
+            out.extend_from_slice(b"\n\\ No newline at end of file\n");
         }
     }
 }
@@ -187,7 +253,26 @@ mod tests {
             .into_iter()
             .chain((4..13).map(|i| (i, i - 2)))
             .collect();
-        let diff = aligned_diff(original, cleaned, "x.txt", &kept, &notes);
+        let ends = |text: &str| -> Vec<usize> {
+            crate::decode::split_lines(text)
+                .map(|(_, end)| end)
+                .collect()
+        };
+        let (old_ends, new_ends) = (ends(original), ends(cleaned));
+        let diff = aligned_diff(
+            &Encoded {
+                bytes: original.as_bytes(),
+                line_ends: Some(&old_ends),
+            },
+            &Encoded {
+                bytes: cleaned.as_bytes(),
+                line_ends: Some(&new_ends),
+            },
+            "x.txt",
+            &kept,
+            notes.to_vec(),
+        );
+        let diff = into_string(diff);
         assert!(diff.contains("@@ -1,7 +1,5 @@ line 3: x\n"), "{diff}");
         assert!(diff.contains("@@ -11,5 +9,3 @@ line 15: y\n"), "{diff}");
     }

@@ -43,12 +43,14 @@ use std::sync::Arc;
 
 pub use corpus::{CORPUS_BOILERPLATE, CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency};
 pub use decide::{CAPTION, Decision, EXACT_DUPLICATE, KeepReason, NEAR_DUPLICATE, Removal};
-pub use decode::{DecodeError, Decoded, Encoding, decode};
+pub use decode::{
+    Charset, DecodeError, Decoded, Encoding, FileEncoding, LineEnding, decode, encode,
+};
 pub use diff::unified_diff;
 pub use layout::NAVIGATION;
 pub use matching::Thresholds;
 pub use noise::{Boilerplate, ExtraPattern};
-pub use normalize::NormalizeOptions;
+pub use normalize::{LineEndings, NormalizeOptions};
 pub use rules::{RULES, Rule, RuleFilter, is_known_selector};
 
 /// Paragraphs with fewer words than this are never removed as duplicates:
@@ -104,14 +106,18 @@ pub struct Paragraph<'a> {
 pub struct Cleaned<'a> {
     /// The clean copy: kept paragraphs joined by one blank line (or one per
     /// line when the input had one paragraph per line, so the layout and the
-    /// diff stay as small as the change), one final newline (empty when
-    /// nothing is kept).
+    /// diff stay as small as the change), one final line ending (empty when
+    /// nothing is kept). Every line ends with [`Cleaned::line_ending`].
     pub text: String,
     /// Every paragraph of the input, in order.
     pub paragraphs: Vec<Paragraph<'a>>,
-    /// The input had no blank line between lines of text: each line was a
-    /// paragraph, and the clean copy keeps one per line.
+    /// The clean copy has no blank line between lines of text, so it reads
+    /// back one paragraph per line: the input did too, or all that is kept
+    /// is one paragraph of several lines, which was then decided line by line.
     pub one_per_line: bool,
+    /// The line ending of the clean copy: the input's most common one, unless
+    /// [`NormalizeOptions::line_endings`] says otherwise.
+    pub line_ending: LineEnding,
 }
 
 impl Cleaned<'_> {
@@ -130,13 +136,64 @@ impl Cleaned<'_> {
     /// header, why each paragraph the hunk removes was removed. Empty when
     /// nothing changed.
     pub fn diff(&self, original: &str, path: &str) -> String {
+        let diff = self.diff_encoded(
+            (original.as_bytes(), line_ends(original)),
+            (self.text.as_bytes(), line_ends(&self.text)),
+            path,
+        );
+        String::from_utf8(diff)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+    }
+
+    /// The clean copy as the bytes of a file in `encoding`: the input's
+    /// ([`Decoded::encoding`], BOM and all) to leave the user's file as it
+    /// was stored, or [`FileEncoding::UTF8`]. Compare it with the input's
+    /// bytes to know whether the file changes: a file whose only change
+    /// would be its encoding does not.
+    pub fn to_bytes(&self, encoding: FileEncoding) -> Cow<'_, [u8]> {
+        decode::encode(&self.text, encoding)
+    }
+
+    /// The unified diff, as bytes, from the file that `original` was decoded
+    /// from (as it is on disk) to [`Cleaned::to_bytes`]`(output)`: `git apply`
+    /// and `patch -p1` replay it on the file whatever its encoding and line
+    /// endings. Its headers, hunk headers and notes are UTF-8 (ASCII but for
+    /// the path); its lines are the file's bytes. Empty when the bytes do not
+    /// change. `original` must be what this was cleaned from.
+    pub fn diff_bytes(&self, original: &Decoded<'_>, output: FileEncoding, path: &str) -> Vec<u8> {
+        // The decoded text, BOM included, re-encodes to the file's bytes
+        // exactly (decode refuses anything that would not).
+        let old = decode::encode_lines(&original.text, original.encoding);
+        let new = decode::encode_lines(&self.text, output);
+        self.diff_encoded((&old.0, old.1), (&new.0, new.1), path)
+    }
+
+    /// The aligned diff of two encoded texts with their line ends.
+    fn diff_encoded(
+        &self,
+        (old_bytes, old_ends): (&[u8], Option<Vec<usize>>),
+        (new_bytes, new_ends): (&[u8], Option<Vec<usize>>),
+        path: &str,
+    ) -> Vec<u8> {
         let notes: Vec<diff::LineNote> = self
             .removals()
             .map(|(paragraph, removal)| {
                 (paragraph.first_line - 1, self.describe(paragraph, removal))
             })
             .collect();
-        diff::aligned_diff(original, &self.text, path, &self.line_alignment(), &notes)
+        diff::aligned_diff(
+            &diff::Encoded {
+                bytes: old_bytes,
+                line_ends: old_ends.as_deref(),
+            },
+            &diff::Encoded {
+                bytes: new_bytes,
+                line_ends: new_ends.as_deref(),
+            },
+            path,
+            &self.line_alignment(),
+            notes,
+        )
     }
 
     /// (input line, output line) pairs, 0-based and in order, of every line
@@ -197,12 +254,19 @@ impl Cleaned<'_> {
 
 /// Cleans one document.
 pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
-    let segment::Segmented {
-        paragraphs: segments,
-        one_per_line,
-    } = normalized_paragraphs(text, &options.normalize);
+    let (
+        segment::Segmented {
+            paragraphs: segments,
+            one_per_line,
+        },
+        input_ending,
+    ) = {
+        // The normalized lines are freed once the paragraphs hold them.
+        let normalized = normalize::normalize_text(text, &options.normalize);
+        (segment::segment(&normalized), normalized.ending)
+    };
     let decisions = decide::decide(&segments, options);
-    let paragraphs: Vec<Paragraph<'a>> = segments
+    let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
         .zip(decisions)
         .map(|(segment, decision)| Paragraph {
@@ -212,78 +276,151 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
             decision,
         })
         .collect();
+    let one_per_line =
+        one_per_line || decide_lone_paragraph_by_line(text, &mut paragraphs, options);
+    let line_ending = options.normalize.line_endings.resolve(input_ending);
     // Written once the segments and decisions are freed, so a big file does
     // not hold them, the paragraphs and the clean copy at once.
-    let text = clean_text(&paragraphs, one_per_line);
+    let text = clean_text(&paragraphs, one_per_line, line_ending);
     Cleaned {
         text,
         paragraphs,
         one_per_line,
+        line_ending,
     }
 }
 
-/// The clean copy: the kept paragraphs, each with its newline, and a blank
-/// line between them unless the text is one paragraph per line.
-fn clean_text(paragraphs: &[Paragraph<'_>], one_per_line: bool) -> String {
+/// Keeps cleaning idempotent when all that a text in blocks keeps is one
+/// paragraph of several lines. The clean copy then has no blank line, so it
+/// reads back one paragraph per line (SPEC: a text with no blank lines is
+/// one paragraph per line), and a second run would judge each line on its
+/// own: drop a line that repeats another, or a "Share this article" line.
+/// So the first run does what the second would: it splits that paragraph
+/// into its lines (a Markdown block stays whole) and decides them, as one
+/// paragraph per line. Returns whether it did; the paragraphs removed around
+/// it keep their decisions, their references moved to the new indices.
+fn decide_lone_paragraph_by_line(
+    text: &str,
+    paragraphs: &mut Vec<Paragraph<'_>>,
+    options: &Options,
+) -> bool {
+    let mut kept = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, paragraph)| matches!(paragraph.decision, Decision::Keep(_)));
+    let (Some((lone, paragraph)), None) = (kept.next(), kept.next()) else {
+        return false;
+    };
+    if paragraph.first_line == paragraph.last_line {
+        return false;
+    }
+    let normalized = normalize::normalize_text(text, &options.normalize);
+    let lines = segment::segment_lines(
+        &normalized,
+        paragraph.first_line - 1..paragraph.last_line,
+        true,
+    )
+    .paragraphs;
+    if lines.len() < 2 {
+        return false;
+    }
+    let decisions = decide::decide(&lines, options);
+    let added = lines.len() - 1;
+    // Before the split paragraph nothing moves; it becomes `lines`; after it
+    // every index moves by `added`. A reference to the split paragraph
+    // itself goes to its first line.
+    let moved = |index: usize| if index > lone { index + added } else { index };
+    for paragraph in paragraphs.iter_mut() {
+        paragraph.decision = reindex(paragraph.decision.clone(), moved);
+    }
+    let split: Vec<Paragraph<'static>> = lines
+        .into_iter()
+        .zip(decisions)
+        .map(|(line, decision)| Paragraph {
+            first_line: line.first_line + 1,
+            last_line: line.last_line + 1,
+            text: Cow::Owned(line.text.into_owned()),
+            decision: reindex(decision, |index| index + lone),
+        })
+        .collect();
+    paragraphs.splice(lone..=lone, split);
+    true
+}
+
+/// `decision` with every paragraph index in it passed through `map`.
+fn reindex(decision: Decision, map: impl Fn(usize) -> usize) -> Decision {
+    match decision {
+        Decision::Remove(mut removal) => {
+            removal.kept = removal.kept.map(&map);
+            Decision::Remove(removal)
+        }
+        Decision::Keep(KeepReason::ShortRepeat { of }) => {
+            Decision::Keep(KeepReason::ShortRepeat { of: map(of) })
+        }
+        Decision::Keep(KeepReason::NotACopy { resembles }) => {
+            Decision::Keep(KeepReason::NotACopy {
+                resembles: map(resembles),
+            })
+        }
+        keep @ Decision::Keep(_) => keep,
+    }
+}
+
+/// The clean copy: the kept paragraphs, each line ending with `ending`, and
+/// a blank line between them unless the text is one paragraph per line.
+fn clean_text(paragraphs: &[Paragraph<'_>], one_per_line: bool, ending: LineEnding) -> String {
+    let ending = ending.as_str();
     let kept = || {
         paragraphs
             .iter()
             .filter(|paragraph| matches!(paragraph.decision, Decision::Keep(_)))
     };
+    let extra = ending.len() - 1;
     let (count, bytes) = kept().fold((0usize, 0), |(count, bytes), paragraph| {
-        (count + 1, bytes + paragraph.text.len() + 1)
+        let inner_endings = if extra == 0 {
+            0
+        } else {
+            memchr::memchr_iter(b'\n', paragraph.text.as_bytes()).count()
+        };
+        (
+            count + 1,
+            bytes + paragraph.text.len() + ending.len() + inner_endings * extra,
+        )
     });
     let separators = if one_per_line {
         0
     } else {
         count.saturating_sub(1)
     };
-    let mut text = String::with_capacity(bytes + separators);
+    let mut text = String::with_capacity(bytes + separators * ending.len());
     for paragraph in kept() {
         if !text.is_empty() && !one_per_line {
-            text.push('\n');
+            text.push_str(ending);
         }
-        text.push_str(&paragraph.text);
-        text.push('\n');
+        if extra == 0 && ending == "\n" {
+            text.push_str(&paragraph.text);
+        } else {
+            for (index, line) in paragraph.text.split('\n').enumerate() {
+                if index > 0 {
+                    text.push_str(ending);
+                }
+                text.push_str(line);
+            }
+        }
+        text.push_str(ending);
     }
     debug_assert_eq!(text.len(), text.capacity());
     text
 }
 
+/// Where each line of `text` ends, past its ending, when a lone `\r` makes
+/// its lines differ from the diff's (`None` otherwise).
+fn line_ends(text: &str) -> Option<Vec<usize>> {
+    decode::has_lone_cr(text).then(|| decode::split_lines(text).map(|(_, end)| end).collect())
+}
+
 /// The first stages, shared by cleaning and by the corpus count: the input's
 /// lines normalized one by one, then split into paragraphs.
 fn normalized_paragraphs<'a>(text: &'a str, options: &NormalizeOptions) -> segment::Segmented<'a> {
-    let mut lines: Vec<Cow<'a, str>> =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(input_lines(text).map(|line| normalize::normalize_line(line, options)));
-    segment::segment(&lines)
-}
-
-/// The input's lines without their endings (`\n` or `\r\n`); a final line
-/// ending does not start another line.
-fn input_lines(text: &str) -> impl Iterator<Item = &str> {
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    // memchr's vectorized search: `str::split` looks for each newline a
-    // word at a time, which showed in profiles of short-line text.
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', body.as_bytes())
-        .chain(std::iter::once(body.len()))
-        .map(move |end| {
-            let line = &body[start..end];
-            start = end + 1;
-            line.strip_suffix('\r').unwrap_or(line)
-        })
-        .take(if text.is_empty() { 0 } else { usize::MAX })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn input_lines_handle_crlf_and_final_newline() {
-        assert_eq!(input_lines("a\r\nb\r\n").collect::<Vec<_>>(), ["a", "b"]);
-        assert_eq!(input_lines("a\n\nb").collect::<Vec<_>>(), ["a", "", "b"]);
-        assert_eq!(input_lines("").count(), 0);
-    }
+    segment::segment(&normalize::normalize_text(text, options))
 }

@@ -5,14 +5,25 @@
 //! shows up as noise in every downstream tool. This stage repairs it one line at
 //! a time so each output line still maps to one input line. Typographic quotes
 //! and dashes are the author's and stay; folding them is the comparison key's job.
+//!
+//! What is not damage stays as the user wrote it. Many scrapers now emit
+//! Markdown, where spaces carry meaning: code blocks (fenced or indented) and
+//! tables pass through untouched, and the two trailing spaces of a hard line
+//! break are kept (segmentation puts them back inside a paragraph). Line
+//! endings are the file's: the clean copy uses the input's most common one
+//! unless [`LineEndings`] says otherwise.
 
+use crate::decode::{EndingCounts, LineEnding, split_lines};
 use std::borrow::Cow;
+use std::ops::Range;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Which normalization steps run. Every step is on by default.
+/// Which normalization steps run. Every repair is on by default, and the
+/// input's line endings and Markdown are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NormalizeOptions {
-    /// Decode HTML entities a scraper left in the text (`&amp;`, `&nbsp;`, `&#8217;`).
+    /// Decode HTML entities a scraper left in the text (`&amp;`, `&nbsp;`,
+    /// `&#8217;`), to their fixed point: `&amp;amp;` is `&` in one run.
     pub html_entities: bool,
     /// Turn Unicode spaces (NBSP, thin, ideographic, tab...) into a plain space.
     pub unicode_spaces: bool,
@@ -24,6 +35,37 @@ pub struct NormalizeOptions {
     pub trim_trailing: bool,
     /// Compose to Unicode NFC, so `e` + combining acute and `é` are the same text.
     pub nfc: bool,
+    /// Leave Markdown as written: fenced and indented code blocks and table
+    /// rows are not normalized (and a code block is one paragraph, however
+    /// many blank lines it holds), and a hard line break's trailing spaces
+    /// stay.
+    pub markdown: bool,
+    /// The line endings of the clean copy.
+    pub line_endings: LineEndings,
+}
+
+/// The line endings of the clean copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineEndings {
+    /// The input's most common ending (`\n`, `\r\n` or a lone `\r`), as
+    /// black and ruff do: a clean CRLF file stays byte for byte the same.
+    #[default]
+    Keep,
+    /// `\n` everywhere.
+    Lf,
+    /// `\r\n` everywhere.
+    CrLf,
+}
+
+impl LineEndings {
+    /// The ending to write for a text whose most common ending is `input`.
+    pub fn resolve(self, input: LineEnding) -> LineEnding {
+        match self {
+            LineEndings::Keep => input,
+            LineEndings::Lf => LineEnding::Lf,
+            LineEndings::CrLf => LineEnding::CrLf,
+        }
+    }
 }
 
 impl Default for NormalizeOptions {
@@ -35,8 +77,163 @@ impl Default for NormalizeOptions {
             collapse_spaces: true,
             trim_trailing: true,
             nfc: true,
+            markdown: true,
+            line_endings: LineEndings::Keep,
         }
     }
+}
+
+/// A text's lines after normalization, with what segmentation and rendering
+/// must know about them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NormalizedText<'a> {
+    /// One entry per input line, without its ending.
+    pub lines: Vec<Cow<'a, str>>,
+    /// Line ranges (0-based, end exclusive), in order, of Markdown blocks
+    /// that passed through untouched (code blocks, tables): segmentation
+    /// never splits one.
+    pub blocks: Vec<Range<usize>>,
+    /// Lines that end in a Markdown hard break, with its trailing spaces
+    /// (which normalization trimmed): put back when the next line is in
+    /// the same paragraph.
+    pub hard_breaks: Vec<(usize, &'a str)>,
+    /// The input's most common line ending.
+    pub ending: LineEnding,
+}
+
+/// Splits `text` into lines and normalizes each, leaving Markdown's
+/// meaningful spaces alone when `options.markdown` is set.
+pub(crate) fn normalize_text<'a>(text: &'a str, options: &NormalizeOptions) -> NormalizedText<'a> {
+    let mut lines: Vec<Cow<'a, str>> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut endings = EndingCounts::default();
+    let mut markdown = Markdown::default();
+    let mut start = 0;
+    for (raw, end) in split_lines(text) {
+        endings.add(text, start + raw.len(), end);
+        start = end;
+        let index = lines.len();
+        if options.markdown && markdown.is_verbatim(index, raw) {
+            markdown.previous_blank = raw.trim().is_empty();
+            lines.push(Cow::Borrowed(raw));
+            continue;
+        }
+        let line = normalize_line(raw, options);
+        markdown.previous_blank = line.trim().is_empty();
+        if options.markdown
+            && !markdown.previous_blank
+            && let Some(spaces) = hard_break(raw)
+        {
+            markdown.hard_breaks.push((index, spaces));
+        }
+        lines.push(line);
+    }
+    NormalizedText {
+        lines,
+        blocks: markdown.blocks,
+        hard_breaks: markdown.hard_breaks,
+        ending: endings.dominant(),
+    }
+}
+
+/// The trailing spaces of a Markdown hard line break: two or more plain
+/// spaces after text.
+fn hard_break(raw: &str) -> Option<&str> {
+    let content = raw.trim_end_matches(' ');
+    let spaces = &raw[content.len()..];
+    (spaces.len() >= 2 && !content.ends_with(char::is_whitespace) && !content.is_empty())
+        .then_some(spaces)
+}
+
+/// What kind of Markdown block a line is in, line by line, as CommonMark
+/// reads it (closely enough for text that a scraper wrote).
+#[derive(Debug, Default)]
+struct Markdown<'a> {
+    /// Inside a fenced code block: its fence character and length.
+    fence: Option<(u8, usize)>,
+    /// The index in `blocks` of the indented code block the previous line
+    /// belongs to. A blank line ends it: CommonMark runs the block on past
+    /// blank lines to the next indented line, but then removing a paragraph
+    /// between two indented chunks would join them on the next run and
+    /// change how that run segments (not idempotent), so each chunk of
+    /// lines in a row is a unit of its own.
+    open_indented: Option<usize>,
+    /// The index in `blocks` of the table the previous line belongs to.
+    open_table: Option<usize>,
+    /// The previous line was blank (after normalization).
+    previous_blank: bool,
+    /// No line yet: a code block may start at the first line.
+    started: bool,
+    blocks: Vec<Range<usize>>,
+    hard_breaks: Vec<(usize, &'a str)>,
+}
+
+impl Markdown<'_> {
+    /// Whether line `index` passes through untouched; records the block it
+    /// belongs to.
+    fn is_verbatim(&mut self, index: usize, raw: &str) -> bool {
+        let at_start = !std::mem::replace(&mut self.started, true);
+        let open_table = self.open_table.take();
+        let open_indented = self.open_indented.take();
+        if let Some((fence_char, fence_len)) = self.fence {
+            self.extend_last(index);
+            if fence(raw).is_some_and(|(c, len, info)| {
+                c == fence_char && len >= fence_len && info.trim().is_empty()
+            }) {
+                self.fence = None;
+            }
+            return true;
+        }
+        if let Some((c, len, info)) = fence(raw)
+            && !(c == b'`' && info.contains('`'))
+        {
+            self.fence = Some((c, len));
+            self.blocks.push(index..index + 1);
+            return true;
+        }
+        if raw.trim_start_matches(' ').starts_with('|') {
+            match open_table {
+                Some(block) => self.blocks[block].end = index + 1,
+                None => self.blocks.push(index..index + 1),
+            }
+            self.open_table = Some(self.blocks.len() - 1);
+            return true;
+        }
+        let blank = raw.trim().is_empty();
+        let indented = (raw.starts_with("    ") || raw.starts_with('\t')) && !blank;
+        if indented && let Some(block) = open_indented {
+            self.blocks[block].end = index + 1;
+            self.open_indented = Some(block);
+            return true;
+        }
+        if indented && (self.previous_blank || at_start) {
+            self.blocks.push(index..index + 1);
+            self.open_indented = Some(self.blocks.len() - 1);
+            return true;
+        }
+        false
+    }
+
+    fn extend_last(&mut self, index: usize) {
+        if let Some(block) = self.blocks.last_mut() {
+            block.end = index + 1;
+        }
+    }
+}
+
+/// A code fence line: up to three spaces, then three or more backticks or
+/// tildes; the fence character, its length and the rest of the line.
+fn fence(raw: &str) -> Option<(u8, usize, &str)> {
+    let text = raw.trim_start_matches(' ');
+    if raw.len() - text.len() > 3 {
+        return None;
+    }
+    let c = *text.as_bytes().first()?;
+    if c != b'`' && c != b'~' {
+        return None;
+    }
+    let len = text.bytes().take_while(|&b| b == c).count();
+    (len >= 3).then(|| (c, len, &text[len..]))
 }
 
 /// Normalizes one line (without its line ending). Borrows when nothing changes,
@@ -52,11 +249,16 @@ pub fn normalize_line<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, 
 /// that none could change.
 fn apply_steps<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
     let mut text: Cow<'a, str> = Cow::Borrowed(line);
-    if options.html_entities
-        && text.contains('&')
-        && let Cow::Owned(decoded) = html_escape::decode_html_entities(&text)
-    {
-        text = Cow::Owned(decoded);
+    if options.html_entities {
+        // To the fixed point: `&amp;amp;` decodes to `&amp;`, then to `&`. A
+        // second run must find nothing left to decode. Each pass that changes
+        // the text shortens it, so this ends.
+        while text.contains('&') {
+            match html_escape::decode_html_entities(&text) {
+                Cow::Owned(decoded) if decoded != text => text = Cow::Owned(decoded),
+                _ => break,
+            }
+        }
     }
     if let Some(cleaned) = clean_characters(&text, options) {
         text = Cow::Owned(cleaned);
@@ -202,6 +404,7 @@ mod tests {
         let cases = [
             ("Amber\u{a0}Rudd", "Amber Rudd"),
             ("tea &amp; cake&nbsp;&#8217;", "tea & cake \u{2019}"),
+            ("Tom &amp;amp; Jerry &amp;lt;3", "Tom & Jerry <3"),
             ("zero\u{200b}width soft\u{ad}hyphen", "zerowidth softhyphen"),
             ("\u{feff}bom", "bom"),
             ("many    spaces\there", "many spaces here"),
@@ -230,7 +433,7 @@ mod tests {
             trim_trailing: bool,
             nfc: bool,
         ) {
-            let options = NormalizeOptions { html_entities, unicode_spaces, invisible, collapse_spaces, trim_trailing, nfc };
+            let options = NormalizeOptions { html_entities, unicode_spaces, invisible, collapse_spaces, trim_trailing, nfc, ..NormalizeOptions::default() };
             proptest::prop_assert_eq!(normalize_line(&line, &options), apply_steps(&line, &options));
         }
     }

@@ -4,7 +4,9 @@
 //! must also remember where it came from: its line range in the input feeds the
 //! report, `--explain` and the diff.
 
+use crate::normalize::NormalizedText;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// One paragraph of the normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +15,8 @@ pub struct Paragraph<'a> {
     pub first_line: usize,
     /// Index (0-based) of its last line in the input.
     pub last_line: usize,
-    /// Its normalized lines joined by `\n`.
+    /// Its normalized lines joined by `\n`, each hard line break's trailing
+    /// spaces put back.
     pub text: Cow<'a, str>,
 }
 
@@ -28,52 +31,123 @@ pub struct Segmented<'a> {
 
 /// Splits normalized lines into paragraphs: blocks separated by blank lines, or
 /// one paragraph per line when the text has no blank line between two lines of
-/// text (many scrapers write that).
-pub fn segment<'a>(lines: &[Cow<'a, str>]) -> Segmented<'a> {
-    let one_per_line = !has_blank_separator(lines);
+/// text (many scrapers write that). A Markdown code block or table is never
+/// split: its blank lines separate nothing, and in a one-per-line text it is
+/// one paragraph, so repeated lines of code are never taken for copies.
+pub fn segment<'a>(text: &NormalizedText<'a>) -> Segmented<'a> {
+    let one_per_line = !has_blank_separator(&text.lines, &text.blocks);
+    segment_lines(text, 0..text.lines.len(), one_per_line)
+}
+
+/// The paragraphs of the lines in `range` (whole paragraphs of the text),
+/// one per line or in blocks as `one_per_line` says.
+pub fn segment_lines<'a>(
+    text: &NormalizedText<'a>,
+    range: Range<usize>,
+    one_per_line: bool,
+) -> Segmented<'a> {
+    let spans = || Spans::new(&text.lines, &text.blocks, range.clone(), one_per_line);
     // Sized exactly: a big file has a million paragraphs, and a vector grown
     // by doubling would hold up to twice that, plus the copy it grows from.
-    let mut paragraphs = Vec::with_capacity(paragraph_count(lines, one_per_line));
-    let mut start: Option<usize> = None;
-    for (index, line) in lines.iter().enumerate() {
-        let blank = line.trim().is_empty();
-        if let Some(first) = start
-            && (blank || one_per_line)
-        {
-            paragraphs.push(join(lines, first, index - 1));
-            start = None;
-        }
-        if !blank && start.is_none() {
-            start = Some(index);
-        }
-    }
-    if let Some(first) = start {
-        paragraphs.push(join(lines, first, lines.len() - 1));
-    }
+    let mut paragraphs = Vec::with_capacity(spans().count());
+    paragraphs.extend(spans().map(|(first, last)| join(text, first, last)));
     Segmented {
         paragraphs,
         one_per_line,
     }
 }
 
-/// How many paragraphs [`segment`] will find: lines of text that start a block.
-fn paragraph_count(lines: &[Cow<'_, str>], one_per_line: bool) -> usize {
-    let mut count = 0;
-    let mut previous_blank = true;
-    for line in lines {
-        let blank = line.trim().is_empty();
-        count += usize::from(!blank && (previous_blank || one_per_line));
-        previous_blank = blank;
-    }
-    count
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
 }
 
-/// True when some blank line sits between two lines of text.
-fn has_blank_separator(lines: &[Cow<'_, str>]) -> bool {
+/// Whether line `index` lies in a Markdown block, for indices asked in
+/// increasing order: a cursor into the sorted blocks.
+struct BlockCursor<'t> {
+    blocks: &'t [Range<usize>],
+    next: usize,
+}
+
+impl BlockCursor<'_> {
+    /// The block that holds line `index`, if any.
+    fn block_of(&mut self, index: usize) -> Option<Range<usize>> {
+        while self.blocks.get(self.next).is_some_and(|b| b.end <= index) {
+            self.next += 1;
+        }
+        self.blocks
+            .get(self.next)
+            .filter(|block| block.start <= index)
+            .cloned()
+    }
+}
+
+/// The (first, last) line of each paragraph, in order.
+struct Spans<'t> {
+    lines: &'t [Cow<'t, str>],
+    blocks: BlockCursor<'t>,
+    next: usize,
+    end: usize,
+    one_per_line: bool,
+}
+
+impl<'t> Spans<'t> {
+    fn new(
+        lines: &'t [Cow<'t, str>],
+        blocks: &'t [Range<usize>],
+        range: Range<usize>,
+        one_per_line: bool,
+    ) -> Self {
+        Spans {
+            lines,
+            blocks: BlockCursor { blocks, next: 0 },
+            next: range.start,
+            end: range.end,
+            one_per_line,
+        }
+    }
+
+    /// Whether line `index` is text: not blank, or inside a block.
+    fn is_text(&mut self, index: usize) -> bool {
+        self.blocks.block_of(index).is_some() || !is_blank(&self.lines[index])
+    }
+}
+
+impl Iterator for Spans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.next < self.end && !self.is_text(self.next) {
+            self.next += 1;
+        }
+        if self.next >= self.end {
+            return None;
+        }
+        let first = self.next;
+        let last = if self.one_per_line {
+            match self.blocks.block_of(first) {
+                Some(block) => block.end.min(self.end) - 1,
+                None => first,
+            }
+        } else {
+            let mut last = first;
+            while last + 1 < self.end && self.is_text(last + 1) {
+                last += 1;
+            }
+            last
+        };
+        self.next = last + 1;
+        Some((first, last))
+    }
+}
+
+/// True when some blank line outside a Markdown block sits between two
+/// lines of text.
+fn has_blank_separator(lines: &[Cow<'_, str>], blocks: &[Range<usize>]) -> bool {
+    let mut blocks = BlockCursor { blocks, next: 0 };
     let mut seen_text = false;
     let mut blank_after_text = false;
-    for line in lines {
-        if line.trim().is_empty() {
+    for (index, line) in lines.iter().enumerate() {
+        if blocks.block_of(index).is_none() && is_blank(line) {
             blank_after_text |= seen_text;
         } else if blank_after_text {
             return true;
@@ -84,16 +158,40 @@ fn has_blank_separator(lines: &[Cow<'_, str>]) -> bool {
     false
 }
 
-fn join<'a>(lines: &[Cow<'a, str>], first: usize, last: usize) -> Paragraph<'a> {
-    let text = if first == last {
+fn join<'a>(text: &NormalizedText<'a>, first: usize, last: usize) -> Paragraph<'a> {
+    let lines = &text.lines;
+    let joined = if first == last {
         lines[first].clone()
     } else {
-        Cow::Owned(lines[first..=last].join("\n"))
+        let bytes = lines[first..=last]
+            .iter()
+            .map(|l| l.len() + 1)
+            .sum::<usize>();
+        let mut joined = String::with_capacity(bytes);
+        for (index, line) in lines.iter().enumerate().take(last + 1).skip(first) {
+            let line: &str = line;
+            let hard_break = text
+                .hard_breaks
+                .binary_search_by_key(&index, |&(line, _)| line)
+                .ok()
+                .filter(|_| index < last);
+            match hard_break {
+                Some(at) => {
+                    joined.push_str(line.trim_end_matches(' '));
+                    joined.push_str(text.hard_breaks[at].1);
+                }
+                None => joined.push_str(line),
+            }
+            if index < last {
+                joined.push('\n');
+            }
+        }
+        Cow::Owned(joined)
     };
     Paragraph {
         first_line: first,
         last_line: last,
-        text,
+        text: joined,
     }
 }
 
@@ -101,9 +199,12 @@ fn join<'a>(lines: &[Cow<'a, str>], first: usize, last: usize) -> Paragraph<'a> 
 mod tests {
     use super::*;
 
+    fn normalized(text: &str) -> NormalizedText<'_> {
+        crate::normalize::normalize_text(text, &crate::NormalizeOptions::default())
+    }
+
     fn paragraphs(text: &str) -> Vec<(usize, usize, String)> {
-        let lines: Vec<Cow<str>> = text.split('\n').map(Cow::Borrowed).collect();
-        segment(&lines)
+        segment(&normalized(text))
             .paragraphs
             .into_iter()
             .map(|p| (p.first_line, p.last_line, p.text.into_owned()))
@@ -132,11 +233,65 @@ mod tests {
 
     #[test]
     fn the_layout_is_reported() {
-        let lines = |text: &'static str| -> Vec<Cow<'static, str>> {
-            text.split('\n').map(Cow::Borrowed).collect()
-        };
-        assert!(segment(&lines("One\nTwo")).one_per_line);
-        assert!(!segment(&lines("One\n\nTwo")).one_per_line);
+        assert!(segment(&normalized("One\nTwo")).one_per_line);
+        assert!(!segment(&normalized("One\n\nTwo")).one_per_line);
+        assert!(segment(&normalized("One\n```\ncode\n\ncode\n```\nTwo")).one_per_line);
+    }
+
+    #[test]
+    fn a_fenced_code_block_is_one_paragraph_whatever_its_blank_lines() {
+        let code = "```\nlet a  =  1;\n\nlet a  =  1;\n```";
+        assert_eq!(
+            paragraphs(&format!("Intro.\n\n{code}\n\nEnd.\n")),
+            vec![
+                (0, 0, "Intro.".into()),
+                (2, 6, code.into()),
+                (8, 8, "End.".into())
+            ]
+        );
+        assert_eq!(
+            paragraphs(&format!("Intro.\n{code}\nEnd.\n")),
+            vec![
+                (0, 0, "Intro.".into()),
+                (1, 5, code.into()),
+                (6, 6, "End.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_code_and_tables_are_units() {
+        let text = "Intro.\n\n    x  =  1\n    y  =  2\n\n| a  | b |\n|----|---|\n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                (0, 0, "Intro.".into()),
+                (2, 3, "    x  =  1\n    y  =  2".into()),
+                (5, 6, "| a  | b |\n|----|---|".into())
+            ]
+        );
+        // One paragraph per line, but each block whole.
+        assert_eq!(
+            paragraphs("    x  =  1\n    y  =  2\n| a  | b |\n|----|---|\nEnd."),
+            vec![
+                (0, 1, "    x  =  1\n    y  =  2".into()),
+                (2, 3, "| a  | b |\n|----|---|".into()),
+                (4, 4, "End.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_breaks_stay_inside_a_paragraph_only() {
+        assert_eq!(
+            paragraphs("Roses  \nare red.  \n\nEnd  \n"),
+            vec![(0, 1, "Roses  \nare red.".into()), (3, 3, "End".into())]
+        );
+        // One paragraph per line: each line ends its paragraph.
+        assert_eq!(
+            paragraphs("Roses  \nare red."),
+            vec![(0, 0, "Roses".into()), (1, 1, "are red.".into())]
+        );
     }
 
     #[test]
@@ -148,7 +303,7 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_are_counted_before_they_are_built() {
+    fn paragraphs_are_sized_exactly() {
         for text in [
             "",
             "\n\n",
@@ -156,13 +311,7 @@ mod tests {
             "One\nTwo\nThree",
             " \nA\n \nB\nC",
         ] {
-            let lines: Vec<Cow<str>> = text.split('\n').map(Cow::Borrowed).collect();
-            let segmented = segment(&lines);
-            assert_eq!(
-                paragraph_count(&lines, segmented.one_per_line),
-                segmented.paragraphs.len(),
-                "{text:?}"
-            );
+            let segmented = segment(&normalized(text));
             assert_eq!(segmented.paragraphs.capacity(), segmented.paragraphs.len());
         }
     }

@@ -96,7 +96,7 @@ fn read_text(path: &Path) -> String {
         .unwrap_or_else(|err| panic!("{} is not UTF-8: {err}", path.display()))
 }
 
-fn write(path: &Path, contents: &str) {
+fn write(path: &Path, contents: &[u8]) {
     std::fs::write(path, contents)
         .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
 }
@@ -109,14 +109,18 @@ fn note(message: &str) {
 }
 
 /// Runs one golden case: bless if asked, then compare and check invariants.
+///
+/// The files are bytes in the input's own encoding and line endings: the
+/// clean copy is written back as the input was stored, and the diff is the
+/// one the CLI prints, whose lines are the file's bytes.
 fn run(case: &Case) {
     let bytes = read(&case.input);
     let decoded = dedupe::decode(&bytes, dedupe::Encoding::Auto)
         .unwrap_or_else(|err| panic!("{}: {err}", case.input.display()));
-    let input = decoded.text.as_ref();
     let options = dedupe::Options::default();
-    let cleaned = dedupe::clean(input, &options);
-    let actual_diff = cleaned.diff(input, &case.diff_label);
+    let cleaned = dedupe::clean(&decoded.text, &options);
+    let actual = cleaned.to_bytes(decoded.encoding);
+    let actual_diff = cleaned.diff_bytes(&decoded, decoded.encoding, &case.diff_label);
     let gap = KNOWN_GAPS.iter().find(|(name, _)| *name == case.name);
 
     if blessing() {
@@ -125,46 +129,60 @@ fn run(case: &Case) {
             let expected = read_text(&case.expected);
             write(
                 &case.expected_diff,
-                &dedupe::unified_diff(input, &expected, &case.diff_label),
+                dedupe::unified_diff(&decoded.text, &expected, &case.diff_label).as_bytes(),
             );
         } else {
-            write(&case.expected, &cleaned.text);
+            write(&case.expected, &actual);
             write(&case.expected_diff, &actual_diff);
         }
     }
 
-    let expected = read_text(&case.expected);
-    let expected_diff = read_text(&case.expected_diff);
+    let expected = read(&case.expected);
+    let expected_diff = read(&case.expected_diff);
     let mut failures = String::new();
 
-    match apply_diff(&bytes, &expected_diff, &case.diff_label) {
-        Err(problem) => {
-            let _ = writeln!(failures, "expected.diff does not replay: {problem}");
+    for tool in [Tool::GitApply, Tool::Patch] {
+        match apply_diff(tool, &bytes, &expected_diff, &case.diff_label) {
+            Err(problem) => {
+                let _ = writeln!(failures, "expected.diff does not replay: {problem}");
+            }
+            Ok(Some(replayed)) if replayed != expected => {
+                let _ = writeln!(
+                    failures,
+                    "applying expected.diff to the input with {tool:?} does not give expected.txt:\n{}",
+                    render_difference(&expected, &replayed)
+                );
+            }
+            Ok(_) => {}
         }
-        Ok(replayed) if replayed != expected.as_bytes() => {
-            let replayed = String::from_utf8_lossy(&replayed);
-            let _ = writeln!(
-                failures,
-                "applying expected.diff to the input does not give expected.txt:\n{}",
-                render_difference(&expected, &replayed)
-            );
+    }
+    match dedupe::decode(&expected, dedupe::Encoding::Auto) {
+        Err(err) => {
+            let _ = writeln!(failures, "expected.txt does not decode: {err}");
         }
-        Ok(_) => {}
+        Ok(again) => {
+            let twice = dedupe::clean(&again.text, &options);
+            let twice = twice.to_bytes(again.encoding);
+            if twice != expected {
+                let _ = writeln!(
+                    failures,
+                    "cleaning expected.txt again changes it (not idempotent):\n{}",
+                    render_difference(&expected, &twice)
+                );
+            }
+        }
     }
-    let again = dedupe::clean(&expected, &options).text;
-    if again != expected {
-        let _ = writeln!(
-            failures,
-            "cleaning expected.txt again changes it (not idempotent):\n{}",
-            render_difference(&expected, &again)
-        );
+    if decoded.encoding == dedupe::FileEncoding::UTF8
+        && cleaned.diff(&decoded.text, &case.diff_label).as_bytes() != actual_diff
+    {
+        let _ = writeln!(failures, "the text diff and the byte diff of UTF-8 differ");
     }
-    if cleaned.text != expected {
+    if actual != expected {
         let _ = writeln!(
             failures,
             "clean copy differs from {}:\n{}{}",
             case.expected.display(),
-            render_difference(&expected, &cleaned.text),
+            render_difference(&expected, &actual),
             explain(&cleaned)
         );
     }
@@ -212,9 +230,14 @@ fn explain(cleaned: &dedupe::Cleaned<'_>) -> String {
 }
 
 /// A line diff of expected vs actual, with invisible characters spelled out
-/// so that a stray `\r`, NBSP or zero-width space is visible.
-fn render_difference(expected: &str, actual: &str) -> String {
-    let diff = similar::TextDiff::from_lines(expected, actual);
+/// so that a stray `\r`, NBSP or zero-width space is visible (bytes that are
+/// not UTF-8, as in a UTF-16 file, show as U+FFFD).
+fn render_difference(expected: &[u8], actual: &[u8]) -> String {
+    let (expected, actual) = (
+        String::from_utf8_lossy(expected),
+        String::from_utf8_lossy(actual),
+    );
+    let diff = similar::TextDiff::from_lines(expected.as_ref(), actual.as_ref());
     let mut out = String::new();
     for (index, group) in diff.grouped_ops(2).iter().enumerate() {
         if index > 0 {
@@ -259,32 +282,71 @@ fn visible(line: &str) -> String {
     out
 }
 
-/// Replays `diff` on `input` with `git apply` in a scratch folder (git is
-/// guaranteed on CI; `patch` is not) and returns the patched file. An empty
-/// diff means no change.
-fn apply_diff(input: &[u8], diff: &str, label: &str) -> Result<Vec<u8>, String> {
+/// The two tools a user replays a diff with.
+#[derive(Debug, Clone, Copy)]
+enum Tool {
+    GitApply,
+    Patch,
+}
+
+/// Replays `diff` on `input` with `git apply` or `patch -p1` in a scratch
+/// folder and returns the patched file. An empty diff means no change. git
+/// is guaranteed on CI; where `patch` is not installed, its replay is
+/// skipped (`None`).
+fn apply_diff(
+    tool: Tool,
+    input: &[u8],
+    diff: &[u8],
+    label: &str,
+) -> Result<Option<Vec<u8>>, String> {
     if diff.is_empty() {
-        return Ok(input.to_vec());
+        return Ok(Some(input.to_vec()));
     }
     let scratch = tempfile::tempdir().map_err(|err| err.to_string())?;
     let target = scratch.path().join(label);
     std::fs::write(&target, input).map_err(|err| err.to_string())?;
     std::fs::write(scratch.path().join("change.diff"), diff).map_err(|err| err.to_string())?;
     let ceiling = scratch.path().parent().unwrap_or(scratch.path());
-    let output = Command::new("git")
-        .args(["apply", "--whitespace=nowarn", "change.diff"])
+    let mut command = match tool {
+        Tool::GitApply => {
+            let mut command = Command::new("git");
+            command.args(["apply", "--whitespace=nowarn", "change.diff"]);
+            command
+        }
+        Tool::Patch => {
+            let mut command = Command::new("patch");
+            command.args([
+                "-p1",
+                "--batch",
+                "--no-backup-if-mismatch",
+                "-i",
+                "change.diff",
+            ]);
+            command
+        }
+    };
+    let output = command
         .current_dir(scratch.path())
         // Never discover an enclosing repository: this is a plain patch.
         .env("GIT_CEILING_DIRECTORIES", ceiling)
-        .output()
-        .map_err(|err| format!("cannot run git: {err}"))?;
+        .output();
+    let output = match output {
+        Err(err) if matches!(tool, Tool::Patch) && err.kind() == std::io::ErrorKind::NotFound => {
+            note("`patch` is not installed: diffs replayed with git apply only");
+            return Ok(None);
+        }
+        other => other.map_err(|err| format!("cannot run {tool:?}: {err}"))?,
+    };
     if !output.status.success() {
         return Err(format!(
-            "git apply failed: {}",
+            "{tool:?} failed: {}{}",
+            String::from_utf8_lossy(&output.stdout).trim(),
             String::from_utf8_lossy(&output.stderr).trim()
         ));
     }
-    std::fs::read(&target).map_err(|err| err.to_string())
+    std::fs::read(&target)
+        .map(Some)
+        .map_err(|err| err.to_string())
 }
 
 /// One `#[test]` per behaviour folder, so a failure names its behaviour and
@@ -328,6 +390,11 @@ golden! {
     already_clean => "already-clean",
     unicode_whitespace => "unicode-whitespace",
     crlf_input => "crlf-input",
+    crlf_article => "crlf-article",
+    lone_cr_article => "lone-cr-article",
+    windows_1252_article => "windows-1252-article",
+    utf16le_article => "utf16le-article",
+    markdown_article => "markdown-article",
     one_paragraph_per_line => "one-paragraph-per-line",
     empty_input => "empty-input",
 }
