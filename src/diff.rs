@@ -177,6 +177,44 @@ fn lines(bytes: &[u8]) -> Vec<&[u8]> {
 }
 
 /// Writes the hunks of `ops` with their headers and notes (on patch lines).
+/// A `---`/`+++` file name as git writes it, so that `git apply` and
+/// `patch` read the same name back: C-quoted when it holds a quote, a
+/// backslash or a control character (a newline would end the header), and
+/// followed by a tab when it holds a space (GNU patch ends a name at a space
+/// otherwise).
+fn header_name(prefix: &str, path: &str) -> String {
+    let name = format!("{prefix}{path}");
+    if name
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '\\')
+    {
+        let mut quoted = String::with_capacity(name.len() + 8);
+        quoted.push('"');
+        for c in name.chars() {
+            match c {
+                '"' => quoted.push_str("\\\""),
+                '\\' => quoted.push_str("\\\\"),
+                '\n' => quoted.push_str("\\n"),
+                '\t' => quoted.push_str("\\t"),
+                '\r' => quoted.push_str("\\r"),
+                c if c.is_control() => {
+                    let mut bytes = [0; 4];
+                    for byte in c.encode_utf8(&mut bytes).bytes() {
+                        quoted.push_str(&format!("\\{byte:03o}"));
+                    }
+                }
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('"');
+        quoted
+    } else if name.contains(' ') {
+        name + "\t"
+    } else {
+        name
+    }
+}
+
 fn render(
     old_lines: &[&[u8]],
     new_lines: &[&[u8]],
@@ -188,7 +226,8 @@ fn render(
     // context), up to a cap so a small change to a huge file stays small.
     let input_bytes: usize = old_lines.iter().map(|line| line.len()).sum();
     let mut out = Vec::with_capacity(input_bytes.min(RESERVED_DIFF_BYTES));
-    out.extend_from_slice(format!("--- a/{path}\n+++ b/{path}\n").as_bytes());
+    let (old_name, new_name) = (header_name("a/", path), header_name("b/", path));
+    out.extend_from_slice(format!("--- {old_name}\n+++ {new_name}\n").as_bytes());
     for hunk in group_diff_ops(ops, CONTEXT_LINES) {
         if hunk.is_empty() {
             continue;
@@ -229,6 +268,19 @@ fn push_lines(out: &mut Vec<u8>, sign: u8, lines: &[&[u8]]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_names_are_quoted_as_git_quotes_them() {
+        assert_eq!(header_name("a/", "dir/x.txt"), "a/dir/x.txt");
+        assert_eq!(header_name("a/", "with space.txt"), "a/with space.txt\t");
+        assert_eq!(header_name("b/", "new\nline.txt"), "\"b/new\\nline.txt\"");
+        assert_eq!(
+            header_name("a/", "tab\there\"q\".txt"),
+            "\"a/tab\\there\\\"q\\\".txt\""
+        );
+        assert_eq!(header_name("a/", "esc\u{1b}.txt"), "\"a/esc\\033.txt\"");
+        assert_eq!(header_name("a/", "caf\u{e9}.txt"), "a/caf\u{e9}.txt");
+    }
 
     #[test]
     fn equal_texts_have_no_diff() {

@@ -47,6 +47,71 @@ fn r01_out_dir_onto_the_inputs_own_folder_is_refused_and_writes_nothing() {
     assert!(!dir.path().join("a.txt.diff").exists());
 }
 
+/// 02: a Shift-JIS or GBK file is not read as Windows-1252 and never rewritten.
+#[test]
+fn r02_legacy_asian_encodings_are_refused_not_garbled() {
+    // "日本語のテキストです。" in Shift-JIS, and "中文文本内容" in GBK, each twice.
+    let shift_jis: &[u8] =
+        b"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42";
+    let gbk: &[u8] = b"\xd6\xd0\xce\xc4\xce\xc4\xb1\xbe\xc4\xda\xc8\xdd";
+    for (name, line) in [("sjis.txt", shift_jis), ("gbk.txt", gbk)] {
+        let bytes = [line, b"\n\n", line, b"\n\n", line, b"\n"].concat();
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(name), &bytes).unwrap();
+        let output = dedupe(dir.path(), &["--isolated", "--in-place", name]);
+        assert_eq!(code(&output), 2, "{name}: {}", stderr(&output));
+        assert!(stderr(&output).contains(name), "{}", stderr(&output));
+        assert_eq!(
+            fs::read(dir.path().join(name)).unwrap(),
+            bytes,
+            "{name} rewritten"
+        );
+    }
+}
+
+/// 11: every diff applies with `git apply` and `patch -p1` to the file on
+/// disk: Windows-1252 bytes, and names with spaces, tabs and newlines.
+#[test]
+fn r11_diffs_apply_to_the_bytes_on_disk_whatever_the_name() {
+    let latin = b"The committee met on Tuesday to discuss the budget for the caf\xe9 and voted to approve it.";
+    let q = Q.as_bytes();
+    for (name, line) in [
+        ("latin.txt", &latin[..]),
+        ("with space.txt", q),
+        ("tab\there.txt", q),
+        ("new\nline.txt", q),
+        ("caf\u{e9} \"q\".txt", q),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let original = [line, b"\n\n", line, b"\n"].concat();
+        fs::write(dir.path().join(name), &original).unwrap();
+        let output = dedupe(dir.path(), &["--isolated", "-q", "--diff", name]);
+        assert_eq!(code(&output), 1, "{name:?}: {}", stderr(&output));
+        fs::write(dir.path().join("one.patch"), &output.stdout).unwrap();
+        let expected = [line, b"\n"].concat();
+        for tool in [&["git", "apply"][..], &["patch", "-p1", "-s", "-i"]] {
+            let copy = tempfile::tempdir().unwrap();
+            fs::write(copy.path().join(name), &original).unwrap();
+            let applied = Command::new(tool[0])
+                .args(&tool[1..])
+                .arg(dir.path().join("one.patch"))
+                .current_dir(copy.path())
+                .output()
+                .unwrap();
+            assert!(
+                applied.status.success(),
+                "{tool:?} on {name:?}: {}",
+                String::from_utf8_lossy(&applied.stderr)
+            );
+            assert_eq!(
+                fs::read(copy.path().join(name)).unwrap(),
+                expected,
+                "{tool:?} {name:?}"
+            );
+        }
+    }
+}
+
 /// 03: a symlink where an output file goes.
 #[test]
 fn r03_a_symlink_at_an_output_path_is_not_followed() {
@@ -206,7 +271,7 @@ fn r12_file_names_cannot_inject_report_lines() {
     let dir = tree(&[(&format!("arts/{name}"), &twice(P))]);
     let output = dedupe(dir.path(), &["--isolated", "--check", "arts"]);
     assert_eq!(code(&output), 1);
-    for line in stderr(&output).lines() {
+    for line in stderr(&output).lines().chain(stdout(&output).lines()) {
         assert!(!line.starts_with("::"), "injected line: {line:?}");
     }
     assert!(

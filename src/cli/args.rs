@@ -186,6 +186,16 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto, help_heading = "Cleaning")]
     pub encoding: EncodingArg,
 
+    /// Write clean copies as UTF-8 (no BOM); by default each keeps its input's encoding
+    /// (UTF-8, UTF-16 with its BOM, Windows-1252), so an unchanged file is never rewritten.
+    #[arg(long, help_heading = "Cleaning")]
+    pub to_utf8: bool,
+
+    /// Line endings of the clean copy: `keep` each file's own (CRLF stays CRLF), or
+    /// convert to `lf` or `crlf`.
+    #[arg(long, value_enum, value_name = "ENDINGS", default_value_t = LineEndingsArg::Keep, help_heading = "Cleaning")]
+    pub line_endings: LineEndingsArg,
+
     /// Paragraphs with fewer words are never removed as duplicates [default: 6].
     #[arg(long, value_name = "N", help_heading = "Cleaning")]
     pub min_words: Option<usize>,
@@ -364,6 +374,14 @@ pub enum EncodingArg {
     Windows1252,
 }
 
+/// `--line-endings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LineEndingsArg {
+    Keep,
+    Lf,
+    Crlf,
+}
+
 /// Normalization steps that can be switched off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum NormalizeStep {
@@ -373,6 +391,9 @@ pub enum NormalizeStep {
     CollapseSpaces,
     TrimTrailing,
     Nfc,
+    /// Markdown code blocks, tables and hard line breaks pass through untouched;
+    /// switched off, they are normalized like prose.
+    Markdown,
 }
 
 impl Args {
@@ -419,8 +440,14 @@ impl Args {
                 NormalizeStep::CollapseSpaces => normalize.collapse_spaces = false,
                 NormalizeStep::TrimTrailing => normalize.trim_trailing = false,
                 NormalizeStep::Nfc => normalize.nfc = false,
+                NormalizeStep::Markdown => normalize.markdown = false,
             }
         }
+        options.normalize.line_endings = match self.line_endings {
+            LineEndingsArg::Keep => dedupe::LineEndings::Keep,
+            LineEndingsArg::Lf => dedupe::LineEndings::Lf,
+            LineEndingsArg::Crlf => dedupe::LineEndings::CrLf,
+        };
         Ok(options)
     }
 

@@ -8,7 +8,7 @@ use super::model::{
 };
 use super::output::Stamp;
 use super::walk::Item;
-use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, KeepReason, Options};
+use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, FileEncoding, KeepReason, Options};
 use rustc_hash::FxHashSet;
 use std::fmt::Write as _;
 use std::fs::File;
@@ -21,6 +21,8 @@ pub struct Job {
     pub mode: Mode,
     pub options: Options,
     pub encoding: Encoding,
+    /// `--to-utf8`: write clean copies as UTF-8 whatever the input's encoding.
+    pub to_utf8: bool,
     pub max_size: u64,
     /// `--out-dir` folders already created and found inside it: a folder of
     /// a thousand inputs is resolved once, not once per file.
@@ -109,31 +111,44 @@ fn process_readable(
     let decoded =
         dedupe::decode(&bytes, job.encoding).map_err(|err| FileError::Decode(err.to_string()))?;
     if decoded.fell_back_to_windows_1252 {
-        *warning = Some("not valid UTF-8, read as Windows-1252".to_string());
+        *warning = Some(format!(
+            "not valid UTF-8, read as {}",
+            decoded.encoding.name()
+        ));
     }
-    let original: &str = &decoded.text;
-    let mut cleaned = dedupe::clean(original, &job.options);
-    // Against the bytes, not the decoded text: a Windows-1252 file whose clean
-    // copy is UTF-8 changes even when no character does.
-    let changed = cleaned.text.as_bytes() != bytes.as_slice();
+    let mut cleaned = dedupe::clean(&decoded.text, &job.options);
+    // The clean copy in the file's own encoding (or UTF-8 with --to-utf8),
+    // compared with the bytes on disk: a file whose characters all stay is
+    // unchanged, whatever its encoding.
+    let output = if job.to_utf8 {
+        FileEncoding::UTF8
+    } else {
+        decoded.encoding
+    };
+    let clean_bytes = cleaned.to_bytes(output).into_owned();
+    let changed = clean_bytes != bytes;
     // `a/` and `b/` are prefixed to the path, so an absolute one loses its root.
-    let diff = || cleaned.diff(original, name.trim_start_matches('/'));
+    let diff = || {
+        let on_disk = cleaned.diff_bytes(&decoded, output, name.trim_start_matches('/'));
+        let text = String::from_utf8(on_disk.clone())
+            .is_err()
+            .then(|| cleaned.diff(&decoded.text, name.trim_start_matches('/')));
+        Rendered::Diff { on_disk, text }
+    };
     let mut rendered = Rendered::Nothing;
     match (&job.mode, path) {
-        (Mode::Check | Mode::Diff, _) => rendered = Rendered::Diff(diff()),
-        (Mode::Stdout, _) | (Mode::Beside, None) => {
-            rendered = Rendered::CleanText(std::mem::take(&mut cleaned.text));
-        }
+        (Mode::Check | Mode::Diff, _) => rendered = diff(),
+        (Mode::Stdout, _) | (Mode::Beside, None) => rendered = Rendered::CleanText(clean_bytes),
         (Mode::Explain, _) => rendered = Rendered::Explanation(explain(&cleaned)),
-        (Mode::Output(output), _) => write(output, &cleaned.text)?,
+        (Mode::Output(output), _) => write(output, &clean_bytes)?,
         (Mode::Beside, Some(path)) => {
             let (clean_path, diff_path) = beside(path);
-            write(&clean_path, &cleaned.text)?;
-            write(&diff_path, &diff())?;
+            write(&clean_path, &clean_bytes)?;
+            write(&diff_path, &diff().on_disk())?;
         }
         (Mode::InPlace, Some(path)) => {
             if let (true, Some(stamp)) = (changed, stamp) {
-                super::output::replace_in_place(path, cleaned.text.as_bytes(), stamp)
+                super::output::replace_in_place(path, &clean_bytes, stamp)
                     .map_err(FileError::InPlace)?;
             }
         }
@@ -141,8 +156,8 @@ fn process_readable(
             let mirror = file.map(|(_, mirror)| mirror).unwrap_or(path);
             let target = dir.join(mirror);
             ensure_inside(dir, &target, &job.checked_folders)?;
-            write(&target, &cleaned.text)?;
-            write(&diff_beside(&target), &diff())?;
+            write(&target, &clean_bytes)?;
+            write(&diff_beside(&target), &diff().on_disk())?;
         }
         (Mode::InPlace | Mode::OutDir(_), None) => {
             return Err(FileError::Unsupported(
@@ -317,8 +332,8 @@ fn file_kind(kind: std::fs::FileType) -> &'static str {
 
 /// Writes an output file through the one output policy (atomic, no symlink
 /// followed).
-fn write(path: &Path, contents: &str) -> Result<(), FileError> {
-    super::output::write_atomically(path, contents.as_bytes()).map_err(|err| FileError::Write {
+fn write(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    super::output::write_atomically(path, contents).map_err(|err| FileError::Write {
         path: path.to_path_buf(),
         problem: describe_io_error(&err),
     })

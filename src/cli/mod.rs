@@ -162,6 +162,7 @@ fn clean_files(
         options: args.options(config).map_err(Error::usage)?,
         mode: mode.clone(),
         encoding: args.encoding(),
+        to_utf8: args.to_utf8,
         max_size: args.max_size,
         checked_folders: Mutex::default(),
         previews: args.format != Format::Text,

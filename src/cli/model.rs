@@ -125,12 +125,27 @@ pub enum Rendered {
     /// Nothing: the mode wrote files, or prints only a summary.
     #[default]
     Nothing,
-    /// `--check`, `--diff`: the unified diff.
-    Diff(String),
-    /// `--stdout`: the clean text.
-    CleanText(String),
+    /// `--check`, `--diff`: the unified diff of the file as it is on disk
+    /// (its encoding and line endings), and, when those bytes are not UTF-8
+    /// (UTF-16, Windows-1252), the same diff of the decoded text for JSON.
+    Diff {
+        on_disk: Vec<u8>,
+        text: Option<String>,
+    },
+    /// `--stdout`: the clean copy's bytes.
+    CleanText(Vec<u8>),
     /// `--explain`: one line per paragraph.
     Explanation(String),
+}
+
+impl Rendered {
+    /// The diff's bytes as they go to a `.diff` file (empty for other kinds).
+    pub fn on_disk(self) -> Vec<u8> {
+        match self {
+            Rendered::Diff { on_disk, .. } => on_disk,
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// One removed paragraph, with line numbers instead of indices.

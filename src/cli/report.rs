@@ -181,12 +181,16 @@ impl Reporter {
             Format::Text => {
                 if let Ok(cleaning) = &result.outcome {
                     match &cleaning.rendered {
-                        Rendered::Diff(diff) => {
-                            out.write_all(self.stdout_paint.diff(diff).as_bytes())?
-                        }
-                        Rendered::CleanText(text) | Rendered::Explanation(text) => {
-                            out.write_all(text.as_bytes())?;
-                        }
+                        // Coloured only when it is UTF-8: the bytes of a
+                        // UTF-16 or Windows-1252 diff go out as they are.
+                        Rendered::Diff { on_disk, .. } => match std::str::from_utf8(on_disk) {
+                            Ok(diff) if self.stdout_paint.0 => {
+                                out.write_all(self.stdout_paint.diff(diff).as_bytes())?;
+                            }
+                            _ => out.write_all(on_disk)?,
+                        },
+                        Rendered::CleanText(bytes) => out.write_all(bytes)?,
+                        Rendered::Explanation(text) => out.write_all(text.as_bytes())?,
                         Rendered::Nothing => {}
                     }
                     let wanted = self.single || self.verbose || cleaning.changed;
@@ -260,8 +264,8 @@ impl Reporter {
                     after: cleaning.paragraphs_after,
                 });
                 file.removals = json_removals(&cleaning.removals);
-                if let Rendered::Diff(diff) = &cleaning.rendered {
-                    file.diff = Some(diff);
+                if let Rendered::Diff { on_disk, text } = &cleaning.rendered {
+                    file.diff = text.as_deref().or(std::str::from_utf8(on_disk).ok());
                 }
             }
         }
