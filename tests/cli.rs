@@ -813,3 +813,29 @@ fn github_format_writes_a_step_summary_with_rule_counts_and_files() {
     assert!(summary.contains("| `in/a.txt` | 1 |"), "{summary}");
     assert!(!summary.contains("in/b.txt"), "{summary}");
 }
+
+/// The README's `dedupe.toml` example, verbatim, does what it says: its
+/// pattern removes the line it was written for, under its own rule id.
+#[test]
+fn the_readme_config_example_runs_verbatim() {
+    let readme = fixture("../README.md");
+    let start = readme
+        .find("```toml\n")
+        .expect("a toml block in the README")
+        + "```toml\n".len();
+    let config = &readme[start..start + readme[start..].find("```").unwrap()];
+    let article = format!(
+        "Council passes budget\n\n{REPEATED}\n\nDownload the Example News app for iPhone and Android.\n"
+    );
+    let dir = tree(&[("dedupe.toml", config), ("a.txt", &article)]);
+    let output = dedupe(dir.path(), &["--check", "--format", "json", "a.txt"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    let rules: Vec<&str> = report["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|removal| removal["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["site/promo"]);
+}
