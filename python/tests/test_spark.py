@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 
@@ -66,9 +67,8 @@ def test_options_reach_the_executors(spark, cli, corpus_jsonl, tmp_path):
 
 
 def test_the_script_runs_as_documented(corpus_jsonl, cli_jsonl_output, tmp_path, spark):
-    """The README's command, verbatim but for the paths (after the shared
-    session of the other tests has stopped its own context? no: a second
-    JVM would be slow, so this runs last and in its own process)."""
+    """The README's command, but for the paths, in its own process. It runs
+    last and stops the shared session first, so two JVMs never run at once."""
     spark.stop()
     out = tmp_path / "cleaned"
     done = subprocess.run(
@@ -78,5 +78,5 @@ def test_the_script_runs_as_documented(corpus_jsonl, cli_jsonl_output, tmp_path,
         env={**os.environ, "PYSPARK_PYTHON": sys.executable},
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "cleaned 1138 documents" in done.stderr or "cleaned" in done.stderr
+    assert re.search(r"cleaned \d{4} documents into", done.stderr), done.stderr[-3000:]
     assert parts(out) == cli_jsonl_output
