@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the project's own .pre-commit-hooks.yaml through a real pre-commit
-# (`pre-commit try-repo`), as a user's repository would: pre-commit builds
-# dedupe with `cargo install` from this checkout, then runs both hooks on a
-# scratch repository. Needs network for PyPI (pre-commit) the first time.
+# Runs the project's own .pre-commit-hooks.yaml through a real pre-commit, as
+# a user's repository would: a scratch repository's .pre-commit-config.yaml
+# names this checkout at its HEAD commit, pre-commit builds dedupe with
+# `cargo install` once (cached under target/), then both hooks run on staged
+# files. Tests the committed hooks, so commit before running it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv="$root/target/ci-venv-pre-commit"
@@ -19,9 +20,19 @@ printf 'A quiet week\n\nNothing happened in the town this week, and everyone was
 printf '# Project\n\n%s\n\n%s\n' "$p" "$p" > README.txt   # excluded by the hook's pattern
 mkdir drafts && cp dirty.txt drafts/d.txt
 printf 'exclude = ["drafts/**"]\n' > dedupe.toml                 # --force-exclude honours it
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $root
+    rev: $(git -C "$root" rev-parse HEAD)
+    hooks:
+      - id: dedupe
+        stages: [manual]
+      - id: dedupe-fix
+        stages: [manual]
+YAML
 git add -A
 
-try() { "$venv/bin/pre-commit" try-repo "$root" "$@" 2>&1; }
+try() { "$venv/bin/pre-commit" run --hook-stage manual "$@" 2>&1; }
 fail() { echo "pre-commit hooks: $*" >&2; exit 1; }
 
 out=$(try dedupe --files clean.txt README.txt drafts/d.txt) || fail "check failed on clean or excluded files: $out"

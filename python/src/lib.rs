@@ -345,6 +345,7 @@ fn own(original: String, options: &dedupe::Options) -> Cleaned {
             })
             .collect(),
         one_per_line: cleaned.one_per_line,
+        line_ending: cleaned.line_ending,
     };
     Cleaned {
         result,
