@@ -363,7 +363,19 @@ fn structural_repeats(
         for (at, &member) in kept.iter().enumerate() {
             position[member] = at;
         }
-        let kept_groups: Vec<usize> = kept.iter().map(|&i| group_of[i]).collect();
+        // A line without a word (a `___` or `* * *` separator) marks no
+        // place in a section: it gets a group of its own at each position.
+        let kept_groups: Vec<usize> = kept
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| {
+                if fingerprints[i].token_count == 0 {
+                    usize::MAX - at
+                } else {
+                    group_of[i]
+                }
+            })
+            .collect();
         structural.fill(false);
         for group in groups.iter().filter(|group| group.len() > 1) {
             let members: Vec<usize> = group.iter().copied().filter(|&m| present[m]).collect();
@@ -441,9 +453,9 @@ fn heading_before_different_content(
 /// candidate to its exact group) are the same item of two parallel sections:
 /// a day-by-day plan whose every day has the same timing line, a results
 /// page whose every round has the same labels. Read outwards from both
-/// copies at once, offset by offset, the neighbours must agree at
-/// [`MIN_ALIGNED_ANCHORS`] offsets or more (the section's other repeated
-/// lines), and on one side an agreeing neighbour must lie beyond one that
+/// copies at once, offset by offset, the neighbours must agree on
+/// [`MIN_ALIGNED_ANCHORS`] different lines or more (the section's other
+/// repeated lines, not one separator seen twice), and on one side an agreeing neighbour must lie beyond one that
 /// differs (the sections say different things between their repeated lines),
 /// and a neighbour within [`ADJACENT_ANCHOR`] + 1 places of each copy must
 /// agree (a section's lines sit together). One side may hold one item more
@@ -451,7 +463,7 @@ fn heading_before_different_content(
 /// every offset until it ends; a pasted paragraph agrees with nothing next to
 /// it: both are copies.
 fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool {
-    let mut anchors = 0;
+    let mut anchors: Vec<usize> = Vec::new();
     let mut framed = false;
     let mut adjacent = false;
     for forward in [true, false] {
@@ -474,7 +486,7 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
         let (mut i, mut j, mut differs) = (0, 0, false);
         while i < left.len() && j < right.len() {
             if same(i, j) {
-                anchors += 1;
+                anchors.push(left[i].1);
                 framed |= differs;
                 adjacent |= i.max(j) <= ADJACENT_ANCHOR;
                 i += 1;
@@ -492,7 +504,9 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
             }
         }
     }
-    framed && adjacent && anchors >= MIN_ALIGNED_ANCHORS
+    anchors.sort_unstable();
+    anchors.dedup();
+    framed && adjacent && anchors.len() >= MIN_ALIGNED_ANCHORS
 }
 
 /// Decisions for the copies of an exact group with structural members: those
