@@ -17,7 +17,8 @@
 //! least `min_documents` documents (a few articles quoting the same statement
 //! keep it); it must have at least `min_words` words, as for copies inside a
 //! document; it must sit among mostly unshared content, so copies of one
-//! syndicated article, whose paragraphs all recur, are never emptied; and it
+//! syndicated article (told by paragraphs that recur together in one set of
+//! documents) are never emptied; and it
 //! must sit in the run of paragraphs that opens or closes the document, where
 //! page furniture is, not between the article's own paragraphs.
 
@@ -213,10 +214,9 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
 ///
 /// A candidate goes when it has at least `min_words` words, recurs in at least
 /// `min_documents` documents, sits at an edge of the document ([`at_edges`]),
-/// and such recurring paragraphs are fewer than the document's other
-/// paragraphs of `min_words` words: a site footer sits beside the article's
-/// own paragraphs, while in a syndicated copy nearly every paragraph recurs,
-/// and that copy is kept whole.
+/// and the document is not a syndicated copy ([`syndicated`]): a site footer
+/// sits beside the article's own paragraphs, while a syndicated copy shares
+/// its article text with the other copies, and is kept whole.
 pub(crate) fn remove_shared<'a>(
     options: &Options,
     removed: &mut Vec<(usize, Decision)>,
@@ -244,8 +244,7 @@ pub(crate) fn remove_shared<'a>(
         .iter()
         .filter(|f| f.token_count >= options.min_words)
         .count();
-    let recurring = shared.iter().flatten().count();
-    if recurring == 0 || recurring >= long - recurring {
+    if syndicated(&shared, long) {
         return (candidates, fingerprints, digests);
     }
     let shared = at_edges(shared, &fingerprints, options.min_words);
@@ -276,6 +275,36 @@ pub(crate) fn remove_shared<'a>(
         }
     }
     kept
+}
+
+/// Whether a document is kept whole: it has no recurring paragraph, or none
+/// of its own (every long paragraph recurs), or it is a copy of an article
+/// syndicated across the corpus. A syndicated copy is told by what it
+/// shares: its article text, several paragraphs that recur together in one
+/// set of documents (the copies), so in as many documents each. Site
+/// boilerplate is one footer or pitch, or blocks that recur in different
+/// sets. `shared` holds each paragraph's document count when it recurs, and
+/// `long` is the number of paragraphs long enough to count.
+///
+/// Documents recurring in one set have the same count, so paragraphs are
+/// grouped by count: at least two of them recurring together, and no fewer
+/// than the paragraphs the document has of its own, make a syndicated copy.
+/// A news brief of one paragraph with its site's footer is not one, however
+/// short it is, and loses the footer.
+fn syndicated(shared: &[Option<u32>], long: usize) -> bool {
+    let mut counts: Vec<u32> = shared.iter().flatten().copied().collect();
+    let recurring = counts.len();
+    let own = long.saturating_sub(recurring);
+    if recurring == 0 || own == 0 {
+        return true;
+    }
+    counts.sort_unstable();
+    let largest_set = counts
+        .chunk_by(|a, b| a == b)
+        .map(<[u32]>::len)
+        .max()
+        .unwrap_or(0);
+    largest_set >= 2 && largest_set >= own
 }
 
 /// Keeps only the recurring paragraphs in the runs that open and close the
@@ -394,5 +423,40 @@ mod tests {
             ..Options::default()
         };
         assert_eq!(crate::clean(&documents[0], &options).removals().count(), 0);
+    }
+
+    #[test]
+    fn short_briefs_lose_their_site_footer() {
+        let documents: Vec<String> = (0..12)
+            .map(|n| {
+                format!(
+                    "Brief number {n} reports a small event in the town centre this morning.\n\n{FOOTER}\n"
+                )
+            })
+            .collect();
+        let options = Options {
+            corpus: Some(Arc::new(CorpusBoilerplate::new(table_of(&documents)))),
+            ..Options::default()
+        };
+        for document in &documents {
+            let cleaned = crate::clean(document, &options);
+            let removed: Vec<&str> = cleaned.removals().map(|(p, _)| &*p.text).collect();
+            assert_eq!(removed, [FOOTER], "{document}");
+        }
+    }
+
+    #[test]
+    fn syndicated_is_told_by_paragraphs_recurring_together() {
+        let cases: &[(&[Option<u32>], usize, bool)] = &[
+            (&[None, Some(12)], 2, false),
+            (&[None, None, None, Some(12)], 4, false),
+            (&[Some(6), Some(6), Some(6), Some(12)], 4, true),
+            (&[None, Some(6), Some(6), Some(12)], 4, true),
+            (&[None, None], 2, true),
+            (&[Some(12)], 1, true),
+        ];
+        for (shared, long, expected) in cases {
+            assert_eq!(syndicated(shared, *long), *expected, "{shared:?}");
+        }
     }
 }

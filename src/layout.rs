@@ -180,8 +180,26 @@ const STOP_WORDS: &[&str] = &[
     "\u{43a}",
 ];
 
+/// Paragraphs of real prose below a line, read to tell whether that line is
+/// their title.
+const TITLE_PROSE_WINDOW: usize = 3;
+
+/// A title is a short line: at most this many words.
+const TITLE_MAX_WORDS: usize = 20;
+
 /// Marks the paragraphs to remove as page chrome: `true` at index `i` means
 /// paragraph `i` is outside the article, at an edge that holds a menu.
+///
+/// The article's edges are its first and last paragraph of real prose
+/// ([`is_prose`]), so the rule never takes one, nor the lines that run on from
+/// it up to the first link-like line. The top edge also stops at the line
+/// nearest the prose that reads as its title ([`reads_as_title`]): the
+/// headline, and the standfirst or byline after it, are the article's own.
+///
+/// Cleaning must be a fixed point, so the caller runs this again on what it
+/// kept (see [`crate::decide`]); after one more round nothing changes, because
+/// the edges are prose paragraphs, which are never chrome, and a kept title
+/// stops the top edge at once.
 pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
     let mut chrome = vec![false; paragraphs.len()];
     // Only the first and last prose paragraphs matter, so the scan stops at
@@ -193,12 +211,69 @@ pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
         .iter()
         .rposition(|p| is_prose(p))
         .unwrap_or(first);
-    for edge in [0..first, last + 1..paragraphs.len()] {
+    // The article's own tail and head (a list of full clauses, a short
+    // closing line, a byline with a date) run on from its prose up to the
+    // first line that reads as a link, so each edge starts at a link.
+    let top_end = match title_position(&paragraphs[..first], &paragraphs[first..]) {
+        Some(title) => title,
+        None => paragraphs[..first]
+            .iter()
+            .rposition(|p| is_link_like(p))
+            .map_or(0, |at| at + 1),
+    };
+    let bottom_start = paragraphs[last + 1..]
+        .iter()
+        .position(|p| is_link_like(p))
+        .map_or(paragraphs.len(), |at| last + 1 + at);
+    for edge in [0..top_end, bottom_start..paragraphs.len()] {
         if edge.len() >= MENU_RUN && longest_link_run(&paragraphs[edge.clone()]) >= MENU_RUN {
             chrome[edge].fill(true);
         }
     }
     chrome
+}
+
+/// The line of `top` (the paragraphs above the first prose) nearest to the
+/// prose that reads as a title of it, if any: read upwards from the prose, as
+/// a reader looks for the headline. Menus above it often name the article's
+/// topic too ("Climate Change in Hawaii"), so the topmost such line would stop
+/// the edge inside the menu.
+fn title_position(top: &[&str], below: &[&str]) -> Option<usize> {
+    if top.is_empty() {
+        return None;
+    }
+    let mut prose_words = FxHashSet::default();
+    for paragraph in below
+        .iter()
+        .filter(|p| is_prose(p))
+        .take(TITLE_PROSE_WINDOW)
+    {
+        prose_words.extend(words(paragraph).map(str::to_lowercase));
+    }
+    top.iter()
+        .rposition(|line| reads_as_title(line, &prose_words))
+}
+
+/// A headline: one short line of at least two words, not a sentence ending
+/// with a full stop, starting with a capital or a figure, whose content words
+/// (not function words, three letters or more) mostly recur in the prose
+/// below it: at least half of them, and at least two unless it has only one.
+/// Menu items rarely share two words with the article; a headline does.
+fn reads_as_title(line: &str, prose_words: &FxHashSet<String>) -> bool {
+    let count = words(line).count();
+    if line.contains('\n')
+        || !(2..=TITLE_MAX_WORDS).contains(&count)
+        || line.trim_end().ends_with('.')
+        || !line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+    {
+        return false;
+    }
+    let content: Vec<String> = words(line)
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !stop_words().contains(w.as_str()))
+        .collect();
+    let found = content.iter().filter(|w| prose_words.contains(*w)).count();
+    !content.is_empty() && 2 * found >= content.len() && found >= content.len().min(2)
 }
 
 fn longest_link_run(paragraphs: &[&str]) -> usize {
@@ -216,9 +291,12 @@ fn longest_link_run(paragraphs: &[&str]) -> usize {
 }
 
 /// A paragraph of article prose: long, ends a sentence, made of sentences
-/// (function words), in a script we have a list for or not.
+/// (function words), in a script we have a list for or not. A teaser cut off
+/// with an ellipsis ("Sometimes people ask me why [...]") is a link to
+/// another article, not prose of this one.
 fn is_prose(text: &str) -> bool {
-    if !ends_sentence(text) {
+    let trimmed = text.trim_end_matches([']', ')', ' ']);
+    if !ends_sentence(text) || trimmed.ends_with(['\u{2026}']) || trimmed.ends_with("...") {
         return false;
     }
     let mut count = 0usize;
@@ -250,13 +328,15 @@ fn stop_words() -> &'static FxHashSet<&'static str> {
 }
 
 /// One short line that reads like link text: no sentence punctuation, no
-/// figures or `key: value` (those are list items of the article), not a
+/// figures (dates, times, scores), `key: value` or code symbols (those are
+/// list items of the article: a schedule, a ranking, a synopsis), not a
 /// continuation starting in lower case.
 fn is_link_like(text: &str) -> bool {
     !text.contains('\n')
         && words(text).count() <= LINK_MAX_WORDS
         && !ends_sentence(text)
-        && !text.contains(|c: char| c.is_ascii_digit())
+        && !text.contains(char::is_numeric)
+        && !crate::matching::is_code_like(text)
         && !text.contains(": ")
         && !text.starts_with(char::is_lowercase)
 }
@@ -336,5 +416,49 @@ mod tests {
             "Turkey (Group H): 5th appearance",
         ];
         assert!(page_chrome(&article).iter().all(|&c| !c));
+    }
+
+    const MENU: [&str; 6] = ["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns"];
+
+    #[test]
+    fn the_headline_above_the_prose_stays() {
+        let mut page = MENU.to_vec();
+        page.extend([
+            "Volkswagen shows a new electric wagon",
+            "By a staff writer",
+            PROSE,
+            PROSE,
+        ]);
+        let chrome = page_chrome(&page);
+        assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[6..].iter().all(|&c| !c), "{chrome:?}");
+    }
+
+    #[test]
+    fn the_lines_that_run_on_from_the_prose_stay() {
+        let mut page = vec![
+            PROSE,
+            "Or even for one night only.",
+            "This works for everyone!",
+        ];
+        page.extend(MENU);
+        let chrome = page_chrome(&page);
+        assert_eq!(
+            chrome,
+            [false, false, false, true, true, true, true, true, true]
+        );
+        // Cleaning what is left finds no more chrome.
+        assert!(page_chrome(&page[..3]).iter().all(|&c| !c));
+    }
+
+    #[test]
+    fn code_and_teasers_are_not_links_or_prose() {
+        assert!(!is_link_like("let x = parse(input);"));
+        assert!(!is_link_like("Opens at 10:30"));
+        assert!(is_link_like("Columns"));
+        assert!(!is_prose(
+            "Sometimes people ask me why this or that location is the way it is [\u{2026}]"
+        ));
+        assert!(is_prose(PROSE));
     }
 }

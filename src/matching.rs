@@ -273,6 +273,7 @@ fn light_edit(
 ) -> Option<Similarity> {
     if longer.token_count > MAX_EDIT_TOKENS
         || (short_tokens.len() as f32) < 0.8 * longer.token_count as f32
+        || is_code_like(longer.text)
     {
         return None;
     }
@@ -330,6 +331,46 @@ fn edit_distance_within(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
         std::mem::swap(&mut previous, &mut current);
     }
     Some(previous[b.len()]).filter(|&distance| distance <= limit)
+}
+
+/// Share of a line's visible characters that are code symbols above which
+/// it reads as code.
+const CODE_SYMBOL_SHARE: f32 = 0.08;
+
+/// Whether a paragraph reads as code: brackets, operators and other symbols
+/// make up a large share of it. Two lines of code that differ in one token
+/// (`x = f(a)` and `x = f(b)`) are two statements, not a lightly edited copy,
+/// and the comparison key, which drops punctuation, cannot see what they are.
+pub fn is_code_like(text: &str) -> bool {
+    let mut visible = 0usize;
+    let mut symbols = 0usize;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        symbols += usize::from(matches!(
+            c,
+            '(' | ')'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '='
+                | ';'
+                | '+'
+                | '*'
+                | '\\'
+                | '|'
+                | '$'
+                | '#'
+                | '_'
+                | '`'
+                | '^'
+                | '~'
+                | '%'
+        ));
+    }
+    visible > 0 && symbols as f32 >= CODE_SYMBOL_SHARE * visible as f32
 }
 
 fn same_numbers(a: &[&str], b: &[&str]) -> bool {
@@ -581,5 +622,24 @@ mod tests {
         let pairs = near_duplicate_pairs(&paragraphs, &[true, true, true], &Thresholds::default());
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].shorter, pairs[0].longer), (2, 0));
+    }
+
+    #[test]
+    fn code_lines_differing_in_one_token_are_not_light_edits() {
+        assert!(is_code_like(
+            "let total = items.iter().map(|x| x.price).sum::<u32>();"
+        ));
+        assert!(!is_code_like(
+            "The council approved the new cycle lane (after a long debate)."
+        ));
+        let a = fingerprint(
+            "config.set(\"timeout\", value_a); config.save(path_one); return result;",
+            0,
+        );
+        let b = fingerprint(
+            "config.set(\"timeout\", value_b); config.save(path_one); return result;",
+            0,
+        );
+        assert_eq!(compare(&a, &b, &Thresholds::default()), None);
     }
 }

@@ -397,6 +397,8 @@ golden! {
     markdown_article => "markdown-article",
     one_paragraph_per_line => "one-paragraph-per-line",
     empty_input => "empty-input",
+    structural_meal_plan => "structural-meal-plan",
+    structural_meal_plan_pasted_copy => "structural-meal-plan-pasted-copy",
 }
 
 #[test]
@@ -422,4 +424,56 @@ fn every_fixture_folder_has_a_test() {
             "KNOWN_GAPS names `{name}`, no such folder"
         );
     }
+}
+
+/// Cleaning a clean copy changes nothing on real pages (SPEC §5): every
+/// input of the development benchmark (all tracks under
+/// `../shared/bench-dev/data`, when it is there) is cleaned twice through the
+/// library, and the second pass must keep every paragraph. Navigation removal
+/// once cascaded here: a cookie notice or a pasted copy that marked the
+/// article's edge in the first pass was gone in the second.
+#[test]
+fn regression_bench_dev_inputs_clean_to_a_fixed_point() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench-dev/data");
+    if !root.is_dir() {
+        note(&format!(
+            "{} is absent: idempotence on real pages not checked",
+            root.display()
+        ));
+        return;
+    }
+    let mut inputs = Vec::new();
+    let mut folders = vec![root];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("bench-dev folder is readable") {
+            let path = entry.expect("bench-dev entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "txt")
+                && path.parent().is_some_and(|parent| parent.ends_with("in"))
+            {
+                inputs.push(path);
+            }
+        }
+    }
+    inputs.sort();
+    let options = dedupe::Options::default();
+    let mut changed = Vec::new();
+    for input in &inputs {
+        let bytes = read(input);
+        let Ok(decoded) = dedupe::decode(&bytes, dedupe::Encoding::Auto) else {
+            continue;
+        };
+        let once = dedupe::clean(decoded.text.as_ref(), &options).text;
+        let twice = dedupe::clean(&once, &options);
+        if twice.removals().next().is_some() {
+            changed.push(input.display().to_string());
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "{} of {} inputs change when cleaned again: {changed:#?}",
+        changed.len(),
+        inputs.len()
+    );
 }
