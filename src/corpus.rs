@@ -40,23 +40,32 @@ pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
 /// removals were 88% noise at 5 documents, 97% at 8 and 100% at 10.
 pub const DEFAULT_MIN_DOCUMENTS: u32 = 10;
 
-/// The first bytes of a table file, with the format version.
-const MAGIC: &[u8; 8] = b"DDUPDF\x00\x01";
+/// The first bytes of a table file, with the format version (2: the
+/// settings the table was counted with follow the magic).
+const MAGIC: &[u8; 8] = b"DDUPDF\x00\x02";
+
+/// The magic of the first format, which did not record its settings.
+const MAGIC_V1: &[u8; 8] = b"DDUPDF\x00\x01";
 
 /// Bytes of one table entry on disk: a u64 fingerprint and a u32 count.
 pub const ENTRY_BYTES: usize = 12;
 
-/// Header: magic, u64 documents, u64 entries.
-const HEADER_BYTES: usize = 8 + 8 + 8;
+/// Header: magic, u64 settings, u64 documents, u64 entries.
+const HEADER_BYTES: usize = 8 + 8 + 8 + 8;
 
 /// In how many documents each paragraph key occurs.
 ///
 /// Only paragraphs of at least `min_words` words are counted: shorter ones are
 /// never removed as corpus repeats, so counting them would only grow the table.
 ///
+/// The table records the settings it was counted with ([`TableSettings`]):
+/// paragraph keys depend on normalization and only paragraphs of `min_words`
+/// words are counted, so counts made with other settings do not add up, and
+/// merging them, or cleaning with other settings against them, is an error.
+///
 /// On disk (`write_to`/`read_from`) the table is binary, little-endian: the
-/// 8-byte magic `DDUPDF\0\x01`, the number of documents (u64), the number of
-/// entries (u64), then the entries sorted by fingerprint, each the first 8
+/// 8-byte magic `DDUPDF\0\x02`, the settings (u64), the number of documents
+/// (u64), the number of entries (u64), then the entries sorted by fingerprint, each the first 8
 /// bytes of the SHA-256 of the paragraph key (as a big-endian u64) and its
 /// document count (u32): 12 bytes per distinct paragraph, 12 MB per million.
 /// Binary rather than TSV because it is half the size of hex text, needs no
@@ -64,9 +73,58 @@ const HEADER_BYTES: usize = 8 + 8 + 8;
 /// shard table is an error rather than silently smaller counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentFrequency {
+    /// `None` until a document is counted (an empty table merges with any).
+    settings: Option<TableSettings>,
     documents: u64,
     counts: FxHashMap<u64, u32>,
 }
+
+/// A fingerprint of the options that decide what a table counts: `min_words`
+/// and every normalization step that changes a paragraph's key (not the line
+/// endings of the clean copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableSettings(u64);
+
+impl TableSettings {
+    /// The settings `options` count with.
+    pub fn of(options: &Options) -> Self {
+        let n = &options.normalize;
+        let canonical = format!(
+            "min_words={};html_entities={};unicode_spaces={};invisible={};collapse_spaces={};trim_trailing={};nfc={};markdown={}",
+            options.min_words,
+            n.html_entities,
+            n.unicode_spaces,
+            n.invisible,
+            n.collapse_spaces,
+            n.trim_trailing,
+            n.nfc,
+            n.markdown
+        );
+        TableSettings(fingerprint(&digest(&canonical)))
+    }
+}
+
+/// Why two tables cannot be added up, or a table cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableError {
+    /// Counted with other settings (`min_words` or normalization).
+    OtherSettings,
+    /// A count would pass its type's maximum.
+    Overflow,
+}
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TableError::OtherSettings => {
+                "the tables were counted with other settings (min_words or normalization); count them again with the same ones"
+            }
+            TableError::Overflow => "a document count would overflow",
+        })
+    }
+}
+
+impl std::error::Error for TableError {}
 
 impl DocumentFrequency {
     /// An empty table.
@@ -76,7 +134,11 @@ impl DocumentFrequency {
 
     /// Counts one document: each distinct paragraph key of at least
     /// `options.min_words` words once, however often it repeats inside it.
+    /// The table's settings are those of its first document; count every
+    /// document of a table with the same options.
     pub fn add_document(&mut self, text: &str, options: &Options) {
+        self.settings
+            .get_or_insert_with(|| TableSettings::of(options));
         self.documents += 1;
         for fingerprint in document_fingerprints(text, options) {
             let count = self.counts.entry(fingerprint).or_default();
@@ -84,12 +146,41 @@ impl DocumentFrequency {
         }
     }
 
-    /// Adds another table's counts (a shard's, a thread's) to this one.
-    pub fn merge(&mut self, other: &DocumentFrequency) {
-        self.documents += other.documents;
+    /// Adds another table's counts (a shard's, a thread's) to this one. An
+    /// error, leaving this table unchanged, when the two were counted with
+    /// other settings or a count would overflow.
+    pub fn merge(&mut self, other: &DocumentFrequency) -> Result<(), TableError> {
+        let settings = match (self.settings, other.settings) {
+            (Some(mine), Some(theirs)) if mine != theirs => return Err(TableError::OtherSettings),
+            (mine, theirs) => mine.or(theirs),
+        };
+        let documents = self
+            .documents
+            .checked_add(other.documents)
+            .ok_or(TableError::Overflow)?;
+        let overflows = other.counts.iter().any(|(fingerprint, &count)| {
+            let mine = self.counts.get(fingerprint).copied().unwrap_or(0);
+            mine.checked_add(count).is_none()
+        });
+        if overflows {
+            return Err(TableError::Overflow);
+        }
         for (&fingerprint, &count) in &other.counts {
-            let total = self.counts.entry(fingerprint).or_default();
-            *total = total.saturating_add(count);
+            *self.counts.entry(fingerprint).or_default() += count;
+        }
+        self.settings = settings;
+        self.documents = documents;
+        Ok(())
+    }
+
+    /// Checks that cleaning with `options` may use this table: it was counted
+    /// with the same settings (or counted nothing).
+    pub fn check_settings(&self, options: &Options) -> Result<(), TableError> {
+        match self.settings {
+            Some(settings) if settings != TableSettings::of(options) => {
+                Err(TableError::OtherSettings)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -127,6 +218,7 @@ impl DocumentFrequency {
         let mut entries: Vec<(u64, u32)> = self.counts.iter().map(|(&f, &c)| (f, c)).collect();
         entries.sort_unstable();
         out.write_all(MAGIC)?;
+        out.write_all(&self.settings.map_or(0, |settings| settings.0).to_le_bytes())?;
         out.write_all(&self.documents.to_le_bytes())?;
         out.write_all(&(entries.len() as u64).to_le_bytes())?;
         for (fingerprint, count) in entries {
@@ -142,12 +234,18 @@ impl DocumentFrequency {
         let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
         let mut bytes = Vec::new();
         input.read_to_end(&mut bytes)?;
+        if bytes.starts_with(MAGIC_V1) {
+            return Err(invalid(
+                "a table of an older dedupe that did not record its settings; count it again",
+            ));
+        }
         if bytes.len() < HEADER_BYTES || &bytes[..8] != MAGIC {
             return Err(invalid("not a dedupe table (written by --write-table)"));
         }
         let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
-        let documents = word(8);
-        let entries = word(16);
+        let settings = (word(8) != 0).then_some(TableSettings(word(8)));
+        let documents = word(16);
+        let entries = word(24);
         let body = &bytes[HEADER_BYTES..];
         if Some(body.len() as u64) != entries.checked_mul(ENTRY_BYTES as u64) {
             return Err(invalid("truncated or damaged dedupe table"));
@@ -162,7 +260,11 @@ impl DocumentFrequency {
                 )
             })
             .collect();
-        Ok(DocumentFrequency { documents, counts })
+        Ok(DocumentFrequency {
+            settings,
+            documents,
+            counts,
+        })
     }
 }
 
@@ -370,7 +472,7 @@ mod tests {
     fn merged_shards_equal_one_table_and_round_trip() {
         let documents: Vec<String> = (0..7).map(article).collect();
         let mut merged = table_of(&documents[..3]);
-        merged.merge(&table_of(&documents[3..]));
+        merged.merge(&table_of(&documents[3..])).unwrap();
         let whole = table_of(&documents);
         assert_eq!(merged, whole);
 
@@ -381,6 +483,54 @@ mod tests {
         let truncated = DocumentFrequency::read_from(&bytes[..bytes.len() - 1]).unwrap_err();
         assert_eq!(truncated.kind(), io::ErrorKind::InvalidData);
         assert!(DocumentFrequency::read_from(&b"hello"[..]).is_err());
+    }
+
+    /// Reproducer 18: tables counted with other settings never add up, a
+    /// count never wraps, and an old table without settings is refused.
+    #[test]
+    fn tables_of_other_settings_or_overflowing_counts_do_not_merge() {
+        let documents: Vec<String> = (0..3).map(article).collect();
+        let mut table = table_of(&documents);
+        let other_options = Options {
+            min_words: 1,
+            ..Options::default()
+        };
+        let mut other = DocumentFrequency::new();
+        other.add_document(&documents[0], &other_options);
+        let before = table.clone();
+        assert_eq!(table.merge(&other), Err(TableError::OtherSettings));
+        assert_eq!(table, before, "a refused merge changes nothing");
+        assert_eq!(
+            table.check_settings(&other_options),
+            Err(TableError::OtherSettings)
+        );
+        assert_eq!(table.check_settings(&Options::default()), Ok(()));
+        assert_eq!(
+            table.merge(&DocumentFrequency::new()),
+            Ok(()),
+            "an empty table merges"
+        );
+
+        let mut full = table.clone();
+        full.documents = u64::MAX;
+        assert_eq!(table.merge(&full), Err(TableError::Overflow));
+        let mut full = table.clone();
+        full.counts.values_mut().for_each(|count| *count = u32::MAX);
+        full.documents = 1;
+        assert_eq!(table.merge(&full), Err(TableError::Overflow));
+        assert_eq!(table, before);
+
+        let mut bytes = Vec::new();
+        table.write_to(&mut bytes).unwrap();
+        let read = DocumentFrequency::read_from(&bytes[..]).unwrap();
+        assert_eq!(
+            read.check_settings(&other_options),
+            Err(TableError::OtherSettings)
+        );
+        let mut old = MAGIC_V1.to_vec();
+        old.extend_from_slice(&bytes[16..]);
+        let err = DocumentFrequency::read_from(&old[..]).unwrap_err();
+        assert!(err.to_string().contains("older dedupe"), "{err}");
     }
 
     #[test]

@@ -41,7 +41,10 @@ mod segment;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-pub use corpus::{CORPUS_BOILERPLATE, CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency};
+pub use corpus::{
+    CORPUS_BOILERPLATE, CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency, TableError,
+    TableSettings,
+};
 pub use decide::{CAPTION, Decision, EXACT_DUPLICATE, KeepReason, NEAR_DUPLICATE, Removal};
 pub use decode::{
     Charset, DecodeError, Decoded, Encoding, FileEncoding, LineEnding, decode, encode,

@@ -476,6 +476,68 @@ fn r17_a_full_disk_leaves_no_partial_outputs() {
     );
 }
 
+/// 18: tables counted with other settings neither merge nor clean.
+#[test]
+fn r18_tables_of_other_settings_are_refused() {
+    let dir = tree(&[
+        ("s/1.txt", &format!("{P} 1\n\n{Q}\n")),
+        ("s/2.txt", &format!("{P} 2\n\n{Q}\n")),
+    ]);
+    let good = dedupe(
+        dir.path(),
+        &["--isolated", "-q", "--write-table", "good.dft", "s"],
+    );
+    assert_eq!(code(&good), 0, "{}", stderr(&good));
+    let other = dedupe(
+        dir.path(),
+        &[
+            "--isolated",
+            "-q",
+            "--write-table",
+            "mw1.dft",
+            "--min-words",
+            "1",
+            "s",
+        ],
+    );
+    assert_eq!(code(&other), 0, "{}", stderr(&other));
+    let merge = dedupe(
+        dir.path(),
+        &[
+            "--isolated",
+            "--merge-tables",
+            "mix.dft",
+            "good.dft",
+            "mw1.dft",
+        ],
+    );
+    assert_eq!(code(&merge), 2);
+    assert!(
+        stderr(&merge).contains("mw1.dft: the tables were counted with other settings"),
+        "{}",
+        stderr(&merge)
+    );
+    assert!(!dir.path().join("mix.dft").exists());
+    let clean = dedupe(
+        dir.path(),
+        &[
+            "--isolated",
+            "--table",
+            "good.dft",
+            "--min-words",
+            "3",
+            "--check",
+            "s",
+        ],
+    );
+    assert_eq!(code(&clean), 2, "{}", stderr(&clean));
+    let same = dedupe(
+        dir.path(),
+        &["--isolated", "--table", "good.dft", "--check", "s"],
+    );
+    assert_eq!(code(&same), 0, "{}", stderr(&same));
+}
+
 /// 19: `--report` or `--write-table` pointed at an input is refused.
 #[test]
 fn r19_report_and_table_never_overwrite_an_input() {

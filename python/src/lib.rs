@@ -457,6 +457,11 @@ struct CorpusTable {
     table: DocumentFrequency,
 }
 
+/// A table that cannot be merged or used, as the `ValueError` Python expects.
+fn table_error(err: dedupe::TableError) -> PyErr {
+    PyValueError::new_err(err.to_string())
+}
+
 fn read_table(bytes: &[u8]) -> PyResult<DocumentFrequency> {
     DocumentFrequency::read_from(bytes).map_err(|err| PyValueError::new_err(err.to_string()))
 }
@@ -487,7 +492,7 @@ impl CorpusTable {
     ) -> PyResult<()> {
         let settings = settings_from(options)?;
         let counted = py.detach(|| count(&texts, |text| Some(text.as_str()), &settings.options));
-        self.table.merge(&counted);
+        self.table.merge(&counted).map_err(table_error)?;
         Ok(())
     }
 
@@ -510,14 +515,14 @@ impl CorpusTable {
             count(&parsed, Line::text, &settings.options)
         });
         let documents = counted.documents() as usize;
-        self.table.merge(&counted);
+        self.table.merge(&counted).map_err(table_error)?;
         Ok(documents)
     }
 
     /// Adds another table's counts to this one.
-    fn merge(&mut self, other: &Bound<'_, CorpusTable>) {
+    fn merge(&mut self, other: &Bound<'_, CorpusTable>) -> PyResult<()> {
         let other = other.borrow().table.clone();
-        self.table.merge(&other);
+        self.table.merge(&other).map_err(table_error)
     }
 
     /// The sum of tables given as bytes (`to_bytes`), as bytes: the reduce
@@ -526,7 +531,7 @@ impl CorpusTable {
     fn merge_bytes<'py>(py: Python<'py>, tables: Vec<Vec<u8>>) -> PyResult<Bound<'py, PyBytes>> {
         let mut merged = DocumentFrequency::new();
         for bytes in &tables {
-            merged.merge(&read_table(bytes)?);
+            merged.merge(&read_table(bytes)?).map_err(table_error)?;
         }
         Ok(PyBytes::new(py, &to_bytes(&merged)))
     }
@@ -616,8 +621,10 @@ fn count<T: Sync>(
             }
             table
         })
+        // One set of options for every document: the tables always agree,
+        // and counts cannot overflow below 2^32 documents.
         .reduce(DocumentFrequency::new, |mut a, b| {
-            a.merge(&b);
+            let _ = a.merge(&b);
             a
         })
 }

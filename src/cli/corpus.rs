@@ -57,11 +57,18 @@ impl Settings {
     pub fn corpus(
         &self,
         documents: usize,
-        count: impl FnOnce() -> DocumentFrequency,
+        options: &dedupe::Options,
+        count: impl FnOnce() -> Result<DocumentFrequency, Error>,
     ) -> Result<Option<Arc<CorpusBoilerplate>>, Error> {
         let table = match &self.table {
-            Some(path) => read(path)?,
-            None if self.enabled && documents >= self.min_files => count(),
+            Some(path) => {
+                let table = read(path)?;
+                table
+                    .check_settings(options)
+                    .map_err(|err| Error::usage(format!("{}: {err}", path.display())))?;
+                table
+            }
+            None if self.enabled && documents >= self.min_files => count()?,
             None => return Ok(None),
         };
         Ok(Some(Arc::new(CorpusBoilerplate {
@@ -77,7 +84,7 @@ pub fn count<T: Sync>(
     inputs: &[T],
     add: impl Fn(&mut DocumentFrequency, &T) + Sync,
     pool: &rayon::ThreadPool,
-) -> DocumentFrequency {
+) -> Result<DocumentFrequency, Error> {
     pool.install(|| {
         inputs
             .par_iter()
@@ -85,11 +92,10 @@ pub fn count<T: Sync>(
                 add(&mut table, input);
                 table
             })
-            .reduce(DocumentFrequency::new, |mut a, b| {
-                a.merge(&b);
-                a
-            })
+            .map(Ok)
+            .try_reduce(DocumentFrequency::new, |mut a, b| a.merge(&b).map(|()| a))
     })
+    .map_err(|err| Error::usage(format!("counting the corpus: {err}")))
 }
 
 /// Reads a table file.
@@ -133,7 +139,9 @@ pub fn merge(out: &Path, inputs: &[PathBuf], quiet: bool) -> Result<(), Error> {
     super::output::check_plan(&plan).map_err(Error::usage)?;
     let mut merged = DocumentFrequency::new();
     for input in inputs {
-        merged.merge(&read(input)?);
+        merged
+            .merge(&read(input)?)
+            .map_err(|err| Error::usage(format!("{}: {err}", input.display())))?;
     }
     write(out, &merged, quiet)
 }

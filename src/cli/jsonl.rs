@@ -115,13 +115,13 @@ pub fn run(
     };
     if let Some(path) = &args.write_table {
         report_bad(&sources, &lines, &parsed, args, &mut failed)?;
-        corpus::write(path, &count(), args.quiet)?;
+        corpus::write(path, &count()?, args.quiet)?;
         return Ok(Outcome {
             changes_found: false,
             failed,
         });
     }
-    options.corpus = settings.corpus(documents, count)?;
+    options.corpus = settings.corpus(documents, &options, count)?;
 
     let create =
         |path: &Path| AtomicFile::create(path).map_err(|err| Error::io(path.display(), err));

@@ -175,7 +175,7 @@ fn clean_files(
         )
     };
     if let Some(path) = &args.write_table {
-        corpus::write(path, &count(), args.quiet)?;
+        corpus::write(path, &count()?, args.quiet)?;
         return Ok(Outcome::default());
     }
     // Stdin can be read only once, so a batch with it is not counted.
@@ -184,7 +184,7 @@ fn clean_files(
     } else {
         items.len()
     };
-    job.options.corpus = corpus_settings.corpus(countable, count)?;
+    job.options.corpus = corpus_settings.corpus(countable, &job.options, count)?;
     let single = items.len() == 1 && !args.paths.iter().any(|path| path.is_dir());
     let mut reporter = report::Reporter::new(args.format, mode, args.quiet, args.verbose, single);
     let mut totals = report::Totals {
