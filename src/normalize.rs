@@ -249,19 +249,31 @@ pub fn normalize_line<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, 
 /// that none could change.
 fn apply_steps<'a>(line: &'a str, options: &NormalizeOptions) -> Cow<'a, str> {
     let mut text: Cow<'a, str> = Cow::Borrowed(line);
-    if options.html_entities {
-        // To the fixed point: `&amp;amp;` decodes to `&amp;`, then to `&`. A
-        // second run must find nothing left to decode. Each pass that changes
-        // the text shortens it, so this ends.
-        while text.contains('&') {
-            match html_escape::decode_html_entities(&text) {
-                Cow::Owned(decoded) if decoded != text => text = Cow::Owned(decoded),
-                _ => break,
+    // Entities and characters to their joint fixed point: `&amp;amp;`
+    // decodes to `&amp;`, then to `&`; removing an invisible character can
+    // join `&` and `amp;` into a new entity (`&\u{1c}amp;`). A second run must
+    // find nothing left to do. Each pass that changes the text shortens it,
+    // so this ends.
+    loop {
+        let mut changed = false;
+        if options.html_entities {
+            while text.contains('&') {
+                match html_escape::decode_html_entities(&text) {
+                    Cow::Owned(decoded) if decoded != text => {
+                        text = Cow::Owned(decoded);
+                        changed = true;
+                    }
+                    _ => break,
+                }
             }
         }
-    }
-    if let Some(cleaned) = clean_characters(&text, options) {
-        text = Cow::Owned(cleaned);
+        if let Some(cleaned) = clean_characters(&text, options) {
+            text = Cow::Owned(cleaned);
+            changed = true;
+        }
+        if !changed || !options.html_entities || !text.contains('&') {
+            break;
+        }
     }
     if options.nfc && !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
         text = Cow::Owned(text.nfc().collect());
@@ -394,6 +406,16 @@ fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `clean` fuzz target: removing a control character joined
+    /// `&` and `AMP;` into an entity that only a second run decoded.
+    #[test]
+    fn entities_joined_by_a_removed_character_decode_in_one_run() {
+        let options = NormalizeOptions::default();
+        let once = normalize_line("&\u{1c}AMP;", &options);
+        assert_eq!(once, "&");
+        assert_eq!(normalize_line(&once, &options), once);
+    }
 
     fn normalize(line: &str) -> String {
         normalize_line(line, &NormalizeOptions::default()).into_owned()
