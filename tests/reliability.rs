@@ -574,3 +574,13 @@ fn r20_stale_temporaries_are_removed_by_the_next_run() {
     assert_eq!(read(dir.path().join("d/a.txt")), format!("{P}\n"));
     assert!(Path::new(&dir.path().join("d/a.txt")).is_file());
 }
+
+/// Writing to a device or FIFO (`-o /dev/null`) writes into it; only a
+/// symlink to a regular file, or a folder, at an output path is refused.
+#[test]
+fn output_to_a_device_is_written_into() {
+    let dir = tree(&[("a.txt", &twice(P))]);
+    let output = dedupe(dir.path(), &["--isolated", "-o", "/dev/null", "a.txt"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(read(dir.path().join("a.txt")), twice(P));
+}

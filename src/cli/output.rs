@@ -137,19 +137,40 @@ pub fn resolve(path: &Path) -> PathBuf {
 /// An output file being written: a temporary file beside the target that
 /// becomes the target on [`AtomicFile::commit`], and vanishes if dropped
 /// before (an error, a full disk), leaving no empty or partial output.
+///
+/// A character device or a FIFO (`-o /dev/null`, a process substitution) is
+/// written straight into: there is no file there to lose, and it cannot be
+/// renamed over.
 pub struct AtomicFile {
     path: PathBuf,
-    temporary: BufWriter<tempfile::NamedTempFile>,
+    inner: Inner,
+}
+
+enum Inner {
+    Temporary(BufWriter<tempfile::NamedTempFile>),
+    Stream(BufWriter<File>),
 }
 
 impl AtomicFile {
     /// Starts writing `path`. A new file gets the usual permissions (0666
-    /// less the umask); an existing one keeps its own. A symlink or anything
-    /// but a regular file at `path` is an error.
+    /// less the umask); an existing one keeps its own. A folder, or a symlink
+    /// to anything but a device or FIFO, at `path` is an error.
     pub fn create(path: &Path) -> io::Result<Self> {
+        let stream = |path: &Path| -> io::Result<Self> {
+            Ok(AtomicFile {
+                path: path.to_path_buf(),
+                inner: Inner::Stream(BufWriter::new(
+                    fs::OpenOptions::new().write(true).open(path)?,
+                )),
+            })
+        };
         let permissions = match fs::symlink_metadata(path) {
+            Ok(metadata) if is_stream(&metadata) => return stream(path),
             Ok(metadata) if metadata.file_type().is_symlink() => {
-                return Err(io::Error::other("is a symbolic link; not followed"));
+                return match fs::metadata(path) {
+                    Ok(target) if is_stream(&target) => stream(path),
+                    _ => Err(io::Error::other("is a symbolic link; not followed")),
+                };
             }
             Ok(metadata) if !metadata.is_file() => {
                 return Err(io::Error::other("exists and is not a regular file"));
@@ -160,27 +181,43 @@ impl AtomicFile {
         };
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            temporary: BufWriter::new(temporary_beside(path, permissions)?),
+            inner: Inner::Temporary(BufWriter::new(temporary_beside(path, permissions)?)),
         })
     }
 
-    /// Syncs the temporary file and renames it over the target.
+    /// Syncs the temporary file and renames it over the target (flushes a
+    /// device or FIFO).
     pub fn commit(self) -> io::Result<()> {
-        let temporary = self
-            .temporary
-            .into_inner()
-            .map_err(|err| err.into_error())?;
-        finish(temporary, &self.path, |_| Ok(()))
+        match self.inner {
+            Inner::Temporary(temporary) => {
+                let temporary = temporary.into_inner().map_err(|err| err.into_error())?;
+                finish(temporary, &self.path, |_| Ok(()))
+            }
+            Inner::Stream(mut stream) => stream.flush(),
+        }
     }
+}
+
+/// A character device or a FIFO: written into, never replaced.
+fn is_stream(metadata: &Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    kind.is_char_device() || kind.is_fifo()
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.temporary.write(buf)
+        match &mut self.inner {
+            Inner::Temporary(temporary) => temporary.write(buf),
+            Inner::Stream(stream) => stream.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.temporary.flush()
+        match &mut self.inner {
+            Inner::Temporary(temporary) => temporary.flush(),
+            Inner::Stream(stream) => stream.flush(),
+        }
     }
 }
 
@@ -288,6 +325,7 @@ pub fn is_stale_temporary(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn resolve_spells_one_future_file_one_way() {
@@ -344,6 +382,14 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"whole");
         let mode = fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o600, 0o600, "readable and writable by its owner");
+        // A device is written into, not replaced.
+        write_atomically(Path::new("/dev/null"), b"gone").unwrap();
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
 
     #[test]
