@@ -54,6 +54,28 @@ pub struct Removal {
     pub documents: Option<usize>,
 }
 
+impl Removal {
+    /// Why the paragraph went, in the one wording every report uses (the
+    /// diff's hunk headers, `--explain`, SARIF, GitHub annotations, the
+    /// Python bindings): `caption of line 5 (0.90)`,
+    /// `corpus-boilerplate (in 12 documents)`, `boilerplate/read-more`.
+    /// `kept_line` is the first line of the kept copy ([`Removal::kept`]'s
+    /// paragraph), counting from 1.
+    pub fn reason(&self, kept_line: Option<usize>) -> String {
+        let mut reason = self.rule.clone();
+        if let Some(kept) = kept_line {
+            reason.push_str(&format!(" of line {kept}"));
+        }
+        if let Some(similarity) = self.similarity {
+            reason.push_str(&format!(" ({similarity:.2})"));
+        }
+        if let Some(documents) = self.documents {
+            reason.push_str(&format!(" (in {documents} documents)"));
+        }
+        reason
+    }
+}
+
 /// The decision for one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {

@@ -199,17 +199,37 @@ impl Cleaned<'_> {
 
     /// `line 9: caption of line 5 (0.90)`, `line 49: boilerplate/read-more`.
     fn describe(&self, paragraph: &Paragraph<'_>, removal: &Removal) -> String {
-        let mut note = format!("line {}: {}", paragraph.first_line, removal.rule);
-        if let Some(kept) = removal.kept {
-            note.push_str(&format!(" of line {}", self.paragraphs[kept].first_line));
+        format!(
+            "line {}: {}",
+            paragraph.first_line,
+            removal.reason(self.kept_line(removal))
+        )
+    }
+
+    /// The first line of the copy kept in place of `removal`'s paragraph,
+    /// counting from 1, for [`Removal::reason`].
+    pub fn kept_line(&self, removal: &Removal) -> Option<usize> {
+        removal.kept.map(|kept| self.paragraphs[kept].first_line)
+    }
+
+    /// This result with every paragraph's text owned, so it outlives the
+    /// input it was cleaned from.
+    pub fn into_owned(self) -> Cleaned<'static> {
+        Cleaned {
+            text: self.text,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(|paragraph| Paragraph {
+                    first_line: paragraph.first_line,
+                    last_line: paragraph.last_line,
+                    text: Cow::Owned(paragraph.text.into_owned()),
+                    decision: paragraph.decision,
+                })
+                .collect(),
+            one_per_line: self.one_per_line,
+            line_ending: self.line_ending,
         }
-        if let Some(similarity) = removal.similarity {
-            note.push_str(&format!(" ({similarity:.2})"));
-        }
-        if let Some(documents) = removal.documents {
-            note.push_str(&format!(" (in {documents} documents)"));
-        }
-        note
     }
 
     /// How many paragraphs each rule removed, most first, then by rule id.
