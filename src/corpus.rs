@@ -4,7 +4,7 @@
 //! pitch or "About the author" block a site appends to every article, in words
 //! no built-in rule knows. A first pass counts in how many documents each
 //! paragraph occurs (a [`DocumentFrequency`] table); cleaning then removes a
-//! paragraph that recurs in many documents ([`CORPUS_BOILERPLATE`]).
+//! paragraph that recurs in many documents ([`crate::CORPUS_BOILERPLATE`]).
 //!
 //! The table holds 64-bit fingerprints of paragraph keys, never text, and it
 //! is a count, so building it in any order, on any number of threads or
@@ -22,15 +22,9 @@
 //! must sit in the run of paragraphs that opens or closes the document, where
 //! page furniture is, not between the article's own paragraphs.
 
-use crate::Options;
-use crate::decide::{Decision, Removal};
-use crate::fingerprint::{Digest, digest, match_key, match_key_into, token_count};
-use crate::matching::Fingerprinted;
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::key::{Digest, digest, match_key};
+use rustc_hash::FxHashMap;
 use std::io::{self, Read, Write};
-
-/// Rule id of a paragraph that recurs in many documents of the corpus.
-pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
 
 /// Default for [`CorpusBoilerplate::min_documents`]: a paragraph must recur in
 /// at least this many documents. A site footer recurs in every article of the
@@ -74,35 +68,16 @@ const HEADER_BYTES: usize = 8 + 8 + 8 + 8;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentFrequency {
     /// `None` until a document is counted (an empty table merges with any).
-    settings: Option<TableSettings>,
-    documents: u64,
-    counts: FxHashMap<u64, u32>,
+    pub(crate) settings: Option<TableSettings>,
+    pub(crate) documents: u64,
+    pub(crate) counts: FxHashMap<u64, u32>,
 }
 
 /// A fingerprint of the options that decide what a table counts: `min_words`
 /// and every normalization step that changes a paragraph's key (not the line
 /// endings of the clean copy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableSettings(u64);
-
-impl TableSettings {
-    /// The settings `options` count with.
-    pub fn of(options: &Options) -> Self {
-        let n = &options.normalize;
-        let canonical = format!(
-            "min_words={};html_entities={};unicode_spaces={};invisible={};collapse_spaces={};trim_trailing={};nfc={};markdown={}",
-            options.min_words,
-            n.html_entities,
-            n.unicode_spaces,
-            n.invisible,
-            n.collapse_spaces,
-            n.trim_trailing,
-            n.nfc,
-            n.markdown
-        );
-        TableSettings(fingerprint(&digest(&canonical)))
-    }
-}
+pub struct TableSettings(pub(crate) u64);
 
 /// Why two tables cannot be added up, or a table cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,20 +107,6 @@ impl DocumentFrequency {
         Self::default()
     }
 
-    /// Counts one document: each distinct paragraph key of at least
-    /// `options.min_words` words once, however often it repeats inside it.
-    /// The table's settings are those of its first document; count every
-    /// document of a table with the same options.
-    pub fn add_document(&mut self, text: &str, options: &Options) {
-        self.settings
-            .get_or_insert_with(|| TableSettings::of(options));
-        self.documents += 1;
-        for fingerprint in document_fingerprints(text, options) {
-            let count = self.counts.entry(fingerprint).or_default();
-            *count = count.saturating_add(1);
-        }
-    }
-
     /// Adds another table's counts (a shard's, a thread's) to this one. An
     /// error, leaving this table unchanged, when the two were counted with
     /// other settings or a count would overflow.
@@ -173,17 +134,6 @@ impl DocumentFrequency {
         Ok(())
     }
 
-    /// Checks that cleaning with `options` may use this table: it was counted
-    /// with the same settings (or counted nothing).
-    pub fn check_settings(&self, options: &Options) -> Result<(), TableError> {
-        match self.settings {
-            Some(settings) if settings != TableSettings::of(options) => {
-                Err(TableError::OtherSettings)
-            }
-            _ => Ok(()),
-        }
-    }
-
     /// How many documents were counted.
     pub fn documents(&self) -> u64 {
         self.documents
@@ -205,7 +155,7 @@ impl DocumentFrequency {
         self.count(&digest(&match_key(paragraph)))
     }
 
-    fn count(&self, key_digest: &Digest) -> u32 {
+    pub(crate) fn count(&self, key_digest: &Digest) -> u32 {
         self.counts
             .get(&fingerprint(key_digest))
             .copied()
@@ -269,7 +219,7 @@ impl DocumentFrequency {
 }
 
 /// The table and the thresholds that turn a recurring paragraph into site
-/// boilerplate; shared by threads through [`Options::corpus`].
+/// boilerplate; shared by threads through [`crate::Options::corpus`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusBoilerplate {
     /// In how many documents each paragraph occurs.
@@ -291,147 +241,14 @@ impl CorpusBoilerplate {
 /// The first 8 bytes of a key digest: enough to tell a billion paragraphs
 /// apart (a collision only inflates one paragraph's count), a third of the
 /// digest's size.
-fn fingerprint(key_digest: &Digest) -> u64 {
+pub(crate) fn fingerprint(key_digest: &Digest) -> u64 {
     (key_digest >> 64) as u64
-}
-
-/// The distinct fingerprints of a document's paragraphs of at least
-/// `min_words` words, found as [`crate::clean`] finds paragraphs.
-fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
-    let mut key = String::new();
-    crate::normalized_paragraphs(text, &options.normalize)
-        .paragraphs
-        .iter()
-        .filter_map(|paragraph| {
-            match_key_into(&paragraph.text, &mut key);
-            (token_count(&key) >= options.min_words).then(|| fingerprint(&digest(&key)))
-        })
-        .collect()
-}
-
-/// The corpus hook of [`crate::decide`]: adds the candidates that are site
-/// boilerplate to `removed`, and returns the candidates left, with their
-/// fingerprints and digests. Without a corpus (or with the rule ignored) it
-/// returns them untouched.
-///
-/// A candidate goes when it has at least `min_words` words, recurs in at least
-/// `min_documents` documents, sits at an edge of the document ([`at_edges`]),
-/// and the document is not a syndicated copy ([`syndicated`]): a site footer
-/// sits beside the article's own paragraphs, while a syndicated copy shares
-/// its article text with the other copies, and is kept whole.
-pub(crate) fn remove_shared<'a>(
-    options: &Options,
-    removed: &mut Vec<(usize, Decision)>,
-    candidates: Vec<usize>,
-    fingerprints: Vec<Fingerprinted<'a>>,
-    digests: Vec<Digest>,
-) -> (Vec<usize>, Vec<Fingerprinted<'a>>, Vec<Digest>) {
-    let Some(corpus) = options
-        .corpus
-        .as_deref()
-        .filter(|_| options.rules.enabled(CORPUS_BOILERPLATE))
-    else {
-        return (candidates, fingerprints, digests);
-    };
-    let shared: Vec<Option<u32>> = fingerprints
-        .iter()
-        .zip(&digests)
-        .map(|(fingerprinted, key_digest)| {
-            let documents = corpus.table.count(key_digest);
-            (fingerprinted.token_count >= options.min_words && documents >= corpus.min_documents)
-                .then_some(documents)
-        })
-        .collect();
-    let long = fingerprints
-        .iter()
-        .filter(|f| f.token_count >= options.min_words)
-        .count();
-    if syndicated(&shared, long) {
-        return (candidates, fingerprints, digests);
-    }
-    let shared = at_edges(shared, &fingerprints, options.min_words);
-    let mut kept = (Vec::new(), Vec::new(), Vec::new());
-    for (((candidate, fingerprinted), key_digest), documents) in candidates
-        .into_iter()
-        .zip(fingerprints)
-        .zip(digests)
-        .zip(shared)
-    {
-        match documents {
-            Some(documents) => {
-                removed.push((
-                    candidate,
-                    Decision::Remove(Removal {
-                        rule: CORPUS_BOILERPLATE.to_string(),
-                        kept: None,
-                        similarity: None,
-                        documents: Some(documents as usize),
-                    }),
-                ));
-            }
-            None => {
-                kept.0.push(candidate);
-                kept.1.push(fingerprinted);
-                kept.2.push(key_digest);
-            }
-        }
-    }
-    kept
-}
-
-/// Whether a document is kept whole: it has no recurring paragraph, or none
-/// of its own (every long paragraph recurs), or it is a copy of an article
-/// syndicated across the corpus. A syndicated copy is told by what it
-/// shares: its article text, several paragraphs that recur together in one
-/// set of documents (the copies), so in as many documents each. Site
-/// boilerplate is one footer or pitch, or blocks that recur in different
-/// sets. `shared` holds each paragraph's document count when it recurs, and
-/// `long` is the number of paragraphs long enough to count.
-///
-/// Documents recurring in one set have the same count, so paragraphs are
-/// grouped by count: at least two of them recurring together, and no fewer
-/// than the paragraphs the document has of its own, make a syndicated copy.
-/// A news brief of one paragraph with its site's footer is not one, however
-/// short it is, and loses the footer.
-fn syndicated(shared: &[Option<u32>], long: usize) -> bool {
-    let mut counts: Vec<u32> = shared.iter().flatten().copied().collect();
-    let recurring = counts.len();
-    let own = long.saturating_sub(recurring);
-    if recurring == 0 || own == 0 {
-        return true;
-    }
-    counts.sort_unstable();
-    let largest_set = counts
-        .chunk_by(|a, b| a == b)
-        .map(<[u32]>::len)
-        .max()
-        .unwrap_or(0);
-    largest_set >= 2 && largest_set >= own
-}
-
-/// Keeps only the recurring paragraphs in the runs that open and close the
-/// document: site boilerplate is page furniture (a masthead, a footer, an
-/// "about the author" block), while a paragraph recurring between the
-/// article's own paragraphs is far more often content several articles share
-/// (a quoted statement, a results list). Short paragraphs and those a
-/// built-in rule removed do not break a run.
-fn at_edges(
-    mut shared: Vec<Option<u32>>,
-    fingerprints: &[Fingerprinted],
-    min_words: usize,
-) -> Vec<Option<u32>> {
-    let content = |i: &usize| fingerprints[*i].token_count >= min_words && shared[*i].is_none();
-    let first = (0..shared.len()).find(content).unwrap_or(shared.len());
-    let last = (0..shared.len()).rev().find(content).unwrap_or(0);
-    for documents in shared.iter_mut().take(last).skip(first) {
-        *documents = None;
-    }
-    shared
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Options;
     use std::sync::Arc;
 
     const FOOTER: &str =
@@ -592,21 +409,6 @@ mod tests {
             let cleaned = crate::clean(document, &options);
             let removed: Vec<&str> = cleaned.removals().map(|(p, _)| &*p.text).collect();
             assert_eq!(removed, [FOOTER], "{document}");
-        }
-    }
-
-    #[test]
-    fn syndicated_is_told_by_paragraphs_recurring_together() {
-        let cases: &[(&[Option<u32>], usize, bool)] = &[
-            (&[None, Some(12)], 2, false),
-            (&[None, None, None, Some(12)], 4, false),
-            (&[Some(6), Some(6), Some(6), Some(12)], 4, true),
-            (&[None, Some(6), Some(6), Some(12)], 4, true),
-            (&[None, None], 2, true),
-            (&[Some(12)], 1, true),
-        ];
-        for (shared, long, expected) in cases {
-            assert_eq!(syndicated(shared, *long), *expected, "{shared:?}");
         }
     }
 }

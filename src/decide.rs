@@ -8,25 +8,13 @@
 //! that paragraph, so a chain of resemblances never removes a paragraph that
 //! says something the kept one does not.
 
-use crate::Options;
-use crate::fingerprint::{
-    Digest, Shingle, digest, match_key, match_key_into, push_key_shingles, token_count,
-};
-use crate::layout::{self, NAVIGATION};
-use crate::matching::{self, Fingerprinted, MatchKind, NearPair, Similarity};
-use crate::segment::Paragraph;
+use crate::fingerprint::{Fingerprinted, Fingerprints};
+use crate::key::{Digest, match_key};
+use crate::matching::{self, MatchKind, Matches, NearPair, Similarity};
+use crate::noise::{Verdict, navigation};
+use crate::options::Options;
+use crate::rules::{CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
 use rustc_hash::FxHashMap;
-
-/// Rule id of an exact copy (same comparison key).
-pub const EXACT_DUPLICATE: &str = "exact-duplicate";
-/// Rule id of a truncated or lightly edited copy.
-pub const NEAR_DUPLICATE: &str = "near-duplicate";
-/// Rule id of a caption that restates a body paragraph under a label.
-pub const CAPTION: &str = "caption";
-
-/// Copies of a short line that recur at least this often, each followed by
-/// different content, are structure (a repeated question, a section label).
-const STRUCTURAL_REPEATS: usize = 3;
 
 /// A caption sits within this many paragraphs of the one it restates
 /// (paragraphs without copies of their own, see [`spacing`]).
@@ -34,9 +22,6 @@ const CAPTION_MAX_DISTANCE: usize = 8;
 
 /// A heading has at most this many words.
 const HEADING_MAX_TOKENS: usize = 15;
-
-/// Structural lines are short: a heading, a question, a label.
-const STRUCTURAL_MAX_TOKENS: usize = 40;
 
 /// Why a paragraph stays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +54,28 @@ pub struct Removal {
     pub documents: Option<usize>,
 }
 
+impl Removal {
+    /// Why the paragraph went, in the one wording every report uses (the
+    /// diff's hunk headers, `--explain`, SARIF, GitHub annotations, the
+    /// Python bindings): `caption of line 5 (0.90)`,
+    /// `corpus-boilerplate (in 12 documents)`, `boilerplate/read-more`.
+    /// `kept_line` is the first line of the kept copy ([`Removal::kept`]'s
+    /// paragraph), counting from 1.
+    pub fn reason(&self, kept_line: Option<usize>) -> String {
+        let mut reason = self.rule.clone();
+        if let Some(kept) = kept_line {
+            reason.push_str(&format!(" of line {kept}"));
+        }
+        if let Some(similarity) = self.similarity {
+            reason.push_str(&format!(" ({similarity:.2})"));
+        }
+        if let Some(documents) = self.documents {
+            reason.push_str(&format!(" (in {documents} documents)"));
+        }
+        reason
+    }
+}
+
 /// The decision for one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
@@ -76,42 +83,47 @@ pub enum Decision {
     Remove(Removal),
 }
 
-/// Decides every paragraph. The result has one entry per paragraph.
-///
-/// Cleaning must be a fixed point (SPEC §5): the clean copy, cleaned again,
-/// must not change. The rules that read a paragraph's context (the page's
-/// edges, the alignment of parallel sections) can see a different context
-/// once copies and noise are gone, so when they acted, the kept paragraphs
-/// are decided again, as the next run would decide them, and what that
-/// removes goes now. Documents where they did not act are decided once.
-pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> {
-    let mut decisions = decide_once(paragraphs, options);
+/// One look's decisions, one per paragraph, and which of its removals read
+/// the page's layout (the navigation rule), which the removal of copies can
+/// move.
+#[derive(Debug)]
+pub struct Decided {
+    pub decisions: Vec<Decision>,
+    pub layout: Vec<bool>,
+}
+
+/// The decisions of `look` on `texts`, settled: cleaning must be a fixed
+/// point (SPEC §5): the clean copy, cleaned again, must not change. The
+/// rules that read a paragraph's context (the page's edges, the alignment of
+/// parallel sections) can see a different context once copies and noise are
+/// gone, so when they acted, `look` decides the kept paragraphs again, as
+/// the next run would, and what that removes goes now. Documents where they
+/// did not act are looked at once.
+pub fn settled(texts: &[&str], look: impl Fn(&[&str]) -> Decided) -> Vec<Decision> {
+    let Decided {
+        mut decisions,
+        mut layout,
+    } = look(texts);
     for _ in 0..MAX_SETTLE_ROUNDS {
-        let context_read = decisions.iter().any(|decision| match decision {
-            Decision::Keep(reason) => *reason == KeepReason::StructuralRepeat,
-            Decision::Remove(removal) => removal.rule == NAVIGATION,
-        });
-        let kept: Vec<usize> = (0..paragraphs.len())
+        let context_read = layout.contains(&true)
+            || decisions.contains(&Decision::Keep(KeepReason::StructuralRepeat));
+        let kept: Vec<usize> = (0..texts.len())
             .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
             .collect();
-        if !context_read || kept.len() == paragraphs.len() {
+        if !context_read || kept.len() == texts.len() {
             break;
         }
-        let clean_copy: Vec<Paragraph<'_>> = kept
-            .iter()
-            .map(|&i| Paragraph {
-                first_line: paragraphs[i].first_line,
-                last_line: paragraphs[i].last_line,
-                text: std::borrow::Cow::Borrowed(&*paragraphs[i].text),
-            })
-            .collect();
+        let clean_copy: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+        let again = look(&clean_copy);
         let mut changed = false;
-        for (at, decision) in decide_once(&clean_copy, options).into_iter().enumerate() {
+        for (at, (decision, by_layout)) in again.decisions.into_iter().zip(again.layout).enumerate()
+        {
             if let Decision::Remove(removal) = decision {
                 decisions[kept[at]] = Decision::Remove(Removal {
                     kept: removal.kept.map(|k| kept[k]),
                     ..removal
                 });
+                layout[kept[at]] = by_layout;
                 changed = true;
             }
         }
@@ -122,103 +134,64 @@ pub fn decide(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> 
     decisions
 }
 
-/// Rounds of [`decide`] on its own clean copy at most; real pages settle
+/// Rounds of [`settled`] on its own clean copy at most; real pages settle
 /// after one.
 const MAX_SETTLE_ROUNDS: usize = 4;
 
-/// One look at the paragraphs: boilerplate and page chrome, corpus rules,
-/// copies.
-///
-/// The decisions (64 bytes each) are made only once the candidate pairs are
-/// freed: until then a paragraph that a boilerplate rule removed holds just
-/// its rule id, so a big file never holds both.
-fn decide_once(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision> {
-    let texts: Vec<&str> = paragraphs.iter().map(|p| &*p.text).collect();
-    let navigation = options.rules.enabled(NAVIGATION);
-    let mut boilerplate: Vec<Option<&str>> = texts
-        .iter()
-        .map(|text| {
-            options
-                .boilerplate
-                .classify(text)
-                .filter(|rule| options.rules.enabled(rule))
-        })
-        .collect();
-    if navigation {
-        // The page's edges are found among the paragraphs that stay: a
-        // cookie notice that a rule removes must not mark where the article
-        // ends, or the next run would find the edge elsewhere.
-        let chrome = chrome_among(&texts, |i| boilerplate[i].is_none());
-        for (rule, is_chrome) in boilerplate.iter_mut().zip(chrome) {
-            if is_chrome {
-                *rule = Some(NAVIGATION);
-            }
-        }
-    }
-    let candidates: Vec<usize> = (0..paragraphs.len())
-        .filter(|&i| boilerplate[i].is_none())
-        .collect();
-
-    let mut shingle_arena = Vec::new();
-    let (fingerprints, digests) =
-        fingerprint(&candidates, &texts, options.min_words, &mut shingle_arena);
-    // The fingerprints hold the texts from here on; a big file has a million.
-    drop(texts);
-    let mut corpus_removals = Vec::new();
-    let (candidates, fingerprints, digests) = crate::corpus::remove_shared(
-        options,
-        &mut corpus_removals,
+/// Decides every paragraph of `texts` from what the stages before found: its
+/// noise verdict, else its copies among the candidates. Only this builds
+/// [`Decision`]s.
+pub fn decide(
+    texts: &[&str],
+    noise: Vec<Option<Verdict<'_>>>,
+    prints: &Fingerprints<'_>,
+    matches: Matches,
+    options: &Options,
+) -> Decided {
+    let Fingerprints {
         candidates,
         fingerprints,
         digests,
-    );
-
-    let groups = exact_groups(&digests);
-    let structural = structural_repeats(&groups, &digests, &fingerprints, options.min_words);
-    let mut representative = vec![false; candidates.len()];
-    for group in &groups {
-        representative[group[0]] = !group.iter().any(|&member| structural[member])
-            && fingerprints[group[0]].token_count >= options.min_words;
-    }
-    let pairs = if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
-        matching::near_duplicate_pairs(&fingerprints, &representative, &options.thresholds)
-    } else {
-        Vec::new()
-    };
+    } = prints;
+    let Matches {
+        groups,
+        structural,
+        pairs,
+    } = matches;
     let clusters = clusters(&groups, &structural, pairs, candidates.len());
-
-    let mut decisions: Vec<Decision> = boilerplate
+    let mut layout = vec![false; texts.len()];
+    let mut decisions: Vec<Decision> = noise
         .into_iter()
-        .map(|rule| match rule {
-            Some(rule) => Decision::Remove(Removal {
-                rule: rule.to_string(),
-                kept: None,
-                similarity: None,
-                documents: None,
-            }),
+        .zip(&mut layout)
+        .map(|(verdict, by_layout)| match verdict {
+            Some(verdict) => {
+                *by_layout = verdict.layout;
+                Decision::Remove(Removal {
+                    rule: verdict.rule.to_string(),
+                    kept: None,
+                    similarity: None,
+                    documents: verdict.documents,
+                })
+            }
             None => Decision::Keep(KeepReason::Unique),
         })
         .collect();
-    for (index, decision) in corpus_removals {
-        decisions[index] = decision;
-    }
     for group in &groups {
-        for (member, decision) in resolve_structural(group, &structural, &fingerprints, options) {
-            decisions[candidates[member]] = map_indices(decision, &candidates);
+        for (member, decision) in resolve_structural(group, &structural, fingerprints, options) {
+            decisions[candidates[member]] = map_indices(decision, candidates);
         }
     }
     let spacing = spacing(&clusters, candidates.len());
     for cluster in clusters {
-        for (member, decision) in
-            resolve_cluster(cluster, &fingerprints, &digests, &spacing, options)
+        for (member, decision) in resolve_cluster(cluster, fingerprints, digests, &spacing, options)
         {
-            decisions[candidates[member]] = map_indices(decision, &candidates);
+            decisions[candidates[member]] = map_indices(decision, candidates);
         }
     }
-    if navigation {
-        settle_navigation(paragraphs, &mut decisions);
+    if options.rules.enabled(NAVIGATION) {
+        settle_navigation(texts, &mut decisions, &mut layout);
     }
-    decisions
+    Decided { decisions, layout }
 }
 
 /// Makes the navigation rule a fixed point: cleaning the clean copy must
@@ -227,14 +200,14 @@ fn decide_once(paragraphs: &[Paragraph<'_>], options: &Options) -> Vec<Decision>
 /// copy). So the rule looks again at what is kept, as the next run would, until
 /// it finds nothing more; the edges are prose, which it never takes, so this
 /// ends after a round or two.
-fn settle_navigation(paragraphs: &[Paragraph<'_>], decisions: &mut [Decision]) {
-    let texts: Vec<&str> = paragraphs.iter().map(|p| &*p.text).collect();
+fn settle_navigation(texts: &[&str], decisions: &mut [Decision], layout: &mut [bool]) {
     loop {
-        let chrome = chrome_among(&texts, |i| matches!(decisions[i], Decision::Keep(_)));
+        let chrome = navigation::chrome_among(texts, |i| matches!(decisions[i], Decision::Keep(_)));
         if !chrome.contains(&true) {
             return;
         }
-        for (decision, is_chrome) in decisions.iter_mut().zip(chrome) {
+        for ((decision, by_layout), is_chrome) in decisions.iter_mut().zip(&mut *layout).zip(chrome)
+        {
             if is_chrome {
                 *decision = Decision::Remove(Removal {
                     rule: NAVIGATION.to_string(),
@@ -242,271 +215,10 @@ fn settle_navigation(paragraphs: &[Paragraph<'_>], decisions: &mut [Decision]) {
                     similarity: None,
                     documents: None,
                 });
+                *by_layout = true;
             }
         }
     }
-}
-
-/// [`layout::page_chrome`] of the paragraphs for which `present` holds, as
-/// the page reads without the others; `true` marks chrome.
-fn chrome_among(texts: &[&str], present: impl Fn(usize) -> bool) -> Vec<bool> {
-    let shown: Vec<usize> = (0..texts.len()).filter(|&i| present(i)).collect();
-    let page: Vec<&str> = shown.iter().map(|&i| texts[i]).collect();
-    let mut chrome = vec![false; texts.len()];
-    for (index, is_chrome) in shown.into_iter().zip(layout::page_chrome(&page)) {
-        chrome[index] = is_chrome;
-    }
-    chrome
-}
-
-/// The fingerprints of the candidates (indices into `texts`) and the
-/// [`Digest`] of each key; the keys themselves are not kept. The shingles go
-/// into `shingle_arena`, which the fingerprints borrow.
-fn fingerprint<'a>(
-    candidates: &[usize],
-    texts: &[&'a str],
-    min_words: usize,
-    shingle_arena: &'a mut Vec<Shingle>,
-) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
-    let mut spans = Vec::with_capacity(candidates.len());
-    let mut digests = Vec::with_capacity(candidates.len());
-    let mut key = String::new();
-    for &candidate in candidates {
-        match_key_into(texts[candidate], &mut key);
-        let token_count = token_count(&key);
-        let start = shingle_arena.len();
-        if token_count >= min_words {
-            push_key_shingles(&key, shingle_arena);
-        }
-        spans.push((token_count, start..shingle_arena.len()));
-        digests.push(digest(&key));
-    }
-    let shingle_arena: &'a [Shingle] = shingle_arena;
-    let fingerprints = candidates
-        .iter()
-        .zip(spans)
-        .map(|(&candidate, (token_count, span))| {
-            let text = texts[candidate];
-            Fingerprinted {
-                token_count,
-                label_tokens: matching::caption_label_tokens(text),
-                ends_sentence: ends_sentence(text),
-                shingles: &shingle_arena[span],
-                text,
-            }
-        })
-        .collect();
-    (fingerprints, digests)
-}
-
-/// Groups of candidates with the same digest, in order of first occurrence.
-fn exact_groups(digests: &[Digest]) -> Vec<Vec<usize>> {
-    let mut group_of: FxHashMap<&Digest, usize> = FxHashMap::default();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (index, digest) in digests.iter().enumerate() {
-        let group = *group_of.entry(digest).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[group].push(index);
-    }
-    groups
-}
-
-/// Paragraphs either side of a repeat that are read to align it with
-/// another copy of it (see [`aligned_in_parallel_sections`]).
-const ALIGN_WINDOW: usize = 8;
-
-/// An agreeing neighbour this many places (counted from 0) or fewer from
-/// both copies shows they sit inside their sections' runs of lines: one
-/// place for the next line, one for a line inserted between.
-const ADJACENT_ANCHOR: usize = 2;
-
-/// Rounds of alignment at most (each takes out copies that will go); real
-/// pages settle in two or three.
-const MAX_ALIGNMENT_ROUNDS: usize = 8;
-
-/// Other repeated paragraphs that must sit at the same offsets around two
-/// copies for them to be parallel sections rather than a pasted block.
-const MIN_ALIGNED_ANCHORS: usize = 2;
-
-/// Which candidates are structural repeats, natural to the page and kept:
-/// every copy of a short heading-like line repeated before different content
-/// ([`heading_before_different_content`]), and every copy that sits at the
-/// same place in a parallel section as the copy before or after it
-/// ([`aligned_in_parallel_sections`]). Only neighbouring copies are
-/// compared, so a line repeated 100,000 times costs 100,000 checks.
-///
-/// Sections are aligned as the clean copy will read: the copies that are
-/// going to be removed (the pasted ones) are taken out and the alignment is
-/// made again, until it holds on what stays, so cleaning the clean copy finds
-/// the same structure. Copies only ever leave, so this ends.
-fn structural_repeats(
-    groups: &[Vec<usize>],
-    digests: &[Digest],
-    fingerprints: &[Fingerprinted<'_>],
-    min_words: usize,
-) -> Vec<bool> {
-    let count = digests.len();
-    let mut group_of = vec![0; count];
-    for (index, group) in groups.iter().enumerate() {
-        for &member in group {
-            group_of[member] = index;
-        }
-    }
-    let long = |member: usize| fingerprints[member].token_count >= min_words;
-    let mut present = vec![true; count];
-    let mut structural = vec![false; count];
-    for _ in 0..MAX_ALIGNMENT_ROUNDS {
-        let kept: Vec<usize> = (0..count).filter(|&i| present[i]).collect();
-        let mut position = vec![usize::MAX; count];
-        for (at, &member) in kept.iter().enumerate() {
-            position[member] = at;
-        }
-        // A line without a word (a `___` or `* * *` separator) marks no
-        // place in a section: it gets a group of its own at each position.
-        let kept_groups: Vec<usize> = kept
-            .iter()
-            .enumerate()
-            .map(|(at, &i)| {
-                if fingerprints[i].token_count == 0 {
-                    usize::MAX - at
-                } else {
-                    group_of[i]
-                }
-            })
-            .collect();
-        structural.fill(false);
-        for group in groups.iter().filter(|group| group.len() > 1) {
-            let members: Vec<usize> = group.iter().copied().filter(|&m| present[m]).collect();
-            if heading_before_different_content(&members, digests, fingerprints) {
-                for &member in &members {
-                    structural[member] = true;
-                }
-                continue;
-            }
-            for pair in members.windows(2) {
-                if aligned_in_parallel_sections(position[pair[0]], position[pair[1]], &kept_groups)
-                {
-                    structural[pair[0]] = true;
-                    structural[pair[1]] = true;
-                }
-            }
-        }
-        let mut changed = false;
-        for group in groups.iter().filter(|group| group.len() > 1) {
-            // What the decisions will remove: in a structural group the
-            // copies out of sequence, otherwise every long copy but one.
-            let has_structure = group.iter().any(|&m| structural[m]);
-            let mut first_long = true;
-            let members: Vec<usize> = group
-                .iter()
-                .copied()
-                .filter(|&m| present[m] && long(m))
-                .collect();
-            for member in members {
-                let removed = if has_structure {
-                    !structural[member]
-                } else {
-                    !std::mem::take(&mut first_long)
-                };
-                if removed {
-                    present[member] = false;
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    structural
-}
-
-/// A heading, question or label (one line of at most
-/// [`STRUCTURAL_MAX_TOKENS`] words, not ending with a full stop) with at
-/// least [`STRUCTURAL_REPEATS`] copies, no two followed by the same
-/// paragraph: the same question put to each guest. A block pasted three times
-/// is followed by copies of the same next paragraph, and a sentence of prose
-/// repeated three times is a scrape error, not structure.
-fn heading_before_different_content(
-    group: &[usize],
-    digests: &[Digest],
-    fingerprints: &[Fingerprinted<'_>],
-) -> bool {
-    let Some(&first) = group.first() else {
-        return false;
-    };
-    let text = fingerprints[first].text;
-    let heading_like = fingerprints[first].token_count <= STRUCTURAL_MAX_TOKENS
-        && !text.contains('\n')
-        && !ends_with_full_stop(text);
-    if group.len() < STRUCTURAL_REPEATS || !heading_like {
-        return false;
-    }
-    let mut followers: Vec<Option<&Digest>> = group.iter().map(|&i| digests.get(i + 1)).collect();
-    followers.sort_unstable();
-    followers.windows(2).all(|w| w[0] != w[1])
-}
-
-/// Whether two copies `a < b` (candidate indices; `group_of` maps each
-/// candidate to its exact group) are the same item of two parallel sections:
-/// a day-by-day plan whose every day has the same timing line, a results
-/// page whose every round has the same labels. Read outwards from both
-/// copies at once, offset by offset, the neighbours must agree on
-/// [`MIN_ALIGNED_ANCHORS`] different lines or more (the section's other
-/// repeated lines, not one separator seen twice), and on one side an agreeing neighbour must lie beyond one that
-/// differs (the sections say different things between their repeated lines),
-/// and a neighbour within [`ADJACENT_ANCHOR`] + 1 places of each copy must
-/// agree (a section's lines sit together). One side may hold one item more
-/// than the other (a section with an extra line). A pasted block agrees at
-/// every offset until it ends; a pasted paragraph agrees with nothing next to
-/// it: both are copies.
-fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool {
-    let mut anchors: Vec<usize> = Vec::new();
-    let mut framed = false;
-    let mut adjacent = false;
-    for forward in [true, false] {
-        let side = |from: usize| -> Vec<(usize, usize)> {
-            (1..=ALIGN_WINDOW)
-                .map_while(|step| {
-                    if forward {
-                        from.checked_add(step).filter(|&j| j < group_of.len())
-                    } else {
-                        from.checked_sub(step)
-                    }
-                })
-                .map(|at| (at, group_of[at]))
-                .collect()
-        };
-        let (left, right) = (side(a), side(b));
-        let same = |i: usize, j: usize| matches!((left.get(i), right.get(j)), (Some(x), Some(y)) if x.1 == y.1 && x.0 != y.0);
-        // Walk both sides together; one side may hold one item more (a
-        // section with an extra line, or a pasted copy in it).
-        let (mut i, mut j, mut differs) = (0, 0, false);
-        while i < left.len() && j < right.len() {
-            if same(i, j) {
-                anchors.push(left[i].1);
-                framed |= differs;
-                adjacent |= i.max(j) <= ADJACENT_ANCHOR;
-                i += 1;
-                j += 1;
-                continue;
-            }
-            differs = true;
-            if i <= j && same(i + 1, j) {
-                i += 1;
-            } else if j <= i && same(i, j + 1) {
-                j += 1;
-            } else {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    anchors.sort_unstable();
-    anchors.dedup();
-    framed && adjacent && anchors.len() >= MIN_ALIGNED_ANCHORS
 }
 
 /// Decisions for the copies of an exact group with structural members: those
@@ -675,22 +387,6 @@ fn has_markup(text: &str) -> bool {
         .any(|attribute| text.contains(attribute))
 }
 
-/// Whether the text ends like a finished sentence, closing quotes and brackets aside.
-fn ends_sentence(text: &str) -> bool {
-    let text = without_closing_marks(text);
-    !text.ends_with("...") && text.ends_with(['.', '!', '?', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
-}
-
-/// Whether the text ends with a full stop (a statement, not a question or a label).
-fn ends_with_full_stop(text: &str) -> bool {
-    let text = without_closing_marks(text);
-    !text.ends_with("...") && text.ends_with(['.', '\u{3002}'])
-}
-
-fn without_closing_marks(text: &str) -> &str {
-    text.trim_end_matches(['"', '\'', ')', ']', '\u{2019}', '\u{201d}', '\u{bb}'])
-}
-
 /// The decision for a cluster member that is not the kept copy.
 fn decide_copy(
     member: usize,
@@ -787,14 +483,17 @@ fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::key::Shingle;
+    use crate::matching::{exact_groups, structural_repeats};
 
     /// Fingerprints and digests of `texts`, every one a candidate.
     fn prepared<'a>(
         texts: &[&'a str],
         arena: &'a mut Vec<Shingle>,
     ) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
-        let candidates: Vec<usize> = (0..texts.len()).collect();
-        fingerprint(&candidates, texts, crate::DEFAULT_MIN_WORDS, arena)
+        let prints =
+            crate::fingerprint::fingerprint(texts, |_| true, crate::DEFAULT_MIN_WORDS, arena);
+        (prints.fingerprints, prints.digests)
     }
 
     const FULL: &str =

@@ -20,9 +20,13 @@
 //! assert!(diff.contains("@@ -1,5 +1 @@ line 3: exact-duplicate of line 1 (1.00); line 5: boilerplate/read-more"));
 //! ```
 //!
-//! The pipeline has one module per stage: [`decode`] bytes, normalize lines,
-//! segment paragraphs, fingerprint them, match near copies, classify noise,
-//! decide, and render the diff. The library never prints and never touches files.
+//! The pipeline is [`clean`], one module per stage, in this order:
+//! normalize lines, segment paragraphs, classify noise (the boilerplate
+//! catalogue, the page's navigation, the corpus), fingerprint the rest, match
+//! copies, decide, and render the clean copy and its diff. A stage imports
+//! only the stages before it and the settings ([`Options`]); a unit test
+//! checks it. [`decode`] turns bytes into text before all of it. The library
+//! never prints and never touches files.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -31,65 +35,32 @@ mod decide;
 mod decode;
 mod diff;
 mod fingerprint;
-mod layout;
+mod key;
 mod matching;
 mod noise;
 mod normalize;
+mod options;
 mod rules;
 mod segment;
+mod text;
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 pub use corpus::{
-    CORPUS_BOILERPLATE, CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency, TableError,
-    TableSettings,
+    CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, DocumentFrequency, TableError, TableSettings,
 };
-pub use decide::{CAPTION, Decision, EXACT_DUPLICATE, KeepReason, NEAR_DUPLICATE, Removal};
+pub use decide::{Decision, KeepReason, Removal};
 pub use decode::{
     Charset, DecodeError, Decoded, Encoding, FileEncoding, LineEnding, decode, encode,
 };
 pub use diff::unified_diff;
-pub use layout::NAVIGATION;
-pub use matching::Thresholds;
-pub use noise::{Boilerplate, ExtraPattern};
+pub use noise::engine::{Boilerplate, ExtraPattern};
 pub use normalize::{LineEndings, NormalizeOptions};
-pub use rules::{RULES, Rule, RuleFilter, is_known_selector};
-
-/// Paragraphs with fewer words than this are never removed as duplicates:
-/// "Yes." twice in an interview is real.
-pub const DEFAULT_MIN_WORDS: usize = 6;
-
-/// Everything that tunes a cleaning run.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Which normalization steps run.
-    pub normalize: NormalizeOptions,
-    /// Paragraphs with fewer words are only removed by a boilerplate rule.
-    pub min_words: usize,
-    /// Near-duplicate thresholds.
-    pub thresholds: Thresholds,
-    /// Which rules may remove paragraphs.
-    pub rules: RuleFilter,
-    /// The boilerplate rules (built-in plus configured patterns), shared by threads.
-    pub boilerplate: Arc<Boilerplate>,
-    /// Site boilerplate learnt across a batch (see [`DocumentFrequency`]);
-    /// `None` cleans each document on its own.
-    pub corpus: Option<Arc<CorpusBoilerplate>>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            normalize: NormalizeOptions::default(),
-            min_words: DEFAULT_MIN_WORDS,
-            thresholds: Thresholds::default(),
-            rules: RuleFilter::default(),
-            boilerplate: Arc::new(Boilerplate::builtin()),
-            corpus: None,
-        }
-    }
-}
+pub use options::{DEFAULT_MIN_WORDS, Options, Thresholds};
+pub use rules::{
+    CAPTION, CORPUS_BOILERPLATE, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE, RULES, Rule,
+    RuleFilter, is_known_selector,
+};
 
 /// One paragraph of the input and what happened to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,17 +199,37 @@ impl Cleaned<'_> {
 
     /// `line 9: caption of line 5 (0.90)`, `line 49: boilerplate/read-more`.
     fn describe(&self, paragraph: &Paragraph<'_>, removal: &Removal) -> String {
-        let mut note = format!("line {}: {}", paragraph.first_line, removal.rule);
-        if let Some(kept) = removal.kept {
-            note.push_str(&format!(" of line {}", self.paragraphs[kept].first_line));
+        format!(
+            "line {}: {}",
+            paragraph.first_line,
+            removal.reason(self.kept_line(removal))
+        )
+    }
+
+    /// The first line of the copy kept in place of `removal`'s paragraph,
+    /// counting from 1, for [`Removal::reason`].
+    pub fn kept_line(&self, removal: &Removal) -> Option<usize> {
+        removal.kept.map(|kept| self.paragraphs[kept].first_line)
+    }
+
+    /// This result with every paragraph's text owned, so it outlives the
+    /// input it was cleaned from.
+    pub fn into_owned(self) -> Cleaned<'static> {
+        Cleaned {
+            text: self.text,
+            paragraphs: self
+                .paragraphs
+                .into_iter()
+                .map(|paragraph| Paragraph {
+                    first_line: paragraph.first_line,
+                    last_line: paragraph.last_line,
+                    text: Cow::Owned(paragraph.text.into_owned()),
+                    decision: paragraph.decision,
+                })
+                .collect(),
+            one_per_line: self.one_per_line,
+            line_ending: self.line_ending,
         }
-        if let Some(similarity) = removal.similarity {
-            note.push_str(&format!(" ({similarity:.2})"));
-        }
-        if let Some(documents) = removal.documents {
-            note.push_str(&format!(" (in {documents} documents)"));
-        }
-        note
     }
 
     /// How many paragraphs each rule removed, most first, then by rule id.
@@ -257,18 +248,18 @@ impl Cleaned<'_> {
 
 /// Cleans one document.
 pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
-    let (
-        segment::Segmented {
-            paragraphs: segments,
-            one_per_line,
-        },
-        input_ending,
-    ) = {
-        // The normalized lines are freed once the paragraphs hold them.
-        let normalized = normalize::normalize_text(text, &options.normalize);
-        (segment::segment(&normalized), normalized.ending)
+    // The normalized lines are freed once the paragraphs hold them.
+    let normalized = normalize::normalize_text(text, &options.normalize);
+    let input_ending = normalized.ending;
+    let segment::Segmented {
+        paragraphs: segments,
+        one_per_line,
+    } = segment::segment(&normalized);
+    drop(normalized);
+    let decisions = {
+        let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
+        decide::settled(&texts, |texts| judge(texts, options))
     };
-    let decisions = decide::decide(&segments, options);
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
         .zip(decisions)
@@ -282,7 +273,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     let one_per_line =
         one_per_line || decide_lone_paragraph_by_line(text, &mut paragraphs, options);
     let line_ending = options.normalize.line_endings.resolve(input_ending);
-    // Written once the segments and decisions are freed, so a big file does
+    // Rendered once the segments and decisions are freed, so a big file does
     // not hold them, the paragraphs and the clean copy at once.
     let text = clean_text(&paragraphs, one_per_line, line_ending);
     Cleaned {
@@ -291,6 +282,22 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
         one_per_line,
         line_ending,
     }
+}
+
+/// One look at the paragraphs, a call per stage: which are noise, the
+/// fingerprints of the rest, their copies, and the decisions.
+/// [`decide::settled`] looks again at what it keeps, as the next run would.
+fn judge(texts: &[&str], options: &Options) -> decide::Decided {
+    let noise = noise::classify(texts, options);
+    let mut shingles = Vec::new();
+    let prints = fingerprint::fingerprint(
+        texts,
+        |i| noise[i].is_none(),
+        options.min_words,
+        &mut shingles,
+    );
+    let matches = matching::matches(&prints, options);
+    decide::decide(texts, noise, &prints, matches, options)
 }
 
 /// Keeps cleaning idempotent when all that a text in blocks keeps is one
@@ -327,7 +334,8 @@ fn decide_lone_paragraph_by_line(
     if lines.len() < 2 {
         return false;
     }
-    let decisions = decide::decide(&lines, options);
+    let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
+    let decisions = decide::settled(&texts, |texts| judge(texts, options));
     let added = lines.len() - 1;
     // Before the split paragraph nothing moves; it becomes `lines`; after it
     // every index moves by `added`. A reference to the split paragraph
@@ -420,10 +428,4 @@ fn clean_text(paragraphs: &[Paragraph<'_>], one_per_line: bool, ending: LineEndi
 /// its lines differ from the diff's (`None` otherwise).
 fn line_ends(text: &str) -> Option<Vec<usize>> {
     decode::has_lone_cr(text).then(|| decode::split_lines(text).map(|(_, end)| end).collect())
-}
-
-/// The first stages, shared by cleaning and by the corpus count: the input's
-/// lines normalized one by one, then split into paragraphs.
-fn normalized_paragraphs<'a>(text: &'a str, options: &NormalizeOptions) -> segment::Segmented<'a> {
-    segment::segment(&normalize::normalize_text(text, options))
 }

@@ -10,9 +10,16 @@
 //! and a shingle found in more than [`MAX_BUCKET`] paragraphs is ignored for
 //! candidate generation, so a templated list of 200,000 items stays linear.
 
-use crate::fingerprint::{
-    SHINGLE_WORDS, Shingle, match_key, shingle_set, shingles_in_order, tokens,
+use crate::fingerprint::{Fingerprinted, Fingerprints};
+use crate::key::{
+    Digest, SHINGLE_WORDS, Shingle, match_key, shingle_set, shingles_in_order, tokens,
 };
+use crate::options::Options;
+use crate::options::Thresholds;
+use crate::rules::{CAPTION, NEAR_DUPLICATE};
+use crate::text::ends_with_full_stop;
+use crate::text::is_code_like;
+use rustc_hash::FxHashMap;
 
 /// A shingle shared by more paragraphs than this says nothing about which two
 /// are copies (it is a template or a stock phrase), and indexing it would make
@@ -34,50 +41,6 @@ const PARTITIONED_SHINGLES: usize = 1 << 18;
 /// Word-level edit similarity is only computed for keys up to this many
 /// tokens, which bounds each comparison's cost.
 const MAX_EDIT_TOKENS: usize = 400;
-
-/// Thresholds that decide what counts as a near duplicate.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Thresholds {
-    /// Share of the shorter paragraph's shingles that must occur in the longer one.
-    pub containment: f32,
-    /// Word-level edit similarity (1 - distance / longer length) for light edits.
-    pub edit_similarity: f32,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            containment: 0.8,
-            edit_similarity: 0.9,
-        }
-    }
-}
-
-/// What matching knows about one paragraph.
-#[derive(Debug, Clone)]
-pub struct Fingerprinted<'a> {
-    /// The paragraph's text. Its comparison key is computed again for the few
-    /// pairs that are compared word by word rather than kept for every
-    /// paragraph: for a big file the keys would be as large as the text.
-    pub text: &'a str,
-    /// Number of tokens in the key.
-    pub token_count: usize,
-    /// Tokens of a short caption label (`Battle for survival: `) that starts
-    /// the paragraph, or 0.
-    pub label_tokens: usize,
-    /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
-    pub ends_sentence: bool,
-    /// The key's shingle hashes, in order (a paragraph that repeats a
-    /// phrase has its shingles twice).
-    pub shingles: &'a [Shingle],
-}
-
-impl Fingerprinted<'_> {
-    /// Tokens after the caption label: what the paragraph says.
-    pub fn body_tokens(&self) -> usize {
-        self.token_count.saturating_sub(self.label_tokens)
-    }
-}
 
 /// How a shorter paragraph matched a longer one.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -333,46 +296,6 @@ fn edit_distance_within(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
     Some(previous[b.len()]).filter(|&distance| distance <= limit)
 }
 
-/// Share of a line's visible characters that are code symbols above which
-/// it reads as code.
-const CODE_SYMBOL_SHARE: f32 = 0.08;
-
-/// Whether a paragraph reads as code: brackets, operators and other symbols
-/// make up a large share of it. Two lines of code that differ in one token
-/// (`x = f(a)` and `x = f(b)`) are two statements, not a lightly edited copy,
-/// and the comparison key, which drops punctuation, cannot see what they are.
-pub fn is_code_like(text: &str) -> bool {
-    let mut visible = 0usize;
-    let mut symbols = 0usize;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        visible += 1;
-        symbols += usize::from(matches!(
-            c,
-            '(' | ')'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '='
-                | ';'
-                | '+'
-                | '*'
-                | '\\'
-                | '|'
-                | '$'
-                | '#'
-                | '_'
-                | '`'
-                | '^'
-                | '~'
-                | '%'
-        ));
-    }
-    visible > 0 && symbols as f32 >= CODE_SYMBOL_SHARE * visible as f32
-}
-
 fn same_numbers(a: &[&str], b: &[&str]) -> bool {
     let numbers = |tokens: &[&str]| {
         let mut found: Vec<String> = tokens
@@ -386,92 +309,265 @@ fn same_numbers(a: &[&str], b: &[&str]) -> bool {
     numbers(a) == numbers(b)
 }
 
-/// Number of key tokens in a short caption label that opens `text`
-/// ("Battle for survival: Amber Rudd is..."), or 0 when there is none.
-///
-/// A label is one to five words before `": "`, starting with a capital and
-/// free of sentence punctuation. A label that ends with a verb of speech and
-/// is followed by a quotation (`One friend said: 'In many ways...'`)
-/// introduces a quote, not a caption, and keeps its attribution.
-pub fn caption_label_tokens(text: &str) -> usize {
-    // The first ": " of the first line, found without reading the rest of a
-    // long paragraph: this runs on every paragraph.
-    let bytes = text.as_bytes();
-    let Some(colon) = memchr::memchr2_iter(b':', b'\n', bytes)
-        .take_while(|&at| bytes[at] == b':')
-        .find(|&at| bytes.get(at + 1) == Some(&b' '))
-    else {
-        return 0;
-    };
-    let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(bytes.len(), |end| colon + end);
-    let first_line = text[..line_end]
-        .strip_suffix('\r')
-        .unwrap_or(&text[..line_end]);
-    let (label, rest) = (&first_line[..colon], &first_line[colon + 2..]);
-    let words = label.split_whitespace().count();
-    let starts_capitalised = label.chars().next().is_some_and(char::is_uppercase);
-    let plain_label = !label.contains([
-        '.', '!', '?', ';', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}',
-    ]);
-    let attribution = rest.starts_with(['"', '\'', '\u{2018}', '\u{201c}', '\u{ab}', '\u{201e}'])
-        && label
-            .split_whitespace()
-            .last()
-            .is_some_and(|verb| SPEECH_VERBS.contains(&verb.to_lowercase().as_str()));
-    let has_body = rest.split_whitespace().count() >= SHINGLE_WORDS;
-    if (1..=5).contains(&words) && starts_capitalised && plain_label && !attribution && has_body {
-        tokens(&match_key(label)).count()
+/// What the matching stage finds among the candidates: groups of exact
+/// copies, which copies are structure (kept), and near-duplicate pairs.
+#[derive(Debug)]
+pub struct Matches {
+    /// Candidates with the same digest, in order of first occurrence.
+    pub groups: Vec<Vec<usize>>,
+    /// Which candidates are structural repeats ([`structural_repeats`]).
+    pub structural: Vec<bool>,
+    /// Near-duplicate pairs among the first copy of each group that is long
+    /// enough and not structure.
+    pub pairs: Vec<NearPair>,
+}
+
+/// Finds the copies among the fingerprinted candidates: exact groups, the
+/// structural repeats among them, then near-duplicate pairs (only when a
+/// rule that removes them is enabled).
+pub fn matches(prints: &Fingerprints<'_>, options: &Options) -> Matches {
+    let (fingerprints, digests) = (&prints.fingerprints, &prints.digests);
+    let groups = exact_groups(digests);
+    let structural = structural_repeats(&groups, digests, fingerprints, options.min_words);
+    let mut representative = vec![false; fingerprints.len()];
+    for group in &groups {
+        representative[group[0]] = !group.iter().any(|&member| structural[member])
+            && fingerprints[group[0]].token_count >= options.min_words;
+    }
+    let pairs = if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
+        near_duplicate_pairs(fingerprints, &representative, &options.thresholds)
     } else {
-        0
+        Vec::new()
+    };
+    Matches {
+        groups,
+        structural,
+        pairs,
     }
 }
 
-/// Verbs that introduce a quotation after a colon, in the corpus's main languages.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "wrote",
-    "writes",
-    "tweeted",
-    "explained",
-    "explains",
-    "stated",
-    "states",
-    "replied",
-    "continued",
-    "insisted",
-    "claimed",
-    "warned",
-    "declared",
-    "announced",
-    "noted",
-    "commented",
-    "responded",
-    "sagte",
-    "sagt",
-    "erkl\u{e4}rte",
-    "schrieb",
-    "dit",
-    "d\u{e9}clare",
-    "dijo",
-    "afirm\u{f3}",
-    "disse",
-    "detto",
-    "\u{441}\u{43a}\u{430}\u{437}\u{430}\u{43b}",
-    "\u{441}\u{43a}\u{430}\u{437}\u{430}\u{43b}\u{430}",
-    "\u{437}\u{430}\u{44f}\u{432}\u{438}\u{43b}",
-];
+/// Copies of a short line that recur at least this often, each followed by
+/// different content, are structure (a repeated question, a section label).
+const STRUCTURAL_REPEATS: usize = 3;
+
+/// Structural lines are short: a heading, a question, a label.
+const STRUCTURAL_MAX_TOKENS: usize = 40;
+
+/// Groups of candidates with the same digest, in order of first occurrence.
+pub fn exact_groups(digests: &[Digest]) -> Vec<Vec<usize>> {
+    let mut group_of: FxHashMap<&Digest, usize> = FxHashMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (index, digest) in digests.iter().enumerate() {
+        let group = *group_of.entry(digest).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[group].push(index);
+    }
+    groups
+}
+
+/// Paragraphs either side of a repeat that are read to align it with
+/// another copy of it (see [`aligned_in_parallel_sections`]).
+const ALIGN_WINDOW: usize = 8;
+
+/// An agreeing neighbour this many places (counted from 0) or fewer from
+/// both copies shows they sit inside their sections' runs of lines: one
+/// place for the next line, one for a line inserted between.
+const ADJACENT_ANCHOR: usize = 2;
+
+/// Rounds of alignment at most (each takes out copies that will go); real
+/// pages settle in two or three.
+const MAX_ALIGNMENT_ROUNDS: usize = 8;
+
+/// Other repeated paragraphs that must sit at the same offsets around two
+/// copies for them to be parallel sections rather than a pasted block.
+const MIN_ALIGNED_ANCHORS: usize = 2;
+
+/// Which candidates are structural repeats, natural to the page and kept:
+/// every copy of a short heading-like line repeated before different content
+/// ([`heading_before_different_content`]), and every copy that sits at the
+/// same place in a parallel section as the copy before or after it
+/// ([`aligned_in_parallel_sections`]). Only neighbouring copies are
+/// compared, so a line repeated 100,000 times costs 100,000 checks.
+///
+/// Sections are aligned as the clean copy will read: the copies that are
+/// going to be removed (the pasted ones) are taken out and the alignment is
+/// made again, until it holds on what stays, so cleaning the clean copy finds
+/// the same structure. Copies only ever leave, so this ends.
+pub fn structural_repeats(
+    groups: &[Vec<usize>],
+    digests: &[Digest],
+    fingerprints: &[Fingerprinted<'_>],
+    min_words: usize,
+) -> Vec<bool> {
+    let count = digests.len();
+    let mut group_of = vec![0; count];
+    for (index, group) in groups.iter().enumerate() {
+        for &member in group {
+            group_of[member] = index;
+        }
+    }
+    let long = |member: usize| fingerprints[member].token_count >= min_words;
+    let mut present = vec![true; count];
+    let mut structural = vec![false; count];
+    for _ in 0..MAX_ALIGNMENT_ROUNDS {
+        let kept: Vec<usize> = (0..count).filter(|&i| present[i]).collect();
+        let mut position = vec![usize::MAX; count];
+        for (at, &member) in kept.iter().enumerate() {
+            position[member] = at;
+        }
+        // A line without a word (a `___` or `* * *` separator) marks no
+        // place in a section: it gets a group of its own at each position.
+        let kept_groups: Vec<usize> = kept
+            .iter()
+            .enumerate()
+            .map(|(at, &i)| {
+                if fingerprints[i].token_count == 0 {
+                    usize::MAX - at
+                } else {
+                    group_of[i]
+                }
+            })
+            .collect();
+        structural.fill(false);
+        for group in groups.iter().filter(|group| group.len() > 1) {
+            let members: Vec<usize> = group.iter().copied().filter(|&m| present[m]).collect();
+            if heading_before_different_content(&members, digests, fingerprints) {
+                for &member in &members {
+                    structural[member] = true;
+                }
+                continue;
+            }
+            for pair in members.windows(2) {
+                if aligned_in_parallel_sections(position[pair[0]], position[pair[1]], &kept_groups)
+                {
+                    structural[pair[0]] = true;
+                    structural[pair[1]] = true;
+                }
+            }
+        }
+        let mut changed = false;
+        for group in groups.iter().filter(|group| group.len() > 1) {
+            // What the decisions will remove: in a structural group the
+            // copies out of sequence, otherwise every long copy but one.
+            let has_structure = group.iter().any(|&m| structural[m]);
+            let mut first_long = true;
+            let members: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&m| present[m] && long(m))
+                .collect();
+            for member in members {
+                let removed = if has_structure {
+                    !structural[member]
+                } else {
+                    !std::mem::take(&mut first_long)
+                };
+                if removed {
+                    present[member] = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    structural
+}
+
+/// A heading, question or label (one line of at most
+/// [`STRUCTURAL_MAX_TOKENS`] words, not ending with a full stop) with at
+/// least [`STRUCTURAL_REPEATS`] copies, no two followed by the same
+/// paragraph: the same question put to each guest. A block pasted three times
+/// is followed by copies of the same next paragraph, and a sentence of prose
+/// repeated three times is a scrape error, not structure.
+fn heading_before_different_content(
+    group: &[usize],
+    digests: &[Digest],
+    fingerprints: &[Fingerprinted<'_>],
+) -> bool {
+    let Some(&first) = group.first() else {
+        return false;
+    };
+    let text = fingerprints[first].text;
+    let heading_like = fingerprints[first].token_count <= STRUCTURAL_MAX_TOKENS
+        && !text.contains('\n')
+        && !ends_with_full_stop(text);
+    if group.len() < STRUCTURAL_REPEATS || !heading_like {
+        return false;
+    }
+    let mut followers: Vec<Option<&Digest>> = group.iter().map(|&i| digests.get(i + 1)).collect();
+    followers.sort_unstable();
+    followers.windows(2).all(|w| w[0] != w[1])
+}
+
+/// Whether two copies `a < b` (candidate indices; `group_of` maps each
+/// candidate to its exact group) are the same item of two parallel sections:
+/// a day-by-day plan whose every day has the same timing line, a results
+/// page whose every round has the same labels. Read outwards from both
+/// copies at once, offset by offset, the neighbours must agree on
+/// [`MIN_ALIGNED_ANCHORS`] different lines or more (the section's other
+/// repeated lines, not one separator seen twice), and on one side an agreeing neighbour must lie beyond one that
+/// differs (the sections say different things between their repeated lines),
+/// and a neighbour within [`ADJACENT_ANCHOR`] + 1 places of each copy must
+/// agree (a section's lines sit together). One side may hold one item more
+/// than the other (a section with an extra line). A pasted block agrees at
+/// every offset until it ends; a pasted paragraph agrees with nothing next to
+/// it: both are copies.
+fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool {
+    let mut anchors: Vec<usize> = Vec::new();
+    let mut framed = false;
+    let mut adjacent = false;
+    for forward in [true, false] {
+        let side = |from: usize| -> Vec<(usize, usize)> {
+            (1..=ALIGN_WINDOW)
+                .map_while(|step| {
+                    if forward {
+                        from.checked_add(step).filter(|&j| j < group_of.len())
+                    } else {
+                        from.checked_sub(step)
+                    }
+                })
+                .map(|at| (at, group_of[at]))
+                .collect()
+        };
+        let (left, right) = (side(a), side(b));
+        let same = |i: usize, j: usize| matches!((left.get(i), right.get(j)), (Some(x), Some(y)) if x.1 == y.1 && x.0 != y.0);
+        // Walk both sides together; one side may hold one item more (a
+        // section with an extra line, or a pasted copy in it).
+        let (mut i, mut j, mut differs) = (0, 0, false);
+        while i < left.len() && j < right.len() {
+            if same(i, j) {
+                anchors.push(left[i].1);
+                framed |= differs;
+                adjacent |= i.max(j) <= ADJACENT_ANCHOR;
+                i += 1;
+                j += 1;
+                continue;
+            }
+            differs = true;
+            if i <= j && same(i + 1, j) {
+                i += 1;
+            } else if j <= i && same(i, j + 1) {
+                j += 1;
+            } else {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    anchors.sort_unstable();
+    anchors.dedup();
+    framed && adjacent && anchors.len() >= MIN_ALIGNED_ANCHORS
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fingerprint::{push_key_shingles, token_count};
+    use crate::fingerprint::caption_label_tokens;
+    use crate::key::{push_key_shingles, token_count};
 
     fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
         let key = match_key(text);

@@ -3,6 +3,18 @@
 //! and the README's table all read it, so a rule is described once. A test
 //! checks that every id a stage can emit is registered here.
 
+/// Rule id of an exact copy (same comparison key).
+pub const EXACT_DUPLICATE: &str = "exact-duplicate";
+/// Rule id of a truncated or lightly edited copy.
+pub const NEAR_DUPLICATE: &str = "near-duplicate";
+/// Rule id of a caption that restates a body paragraph under a label.
+pub const CAPTION: &str = "caption";
+/// Rule id of page navigation: the menus at a page dump's edges and the
+/// catalogue's menu and breadcrumb lines.
+pub const NAVIGATION: &str = "navigation";
+/// Rule id of a paragraph that recurs in many documents of the corpus.
+pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
+
 /// One rule a removal can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
@@ -48,7 +60,7 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "navigation",
-        "A run of short menu lines at the top or bottom of a page dump, before the headline or after the article.",
+        "Page navigation: a run of short menu lines at the top or bottom of a page dump, before the headline or after the article, or a menu or breadcrumb line (\"Home > News > Politics\", \"Skip to content\").",
     ),
     rule(
         "corpus-boilerplate",
@@ -94,10 +106,6 @@ pub const RULES: &[Rule] = &[
     rule(
         "boilerplate/image-credit",
         "A photo credit (\"Photo: Getty Images\", \"Image source, Reuters\").",
-    ),
-    rule(
-        "boilerplate/navigation",
-        "A menu or breadcrumb line (\"Home > News > Politics\", \"Skip to content\").",
     ),
     rule(
         "boilerplate/newsletter",

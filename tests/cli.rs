@@ -111,7 +111,7 @@ fn explain_lists_every_paragraph_with_its_decision() {
     assert_eq!(lines.len(), 4, "{lines:?}");
     assert!(lines[1].contains("keep"), "{}", lines[1]);
     assert!(
-        lines[3].contains("remove  exact-duplicate (kept line 3) similarity 1.00"),
+        lines[3].contains("remove  exact-duplicate of line 3 (1.00)"),
         "{}",
         lines[3]
     );
@@ -465,7 +465,7 @@ fn github_annotations_are_well_formed() {
     assert_eq!(
         stdout(&output),
         "::warning file=in/a%2C b.txt,line=7,endLine=7,title=dedupe exact-duplicate::\
-         dedupe would remove this paragraph (exact-duplicate): a copy of line 3, similarity 1.00: \
+         dedupe would remove this paragraph: exact-duplicate of line 3 (1.00): \
          \"The council approved the new budget for the coming...\"\n\
          ::error file=in/bad.txt::binary file (contains NUL bytes), skipped\n"
     );
@@ -726,7 +726,7 @@ fn rules_lists_the_registry_and_explains_one_rule() {
     let list = dedupe(dir.path(), &["rules"]);
     assert_eq!(code(&list), 0);
     let listed = stdout(&list);
-    assert_eq!(listed.lines().count(), 26, "{listed}");
+    assert_eq!(listed.lines().count(), 25, "{listed}");
     assert!(
         listed
             .lines()

@@ -13,14 +13,13 @@
 
 use dedupe::{
     Boilerplate, CorpusBoilerplate, DEFAULT_MIN_DOCUMENTS, Decision, DocumentFrequency,
-    ExtraPattern, Removal as LibRemoval,
+    ExtraPattern,
 };
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 use serde_json::value::RawValue;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -266,6 +265,8 @@ struct Removal {
     /// The removed paragraph (normalized).
     #[pyo3(get)]
     text: String,
+    /// Why it went, in the library's wording.
+    reason: String,
 }
 
 #[pymethods]
@@ -279,17 +280,7 @@ impl Removal {
     /// Why it went, as the diff's hunk header says it: `caption of line 5 (0.90)`.
     #[getter]
     fn reason(&self) -> String {
-        let mut reason = self.rule.clone();
-        if let Some(kept) = self.kept_line {
-            reason.push_str(&format!(" of line {kept}"));
-        }
-        if let Some(similarity) = self.similarity {
-            reason.push_str(&format!(" ({:.2})", similarity as f32));
-        }
-        if let Some(documents) = self.documents {
-            reason.push_str(&format!(" (in {documents} documents)"));
-        }
-        reason
+        self.reason.clone()
     }
 
     /// The removal as a dict of plain values (for JSON or a metadata field).
@@ -318,40 +309,15 @@ impl Removal {
 /// One cleaned document: the clean copy and every removal, with the reason.
 #[pyclass(frozen, module = "dedupe_text")]
 struct Cleaned {
-    /// The library's result, with the paragraph texts dropped (the diff needs
-    /// only lines and decisions).
+    /// The library's result, owned.
     result: dedupe::Cleaned<'static>,
     original: String,
-    removed_texts: Vec<String>,
 }
 
-/// An owned result: the paragraphs' text is kept only for removals.
+/// An owned result.
 fn own(original: String, options: &dedupe::Options) -> Cleaned {
-    let cleaned = dedupe::clean(&original, options);
-    let removed_texts = cleaned
-        .removals()
-        .map(|(paragraph, _)| paragraph.text.to_string())
-        .collect();
-    let result = dedupe::Cleaned {
-        text: cleaned.text,
-        paragraphs: cleaned
-            .paragraphs
-            .into_iter()
-            .map(|paragraph| dedupe::Paragraph {
-                first_line: paragraph.first_line,
-                last_line: paragraph.last_line,
-                text: Cow::Borrowed(""),
-                decision: paragraph.decision,
-            })
-            .collect(),
-        one_per_line: cleaned.one_per_line,
-        line_ending: cleaned.line_ending,
-    };
-    Cleaned {
-        result,
-        original,
-        removed_texts,
-    }
+    let result = dedupe::clean(&original, options).into_owned();
+    Cleaned { result, original }
 }
 
 #[pymethods]
@@ -378,25 +344,19 @@ impl Cleaned {
     /// The removed paragraphs, in input order.
     #[getter]
     fn removals(&self) -> Vec<Removal> {
-        let line_of = |index: usize| self.result.paragraphs[index].first_line;
         self.result
             .removals()
-            .zip(&self.removed_texts)
-            .map(|((paragraph, removal), text)| {
-                let LibRemoval {
-                    rule,
-                    kept,
-                    similarity,
-                    documents,
-                } = removal;
+            .map(|(paragraph, removal)| {
+                let kept_line = self.result.kept_line(removal);
                 Removal {
-                    rule: rule.clone(),
+                    rule: removal.rule.clone(),
                     first_line: paragraph.first_line,
                     last_line: paragraph.last_line,
-                    kept_line: kept.map(line_of),
-                    similarity: similarity.map(f64::from),
-                    documents: *documents,
-                    text: text.clone(),
+                    kept_line,
+                    similarity: removal.similarity.map(f64::from),
+                    documents: removal.documents,
+                    text: paragraph.text.to_string(),
+                    reason: removal.reason(kept_line),
                 }
             })
             .collect()

@@ -220,17 +220,7 @@ pub fn explain(cleaned: &Cleaned<'_>) -> String {
         };
         let why = match &paragraph.decision {
             Decision::Remove(removal) => {
-                let mut why = format!("remove  {}", removal.rule);
-                if let Some(kept) = removal.kept {
-                    let _ = write!(why, " (kept line {})", line_of(kept));
-                }
-                if let Some(similarity) = removal.similarity {
-                    let _ = write!(why, " similarity {similarity:.2}");
-                }
-                if let Some(documents) = removal.documents {
-                    let _ = write!(why, " (in {documents} documents)");
-                }
-                why
+                format!("remove  {}", removal.reason(cleaned.kept_line(removal)))
             }
             Decision::Keep(reason) => match reason {
                 KeepReason::Unique => "keep".to_string(),

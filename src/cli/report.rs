@@ -482,25 +482,25 @@ fn uri(name: &str) -> String {
     out
 }
 
-/// `removed (exact-duplicate): copy of line 12, similarity 0.93: "Ms Rudd told..."`.
+/// `dedupe removed this paragraph: exact-duplicate of line 12 (1.00): "Ms Rudd told..."`:
+/// the library's wording ([`dedupe::Removal::reason`]) with the verb and a preview.
 fn removal_message(removal: &RemovalInfo, mode: &Mode) -> String {
     let verb = if mode.reports_changes() {
         "would remove"
     } else {
         "removed"
     };
-    let mut message = format!("dedupe {verb} this paragraph ({})", removal.rule);
-    if let Some(kept) = removal.kept_line {
-        let _ = write!(message, ": a copy of line {kept}");
+    let reason = dedupe::Removal {
+        rule: removal.rule.clone(),
+        kept: None,
+        similarity: removal.similarity,
+        documents: removal.documents,
     }
-    if let Some(similarity) = removal.similarity {
-        let _ = write!(message, ", similarity {similarity:.2}");
-    }
-    if let Some(documents) = removal.documents {
-        let _ = write!(message, ": in {documents} documents");
-    }
-    let _ = write!(message, ": \"{}\"", removal.preview);
-    message
+    .reason(removal.kept_line);
+    format!(
+        "dedupe {verb} this paragraph: {reason}: \"{}\"",
+        removal.preview
+    )
 }
 
 /// GitHub Actions workflow commands: an annotation per removal, on its lines.

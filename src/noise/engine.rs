@@ -28,7 +28,9 @@ const SOCIAL_FOLLOW: &str = "boilerplate/social-follow";
 const RELATED: &str = "boilerplate/related";
 const COMMENTS: &str = "boilerplate/comments";
 const IMAGE_CREDIT: &str = "boilerplate/image-credit";
-const NAVIGATION: &str = "boilerplate/navigation";
+/// Menu and breadcrumb lines share the id of the page-edge menus (see
+/// `noise::navigation`): both are the page's navigation.
+const NAVIGATION: &str = crate::rules::NAVIGATION;
 const PAYWALL: &str = "boilerplate/subscribe-paywall";
 const BYLINE: &str = "boilerplate/author-byline";
 const COPYRIGHT: &str = "boilerplate/copyright";

@@ -1,4 +1,5 @@
-//! Page-layout noise: the navigation menus, share bars and related-link lists
+//! Page navigation (rule `navigation`, which the catalogue's menu and
+//! breadcrumb lines share): the menus, share bars and related-link lists
 //! that a whole-page text dump carries before and after the article.
 //!
 //! Plain text has no HTML to say what is a link, but the shape survives: a
@@ -12,9 +13,6 @@
 
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
-
-/// Rule id for paragraphs removed as page chrome.
-pub const NAVIGATION: &str = "navigation";
 
 /// Link-like lines in a row that make an edge a menu. Six keeps every list
 /// of the development corpus's article bodies and catches real page menus.
@@ -197,7 +195,7 @@ const TITLE_MAX_WORDS: usize = 20;
 /// headline, and the standfirst or byline after it, are the article's own.
 ///
 /// Cleaning must be a fixed point, so the caller runs this again on what it
-/// kept (see [`crate::decide`]); after one more round nothing changes, because
+/// kept (see [`crate::decide`] and [`chrome_among`]); after one more round nothing changes, because
 /// the edges are prose paragraphs, which are never chrome, and a kept title
 /// stops the top edge at once.
 pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
@@ -336,7 +334,7 @@ fn is_link_like(text: &str) -> bool {
         && words(text).count() <= LINK_MAX_WORDS
         && !ends_sentence(text)
         && !text.contains(char::is_numeric)
-        && !crate::matching::is_code_like(text)
+        && !crate::text::is_code_like(text)
         && !text.contains(": ")
         && !text.starts_with(char::is_lowercase)
 }
@@ -349,6 +347,18 @@ fn ends_sentence(text: &str) -> bool {
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// [`page_chrome`] of the paragraphs for which `present` holds, as the page
+/// reads without the others; `true` marks chrome.
+pub fn chrome_among(texts: &[&str], present: impl Fn(usize) -> bool) -> Vec<bool> {
+    let shown: Vec<usize> = (0..texts.len()).filter(|&i| present(i)).collect();
+    let page: Vec<&str> = shown.iter().map(|&i| texts[i]).collect();
+    let mut chrome = vec![false; texts.len()];
+    for (index, is_chrome) in shown.into_iter().zip(page_chrome(&page)) {
+        chrome[index] = is_chrome;
+    }
+    chrome
 }
 
 #[cfg(test)]

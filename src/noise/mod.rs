@@ -1,0 +1,84 @@
+//! Noise: the paragraphs that are not the article, whatever their copies.
+//!
+//! Each classifier gives a verdict per paragraph, and [`classify`] combines
+//! them in order: the first verdict stands. A classifier sees only the
+//! paragraphs that the ones before it left, as the page reads without them.
+//!
+//! - [`engine`]: the named boilerplate catalogue ("Read more at ...", share
+//!   bars, cookie banners) and the user's patterns, one paragraph at a time.
+//! - [`navigation`]: the menus at the page's edges, read from its layout.
+//! - [`corpus`]: site boilerplate learnt across a batch of documents.
+//!
+//! One more classifier plugs in here: a function from the paragraphs left to
+//! a verdict each, and one more step in [`classify`].
+
+pub mod corpus;
+pub mod engine;
+pub mod navigation;
+
+use crate::options::Options;
+use crate::rules::{CORPUS_BOILERPLATE, NAVIGATION};
+
+/// Why a classifier takes a paragraph for noise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict<'r> {
+    /// The rule id, e.g. `boilerplate/read-more`.
+    pub rule: &'r str,
+    /// In how many documents of the corpus the paragraph occurs, for
+    /// `corpus-boilerplate`.
+    pub documents: Option<usize>,
+    /// The verdict reads the page's layout (its edges), which the removal of
+    /// copies can move: the decisions are checked again on the clean copy.
+    pub layout: bool,
+}
+
+impl<'r> Verdict<'r> {
+    /// A verdict of a rule that reads the paragraph alone.
+    pub fn rule(rule: &'r str) -> Self {
+        Verdict {
+            rule,
+            documents: None,
+            layout: false,
+        }
+    }
+}
+
+/// The noise verdict of every paragraph, `None` for the ones no enabled rule
+/// takes: the catalogue, then the page's navigation among what is left, then
+/// the corpus among what is left after that.
+pub fn classify<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<Verdict<'r>>> {
+    let mut verdicts: Vec<Option<Verdict<'r>>> = texts
+        .iter()
+        .map(|text| {
+            options
+                .boilerplate
+                .classify(text)
+                .filter(|rule| options.rules.enabled(rule))
+                .map(Verdict::rule)
+        })
+        .collect();
+    if options.rules.enabled(NAVIGATION) {
+        // The page's edges are found among the paragraphs that stay: a
+        // cookie notice that a rule removes must not mark where the article
+        // ends, or the next run would find the edge elsewhere.
+        let chrome = navigation::chrome_among(texts, |i| verdicts[i].is_none());
+        for (verdict, is_chrome) in verdicts.iter_mut().zip(chrome) {
+            if is_chrome {
+                *verdict = Some(Verdict {
+                    layout: true,
+                    ..Verdict::rule(NAVIGATION)
+                });
+            }
+        }
+    }
+    let left: Vec<usize> = (0..texts.len())
+        .filter(|&i| verdicts[i].is_none())
+        .collect();
+    for (index, documents) in corpus::classify(texts, &left, options) {
+        verdicts[index] = Some(Verdict {
+            documents: Some(documents),
+            ..Verdict::rule(CORPUS_BOILERPLATE)
+        });
+    }
+    verdicts
+}
