@@ -492,7 +492,7 @@ mod tests {
         arena: &'a mut Vec<Shingle>,
     ) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
         let prints =
-            crate::fingerprint::fingerprint(texts, |_| true, crate::DEFAULT_MIN_WORDS, arena);
+            crate::fingerprint::fingerprint(texts, None, |_| true, crate::DEFAULT_MIN_WORDS, arena);
         (prints.fingerprints, prints.digests)
     }
 

@@ -23,9 +23,11 @@ pub struct Fingerprints<'a> {
 
 /// Fingerprints the paragraphs of `texts` for which `candidate` holds. The
 /// shingles go into `shingle_arena`, which the fingerprints borrow: one
-/// arena holds the shingles of a whole document.
+/// arena holds the shingles of a whole document. `keys` are the paragraphs'
+/// comparison keys when an earlier stage computed them already.
 pub fn fingerprint<'a>(
     texts: &[&'a str],
+    keys: Option<&[String]>,
     candidate: impl Fn(usize) -> bool,
     min_words: usize,
     shingle_arena: &'a mut Vec<Shingle>,
@@ -35,14 +37,20 @@ pub fn fingerprint<'a>(
     let mut digests = Vec::with_capacity(candidates.len());
     let mut key = String::new();
     for &candidate in &candidates {
-        match_key_into(texts[candidate], &mut key);
-        let token_count = token_count(&key);
+        let key = match keys {
+            Some(keys) => keys[candidate].as_str(),
+            None => {
+                match_key_into(texts[candidate], &mut key);
+                key.as_str()
+            }
+        };
+        let token_count = token_count(key);
         let start = shingle_arena.len();
         if token_count >= min_words {
-            push_key_shingles(&key, shingle_arena);
+            push_key_shingles(key, shingle_arena);
         }
         spans.push((token_count, start..shingle_arena.len()));
-        digests.push(digest(&key));
+        digests.push(digest(key));
     }
     let shingle_arena: &'a [Shingle] = shingle_arena;
     let fingerprints = candidates

@@ -288,10 +288,17 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 /// fingerprints of the rest, their copies, and the decisions.
 /// [`decide::settled`] looks again at what it keeps, as the next run would.
 fn judge(texts: &[&str], options: &Options) -> decide::Decided {
-    let noise = noise::classify(texts, options);
+    // The corpus rule and the fingerprints both key every paragraph: with a
+    // corpus, the keys are made once for both.
+    let keys: Option<Vec<String>> = options
+        .corpus
+        .is_some()
+        .then(|| texts.iter().map(|text| key::match_key(text)).collect());
+    let noise = noise::classify(texts, keys.as_deref(), options);
     let mut shingles = Vec::new();
     let prints = fingerprint::fingerprint(
         texts,
+        keys.as_deref(),
         |i| noise[i].is_none(),
         options.min_words,
         &mut shingles,

@@ -81,7 +81,15 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
 /// and the document is not a syndicated copy ([`syndicated`]): a site footer
 /// sits beside the article's own paragraphs, while a syndicated copy shares
 /// its article text with the other copies, and is kept whole.
-pub fn classify(texts: &[&str], left: &[usize], options: &Options) -> Vec<(usize, usize)> {
+///
+/// `keys`, when given, are the paragraphs' comparison keys, computed once for
+/// this rule and the fingerprint stage alike.
+pub fn classify(
+    texts: &[&str],
+    keys: Option<&[String]>,
+    left: &[usize],
+    options: &Options,
+) -> Vec<(usize, usize)> {
     let Some(corpus) = options
         .corpus
         .as_deref()
@@ -93,9 +101,15 @@ pub fn classify(texts: &[&str], left: &[usize], options: &Options) -> Vec<(usize
     let (token_counts, shared): (Vec<usize>, Vec<Option<u32>>) = left
         .iter()
         .map(|&index| {
-            match_key_into(texts[index], &mut key);
-            let tokens = token_count(&key);
-            let documents = corpus.table.count(&digest(&key));
+            let key = match keys {
+                Some(keys) => keys[index].as_str(),
+                None => {
+                    match_key_into(texts[index], &mut key);
+                    key.as_str()
+                }
+            };
+            let tokens = token_count(key);
+            let documents = corpus.table.count(&digest(key));
             let shared = (tokens >= options.min_words && documents >= corpus.min_documents)
                 .then_some(documents);
             (tokens, shared)

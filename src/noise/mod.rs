@@ -45,8 +45,13 @@ impl<'r> Verdict<'r> {
 
 /// The noise verdict of every paragraph, `None` for the ones no enabled rule
 /// takes: the catalogue, then the page's navigation among what is left, then
-/// the corpus among what is left after that.
-pub fn classify<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<Verdict<'r>>> {
+/// the corpus among what is left after that. `keys` are the paragraphs'
+/// comparison keys when the caller computed them (see [`corpus::classify`]).
+pub fn classify<'r>(
+    texts: &[&str],
+    keys: Option<&[String]>,
+    options: &'r Options,
+) -> Vec<Option<Verdict<'r>>> {
     let mut verdicts: Vec<Option<Verdict<'r>>> = texts
         .iter()
         .map(|text| {
@@ -74,7 +79,7 @@ pub fn classify<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<Verdict<
     let left: Vec<usize> = (0..texts.len())
         .filter(|&i| verdicts[i].is_none())
         .collect();
-    for (index, documents) in corpus::classify(texts, &left, options) {
+    for (index, documents) in corpus::classify(texts, keys, &left, options) {
         verdicts[index] = Some(Verdict {
             documents: Some(documents),
             ..Verdict::rule(CORPUS_BOILERPLATE)
