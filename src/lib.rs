@@ -35,6 +35,7 @@ mod layout;
 mod matching;
 mod noise;
 mod normalize;
+mod page_model;
 mod rules;
 mod segment;
 
@@ -51,6 +52,10 @@ pub use layout::NAVIGATION;
 pub use matching::Thresholds;
 pub use noise::{Boilerplate, ExtraPattern};
 pub use normalize::{LineEndings, NormalizeOptions};
+pub use page_model::{
+    ModelError, PAGE_MODEL, PageModel, ParagraphScore, TrainOptions, TrainPair, Verdict,
+    explain as explain_page_model, label_paragraphs, train as train_page_model,
+};
 pub use rules::{RULES, Rule, RuleFilter, is_known_selector};
 
 /// Paragraphs with fewer words than this are never removed as duplicates:
@@ -73,6 +78,9 @@ pub struct Options {
     /// Site boilerplate learnt across a batch (see [`DocumentFrequency`]);
     /// `None` cleans each document on its own.
     pub corpus: Option<Arc<CorpusBoilerplate>>,
+    /// The page model (rule `page-model`) run after the other rules;
+    /// `None` switches it off.
+    pub page_model: Option<Arc<PageModel>>,
 }
 
 impl Default for Options {
@@ -84,6 +92,7 @@ impl Default for Options {
             rules: RuleFilter::default(),
             boilerplate: Arc::new(Boilerplate::builtin()),
             corpus: None,
+            page_model: Some(PageModel::builtin()),
         }
     }
 }
@@ -266,6 +275,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
         (segment::segment(&normalized), normalized.ending)
     };
     let decisions = decide::decide(&segments, options);
+    let decisions = page_model::refine(&segments, decisions, options);
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
         .zip(decisions)

@@ -51,6 +51,10 @@ pub const RULES: &[Rule] = &[
         "A run of short menu lines at the top or bottom of a page dump, before the headline or after the article.",
     ),
     rule(
+        "page-model",
+        "Noise judged by the trained page model in the context of the whole page (comment blocks, teaser lists, bios, menus after the article), decoded as runs.",
+    ),
+    rule(
         "corpus-boilerplate",
         "A paragraph that recurs in many documents of the batch: the site's own template text.",
     ),
@@ -196,6 +200,7 @@ mod tests {
                 crate::CAPTION,
                 crate::NAVIGATION,
                 crate::CORPUS_BOILERPLATE,
+                crate::PAGE_MODEL,
             ])
             .collect::<Vec<_>>();
         for id in &emitted {
