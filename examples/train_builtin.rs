@@ -269,7 +269,7 @@ fn main() {
                 pages
                     .iter()
                     .find(|p| (p.track == "ext") == ext && p.file == file)
-                    .map(|p| fold_of(p))
+                    .map(&fold_of)
             };
             let mut inputs: Vec<(bool, String, String)> = if phrasing {
                 write_phrasing_data(&bench, &out.join("data"))

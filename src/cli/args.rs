@@ -429,10 +429,10 @@ impl Args {
         if let Some(path) = model {
             options.page_model = Some(Arc::new(super::train::load_model(&path)?));
         }
-        if let Some(threshold) = self.page_model_threshold.or(thresholds.page_model) {
-            if let Some(model) = options.page_model.as_mut() {
-                Arc::make_mut(model).threshold = threshold;
-            }
+        if let Some(threshold) = self.page_model_threshold.or(thresholds.page_model)
+            && let Some(model) = options.page_model.as_mut()
+        {
+            Arc::make_mut(model).threshold = threshold;
         }
         let pick = |flag: &Vec<String>, file: &Vec<String>| {
             if flag.is_empty() { file } else { flag }.clone()

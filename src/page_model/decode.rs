@@ -99,8 +99,10 @@ pub fn viterbi(
     states
 }
 
-fn protected(layout: &PageLayout, i: usize) -> bool {
-    layout.headline == Some(i) || layout.anchor == i
+/// The headline, the core's anchor paragraph, and lines without a word (a
+/// separator rule is the author's layout, and costs no text either way).
+fn protected(layout: &PageLayout, texts: &[&str], i: usize) -> bool {
+    layout.headline == Some(i) || layout.anchor == i || !texts[i].chars().any(char::is_alphanumeric)
 }
 
 /// Scores and decodes a page's paragraphs.
@@ -120,7 +122,7 @@ pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1 && !protected(&layout, i),
+            remove: state == 1 && !protected(&layout, texts, i),
         })
         .collect()
 }
@@ -173,11 +175,11 @@ pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],
-                    remove: states[i] == 1 && !protected(&layout, i),
+                    remove: states[i] == 1 && !protected(&layout, texts, i),
                 },
                 run: runs[i],
                 run_is_noise: states[i] == 1,
-                protected: protected(&layout, i),
+                protected: protected(&layout, texts, i),
                 top_features: contributions,
             }
         })

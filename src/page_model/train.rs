@@ -136,7 +136,7 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
         hashed: vec![0.0; slots],
     };
     let mut g_bias = 1e-3f32;
-    let mut g_dense = vec![1e-3f32; DENSE];
+    let mut g_dense = [1e-3f32; DENSE];
     let mut g_hashed = vec![1e-3f32; slots];
     let mut samples: Vec<(usize, usize)> = pages
         .iter()
@@ -220,8 +220,8 @@ pub fn train(pairs: &[TrainPair], options: &TrainOptions) -> PageModel {
     }
     for (from, row) in counts.iter().enumerate() {
         let sum: f64 = row.iter().sum();
-        for to in 0..2 {
-            model.transitions[from][to] = (row[to] / sum).ln() as f32;
+        for (to, count) in row.iter().enumerate() {
+            model.transitions[from][to] = (count / sum).ln() as f32;
         }
     }
     let sum: f64 = starts.iter().sum();
@@ -279,7 +279,7 @@ mod tests {
             "The council voted on Tuesday to close the old library.",
             "It will shut in May.",
             "Comments",
-            "The council voted on Tuesday to close the old library, a reader wrote, and I am sad.",
+            "A reader wrote that the council voted on Tuesday, and I am very sad about it today.",
         ];
         assert_eq!(
             label_paragraphs(&paragraphs, clean),
