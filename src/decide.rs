@@ -13,6 +13,7 @@ use crate::key::{Digest, match_key};
 use crate::matching::{self, MatchKind, Matches, NearPair, Similarity};
 use crate::noise::{Verdict, navigation};
 use crate::options::Options;
+use crate::page_model::{self, PAGE_MODEL};
 use crate::rules::{CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
 use rustc_hash::FxHashMap;
 
@@ -478,6 +479,67 @@ fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
         }),
         keep => keep,
     }
+}
+
+/// Rounds of [`refine_with_page_model`] at most.
+const MAX_MODEL_ROUNDS: usize = 8;
+
+/// Runs the page model (when enabled) over the paragraphs that `decisions`
+/// keep, and removes what it decodes as noise. It settles like [`settled`]:
+/// after a removal, `rerun` (the whole judgement, settled) reads the smaller
+/// page again, as the next run would, so cleaning stays a fixed point.
+pub fn refine_with_page_model(
+    texts: &[&str],
+    mut decisions: Vec<Decision>,
+    options: &Options,
+    rerun: impl Fn(&[&str]) -> Vec<Decision>,
+) -> Vec<Decision> {
+    let Some(model) = options.page_model.as_deref() else {
+        return decisions;
+    };
+    if !options.rules.enabled(PAGE_MODEL) {
+        return decisions;
+    }
+    let kept_indices = |decisions: &[Decision]| -> Vec<usize> {
+        (0..decisions.len())
+            .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
+            .collect()
+    };
+    for _ in 0..MAX_MODEL_ROUNDS {
+        let kept = kept_indices(&decisions);
+        if kept.len() < page_model::MIN_PARAGRAPHS {
+            break;
+        }
+        let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+        let verdicts = page_model::judge_page(model, &kept_texts);
+        let mut changed = false;
+        for (at, verdict) in verdicts.iter().enumerate() {
+            if verdict.remove {
+                decisions[kept[at]] = Decision::Remove(Removal {
+                    rule: PAGE_MODEL.to_string(),
+                    kept: None,
+                    similarity: Some(verdict.probability),
+                    documents: None,
+                });
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+        // What the other rules would now remove from the smaller page.
+        let kept = kept_indices(&decisions);
+        let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+        for (at, decision) in rerun(&kept_texts).into_iter().enumerate() {
+            if let Decision::Remove(removal) = decision {
+                decisions[kept[at]] = Decision::Remove(Removal {
+                    kept: removal.kept.map(|k| kept[k]),
+                    ..removal
+                });
+            }
+        }
+    }
+    decisions
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ mod matching;
 mod noise;
 mod normalize;
 mod options;
+mod page_model;
 mod rules;
 mod segment;
 mod text;
@@ -57,6 +58,10 @@ pub use diff::unified_diff;
 pub use noise::engine::{Boilerplate, ExtraPattern};
 pub use normalize::{LineEndings, NormalizeOptions};
 pub use options::{DEFAULT_MIN_WORDS, Options, Thresholds};
+pub use page_model::{
+    ModelError, PAGE_MODEL, PageModel, ParagraphScore, TrainOptions, TrainPair, Verdict,
+    explain as explain_page_model, label_paragraphs, train as train_page_model,
+};
 pub use rules::{
     CAPTION, CORPUS_BOILERPLATE, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE, RULES, Rule,
     RuleFilter, is_known_selector,
@@ -258,7 +263,8 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     drop(normalized);
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
-        decide::settled(&texts, |texts| judge(texts, options))
+        let settled = |texts: &[&str]| decide::settled(texts, |texts| judge(texts, options));
+        decide::refine_with_page_model(&texts, settled(&texts), options, settled)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()

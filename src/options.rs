@@ -1,12 +1,13 @@
 //! What tunes a cleaning run, in one value that every stage reads from.
 //!
 //! It sits below the stages that read it: it only names the settings types
-//! of the normalizer, the rule registry, the compiled catalogue and the
-//! corpus table, and defines the matching thresholds itself.
+//! of the normalizer, the rule registry, the compiled catalogue, the
+//! corpus table and the page model, and defines the matching thresholds itself.
 
 use crate::corpus::CorpusBoilerplate;
 use crate::noise::engine::Boilerplate;
 use crate::normalize::NormalizeOptions;
+use crate::page_model::PageModel;
 use crate::rules::RuleFilter;
 use std::sync::Arc;
 
@@ -30,6 +31,9 @@ pub struct Options {
     /// Site boilerplate learnt across a batch (see [`crate::DocumentFrequency`]);
     /// `None` cleans each document on its own.
     pub corpus: Option<Arc<CorpusBoilerplate>>,
+    /// The page model (rule `page-model`, opt-in), run after the other
+    /// rules when selected; `None` switches it off whatever the selection.
+    pub page_model: Option<Arc<PageModel>>,
 }
 
 impl Default for Options {
@@ -41,6 +45,7 @@ impl Default for Options {
             rules: RuleFilter::default(),
             boilerplate: Arc::new(Boilerplate::builtin()),
             corpus: None,
+            page_model: Some(PageModel::builtin()),
         }
     }
 }

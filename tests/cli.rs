@@ -726,7 +726,7 @@ fn rules_lists_the_registry_and_explains_one_rule() {
     let list = dedupe(dir.path(), &["rules"]);
     assert_eq!(code(&list), 0);
     let listed = stdout(&list);
-    assert_eq!(listed.lines().count(), 25, "{listed}");
+    assert_eq!(listed.lines().count(), 26, "{listed}");
     assert!(
         listed
             .lines()

@@ -196,6 +196,15 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "ENDINGS", default_value_t = LineEndingsArg::Keep, help_heading = "Cleaning")]
     pub line_endings: LineEndingsArg,
 
+    /// Use the page model in FILE (written by `dedupe train`) instead of the built-in one.
+    #[arg(long, value_name = "FILE", help_heading = "Cleaning")]
+    pub model: Option<PathBuf>,
+
+    /// Page model threshold: noise probability above which a paragraph leans to noise (its
+    /// run decides); higher removes less [default: the model's own].
+    #[arg(long, value_name = "P", value_parser = parse_ratio, help_heading = "Cleaning")]
+    pub page_model_threshold: Option<f32>,
+
     /// Paragraphs with fewer words are never removed as duplicates [default: 6].
     #[arg(long, value_name = "N", help_heading = "Cleaning")]
     pub min_words: Option<usize>,
@@ -218,6 +227,16 @@ pub struct Args {
         help_heading = "Cleaning"
     )]
     pub select: Vec<String>,
+
+    /// Add these rules to the selection (or to the default rules): how an opt-in rule such
+    /// as page-model joins the others.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "RULES",
+        help_heading = "Cleaning"
+    )]
+    pub extend_select: Vec<String>,
 
     /// These rules (or rule prefixes) never remove paragraphs.
     #[arg(
@@ -247,6 +266,8 @@ pub enum Command {
         /// The rule to explain, e.g. `boilerplate/share`.
         id: Option<String>,
     },
+    /// Learn a page model from raw pages and their clean versions; use it with `--model FILE`.
+    Train(super::train::TrainArgs),
 }
 
 /// `--color`.
@@ -410,6 +431,19 @@ impl Args {
         if let Some(edit_similarity) = self.edit_similarity.or(thresholds.edit_similarity) {
             options.thresholds.edit_similarity = edit_similarity;
         }
+        let model = self.model.clone().or_else(|| {
+            let path = config.model.as_ref()?;
+            let folder = config.path.as_ref().and_then(|p| p.parent());
+            Some(folder.map_or_else(|| path.clone(), |folder| folder.join(path)))
+        });
+        if let Some(path) = model {
+            options.page_model = Some(Arc::new(super::train::load_model(&path)?));
+        }
+        if let Some(threshold) = self.page_model_threshold.or(thresholds.page_model)
+            && let Some(model) = options.page_model.as_mut()
+        {
+            Arc::make_mut(model).threshold = threshold;
+        }
         let pick = |flag: &Vec<String>, file: &Vec<String>| {
             if flag.is_empty() { file } else { flag }.clone()
         };
@@ -422,10 +456,17 @@ impl Args {
         let file = config.describe();
         check_selectors("--select", &self.select, &own)?;
         check_selectors("--ignore", &self.ignore, &own)?;
+        check_selectors("--extend-select", &self.extend_select, &own)?;
+        check_selectors(
+            &format!("{file}: rules.extend_select"),
+            &config.rules.extend_select,
+            &own,
+        )?;
         check_selectors(&format!("{file}: rules.select"), &config.rules.select, &own)?;
         check_selectors(&format!("{file}: rules.ignore"), &config.rules.ignore, &own)?;
         options.rules.select = pick(&self.select, &config.rules.select);
         options.rules.ignore = pick(&self.ignore, &config.rules.ignore);
+        options.rules.extend_select = pick(&self.extend_select, &config.rules.extend_select);
         if !config.rules.patterns.is_empty() {
             options.boilerplate = Arc::new(
                 with_patterns(&config.rules.patterns).map_err(|err| format!("{file}: {err}"))?,

@@ -19,6 +19,8 @@ pub struct Config {
     pub rules: Rules,
     #[serde(default)]
     pub corpus: Corpus,
+    /// A page model file (from `dedupe train`), relative to this file's folder.
+    pub model: Option<PathBuf>,
     /// Globs of files to walk in folders; replaces the default `*.txt`, `*.md`.
     pub include: Option<Vec<String>>,
     /// Globs of files and folders to skip.
@@ -45,6 +47,8 @@ pub struct Thresholds {
     pub min_words: Option<usize>,
     pub containment: Option<f32>,
     pub edit_similarity: Option<f32>,
+    /// The page model's threshold.
+    pub page_model: Option<f32>,
 }
 
 /// `[corpus]`: site boilerplate learnt across a batch.
@@ -65,6 +69,9 @@ pub struct Rules {
     pub select: Vec<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// Rules added to the selection, such as the opt-in `page-model`.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
     /// `[[rules.patterns]]`: extra boilerplate, each with its own rule id.
     #[serde(default)]
     pub patterns: Vec<Pattern>,

@@ -12,6 +12,7 @@ mod messages;
 mod model;
 mod output;
 mod report;
+mod train;
 mod walk;
 
 pub use args::Args;
@@ -34,6 +35,7 @@ const DEFAULT_INCLUDE: [&str; 2] = ["*.txt", "*.md"];
 enum Task<'a> {
     Generate(Generate),
     Rules(Option<&'a str>),
+    Train(&'a train::TrainArgs),
     /// No input given and stdin is a person's keyboard.
     Usage,
     MergeTables(&'a Path),
@@ -47,6 +49,8 @@ impl<'a> Task<'a> {
             Task::Generate(what)
         } else if let Some(args::Command::Rules { id }) = &args.command {
             Task::Rules(id.as_deref())
+        } else if let Some(args::Command::Train(train)) = &args.command {
+            Task::Train(train)
         } else if let Some(out) = &args.merge_tables {
             Task::MergeTables(out)
         } else if args.paths.is_empty() && io::stdin().is_terminal() {
@@ -65,6 +69,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     match Task::of(&args) {
         Task::Generate(what) => generate(what).map_err(|err| Error::io("stdout", err)),
         Task::Rules(id) => rules(id),
+        Task::Train(train) => train::run(train, args.quiet),
         // Nothing to read but a person's keyboard: say how to use it instead
         // of waiting silently, as a filter run by mistake would.
         Task::Usage => Err(Error::usage(format!(

@@ -1,0 +1,220 @@
+//! Scoring and sequence decoding: each paragraph's noise probability from
+//! the logistic model, then the most likely run of content/noise states by
+//! Viterbi, then the guards (headline, the core's anchor paragraph).
+
+use super::PageModel;
+use super::features::{self, DENSE_NAMES, Features, PageLayout};
+
+/// What the model decided for one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    /// The paragraph's own noise probability.
+    pub probability: f32,
+    /// Decoded as noise and not protected.
+    pub remove: bool,
+}
+
+/// A paragraph's verdict with its explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphScore {
+    pub verdict: Verdict,
+    /// The decoded run it belongs to: indices (in the list scored) of its
+    /// first and last paragraph.
+    pub run: (usize, usize),
+    /// Whether the run is noise.
+    pub run_is_noise: bool,
+    /// Protected: the headline or the core's anchor paragraph.
+    pub protected: bool,
+    /// The features that weighed most, with their contribution to the
+    /// noise log-odds (positive: towards noise).
+    pub top_features: Vec<(String, f32)>,
+}
+
+/// The logit of noise for one paragraph.
+pub(super) fn logit(model: &PageModel, features: &Features) -> f32 {
+    let mut z = model.bias;
+    for (w, x) in model.dense.iter().zip(features.dense.iter()) {
+        z += w * x;
+    }
+    for &(slot, value) in &features.hashed {
+        z += model.hashed[slot as usize] * value;
+    }
+    z
+}
+
+pub(super) fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The most likely state sequence (0 content, 1 noise) given each
+/// paragraph's noise probability. Emissions are the log-odds against the
+/// threshold, so with no transition weight a paragraph is noise exactly
+/// when its probability exceeds the threshold.
+pub fn viterbi(
+    probabilities: &[f32],
+    threshold: f32,
+    transitions: &[[f32; 2]; 2],
+    start: &[f32; 2],
+    weight: f32,
+) -> Vec<u8> {
+    let n = probabilities.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let emit = |p: f32| {
+        let p = p.clamp(1e-6, 1.0 - 1e-6);
+        [
+            (1.0 - p).ln() - (1.0 - threshold).ln(),
+            p.ln() - threshold.ln(),
+        ]
+    };
+    let mut score = {
+        let e = emit(probabilities[0]);
+        [weight * start[0] + e[0], weight * start[1] + e[1]]
+    };
+    let mut back = vec![[0u8; 2]; n];
+    for i in 1..n {
+        let e = emit(probabilities[i]);
+        let mut next = [0.0f32; 2];
+        for to in 0..2 {
+            let from_content = score[0] + weight * transitions[0][to];
+            let from_noise = score[1] + weight * transitions[1][to];
+            // Ties go to content: precision first.
+            let (best, from) = if from_noise > from_content {
+                (from_noise, 1)
+            } else {
+                (from_content, 0)
+            };
+            next[to] = best + e[to];
+            back[i][to] = from;
+        }
+        score = next;
+    }
+    let mut states = vec![0u8; n];
+    let mut state = u8::from(score[1] > score[0]);
+    for i in (0..n).rev() {
+        states[i] = state;
+        state = back[i][state as usize];
+    }
+    states
+}
+
+/// The headline, the core's anchor paragraph, and lines without a word (a
+/// separator rule is the author's layout, and costs no text either way).
+fn protected(layout: &PageLayout, texts: &[&str], i: usize) -> bool {
+    layout.headline == Some(i) || layout.anchor == i || !texts[i].chars().any(char::is_alphanumeric)
+}
+
+/// Scores and decodes a page's paragraphs.
+pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
+    let (features, layout) = features::page_features(texts, model.hash_bits);
+    let probabilities: Vec<f32> = features.iter().map(|f| sigmoid(logit(model, f))).collect();
+    let states = viterbi(
+        &probabilities,
+        model.threshold,
+        &model.transitions,
+        &model.start,
+        model.transition_weight,
+    );
+    probabilities
+        .iter()
+        .zip(&states)
+        .enumerate()
+        .map(|(i, (&probability, &state))| Verdict {
+            probability,
+            remove: state == 1 && !protected(&layout, texts, i),
+        })
+        .collect()
+}
+
+/// [`decode`], with each paragraph's run and strongest features.
+pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
+    let (features, layout) = features::page_features(texts, model.hash_bits);
+    let probabilities: Vec<f32> = features.iter().map(|f| sigmoid(logit(model, f))).collect();
+    let states = viterbi(
+        &probabilities,
+        model.threshold,
+        &model.transitions,
+        &model.start,
+        model.transition_weight,
+    );
+    let mut runs = vec![(0, 0); texts.len()];
+    let mut start = 0;
+    for i in 0..states.len() {
+        if i + 1 == states.len() || states[i + 1] != states[i] {
+            for run in &mut runs[start..=i] {
+                *run = (start, i);
+            }
+            start = i + 1;
+        }
+    }
+    features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut contributions: Vec<(String, f32)> = f
+                .dense
+                .iter()
+                .zip(&model.dense)
+                .zip(DENSE_NAMES)
+                .filter(|((x, _), _)| **x != 0.0)
+                .map(|((x, w), name)| (name.to_string(), x * w))
+                .collect();
+            let names = features::hashed_names(texts[i], &layout, i, model.hash_bits);
+            for (slot, name) in names {
+                let weight = model.hashed[slot as usize];
+                let value = f
+                    .hashed
+                    .iter()
+                    .find(|(s, _)| *s == slot)
+                    .map_or(0.0, |(_, v)| *v);
+                contributions.push((name, weight * value));
+            }
+            contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+            contributions.truncate(5);
+            ParagraphScore {
+                verdict: Verdict {
+                    probability: probabilities[i],
+                    remove: states[i] == 1 && !protected(&layout, texts, i),
+                },
+                run: runs[i],
+                run_is_noise: states[i] == 1,
+                protected: protected(&layout, texts, i),
+                top_features: contributions,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STICKY: [[f32; 2]; 2] = [[-0.1, -2.5], [-2.5, -0.1]];
+
+    #[test]
+    fn viterbi_without_transitions_thresholds_each_paragraph() {
+        let p = [0.1, 0.9, 0.2, 0.6, 0.4];
+        assert_eq!(viterbi(&p, 0.5, &STICKY, &[0.0, 0.0], 0.0), [0, 1, 0, 1, 0]);
+        assert_eq!(viterbi(&p, 0.7, &STICKY, &[0.0, 0.0], 0.0), [0, 1, 0, 0, 0]);
+    }
+
+    #[test]
+    fn viterbi_keeps_a_short_line_with_its_run_and_takes_a_block_as_a_run() {
+        // A line inside the article that looks like noise stays with its run.
+        let p = [0.1, 0.05, 0.8, 0.1, 0.1];
+        assert_eq!(viterbi(&p, 0.5, &STICKY, &[0.0, 0.0], 1.0), [0, 0, 0, 0, 0]);
+        // A comment block after the article goes as a run, including the
+        // comment that on its own looks like prose.
+        let p = [0.1, 0.1, 0.1, 0.9, 0.95, 0.4, 0.9, 0.95];
+        assert_eq!(
+            viterbi(&p, 0.5, &STICKY, &[0.0, 0.0], 1.0),
+            [0, 0, 0, 1, 1, 1, 1, 1]
+        );
+    }
+
+    #[test]
+    fn viterbi_of_nothing_is_nothing() {
+        assert!(viterbi(&[], 0.5, &STICKY, &[0.0, 0.0], 1.0).is_empty());
+    }
+}

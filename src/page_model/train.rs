@@ -1,0 +1,315 @@
+//! Training the page model from pairs of raw and clean documents. Each raw
+//! document is first cleaned by the rule-based stages (the model only ever
+//! sees what they kept); each kept paragraph is labelled content when the
+//! clean document contains it (its words in order, or most of its 4-word
+//! shingles), else noise. The logistic model is fitted by AdaGrad in a fixed
+//! order from a fixed seed; the transition costs are the label sequences'
+//! smoothed log frequencies; the threshold and the transitions' weight are
+//! chosen on out-of-fold scores (two halves, each scored by a model trained
+//! on the other). Same pairs, same options: same bytes.
+
+use super::PAGE_MODEL;
+use super::PageModel;
+use super::decode::{ParagraphScore, logit, sigmoid, viterbi};
+use super::features::{self, DENSE, Features};
+use crate::{Decision, Options};
+use rustc_hash::FxHashSet;
+
+/// One raw document and its clean version.
+#[derive(Debug, Clone)]
+pub struct TrainPair {
+    pub raw: String,
+    pub clean: String,
+}
+
+/// How to train.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// The rule-based stages run before the model (their own page model is ignored).
+    pub pipeline: Options,
+    /// The hashed table has `1 << hash_bits` slots (18: 1 MB of weights).
+    pub hash_bits: u32,
+    pub epochs: usize,
+    pub learning_rate: f32,
+    /// L2 penalty on each weight a sample touches.
+    pub l2: f32,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            pipeline: Options::default(),
+            hash_bits: 18,
+            epochs: 6,
+            learning_rate: 0.2,
+            l2: 1e-5,
+            seed: 0x5eed_d3d0,
+        }
+    }
+}
+
+/// Lowercased words of a text.
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Labels paragraphs against the clean text: `true` is noise. A paragraph is
+/// content when its words appear in order in the clean text, or when at
+/// least half of its 4-word shingles do.
+pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
+    let gold = tokens(clean);
+    let joined = format!(" {} ", gold.join(" "));
+    let shingles: FxHashSet<&[String]> = gold.windows(4).collect();
+    paragraphs
+        .iter()
+        .map(|text| {
+            let words = tokens(text);
+            if words.is_empty() {
+                return true;
+            }
+            if joined.contains(&format!(" {} ", words.join(" "))) {
+                return false;
+            }
+            if words.len() < 8 {
+                return true;
+            }
+            let total = words.len() - 3;
+            let found = words.windows(4).filter(|w| shingles.contains(w)).count();
+            found * 2 < total
+        })
+        .collect()
+}
+
+/// A page ready for training: features, labels and word counts.
+struct Page {
+    features: Vec<Features>,
+    noise: Vec<bool>,
+    words: Vec<usize>,
+}
+
+fn prepare(pair: &TrainPair, options: &TrainOptions) -> Page {
+    let mut pipeline = options.pipeline.clone();
+    pipeline.page_model = None;
+    let cleaned = crate::clean(&pair.raw, &pipeline);
+    let texts: Vec<&str> = cleaned
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.decision, Decision::Keep(_)))
+        .map(|p| &*p.text)
+        .collect();
+    let noise = label_paragraphs(&texts, &pair.clean);
+    let (features, _) = features::page_features(&texts, options.hash_bits);
+    let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
+    Page {
+        features,
+        noise,
+        words,
+    }
+}
+
+/// A small deterministic generator (xorshift64*) for the sample order.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Fits the logistic part on `pages` (indices into `all`).
+fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
+    let slots = 1usize << options.hash_bits;
+    let mut model = PageModel {
+        hash_bits: options.hash_bits,
+        threshold: 0.5,
+        transition_weight: 0.0,
+        transitions: [[0.0; 2]; 2],
+        start: [0.0; 2],
+        bias: 0.0,
+        dense: vec![0.0; DENSE],
+        hashed: vec![0.0; slots],
+    };
+    let mut g_bias = 1e-3f32;
+    let mut g_dense = [1e-3f32; DENSE];
+    let mut g_hashed = vec![1e-3f32; slots];
+    let mut samples: Vec<(usize, usize)> = pages
+        .iter()
+        .flat_map(|&p| (0..all[p].features.len()).map(move |i| (p, i)))
+        .collect();
+    let mut rng = Rng(options.seed | 1);
+    let lr = options.learning_rate;
+    for _ in 0..options.epochs {
+        // Fisher-Yates with the fixed generator.
+        for i in (1..samples.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            samples.swap(i, j);
+        }
+        for &(p, i) in &samples {
+            let f = &all[p].features[i];
+            let y = f32::from(all[p].noise[i]);
+            let gradient = sigmoid(logit(&model, f)) - y;
+            g_bias += gradient * gradient;
+            model.bias -= lr * gradient / g_bias.sqrt();
+            for (k, &x) in f.dense.iter().enumerate() {
+                if x != 0.0 {
+                    let g = gradient * x + options.l2 * model.dense[k];
+                    g_dense[k] += g * g;
+                    model.dense[k] -= lr * g / g_dense[k].sqrt();
+                }
+            }
+            for &(slot, x) in &f.hashed {
+                let s = slot as usize;
+                let g = gradient * x + options.l2 * model.hashed[s];
+                g_hashed[s] += g * g;
+                model.hashed[s] -= lr * g / g_hashed[s].sqrt();
+            }
+        }
+    }
+    model
+}
+
+/// How good a decoding is on labelled pages: noise words removed, minus
+/// content words removed twice over, minus a fixed cost per content
+/// paragraph removed (precision first).
+fn utility(pages: &[&Page], probabilities: &[Vec<f32>], model: &PageModel) -> f64 {
+    let mut total = 0.0;
+    for (page, p) in pages.iter().zip(probabilities) {
+        let states = viterbi(
+            p,
+            model.threshold,
+            &model.transitions,
+            &model.start,
+            model.transition_weight,
+        );
+        for (i, &state) in states.iter().enumerate() {
+            if state == 1 {
+                let words = page.words[i] as f64;
+                if page.noise[i] {
+                    total += words;
+                } else {
+                    total -= 2.0 * words + 10.0;
+                }
+            }
+        }
+    }
+    total
+}
+
+/// Trains a page model on `pairs`.
+pub fn train(pairs: &[TrainPair], options: &TrainOptions) -> PageModel {
+    let pages: Vec<Page> = pairs.iter().map(|pair| prepare(pair, options)).collect();
+    let everything: Vec<usize> = (0..pages.len()).collect();
+    let mut model = fit(&pages, &everything, options);
+
+    // Transition costs: smoothed log frequencies of the label sequences.
+    let mut counts = [[1.0f64; 2]; 2];
+    let mut starts = [1.0f64; 2];
+    for page in &pages {
+        if let Some(&first) = page.noise.first() {
+            starts[usize::from(first)] += 1.0;
+        }
+        for pair in page.noise.windows(2) {
+            counts[usize::from(pair[0])][usize::from(pair[1])] += 1.0;
+        }
+    }
+    for (from, row) in counts.iter().enumerate() {
+        let sum: f64 = row.iter().sum();
+        for (to, count) in row.iter().enumerate() {
+            model.transitions[from][to] = (count / sum).ln() as f32;
+        }
+    }
+    let sum: f64 = starts.iter().sum();
+    model.start = [(starts[0] / sum).ln() as f32, (starts[1] / sum).ln() as f32];
+
+    // Threshold and transition weight, on out-of-fold scores.
+    let halves: [Vec<usize>; 2] = [
+        everything.iter().copied().filter(|i| i % 2 == 0).collect(),
+        everything.iter().copied().filter(|i| i % 2 == 1).collect(),
+    ];
+    let mut scored: Vec<&Page> = Vec::new();
+    let mut probabilities: Vec<Vec<f32>> = Vec::new();
+    for (half, other) in [(0, 1), (1, 0)] {
+        if halves[other].is_empty() {
+            continue;
+        }
+        let fold = fit(&pages, &halves[other], options);
+        for &p in &halves[half] {
+            scored.push(&pages[p]);
+            probabilities.push(
+                pages[p]
+                    .features
+                    .iter()
+                    .map(|f| sigmoid(logit(&fold, f)))
+                    .collect(),
+            );
+        }
+    }
+    let mut best = (f64::MIN, 0.5f32, 0.0f32);
+    for threshold in [0.5f32, 0.6, 0.7, 0.8, 0.9] {
+        for weight in [0.0f32, 0.5, 1.0, 1.5, 2.0] {
+            model.threshold = threshold;
+            model.transition_weight = weight;
+            let value = utility(&scored, &probabilities, &model);
+            if value > best.0 {
+                best = (value, threshold, weight);
+            }
+        }
+    }
+    model.threshold = best.1;
+    model.transition_weight = best.2;
+    model
+}
+
+/// The page model's reading of a cleaned document, for `--explain`: for
+/// each paragraph of `cleaned` that the other rules kept or the model
+/// removed, its noise probability, the run it was decoded in and the
+/// features that weighed most. Indices point into [`crate::Cleaned::paragraphs`].
+pub fn explain(cleaned: &crate::Cleaned<'_>, model: &PageModel) -> Vec<(usize, ParagraphScore)> {
+    let considered: Vec<usize> = cleaned
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| match &p.decision {
+            Decision::Keep(_) => true,
+            Decision::Remove(removal) => removal.rule == PAGE_MODEL,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let texts: Vec<&str> = considered
+        .iter()
+        .map(|&i| &*cleaned.paragraphs[i].text)
+        .collect();
+    considered
+        .into_iter()
+        .zip(super::decode::explain(model, &texts))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_follow_the_clean_text() {
+        let clean =
+            "The council voted on Tuesday to close the old library.\n\nIt will shut in May.\n";
+        let paragraphs = [
+            "Home",
+            "The council voted on Tuesday to close the old library.",
+            "It will shut in May.",
+            "Comments",
+            "A reader wrote that the council voted on Tuesday, and I am very sad about it today.",
+        ];
+        assert_eq!(
+            label_paragraphs(&paragraphs, clean),
+            [true, false, false, true, true]
+        );
+    }
+}
