@@ -839,3 +839,74 @@ fn the_readme_config_example_runs_verbatim() {
         .collect();
     assert_eq!(rules, ["site/promo"]);
 }
+
+// ---- the page model (issue 14) ----
+
+/// `dedupe train` writes a model; `--model FILE` uses it, and a model of
+/// one's own turns the opt-in page-model rule on, where the default run
+/// never uses the model.
+#[test]
+fn train_writes_a_model_and_model_uses_it() {
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model");
+    let dir = tempfile::tempdir().unwrap();
+    let trained = dedupe(
+        dir.path(),
+        &[
+            "train",
+            "--raw",
+            pages.join("in").to_str().unwrap(),
+            "--clean",
+            pages.join("gold").to_str().unwrap(),
+            "-o",
+            "site.model",
+        ],
+    );
+    assert_eq!(code(&trained), 0, "{}", stderr(&trained));
+    let first = fs::read(dir.path().join("site.model")).unwrap();
+    let again = dedupe(
+        dir.path(),
+        &[
+            "train",
+            "--raw",
+            pages.join("in").to_str().unwrap(),
+            "--clean",
+            pages.join("gold").to_str().unwrap(),
+            "-o",
+            "again.model",
+        ],
+    );
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    assert!(
+        first == fs::read(dir.path().join("again.model")).unwrap(),
+        "the same pages train the same bytes"
+    );
+    let page = fs::read_dir(pages.join("in"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .min()
+        .unwrap();
+    let rules_of = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push(page.to_str().unwrap());
+        let output = dedupe(dir.path(), &all);
+        let report: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+        report["removals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|removal| removal["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!rules_of(&[]).iter().any(|rule| rule == "page-model"));
+    assert!(
+        rules_of(&["--model", "site.model"])
+            .iter()
+            .any(|rule| rule == "page-model")
+    );
+    assert!(
+        !rules_of(&["--model", "site.model", "--ignore", "page-model"])
+            .iter()
+            .any(|rule| rule == "page-model")
+    );
+}

@@ -436,6 +436,7 @@ impl Args {
             let folder = config.path.as_ref().and_then(|p| p.parent());
             Some(folder.map_or_else(|| path.clone(), |folder| folder.join(path)))
         });
+        let own_model = model.is_some();
         if let Some(path) = model {
             options.page_model = Some(Arc::new(super::train::load_model(&path)?));
         }
@@ -467,6 +468,14 @@ impl Args {
         options.rules.select = pick(&self.select, &config.rules.select);
         options.rules.ignore = pick(&self.ignore, &config.rules.ignore);
         options.rules.extend_select = pick(&self.extend_select, &config.rules.extend_select);
+        // A model of one's own is asked for to be used: it joins the rules
+        // (`--ignore page-model` still turns it off).
+        if own_model {
+            options
+                .rules
+                .extend_select
+                .push(dedupe::PAGE_MODEL.to_string());
+        }
         if !config.rules.patterns.is_empty() {
             options.boilerplate = Arc::new(
                 with_patterns(&config.rules.patterns).map_err(|err| format!("{file}: {err}"))?,

@@ -147,6 +147,7 @@ impl Config {
         for (key, value) in [
             ("containment", self.thresholds.containment),
             ("edit_similarity", self.thresholds.edit_similarity),
+            ("page_model", self.thresholds.page_model),
         ] {
             if value.is_some_and(|ratio| !(0.0..=1.0).contains(&ratio)) {
                 return Err(format!("thresholds.{key} must be between 0 and 1"));
