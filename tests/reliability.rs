@@ -584,3 +584,35 @@ fn output_to_a_device_is_written_into() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(read(dir.path().join("a.txt")), twice(P));
 }
+
+/// 16: a file of many tiny paragraphs costs memory per paragraph, not per
+/// byte; one whose estimate passes `--max-memory` is refused before it is
+/// cleaned, naming the estimate, and the rest of the batch goes on.
+#[test]
+fn r16_a_file_that_could_need_too_much_memory_is_refused_first() {
+    let tiny = "x\n\n".repeat(10_000);
+    let dir = tree(&[("in/tiny.txt", &tiny), ("in/a.txt", &twice(P))]);
+    let output = dedupe(
+        dir.path(),
+        &["--isolated", "--check", "--max-memory", "4M", "in"],
+    );
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("in/tiny.txt: could need about 7 MiB of memory to clean (over --max-memory, 4 MiB); skipped"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("in/a.txt: would remove 1 of 2"),
+        "{}",
+        stderr(&output)
+    );
+    // Under the default bound it is cleaned (its final blank line goes).
+    let default = dedupe(dir.path(), &["--isolated", "--check", "in/tiny.txt"]);
+    assert_eq!(code(&default), 1, "{}", stderr(&default));
+    assert!(
+        stderr(&default).contains("would be normalized"),
+        "{}",
+        stderr(&default)
+    );
+}

@@ -82,6 +82,12 @@ pub struct Args {
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M", help_heading = "Folders")]
     pub max_size: u64,
 
+    /// Skip, as an error, a file whose cleaning could need more memory than SIZE, estimated
+    /// before cleaning as 6 bytes per input byte plus 400 per line (many tiny paragraphs cost
+    /// more than their bytes).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "4G", help_heading = "Folders")]
+    pub max_memory: u64,
+
     /// Clean N files at once, 1 to 256 [default: all cores].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256), help_heading = "Folders")]
     pub threads: Option<u16>,

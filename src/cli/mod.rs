@@ -169,6 +169,7 @@ fn clean_files(
         encoding: args.encoding(),
         to_utf8: args.to_utf8,
         max_size: args.max_size,
+        max_memory: args.max_memory,
         checked_folders: Mutex::default(),
         previews: args.format != Format::Text,
     };

@@ -190,6 +190,11 @@ pub enum FileError {
         size: u64,
         max: u64,
     },
+    /// Cleaning it could need more memory than `--max-memory` allows.
+    TooMuchMemory {
+        needs: u64,
+        max: u64,
+    },
     /// Its size or time changed while it was read.
     ChangedWhileReading,
     /// Binary, or text in an encoding that cannot be read with confidence.
@@ -213,6 +218,12 @@ impl fmt::Display for FileError {
             FileError::TooLarge { size, max } => {
                 write!(f, "larger than --max-size ({size} bytes > {max}), skipped")
             }
+            FileError::TooMuchMemory { needs, max } => write!(
+                f,
+                "could need about {} MiB of memory to clean (over --max-memory, {} MiB); skipped",
+                needs >> 20,
+                max >> 20
+            ),
             FileError::ChangedWhileReading => {
                 f.write_str("changed while it was being read; skipped")
             }
