@@ -31,7 +31,7 @@ const DEFAULT_MIN_FILES: usize = DEFAULT_MIN_DOCUMENTS as usize;
 
 /// The option names, in the config file's sections, for error messages.
 const OPTION_NAMES: &str = "min_words, containment, edit_similarity (or thresholds={...}); \
-     select, ignore, patterns (or rules={...}); enabled, min_files, min_documents \
+     select, extend_select, ignore, patterns (or rules={...}); enabled, min_files, min_documents \
      (or corpus={...}, or corpus=True/False); no_normalize; include, exclude";
 
 /// Normalization steps that `no_normalize` can switch off (the CLI's
@@ -43,6 +43,7 @@ const NORMALIZE_STEPS: &[&str] = &[
     "collapse-spaces",
     "trim-trailing",
     "nfc",
+    "markdown",
 ];
 
 /// Everything the options say: the library's options and the corpus settings
@@ -122,6 +123,17 @@ fn settings_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
     Ok(settings)
 }
 
+/// A list of rule ids or prefixes; an unknown one is a `ValueError` naming
+/// the option, as the CLI refuses it (the config's own pattern rules are
+/// checked by the CLI only).
+fn rule_selectors(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let ids = strings(name, value)?;
+    match ids.iter().find(|id| !dedupe::is_known_selector(id, [])) {
+        Some(unknown) => Err(bad(name, format!("unknown rule `{unknown}`"))),
+        None => Ok(ids),
+    }
+}
+
 fn apply(
     settings: &mut Settings,
     patterns: &mut Option<Vec<ExtraPattern>>,
@@ -135,7 +147,7 @@ fn apply(
         let allowed = match section {
             "" => true,
             "thresholds" => ["min_words", "containment", "edit_similarity"].contains(&&*key),
-            "rules" => ["select", "ignore", "patterns"].contains(&&*key),
+            "rules" => ["select", "extend_select", "ignore", "patterns"].contains(&&*key),
             "corpus" => ["enabled", "min_files", "min_documents"].contains(&&*key),
             _ => false,
         };
@@ -166,8 +178,9 @@ fn apply(
             "min_words" => options.min_words = get(name, &value, "a non-negative integer")?,
             "containment" => options.thresholds.containment = ratio(name, &value)?,
             "edit_similarity" => options.thresholds.edit_similarity = ratio(name, &value)?,
-            "select" => options.rules.select = strings(name, &value)?,
-            "ignore" => options.rules.ignore = strings(name, &value)?,
+            "select" => options.rules.select = rule_selectors(name, &value)?,
+            "extend_select" => options.rules.extend_select = rule_selectors(name, &value)?,
+            "ignore" => options.rules.ignore = rule_selectors(name, &value)?,
             "patterns" => *patterns = Some(extra_patterns(name, &value)?),
             "enabled" => settings.corpus_enabled = get(name, &value, "a bool")?,
             "min_files" => settings.min_files = get(name, &value, "a non-negative integer")?,
@@ -188,6 +201,7 @@ fn apply(
                         "collapse-spaces" => normalize.collapse_spaces = false,
                         "trim-trailing" => normalize.trim_trailing = false,
                         "nfc" => normalize.nfc = false,
+                        "markdown" => normalize.markdown = false,
                         _ => {
                             return Err(bad(
                                 name,

@@ -7,7 +7,7 @@ from typing import Any, Optional, Union, overload
 Options = Mapping[str, Any]
 """The config file's names, flat (``{"min_words": 8}``) or by section
 (``{"thresholds": {"min_words": 8}, "rules": {"ignore": ["caption"]}}``):
-``min_words``, ``containment``, ``edit_similarity``, ``select``, ``ignore``,
+``min_words``, ``containment``, ``edit_similarity``, ``select``, ``extend_select``, ``ignore``,
 ``patterns`` (``[{"rule": ..., "pattern": ...}]``), ``enabled`` (or
 ``corpus=True/False``), ``min_files``, ``min_documents``, ``no_normalize``
 (``["nfc", "html-entities", ...]``), and ``include``/``exclude`` (accepted,
