@@ -849,35 +849,23 @@ fn the_readme_config_example_runs_verbatim() {
 fn train_writes_a_model_and_model_uses_it() {
     let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model");
     let dir = tempfile::tempdir().unwrap();
-    let trained = dedupe(
-        dir.path(),
-        &[
+    let train = |out: &str| {
+        let (raw, clean) = (pages.join("in"), pages.join("gold"));
+        let args = [
             "train",
             "--raw",
-            pages.join("in").to_str().unwrap(),
+            raw.to_str().unwrap(),
             "--clean",
-            pages.join("gold").to_str().unwrap(),
+            clean.to_str().unwrap(),
             "-o",
-            "site.model",
-        ],
-    );
-    assert_eq!(code(&trained), 0, "{}", stderr(&trained));
-    let first = fs::read(dir.path().join("site.model")).unwrap();
-    let again = dedupe(
-        dir.path(),
-        &[
-            "train",
-            "--raw",
-            pages.join("in").to_str().unwrap(),
-            "--clean",
-            pages.join("gold").to_str().unwrap(),
-            "-o",
-            "again.model",
-        ],
-    );
-    assert_eq!(code(&again), 0, "{}", stderr(&again));
+            out,
+        ];
+        let trained = dedupe(dir.path(), &args);
+        assert_eq!(code(&trained), 0, "{}", stderr(&trained));
+        fs::read(dir.path().join(out)).unwrap()
+    };
     assert!(
-        first == fs::read(dir.path().join("again.model")).unwrap(),
+        train("site.model") == train("again.model"),
         "the same pages train the same bytes"
     );
     let page = fs::read_dir(pages.join("in"))

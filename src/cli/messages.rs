@@ -49,12 +49,7 @@ pub fn error(
     name: &str,
     problem: impl Display,
 ) -> io::Result<()> {
-    writeln!(
-        err,
-        "dedupe: {}: {}: {problem}",
-        paint.red("error"),
-        escape_name(name)
-    )
+    line(err, &paint.red("error"), name, problem)
 }
 
 /// `dedupe: warning: NAME: PROBLEM`.
@@ -64,12 +59,11 @@ pub fn warning(
     name: &str,
     problem: impl Display,
 ) -> io::Result<()> {
-    writeln!(
-        err,
-        "dedupe: {}: {}: {problem}",
-        paint.yellow("warning"),
-        escape_name(name)
-    )
+    line(err, &paint.yellow("warning"), name, problem)
+}
+
+fn line(err: &mut impl Write, level: &str, name: &str, problem: impl Display) -> io::Result<()> {
+    writeln!(err, "dedupe: {level}: {}: {problem}", escape_name(name))
 }
 
 /// A file name as the text report prints it: control characters (a newline,
