@@ -4,6 +4,7 @@
 //! read. Training is deterministic: the same pairs give the same bytes.
 
 use super::model::{Error, Outcome};
+use super::output::{Planned, check_plan, write_atomically};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -56,8 +57,16 @@ pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
         hash_bits: args.hash_bits,
         ..dedupe::TrainOptions::default()
     };
+    // The model goes through the one output policy: never over an input,
+    // written atomically, no symlink followed.
+    let inputs = [&args.raw, &args.clean, &args.jsonl].into_iter().flatten();
+    let plan: Vec<Planned> = inputs
+        .map(|path| Planned::Input(path.clone()))
+        .chain([Planned::Output(args.output.clone())])
+        .collect();
+    check_plan(&plan).map_err(Error::usage)?;
     let model = dedupe::train_page_model(&pairs, &options);
-    fs::write(&args.output, model.to_bytes())
+    write_atomically(&args.output, &model.to_bytes())
         .map_err(|err| Error::io(args.output.display(), err))?;
     if !quiet {
         eprintln!(
