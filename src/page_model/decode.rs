@@ -105,8 +105,9 @@ fn protected(layout: &PageLayout, texts: &[&str], i: usize) -> bool {
     layout.headline == Some(i) || layout.anchor == i || !texts[i].chars().any(char::is_alphanumeric)
 }
 
-/// Scores and decodes a page's paragraphs.
-pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
+/// A page read by the model: each paragraph's features, noise probability
+/// and decoded state (1 = noise), and the page's layout.
+fn read_page(model: &PageModel, texts: &[&str]) -> (Vec<Features>, Vec<f32>, Vec<u8>, PageLayout) {
     let (features, layout) = features::page_features(texts, model.hash_bits);
     let probabilities: Vec<f32> = features.iter().map(|f| sigmoid(logit(model, f))).collect();
     let states = viterbi(
@@ -116,6 +117,12 @@ pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
         &model.start,
         model.transition_weight,
     );
+    (features, probabilities, states, layout)
+}
+
+/// Scores and decodes a page's paragraphs.
+pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
+    let (_, probabilities, states, layout) = read_page(model, texts);
     probabilities
         .iter()
         .zip(&states)
@@ -129,15 +136,7 @@ pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
 
 /// [`decode`], with each paragraph's run and strongest features.
 pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
-    let (features, layout) = features::page_features(texts, model.hash_bits);
-    let probabilities: Vec<f32> = features.iter().map(|f| sigmoid(logit(model, f))).collect();
-    let states = viterbi(
-        &probabilities,
-        model.threshold,
-        &model.transitions,
-        &model.start,
-        model.transition_weight,
-    );
+    let (features, probabilities, states, layout) = read_page(model, texts);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
