@@ -93,28 +93,33 @@ pub struct Decided {
     pub layout: Vec<bool>,
 }
 
-/// The decisions of `look` on `texts`, settled: cleaning must be a fixed
+/// The decisions of `look` on `page`, settled: cleaning must be a fixed
 /// point (SPEC §5): the clean copy, cleaned again, must not change. The
 /// rules that read a paragraph's context (the page's edges, the alignment of
 /// parallel sections) can see a different context once copies and noise are
 /// gone, so when they acted, `look` decides the kept paragraphs again, as
 /// the next run would, and what that removes goes now. Documents where they
 /// did not act are looked at once.
-pub fn settled(texts: &[&str], look: impl Fn(&[&str]) -> Decided) -> Vec<Decision> {
+///
+/// `page` holds the indices of the paragraphs to decide, in order, in
+/// whatever list `look` reads them from; `look` gets such indices and
+/// decides them as one page. The decisions returned are one per entry of
+/// `page`, and their indices point into `page`.
+pub fn settled(page: &[usize], look: impl Fn(&[usize]) -> Decided) -> Vec<Decision> {
     let Decided {
         mut decisions,
         mut layout,
-    } = look(texts);
+    } = look(page);
     for _ in 0..MAX_SETTLE_ROUNDS {
         let context_read = layout.contains(&true)
             || decisions.contains(&Decision::Keep(KeepReason::StructuralRepeat));
-        let kept: Vec<usize> = (0..texts.len())
+        let kept: Vec<usize> = (0..page.len())
             .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
             .collect();
-        if !context_read || kept.len() == texts.len() {
+        if !context_read || kept.len() == page.len() {
             break;
         }
-        let clean_copy: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+        let clean_copy: Vec<usize> = kept.iter().map(|&i| page[i]).collect();
         let again = look(&clean_copy);
         let mut changed = false;
         for (at, (decision, by_layout)) in again.decisions.into_iter().zip(again.layout).enumerate()
@@ -487,12 +492,13 @@ const MAX_MODEL_ROUNDS: usize = 8;
 /// Runs the page model (when enabled) over the paragraphs that `decisions`
 /// keep, and removes what it decodes as noise. It settles like [`settled`]:
 /// after a removal, `rerun` (the whole judgement, settled) reads the smaller
-/// page again, as the next run would, so cleaning stays a fixed point.
+/// page (the indices of the paragraphs kept, in `texts`) again, as the next
+/// run would, so cleaning stays a fixed point.
 pub fn refine_with_page_model(
     texts: &[&str],
     mut decisions: Vec<Decision>,
     options: &Options,
-    rerun: impl Fn(&[&str]) -> Vec<Decision>,
+    rerun: impl Fn(&[usize]) -> Vec<Decision>,
 ) -> Vec<Decision> {
     let Some(model) = options.page_model.as_deref() else {
         return decisions;
@@ -529,8 +535,7 @@ pub fn refine_with_page_model(
         }
         // What the other rules would now remove from the smaller page.
         let kept = kept_indices(&decisions);
-        let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
-        for (at, decision) in rerun(&kept_texts).into_iter().enumerate() {
+        for (at, decision) in rerun(&kept).into_iter().enumerate() {
             if let Decision::Remove(removal) = decision {
                 decisions[kept[at]] = Decision::Remove(Removal {
                     kept: removal.kept.map(|k| kept[k]),

@@ -74,6 +74,34 @@ pub fn fingerprint<'a>(
     }
 }
 
+impl<'a> Fingerprints<'a> {
+    /// The fingerprints of a page made of some of the paragraphs these were
+    /// made from, as [`fingerprint`] would make them for that page alone:
+    /// `page` holds the paragraphs' indices, in order, and `candidate(at)`
+    /// says whether `page[at]` is a candidate there. Every such candidate
+    /// must be a candidate here. Indices in the result point into `page`.
+    pub fn select(&self, page: &[usize], candidate: impl Fn(usize) -> bool) -> Fingerprints<'a> {
+        let mut selected = Fingerprints {
+            candidates: Vec::new(),
+            fingerprints: Vec::new(),
+            digests: Vec::new(),
+        };
+        for (at, &paragraph) in page.iter().enumerate() {
+            if !candidate(at) {
+                continue;
+            }
+            let here = self
+                .candidates
+                .binary_search(&paragraph)
+                .expect("a candidate of the page is a candidate of the whole");
+            selected.candidates.push(at);
+            selected.fingerprints.push(self.fingerprints[here].clone());
+            selected.digests.push(self.digests[here]);
+        }
+        selected
+    }
+}
+
 /// What matching knows about one paragraph.
 #[derive(Debug, Clone)]
 pub struct Fingerprinted<'a> {

@@ -263,8 +263,11 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     drop(normalized);
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
-        let settled = |texts: &[&str]| decide::settled(texts, |texts| judge(texts, options));
-        decide::refine_with_page_model(&texts, settled(&texts), options, settled)
+        let mut shingles = Vec::new();
+        let facts = Facts::new(&texts, options, &mut shingles);
+        let settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
+        let whole: Vec<usize> = (0..texts.len()).collect();
+        decide::refine_with_page_model(&texts, settled(&whole), options, settled)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
@@ -290,27 +293,63 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     }
 }
 
-/// One look at the paragraphs, a call per stage: which are noise, the
-/// fingerprints of the rest, their copies, and the decisions.
-/// [`decide::settled`] looks again at what it keeps, as the next run would.
-fn judge(texts: &[&str], options: &Options) -> decide::Decided {
-    // The corpus rule and the fingerprints both key every paragraph: with a
-    // corpus, the keys are made once for both.
-    let keys: Option<Vec<String>> = options
-        .corpus
-        .is_some()
-        .then(|| texts.iter().map(|text| key::match_key(text)).collect());
-    let noise = noise::classify(texts, keys.as_deref(), options);
-    let mut shingles = Vec::new();
-    let prints = fingerprint::fingerprint(
-        texts,
-        keys.as_deref(),
-        |i| noise[i].is_none(),
-        options.min_words,
-        &mut shingles,
-    );
-    let matches = matching::matches(&prints, options);
-    decide::decide(texts, noise, &prints, matches, options)
+/// What each paragraph of a document is by itself, whatever surrounds it:
+/// its catalogue verdict, its comparison key when the corpus rule needs one,
+/// and, unless the catalogue removes it, its fingerprint. [`decide::settled`]
+/// and the page model look at the page more than once, each time without
+/// what the look before removed; these are computed once for all the looks
+/// (computing them again made a settled 52 MB file cost twice as much).
+struct Facts<'t, 'o> {
+    texts: &'t [&'t str],
+    catalogue: Vec<Option<noise::Verdict<'o>>>,
+    keys: Option<Vec<String>>,
+    prints: fingerprint::Fingerprints<'t>,
+}
+
+impl<'t, 'o> Facts<'t, 'o> {
+    /// The facts of `texts`; `shingles` holds the fingerprints' shingles.
+    fn new(
+        texts: &'t [&'t str],
+        options: &'o Options,
+        shingles: &'t mut Vec<key::Shingle>,
+    ) -> Self {
+        let catalogue = noise::catalogue(texts, options);
+        // The corpus rule and the fingerprints both key every paragraph: with
+        // a corpus, the keys are made once for both.
+        let keys: Option<Vec<String>> = options
+            .corpus
+            .is_some()
+            .then(|| texts.iter().map(|text| key::match_key(text)).collect());
+        let prints = fingerprint::fingerprint(
+            texts,
+            keys.as_deref(),
+            |i| catalogue[i].is_none(),
+            options.min_words,
+            shingles,
+        );
+        Facts {
+            texts,
+            catalogue,
+            keys,
+            prints,
+        }
+    }
+
+    /// One look at a page of these paragraphs (`page`: their indices, in
+    /// order), a call per stage: which are noise, the fingerprints of the
+    /// rest, their copies, and the decisions, with indices into `page`.
+    fn judge(&self, page: &[usize], options: &'o Options) -> decide::Decided {
+        let texts: Vec<&str> = page.iter().map(|&i| self.texts[i]).collect();
+        let keys: Option<Vec<&str>> = self
+            .keys
+            .as_ref()
+            .map(|keys| page.iter().map(|&i| keys[i].as_str()).collect());
+        let catalogue = page.iter().map(|&i| self.catalogue[i]).collect();
+        let noise = noise::classify(&texts, catalogue, keys.as_deref(), options);
+        let prints = self.prints.select(page, |at| noise[at].is_none());
+        let matches = matching::matches(&prints, options);
+        decide::decide(&texts, noise, &prints, matches, options)
+    }
 }
 
 /// Keeps cleaning idempotent when all that a text in blocks keeps is one
@@ -348,7 +387,10 @@ fn decide_lone_paragraph_by_line(
         return false;
     }
     let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
-    let decisions = decide::settled(&texts, |texts| judge(texts, options));
+    let mut shingles = Vec::new();
+    let facts = Facts::new(&texts, options, &mut shingles);
+    let whole: Vec<usize> = (0..texts.len()).collect();
+    let decisions = decide::settled(&whole, |page| facts.judge(page, options));
     let added = lines.len() - 1;
     // Before the split paragraph nothing moves; it becomes `lines`; after it
     // every index moves by `added`. A reference to the split paragraph

@@ -411,6 +411,13 @@ pub fn structural_repeats(
     let long = |member: usize| fingerprints[member].token_count >= min_words;
     let mut present = vec![true; count];
     let mut structural = vec![false; count];
+    // Whether each member is aligned with the next present member of its
+    // group (`aligned_with`), kept across rounds: a pair is aligned again
+    // only when that partner changed or a neighbour within the alignment
+    // window left (`moved`). Without it a big file, whose rounds each take
+    // out a few copies, aligned every pair of every round again.
+    let mut aligned_with = vec![(usize::MAX, false); count];
+    let mut moved = vec![true; count];
     for _ in 0..MAX_ALIGNMENT_ROUNDS {
         let kept: Vec<usize> = (0..count).filter(|&i| present[i]).collect();
         let mut position = vec![usize::MAX; count];
@@ -440,13 +447,23 @@ pub fn structural_repeats(
                 continue;
             }
             for pair in members.windows(2) {
-                if aligned_in_parallel_sections(position[pair[0]], position[pair[1]], &kept_groups)
-                {
-                    structural[pair[0]] = true;
-                    structural[pair[1]] = true;
+                let (a, b) = (pair[0], pair[1]);
+                let known = aligned_with[a];
+                let aligned = if known.0 == b && !moved[a] && !moved[b] {
+                    known.1
+                } else {
+                    let aligned =
+                        aligned_in_parallel_sections(position[a], position[b], &kept_groups);
+                    aligned_with[a] = (b, aligned);
+                    aligned
+                };
+                if aligned {
+                    structural[a] = true;
+                    structural[b] = true;
                 }
             }
         }
+        moved.fill(false);
         let mut changed = false;
         for group in groups.iter().filter(|group| group.len() > 1) {
             // What the decisions will remove: in a structural group the
@@ -467,6 +484,12 @@ pub fn structural_repeats(
                 if removed {
                     present[member] = false;
                     changed = true;
+                    let at = position[member];
+                    let window =
+                        at.saturating_sub(ALIGN_WINDOW)..(at + ALIGN_WINDOW + 1).min(kept.len());
+                    for &neighbour in &kept[window] {
+                        moved[neighbour] = true;
+                    }
                 }
             }
         }

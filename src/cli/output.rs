@@ -381,7 +381,11 @@ mod tests {
         );
         assert_eq!(
             folders.resolve(Path::new("x.txt")),
-            std::env::current_dir().unwrap().canonicalize().unwrap().join("x.txt")
+            std::env::current_dir()
+                .unwrap()
+                .canonicalize()
+                .unwrap()
+                .join("x.txt")
         );
     }
 

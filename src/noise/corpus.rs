@@ -86,7 +86,7 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
 /// this rule and the fingerprint stage alike.
 pub fn classify(
     texts: &[&str],
-    keys: Option<&[String]>,
+    keys: Option<&[&str]>,
     left: &[usize],
     options: &Options,
 ) -> Vec<(usize, usize)> {
@@ -102,7 +102,7 @@ pub fn classify(
         .iter()
         .map(|&index| {
             let key = match keys {
-                Some(keys) => keys[index].as_str(),
+                Some(keys) => keys[index],
                 None => {
                     match_key_into(texts[index], &mut key);
                     key.as_str()

@@ -43,16 +43,11 @@ impl<'r> Verdict<'r> {
     }
 }
 
-/// The noise verdict of every paragraph, `None` for the ones no enabled rule
-/// takes: the catalogue, then the page's navigation among what is left, then
-/// the corpus among what is left after that. `keys` are the paragraphs'
-/// comparison keys when the caller computed them (see [`corpus::classify`]).
-pub fn classify<'r>(
-    texts: &[&str],
-    keys: Option<&[String]>,
-    options: &'r Options,
-) -> Vec<Option<Verdict<'r>>> {
-    let mut verdicts: Vec<Option<Verdict<'r>>> = texts
+/// The catalogue's verdict on each paragraph, by itself: it does not depend
+/// on the paragraphs around it, so a caller that looks at a page several
+/// times (see [`classify`]) computes it once.
+pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<Verdict<'r>>> {
+    texts
         .iter()
         .map(|text| {
             options
@@ -61,7 +56,21 @@ pub fn classify<'r>(
                 .filter(|rule| options.rules.enabled(rule))
                 .map(Verdict::rule)
         })
-        .collect();
+        .collect()
+}
+
+/// The noise verdict of every paragraph, `None` for the ones no enabled rule
+/// takes: the catalogue's (`catalogue`, from [`catalogue`]), then the page's
+/// navigation among what is left, then the corpus among what is left after
+/// that. `keys` are the paragraphs' comparison keys when the caller computed
+/// them (see [`corpus::classify`]).
+pub fn classify<'r>(
+    texts: &[&str],
+    catalogue: Vec<Option<Verdict<'r>>>,
+    keys: Option<&[&str]>,
+    options: &'r Options,
+) -> Vec<Option<Verdict<'r>>> {
+    let mut verdicts = catalogue;
     if options.rules.enabled(NAVIGATION) {
         // The page's edges are found among the paragraphs that stay: a
         // cookie notice that a rule removes must not mark where the article
