@@ -105,7 +105,7 @@ pub struct Decided {
 /// whatever list `look` reads them from; `look` gets such indices and
 /// decides them as one page. The decisions returned are one per entry of
 /// `page`, and their indices point into `page`.
-pub fn settled(page: &[usize], look: impl Fn(&[usize]) -> Decided) -> Vec<Decision> {
+pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec<Decision> {
     let Decided {
         mut decisions,
         mut layout,
@@ -498,7 +498,7 @@ pub fn refine_with_page_model(
     texts: &[&str],
     mut decisions: Vec<Decision>,
     options: &Options,
-    rerun: impl Fn(&[usize]) -> Vec<Decision>,
+    mut rerun: impl FnMut(&[usize]) -> Vec<Decision>,
 ) -> Vec<Decision> {
     let Some(model) = options.page_model.as_deref() else {
         return decisions;

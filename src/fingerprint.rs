@@ -11,7 +11,7 @@ use crate::text::ends_sentence;
 /// The paragraphs that the later stages compare: the indices of the
 /// candidates (the paragraphs no noise rule removed), and for each its
 /// fingerprint and the [`Digest`] of its key (the keys are not kept).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Fingerprints<'a> {
     /// Index in the document of each candidate, in order.
     pub candidates: Vec<usize>,
@@ -75,30 +75,41 @@ pub fn fingerprint<'a>(
 }
 
 impl<'a> Fingerprints<'a> {
-    /// The fingerprints of a page made of some of the paragraphs these were
-    /// made from, as [`fingerprint`] would make them for that page alone:
-    /// `page` holds the paragraphs' indices, in order, and `candidate(at)`
-    /// says whether `page[at]` is a candidate there. Every such candidate
-    /// must be a candidate here. Indices in the result point into `page`.
-    pub fn select(&self, page: &[usize], candidate: impl Fn(usize) -> bool) -> Fingerprints<'a> {
-        let mut selected = Fingerprints {
-            candidates: Vec::new(),
-            fingerprints: Vec::new(),
-            digests: Vec::new(),
-        };
+    /// These fingerprints cut down to a page made of some of the paragraphs
+    /// they were made from, as [`fingerprint`] would make them for that page
+    /// alone: `page` holds the paragraphs' indices, in increasing order, and
+    /// `candidate(at)` says whether `page[at]` is a candidate there. Every
+    /// such candidate must be a candidate here. Indices in the result point
+    /// into `page`. The fingerprints move, so a big file never holds two
+    /// copies of them.
+    pub fn select(self, page: &[usize], candidate: impl Fn(usize) -> bool) -> Fingerprints<'a> {
+        let mut selected = Fingerprints::default();
+        let mut here = self
+            .candidates
+            .into_iter()
+            .zip(self.fingerprints)
+            .zip(self.digests);
         for (at, &paragraph) in page.iter().enumerate() {
             if !candidate(at) {
                 continue;
             }
-            let here = self
-                .candidates
-                .binary_search(&paragraph)
+            let ((_, fingerprint), digest) = here
+                .find(|((index, _), _)| *index == paragraph)
                 .expect("a candidate of the page is a candidate of the whole");
             selected.candidates.push(at);
-            selected.fingerprints.push(self.fingerprints[here].clone());
-            selected.digests.push(self.digests[here]);
+            selected.fingerprints.push(fingerprint);
+            selected.digests.push(digest);
         }
         selected
+    }
+
+    /// These fingerprints of a page's candidates (see [`Fingerprints::select`])
+    /// with their indices back in the list `page` was made from.
+    pub fn unselect(mut self, page: &[usize]) -> Fingerprints<'a> {
+        for candidate in &mut self.candidates {
+            *candidate = page[*candidate];
+        }
+        self
     }
 }
 

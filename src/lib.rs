@@ -264,8 +264,8 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
         let mut shingles = Vec::new();
-        let facts = Facts::new(&texts, options, &mut shingles);
-        let settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
+        let mut facts = Facts::new(&texts, options, &mut shingles);
+        let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
         let whole: Vec<usize> = (0..texts.len()).collect();
         decide::refine_with_page_model(&texts, settled(&whole), options, settled)
     };
@@ -296,13 +296,18 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 /// What each paragraph of a document is by itself, whatever surrounds it:
 /// its catalogue verdict, its comparison key when the corpus rule needs one,
 /// and, unless the catalogue removes it, its fingerprint. [`decide::settled`]
-/// and the page model look at the page more than once, each time without
-/// what the look before removed; these are computed once for all the looks
-/// (computing them again made a settled 52 MB file cost twice as much).
+/// and the page model look at the page more than once, each time at what the
+/// look before kept; these are computed once for all the looks (computing
+/// them again made a settled 52 MB file cost twice as much).
 struct Facts<'t, 'o> {
     texts: &'t [&'t str],
-    catalogue: Vec<Option<noise::Verdict<'o>>>,
+    /// The catalogue rule that takes each paragraph, if one does.
+    catalogue: Vec<Option<&'o str>>,
     keys: Option<Vec<String>>,
+    /// The fingerprints of the candidates of the last look (at first, of
+    /// every paragraph the catalogue leaves), indexed into `texts`: a look
+    /// only ever looks at what the look before kept, so each takes its
+    /// fingerprints from the last.
     prints: fingerprint::Fingerprints<'t>,
 }
 
@@ -336,19 +341,31 @@ impl<'t, 'o> Facts<'t, 'o> {
     }
 
     /// One look at a page of these paragraphs (`page`: their indices, in
-    /// order), a call per stage: which are noise, the fingerprints of the
-    /// rest, their copies, and the decisions, with indices into `page`.
-    fn judge(&self, page: &[usize], options: &'o Options) -> decide::Decided {
-        let texts: Vec<&str> = page.iter().map(|&i| self.texts[i]).collect();
+    /// order, all kept by the look before), a call per stage: which are
+    /// noise, the fingerprints of the rest, their copies, and the decisions,
+    /// with indices into `page`.
+    fn judge(&mut self, page: &[usize], options: &'o Options) -> decide::Decided {
+        // The first look is at the whole page: it borrows the texts rather
+        // than copy them.
+        let texts: Cow<'_, [&str]> = if page.len() == self.texts.len() {
+            Cow::Borrowed(self.texts)
+        } else {
+            Cow::Owned(page.iter().map(|&i| self.texts[i]).collect())
+        };
         let keys: Option<Vec<&str>> = self
             .keys
             .as_ref()
             .map(|keys| page.iter().map(|&i| keys[i].as_str()).collect());
-        let catalogue = page.iter().map(|&i| self.catalogue[i]).collect();
+        let catalogue = page
+            .iter()
+            .map(|&i| self.catalogue[i].map(noise::Verdict::rule))
+            .collect();
         let noise = noise::classify(&texts, catalogue, keys.as_deref(), options);
-        let prints = self.prints.select(page, |at| noise[at].is_none());
+        let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, options);
-        decide::decide(&texts, noise, &prints, matches, options)
+        let decided = decide::decide(&texts, noise, &prints, matches, options);
+        self.prints = prints.unselect(page);
+        decided
     }
 }
 
@@ -388,7 +405,7 @@ fn decide_lone_paragraph_by_line(
     }
     let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
     let mut shingles = Vec::new();
-    let facts = Facts::new(&texts, options, &mut shingles);
+    let mut facts = Facts::new(&texts, options, &mut shingles);
     let whole: Vec<usize> = (0..texts.len()).collect();
     let decisions = decide::settled(&whole, |page| facts.judge(page, options));
     let added = lines.len() - 1;

@@ -540,30 +540,39 @@ fn heading_before_different_content(
 /// every offset until it ends; a pasted paragraph agrees with nothing next to
 /// it: both are copies.
 fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool {
-    let mut anchors: Vec<usize> = Vec::new();
+    // Fixed arrays, not vectors: this runs for every pair of copies of a big
+    // file, several times.
+    let mut anchors = [0usize; 2 * ALIGN_WINDOW];
+    let mut anchor_count = 0;
     let mut framed = false;
     let mut adjacent = false;
     for forward in [true, false] {
-        let side = |from: usize| -> Vec<(usize, usize)> {
-            (1..=ALIGN_WINDOW)
-                .map_while(|step| {
-                    if forward {
-                        from.checked_add(step).filter(|&j| j < group_of.len())
-                    } else {
-                        from.checked_sub(step)
-                    }
-                })
-                .map(|at| (at, group_of[at]))
-                .collect()
+        let side = |from: usize| -> ([(usize, usize); ALIGN_WINDOW], usize) {
+            let mut side = [(0, 0); ALIGN_WINDOW];
+            let mut len = 0;
+            for step in 1..=ALIGN_WINDOW {
+                let at = if forward {
+                    from.checked_add(step).filter(|&j| j < group_of.len())
+                } else {
+                    from.checked_sub(step)
+                };
+                let Some(at) = at else { break };
+                side[len] = (at, group_of[at]);
+                len += 1;
+            }
+            (side, len)
         };
-        let (left, right) = (side(a), side(b));
-        let same = |i: usize, j: usize| matches!((left.get(i), right.get(j)), (Some(x), Some(y)) if x.1 == y.1 && x.0 != y.0);
+        let ((left, left_len), (right, right_len)) = (side(a), side(b));
+        let same = |i: usize, j: usize| {
+            i < left_len && j < right_len && left[i].1 == right[j].1 && left[i].0 != right[j].0
+        };
         // Walk both sides together; one side may hold one item more (a
         // section with an extra line, or a pasted copy in it).
         let (mut i, mut j, mut differs) = (0, 0, false);
-        while i < left.len() && j < right.len() {
+        while i < left_len && j < right_len {
             if same(i, j) {
-                anchors.push(left[i].1);
+                anchors[anchor_count] = left[i].1;
+                anchor_count += 1;
                 framed |= differs;
                 adjacent |= i.max(j) <= ADJACENT_ANCHOR;
                 i += 1;
@@ -581,9 +590,13 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
             }
         }
     }
+    if !(framed && adjacent) {
+        return false;
+    }
+    let anchors = &mut anchors[..anchor_count];
     anchors.sort_unstable();
-    anchors.dedup();
-    framed && adjacent && anchors.len() >= MIN_ALIGNED_ANCHORS
+    let distinct = 1 + anchors.windows(2).filter(|w| w[0] != w[1]).count();
+    anchor_count > 0 && distinct >= MIN_ALIGNED_ANCHORS
 }
 
 #[cfg(test)]

@@ -43,10 +43,10 @@ impl<'r> Verdict<'r> {
     }
 }
 
-/// The catalogue's verdict on each paragraph, by itself: it does not depend
+/// The catalogue rule that takes each paragraph, by itself: it does not depend
 /// on the paragraphs around it, so a caller that looks at a page several
 /// times (see [`classify`]) computes it once.
-pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<Verdict<'r>>> {
+pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<&'r str>> {
     texts
         .iter()
         .map(|text| {
@@ -54,7 +54,6 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<Verdict
                 .boilerplate
                 .classify(text)
                 .filter(|rule| options.rules.enabled(rule))
-                .map(Verdict::rule)
         })
         .collect()
 }
