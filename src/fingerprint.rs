@@ -82,25 +82,27 @@ impl<'a> Fingerprints<'a> {
     /// such candidate must be a candidate here. Indices in the result point
     /// into `page`. The fingerprints move, so a big file never holds two
     /// copies of them.
-    pub fn select(self, page: &[usize], candidate: impl Fn(usize) -> bool) -> Fingerprints<'a> {
-        let mut selected = Fingerprints::default();
-        let mut here = self
-            .candidates
-            .into_iter()
-            .zip(self.fingerprints)
-            .zip(self.digests);
+    pub fn select(mut self, page: &[usize], candidate: impl Fn(usize) -> bool) -> Fingerprints<'a> {
+        // Compacted in place: the page's candidates are a subsequence of these.
+        let (mut kept, mut from) = (0, 0);
         for (at, &paragraph) in page.iter().enumerate() {
             if !candidate(at) {
                 continue;
             }
-            let ((_, fingerprint), digest) = here
-                .find(|((index, _), _)| *index == paragraph)
+            from += self.candidates[from..]
+                .iter()
+                .position(|&index| index == paragraph)
                 .expect("a candidate of the page is a candidate of the whole");
-            selected.candidates.push(at);
-            selected.fingerprints.push(fingerprint);
-            selected.digests.push(digest);
+            self.candidates[kept] = at;
+            self.fingerprints.swap(kept, from);
+            self.digests[kept] = self.digests[from];
+            kept += 1;
+            from += 1;
         }
-        selected
+        self.candidates.truncate(kept);
+        self.fingerprints.truncate(kept);
+        self.digests.truncate(kept);
+        self
     }
 
     /// These fingerprints of a page's candidates (see [`Fingerprints::select`])
