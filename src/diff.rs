@@ -32,7 +32,7 @@ pub fn unified_diff(original: &str, cleaned: &str, path: &str) -> String {
         &new_lines,
         Instant::now().checked_add(DIFF_DEADLINE),
     );
-    into_string(render(&old_lines, &new_lines, ops, path, &[]))
+    into_string(render(&old_lines, &new_lines, ops, path.as_bytes(), &[]))
 }
 
 /// The bytes of a text as a file holds them, and where each of the text's
@@ -66,7 +66,7 @@ pub struct Encoded<'a> {
 pub fn aligned_diff(
     original: &Encoded<'_>,
     cleaned: &Encoded<'_>,
-    path: &str,
+    path: &[u8],
     kept: &[(usize, usize)],
     mut notes: Vec<LineNote>,
 ) -> Vec<u8> {
@@ -179,39 +179,52 @@ fn lines(bytes: &[u8]) -> Vec<&[u8]> {
 /// Writes the hunks of `ops` with their headers and notes (on patch lines).
 /// A `---`/`+++` file name as git writes it, so that `git apply` and
 /// `patch` read the same name back: C-quoted when it holds a quote, a
-/// backslash or a control character (a newline would end the header), and
-/// followed by a tab when it holds a space (GNU patch ends a name at a space
-/// otherwise).
-fn header_name(prefix: &str, path: &str) -> String {
-    let name = format!("{prefix}{path}");
-    if name
-        .chars()
-        .any(|c| c.is_control() || c == '"' || c == '\\')
-    {
+/// backslash, a control character (a newline would end the header) or bytes
+/// that are not UTF-8 (written as octal escapes, as git does, so a file
+/// named in Latin-1 still gets its own diff), and followed by a tab when it
+/// holds a space (GNU patch ends a name at a space otherwise).
+fn header_name(prefix: &str, path: &[u8]) -> String {
+    let mut name = prefix.as_bytes().to_vec();
+    name.extend_from_slice(path);
+    let plain = match std::str::from_utf8(&name) {
+        Ok(name) => !name
+            .chars()
+            .any(|c| c.is_control() || c == '"' || c == '\\'),
+        Err(_) => false,
+    };
+    if !plain {
         let mut quoted = String::with_capacity(name.len() + 8);
         quoted.push('"');
-        for c in name.chars() {
-            match c {
-                '"' => quoted.push_str("\\\""),
-                '\\' => quoted.push_str("\\\\"),
-                '\n' => quoted.push_str("\\n"),
-                '\t' => quoted.push_str("\\t"),
-                '\r' => quoted.push_str("\\r"),
-                c if c.is_control() => {
-                    let mut bytes = [0; 4];
-                    for byte in c.encode_utf8(&mut bytes).bytes() {
-                        quoted.push_str(&format!("\\{byte:03o}"));
+        for chunk in name.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '"' => quoted.push_str("\\\""),
+                    '\\' => quoted.push_str("\\\\"),
+                    '\n' => quoted.push_str("\\n"),
+                    '\t' => quoted.push_str("\\t"),
+                    '\r' => quoted.push_str("\\r"),
+                    c if c.is_control() => {
+                        let mut bytes = [0; 4];
+                        for byte in c.encode_utf8(&mut bytes).bytes() {
+                            quoted.push_str(&format!("\\{byte:03o}"));
+                        }
                     }
+                    c => quoted.push(c),
                 }
-                c => quoted.push(c),
+            }
+            for byte in chunk.invalid() {
+                quoted.push_str(&format!("\\{byte:03o}"));
             }
         }
         quoted.push('"');
         quoted
-    } else if name.contains(' ') {
-        name + "\t"
     } else {
-        name
+        let name = String::from_utf8(name).expect("checked above");
+        if name.contains(' ') {
+            name + "\t"
+        } else {
+            name
+        }
     }
 }
 
@@ -219,7 +232,7 @@ fn render(
     old_lines: &[&[u8]],
     new_lines: &[&[u8]],
     ops: Vec<DiffOp>,
-    path: &str,
+    path: &[u8],
     notes: &[LineNote],
 ) -> Vec<u8> {
     // Sized for a diff as long as the input (removed lines with their
@@ -271,15 +284,20 @@ mod tests {
 
     #[test]
     fn header_names_are_quoted_as_git_quotes_them() {
-        assert_eq!(header_name("a/", "dir/x.txt"), "a/dir/x.txt");
-        assert_eq!(header_name("a/", "with space.txt"), "a/with space.txt\t");
-        assert_eq!(header_name("b/", "new\nline.txt"), "\"b/new\\nline.txt\"");
+        assert_eq!(header_name("a/", b"dir/x.txt"), "a/dir/x.txt");
+        assert_eq!(header_name("a/", b"with space.txt"), "a/with space.txt\t");
+        assert_eq!(header_name("b/", b"new\nline.txt"), "\"b/new\\nline.txt\"");
         assert_eq!(
-            header_name("a/", "tab\there\"q\".txt"),
+            header_name("a/", b"tab\there\"q\".txt"),
             "\"a/tab\\there\\\"q\\\".txt\""
         );
-        assert_eq!(header_name("a/", "esc\u{1b}.txt"), "\"a/esc\\033.txt\"");
-        assert_eq!(header_name("a/", "caf\u{e9}.txt"), "a/caf\u{e9}.txt");
+        assert_eq!(header_name("a/", b"esc\x1b.txt"), "\"a/esc\\033.txt\"");
+        assert_eq!(
+            header_name("a/", "caf\u{e9}.txt".as_bytes()),
+            "a/caf\u{e9}.txt"
+        );
+        // Latin-1 "café": the byte that is not UTF-8 is an octal escape.
+        assert_eq!(header_name("a/", b"caf\xe9.txt"), "\"a/caf\\351.txt\"");
     }
 
     #[test]

@@ -118,7 +118,7 @@ impl Cleaned<'_> {
         let diff = self.diff_encoded(
             (original.as_bytes(), line_ends(original)),
             (self.text.as_bytes(), line_ends(&self.text)),
-            path,
+            path.as_bytes(),
         );
         String::from_utf8(diff)
             .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
@@ -138,13 +138,20 @@ impl Cleaned<'_> {
     /// and `patch -p1` replay it on the file whatever its encoding and line
     /// endings. Its headers, hunk headers and notes are UTF-8 (ASCII but for
     /// the path); its lines are the file's bytes. Empty when the bytes do not
-    /// change. `original` must be what this was cleaned from.
-    pub fn diff_bytes(&self, original: &Decoded<'_>, output: FileEncoding, path: &str) -> Vec<u8> {
+    /// change. `original` must be what this was cleaned from. `path` is the
+    /// file's name as bytes (a `&str`, or a Unix name that is not UTF-8,
+    /// which the headers quote as git does).
+    pub fn diff_bytes(
+        &self,
+        original: &Decoded<'_>,
+        output: FileEncoding,
+        path: impl AsRef<[u8]>,
+    ) -> Vec<u8> {
         // The decoded text, BOM included, re-encodes to the file's bytes
         // exactly (decode refuses anything that would not).
         let old = decode::encode_lines(&original.text, original.encoding);
         let new = decode::encode_lines(&self.text, output);
-        self.diff_encoded((&old.0, old.1), (&new.0, new.1), path)
+        self.diff_encoded((&old.0, old.1), (&new.0, new.1), path.as_ref())
     }
 
     /// The aligned diff of two encoded texts with their line ends.
@@ -152,7 +159,7 @@ impl Cleaned<'_> {
         &self,
         (old_bytes, old_ends): (&[u8], Option<Vec<usize>>),
         (new_bytes, new_ends): (&[u8], Option<Vec<usize>>),
-        path: &str,
+        path: &[u8],
     ) -> Vec<u8> {
         let notes: Vec<diff::LineNote> = self
             .removals()

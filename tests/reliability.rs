@@ -112,6 +112,57 @@ fn r11_diffs_apply_to_the_bytes_on_disk_whatever_the_name() {
     }
 }
 
+/// A file name that is not UTF-8 (Latin-1 "café") is quoted in the diff
+/// headers as git quotes it, so `git apply` and `patch` find the file.
+#[test]
+fn diffs_apply_to_files_whose_names_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let name = OsStr::from_bytes(b"caf\xe9.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let original = twice(Q);
+    fs::write(dir.path().join(name), &original).unwrap();
+    // Named, and found by walking the folder.
+    for argument in [name, OsStr::new(".")] {
+        let output = Command::new(env!("CARGO_BIN_EXE_dedupe"))
+            .args(["--isolated", "-q", "--diff"])
+            .arg(argument)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(code(&output), 1, "{}", stderr(&output));
+        assert!(
+            output
+                .stdout
+                .starts_with(b"--- \"a/caf\\351.txt\"\n+++ \"b/caf\\351.txt\"\n"),
+            "{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        let patch = dir.path().join("one.patch");
+        fs::write(&patch, &output.stdout).unwrap();
+        for tool in [&["git", "apply"][..], &["patch", "-p1", "-s", "-i"]] {
+            let copy = tempfile::tempdir().unwrap();
+            fs::write(copy.path().join(name), &original).unwrap();
+            let applied = Command::new(tool[0])
+                .args(&tool[1..])
+                .arg(&patch)
+                .current_dir(copy.path())
+                .output()
+                .unwrap();
+            assert!(
+                applied.status.success(),
+                "{tool:?}: {}",
+                String::from_utf8_lossy(&applied.stderr)
+            );
+            assert_eq!(
+                fs::read_to_string(copy.path().join(name)).unwrap(),
+                format!("{Q}\n"),
+                "{tool:?}"
+            );
+        }
+    }
+}
+
 /// 03: a symlink where an output file goes.
 #[test]
 fn r03_a_symlink_at_an_output_path_is_not_followed() {

@@ -43,6 +43,24 @@ pub fn display_name(item: &Item) -> String {
     path.to_string_lossy().trim_start_matches("./").to_string()
 }
 
+/// The file's name for diff headers: its bytes as given (a name that is
+/// not UTF-8 is quoted as git quotes it, so the diff still applies), without
+/// a leading `./` or, since `a/` and `b/` are prefixed to it, a root.
+fn diff_name(path: Option<&Path>) -> &[u8] {
+    use std::os::unix::ffi::OsStrExt;
+    let Some(path) = path else {
+        return b"stdin";
+    };
+    let mut name = path.as_os_str().as_bytes();
+    while let Some(rest) = name.strip_prefix(b"./") {
+        name = rest;
+    }
+    while let Some(rest) = name.strip_prefix(b"/") {
+        name = rest;
+    }
+    name
+}
+
 /// Cleans one input as the job says.
 pub fn process(item: &Item, job: &Job) -> FileResult {
     let name = display_name(item);
@@ -138,7 +156,7 @@ fn process_readable(
     let changed = clean_bytes != bytes;
     // `a/` and `b/` are prefixed to the path, so an absolute one loses its root.
     let diff = || {
-        let on_disk = cleaned.diff_bytes(&decoded, output, name.trim_start_matches('/'));
+        let on_disk = cleaned.diff_bytes(&decoded, output, diff_name(path));
         let text = String::from_utf8(on_disk.clone())
             .is_err()
             .then(|| cleaned.diff(&decoded.text, name.trim_start_matches('/')));
