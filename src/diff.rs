@@ -338,7 +338,7 @@ mod tests {
                 bytes: cleaned.as_bytes(),
                 line_ends: Some(&new_ends),
             },
-            "x.txt",
+            b"x.txt",
             &kept,
             notes.to_vec(),
         );
