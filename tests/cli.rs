@@ -898,3 +898,73 @@ fn train_writes_a_model_and_model_uses_it() {
             .any(|rule| rule == "page-model")
     );
 }
+
+/// `--explain` and the JSON report say why the page model removed a
+/// paragraph: its probability, the run it was read in, and the features
+/// that weighed most.
+#[test]
+fn explain_and_json_give_the_page_models_reasons() {
+    let page = [
+        "Home",
+        "News",
+        "Politics",
+        "Council votes to close the town library after budget cuts",
+        "The council voted on Tuesday night to close the town's central library, blaming a shortfall of two million pounds in its budget for next year.",
+        "Councillors from both parties said the decision had been painful, but that the service could not be kept open without cutting social care.",
+        "Campaigners, who had gathered more than four thousand signatures against the closure, said they would ask for a judicial review of the decision.",
+        "The library, which opened in 1904, will shut its doors at the end of March, and its books will be moved to two smaller branches in the suburbs.",
+        "The council said it would look for a community group willing to run the building as a reading room and a meeting place for local clubs.",
+        "Comments",
+        "Log in to reply",
+    ]
+    .join("\n\n");
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("page.txt"), format!("{page}\n")).unwrap();
+    let args = ["--extend-select", "page-model", "--explain", "page.txt"];
+    let explained = stdout(&dedupe(dir.path(), &args));
+    let politics = explained
+        .lines()
+        .position(|line| line.contains("remove  page-model (") && line.ends_with("Politics"))
+        .unwrap_or_else(|| panic!("{explained}"));
+    let reading = explained.lines().nth(politics + 1).unwrap();
+    assert!(
+        reading
+            .trim_start()
+            .starts_with("read in a noise run, lines 3-")
+            && reading.contains("; weighed most: "),
+        "{reading}"
+    );
+    let args = [
+        "--extend-select",
+        "page-model",
+        "--check",
+        "--format",
+        "json",
+        "page.txt",
+    ];
+    let report: serde_json::Value =
+        serde_json::from_str(stdout(&dedupe(dir.path(), &args)).trim()).unwrap();
+    let removal = report["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|removal| removal["text"] == "Politics")
+        .unwrap();
+    assert_eq!(removal["rule"], "page-model");
+    assert!(removal["similarity"].as_f64().unwrap() > 0.5, "{removal}");
+    let reading = &removal["page_model"];
+    assert_eq!(reading["run"]["start"], 3, "{removal}");
+    assert_eq!(reading["run_is_noise"], true);
+    let features = reading["features"].as_array().unwrap();
+    assert!(
+        (1..=5).contains(&features.len())
+            && features
+                .iter()
+                .all(|f| f["name"].is_string() && f["weight"].is_f64()),
+        "{removal}"
+    );
+    // Rules that are not the model carry no reading.
+    let args = ["--check", "--format", "json", "page.txt"];
+    let report = stdout(&dedupe(dir.path(), &args));
+    assert!(!report.contains("page_model"), "{report}");
+}

@@ -4,7 +4,7 @@
 //! print results in input order and the output is the same for any `-j`.
 
 use super::model::{
-    Cleaning, FileError, FileResult, Mode, RemovalInfo, Rendered, describe_io_error,
+    Cleaning, FileError, FileResult, Mode, ModelReading, RemovalInfo, Rendered, describe_io_error,
 };
 use super::output::Stamp;
 use super::walk::Item;
@@ -166,7 +166,10 @@ fn process_readable(
     match (&job.mode, path) {
         (Mode::Check | Mode::Diff, _) => rendered = diff(),
         (Mode::Stdout, _) | (Mode::Beside, None) => rendered = Rendered::CleanText(clean_bytes),
-        (Mode::Explain, _) => rendered = Rendered::Explanation(explain(&cleaned)),
+        (Mode::Explain, _) => {
+            rendered =
+                Rendered::Explanation(explain(&cleaned, &model_readings(&cleaned, &job.options)));
+        }
         (Mode::Output(output), _) => write(output, &clean_bytes)?,
         (Mode::Beside, Some(path)) => {
             let (clean_path, diff_path) = beside(path);
@@ -195,7 +198,13 @@ fn process_readable(
     // The clean copy is written: free it before the report is built, so a
     // big file's peak memory does not hold both.
     drop(std::mem::take(&mut cleaned.text));
-    Ok(summarize(&cleaned, changed, rendered, job.previews))
+    Ok(summarize(
+        &cleaned,
+        changed,
+        rendered,
+        job.previews,
+        &job.options,
+    ))
 }
 
 /// What the reports need from a cleaning; `previews` says whether they quote
@@ -205,10 +214,13 @@ pub fn summarize(
     changed: bool,
     rendered: Rendered,
     previews: bool,
+    options: &Options,
 ) -> Cleaning {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
+    let mut readings = model_readings(cleaned, options);
     let mut removals = Vec::with_capacity(cleaned.removals().count());
     removals.extend(cleaned.removals().map(|(paragraph, removal)| RemovalInfo {
+        model_reading: readings.remove(&paragraph.first_line),
         first_line: paragraph.first_line,
         last_line: paragraph.last_line,
         rule: removal.rule.clone(),
@@ -235,8 +247,47 @@ pub fn summarize(
     }
 }
 
-/// One line per paragraph: its lines, its decision and why, and its opening words.
-pub fn explain(cleaned: &Cleaned<'_>) -> String {
+/// The page model's reading of each paragraph it removed, by the
+/// paragraph's first line; empty when it removed nothing.
+pub fn model_readings(
+    cleaned: &Cleaned<'_>,
+    options: &Options,
+) -> rustc_hash::FxHashMap<usize, ModelReading> {
+    let removed_by_model = cleaned
+        .removals()
+        .any(|(_, removal)| removal.rule == dedupe::PAGE_MODEL);
+    let Some(model) = options.page_model.as_deref().filter(|_| removed_by_model) else {
+        return Default::default();
+    };
+    let scores = dedupe::explain_page_model(cleaned, model);
+    let paragraph = |at: usize| &cleaned.paragraphs[scores[at].0];
+    scores
+        .iter()
+        .filter(|(index, _)| {
+            matches!(&cleaned.paragraphs[*index].decision,
+                Decision::Remove(removal) if removal.rule == dedupe::PAGE_MODEL)
+        })
+        .map(|(index, score)| {
+            let reading = ModelReading {
+                run_lines: (
+                    paragraph(score.run.0).first_line,
+                    paragraph(score.run.1).last_line,
+                ),
+                run_is_noise: score.run_is_noise,
+                top_features: score.top_features.clone(),
+            };
+            (cleaned.paragraphs[*index].first_line, reading)
+        })
+        .collect()
+}
+
+/// One line per paragraph: its lines, its decision and why, and its opening
+/// words; under a page-model removal, the run it was read in and the
+/// features that weighed most.
+pub fn explain(
+    cleaned: &Cleaned<'_>,
+    readings: &rustc_hash::FxHashMap<usize, ModelReading>,
+) -> String {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
     let mut out = String::new();
     for paragraph in &cleaned.paragraphs {
@@ -268,8 +319,31 @@ pub fn explain(cleaned: &Cleaned<'_>) -> String {
             },
         };
         let _ = writeln!(out, "{lines:>7}  {why:<60}  {}", preview(&paragraph.text));
+        if let Some(reading) = readings.get(&paragraph.first_line) {
+            let _ = writeln!(out, "{:>7}  {}", "", describe_reading(reading));
+        }
     }
     out
+}
+
+/// `read in a noise run, lines 40-52; weighed most: after-marker +1.20, ...`
+pub fn describe_reading(reading: &ModelReading) -> String {
+    let features: Vec<String> = reading
+        .top_features
+        .iter()
+        .map(|(name, weight)| format!("{name} {weight:+.2}"))
+        .collect();
+    format!(
+        "read in a {} run, lines {}-{}; weighed most: {}",
+        if reading.run_is_noise {
+            "noise"
+        } else {
+            "content"
+        },
+        reading.run_lines.0,
+        reading.run_lines.1,
+        features.join(", ")
+    )
 }
 
 /// The paragraph's first 50 characters on one line.

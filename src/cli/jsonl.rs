@@ -321,7 +321,7 @@ fn clean(text: &str, options: &dedupe::Options) -> (Cleaning, String) {
     }
     let changed = clean_text != text;
     (
-        batch::summarize(&cleaned, changed, Rendered::Nothing, true),
+        batch::summarize(&cleaned, changed, Rendered::Nothing, true, options),
         clean_text,
     )
 }

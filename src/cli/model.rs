@@ -161,6 +161,24 @@ pub struct RemovalInfo {
     pub documents: Option<usize>,
     /// The paragraph's opening words, when the report quotes them.
     pub preview: String,
+    /// For `page-model`: how the model read the page.
+    pub model_reading: Option<ModelReading>,
+}
+
+/// Why the page model removed a paragraph, beyond its probability (which
+/// is [`RemovalInfo::similarity`]): the run of paragraphs it decoded the
+/// paragraph in, and the features that weighed most. Read from the page as
+/// the clean copy leaves it, with the model's own removals back in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelReading {
+    /// First line of the run's first paragraph and last line of its last.
+    pub run_lines: (usize, usize),
+    /// The run was decoded as noise (on the page as the clean copy leaves
+    /// it; the round that removed the paragraph saw more of the page).
+    pub run_is_noise: bool,
+    /// Feature names with their contribution to the noise log-odds
+    /// (positive: towards noise), largest first.
+    pub top_features: Vec<(String, f32)>,
 }
 
 impl Cleaning {

@@ -422,7 +422,24 @@ pub struct JsonRemoval<'a> {
     /// For `corpus-boilerplate`: in how many documents the paragraph occurs.
     #[serde(skip_serializing_if = "Option::is_none")]
     documents: Option<usize>,
+    /// For `page-model`: the run it was read in and the features that
+    /// weighed most.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_model: Option<JsonModelReading<'a>>,
     text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct JsonModelReading<'a> {
+    run: JsonLines,
+    run_is_noise: bool,
+    features: Vec<JsonFeature<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFeature<'a> {
+    name: &'a str,
+    weight: f64,
 }
 
 /// The removals as `--format json` (and the JSONL `--report`) writes them.
@@ -438,6 +455,24 @@ pub fn json_removals(removals: &[RemovalInfo]) -> Vec<JsonRemoval<'_>> {
             kept_line: removal.kept_line,
             similarity: removal.similarity.map(round),
             documents: removal.documents,
+            page_model: removal
+                .model_reading
+                .as_ref()
+                .map(|reading| JsonModelReading {
+                    run: JsonLines {
+                        start: reading.run_lines.0,
+                        end: reading.run_lines.1,
+                    },
+                    run_is_noise: reading.run_is_noise,
+                    features: reading
+                        .top_features
+                        .iter()
+                        .map(|(name, weight)| JsonFeature {
+                            name,
+                            weight: round(*weight),
+                        })
+                        .collect(),
+                }),
             text: &removal.preview,
         })
         .collect()
