@@ -10,6 +10,7 @@ use super::output::Stamp;
 use super::walk::Item;
 use dedupe::{Cleaned, Decision, DocumentFrequency, Encoding, FileEncoding, KeepReason, Options};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, Read};
@@ -152,20 +153,32 @@ fn process_readable(
     } else {
         decoded.encoding
     };
-    let clean_bytes = cleaned.to_bytes(output).into_owned();
-    let changed = clean_bytes != bytes;
     // `a/` and `b/` are prefixed to the path, so an absolute one loses its root.
-    let diff = || {
+    let diff = matches!(
+        job.mode,
+        Mode::Check | Mode::Diff | Mode::Beside | Mode::OutDir(_)
+    )
+    .then(|| {
         let on_disk = cleaned.diff_bytes(&decoded, output, diff_name(path));
         let text = String::from_utf8(on_disk.clone())
             .is_err()
             .then(|| cleaned.diff(&decoded.text, name.trim_start_matches('/')));
         Rendered::Diff { on_disk, text }
+    });
+    // A UTF-8 clean copy is its text's own bytes: moved, not copied, so a
+    // big file does not hold the clean copy twice.
+    let mut clean_bytes = match cleaned.to_bytes(output) {
+        Cow::Owned(bytes) => bytes,
+        Cow::Borrowed(_) => std::mem::take(&mut cleaned.text).into_bytes(),
     };
+    let changed = clean_bytes != bytes;
+    let diff = || diff.expect("the modes that write a diff made it");
     let mut rendered = Rendered::Nothing;
     match (&job.mode, path) {
         (Mode::Check | Mode::Diff, _) => rendered = diff(),
-        (Mode::Stdout, _) | (Mode::Beside, None) => rendered = Rendered::CleanText(clean_bytes),
+        (Mode::Stdout, _) | (Mode::Beside, None) => {
+            rendered = Rendered::CleanText(std::mem::take(&mut clean_bytes));
+        }
         (Mode::Explain, _) => {
             rendered =
                 Rendered::Explanation(explain(&cleaned, &model_readings(&cleaned, &job.options)));
@@ -197,6 +210,7 @@ fn process_readable(
     }
     // The clean copy is written: free it before the report is built, so a
     // big file's peak memory does not hold both.
+    drop(clean_bytes);
     drop(std::mem::take(&mut cleaned.text));
     Ok(summarize(
         &cleaned,
