@@ -15,6 +15,7 @@ use crate::noise::{Verdict, navigation};
 use crate::options::Options;
 use crate::page_model::{self, PAGE_MODEL};
 use crate::rules::{CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
+use crate::text::is_figure_list;
 use rustc_hash::FxHashMap;
 
 /// A caption sits within this many paragraphs of the one it restates
@@ -520,7 +521,9 @@ pub fn refine_with_page_model(
         let verdicts = page_model::judge_page(model, &kept_texts);
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
-            if verdict.remove {
+            // A schedule or a results table reads, to a model of prose and
+            // noise, like a run of short lines: it is the article's data.
+            if verdict.remove && !is_figure_list(kept_texts[at]) {
                 decisions[kept[at]] = Decision::Remove(Removal {
                     rule: PAGE_MODEL.to_string(),
                     kept: None,

@@ -18,6 +18,23 @@ pub fn without_closing_marks(text: &str) -> &str {
     text.trim_end_matches(['"', '\'', ')', ']', '\u{2019}', '\u{201d}', '\u{bb}'])
 }
 
+/// Lines a block must have to be read as a list of figures.
+const FIGURE_LIST_MIN_LINES: usize = 3;
+
+/// Whether a paragraph is a block of at least [`FIGURE_LIST_MIN_LINES`]
+/// lines of which at least two in three hold a figure: a schedule (tour
+/// dates, fixtures), a results table, a price list, a ranked list. Such a
+/// block is the article's data, however little prose it has; a menu or a
+/// list of links has few figures.
+pub fn is_figure_list(text: &str) -> bool {
+    let (mut lines, mut with_figures) = (0usize, 0usize);
+    for line in text.lines().filter(|line| !line.trim().is_empty()) {
+        lines += 1;
+        with_figures += usize::from(line.contains(|c: char| c.is_ascii_digit()));
+    }
+    lines >= FIGURE_LIST_MIN_LINES && with_figures * 3 >= lines * 2
+}
+
 /// Share of a line's visible characters that are code symbols above which
 /// it reads as code.
 const CODE_SYMBOL_SHARE: f32 = 0.08;
@@ -56,4 +73,22 @@ pub fn is_code_like(text: &str) -> bool {
         ));
     }
     visible > 0 && symbols as f32 >= CODE_SYMBOL_SHARE * visible as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_lists_are_blocks_of_lines_with_figures() {
+        let tour = "June 9 - West Palm Beach, FL @ Coral Sky Amphitheatre\n\
+                    June 11 - Tampa, FL @ MidFlorida Credit Union Amphitheatre\n\
+                    June 12 - Atlanta, GA @ Cellairis Amphitheatre";
+        assert!(is_figure_list(tour));
+        assert!(!is_figure_list("Home\nNews\nSport\nWeather"));
+        assert!(!is_figure_list("June 9 - West Palm Beach\nJune 11 - Tampa"));
+        assert!(!is_figure_list(
+            "The band played on June 9.\nIt rained.\nEveryone went home early."
+        ));
+    }
 }
