@@ -521,9 +521,7 @@ pub fn refine_with_page_model(
         let verdicts = page_model::judge_page(model, &kept_texts);
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
-            // A schedule or a results table reads, to a model of prose and
-            // noise, like a run of short lines: it is the article's data.
-            if verdict.remove && !is_figure_list(kept_texts[at]) {
+            if verdict.remove && !kept_from_the_model(kept_texts[at], options) {
                 decisions[kept[at]] = Decision::Remove(Removal {
                     rule: PAGE_MODEL.to_string(),
                     kept: None,
@@ -548,6 +546,18 @@ pub fn refine_with_page_model(
         }
     }
     decisions
+}
+
+/// What the page model leaves whatever it reads:
+/// - a schedule or a results table ([`is_figure_list`]), which reads to a
+///   model of prose and noise like a run of short lines but is the
+///   article's data;
+/// - a paragraph that a catalogue rule names but that the rules keep: the
+///   rule is one the user turned off (the opt-in `boilerplate/copyright`
+///   and `boilerplate/credits`, say, for agency copy that keeps its credit
+///   lines), and the model must not remove it in that rule's place.
+fn kept_from_the_model(text: &str, options: &Options) -> bool {
+    is_figure_list(text) || options.boilerplate.classify(text).is_some()
 }
 
 #[cfg(test)]
