@@ -512,13 +512,14 @@ pub fn refine_with_page_model(
             .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
             .collect()
     };
+    // Each paragraph is measured once, for all rounds.
+    let mut paragraphs = page_model::MeasuredParagraphs::new(texts);
     for _ in 0..MAX_MODEL_ROUNDS {
         let kept = kept_indices(&decisions);
         if kept.len() < page_model::MIN_PARAGRAPHS {
             break;
         }
-        let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
-        let verdicts = page_model::judge_page(model, &kept_texts);
+        let verdicts = page_model::judge_page(model, &mut paragraphs, &kept);
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
             if verdict.remove && !kept_from_the_model(kept_texts[at], options) {

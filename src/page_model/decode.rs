@@ -3,7 +3,7 @@
 //! Viterbi, then the guards (headline, the core's anchor paragraph).
 
 use super::PageModel;
-use super::features::{self, DENSE_NAMES, Features, PageLayout};
+use super::features::{self, DENSE_NAMES, Features, MeasuredParagraphs, PageLayout};
 
 /// What the model decided for one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,14 +101,13 @@ pub fn viterbi(
 
 /// The headline, the core's anchor paragraph, and lines without a word (a
 /// separator rule is the author's layout, and costs no text either way).
-fn protected(layout: &PageLayout, texts: &[&str], i: usize) -> bool {
-    layout.headline == Some(i) || layout.anchor == i || !texts[i].chars().any(char::is_alphanumeric)
+fn protected(layout: &PageLayout, text: &str, i: usize) -> bool {
+    layout.headline == Some(i) || layout.anchor == i || !text.chars().any(char::is_alphanumeric)
 }
 
-/// A page read by the model: each paragraph's features, noise probability
-/// and decoded state (1 = noise), and the page's layout.
-fn read_page(model: &PageModel, texts: &[&str]) -> (Vec<Features>, Vec<f32>, Vec<u8>, PageLayout) {
-    let (features, layout) = features::page_features(texts, model.hash_bits);
+/// A page read by the model from its paragraphs' features: each paragraph's
+/// noise probability and decoded state (1 = noise).
+fn read_page(model: &PageModel, features: &[Features]) -> (Vec<f32>, Vec<u8>) {
     let probabilities: Vec<f32> = features.iter().map(|f| sigmoid(logit(model, f))).collect();
     let states = viterbi(
         &probabilities,
@@ -117,26 +116,33 @@ fn read_page(model: &PageModel, texts: &[&str]) -> (Vec<Features>, Vec<f32>, Vec
         &model.start,
         model.transition_weight,
     );
-    (features, probabilities, states, layout)
+    (probabilities, states)
 }
 
-/// Scores and decodes a page's paragraphs.
-pub fn decode(model: &PageModel, texts: &[&str]) -> Vec<Verdict> {
-    let (_, probabilities, states, layout) = read_page(model, texts);
+/// Scores and decodes a page: the paragraphs `page` (indices, in order) of
+/// `paragraphs`.
+pub fn decode(
+    model: &PageModel,
+    paragraphs: &mut MeasuredParagraphs<'_>,
+    page: &[usize],
+) -> Vec<Verdict> {
+    let (features, layout) = paragraphs.page_features(page, model.hash_bits);
+    let (probabilities, states) = read_page(model, &features);
     probabilities
         .iter()
         .zip(&states)
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1 && !protected(&layout, texts, i),
+            remove: state == 1 && !protected(&layout, paragraphs.text(page[i]), i),
         })
         .collect()
 }
 
 /// [`decode`], with each paragraph's run and strongest features.
 pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
-    let (features, probabilities, states, layout) = read_page(model, texts);
+    let (features, layout) = features::page_features(texts, model.hash_bits);
+    let (probabilities, states) = read_page(model, &features);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
@@ -174,11 +180,11 @@ pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],
-                    remove: states[i] == 1 && !protected(&layout, texts, i),
+                    remove: states[i] == 1 && !protected(&layout, texts[i], i),
                 },
                 run: runs[i],
                 run_is_noise: states[i] == 1,
-                protected: protected(&layout, texts, i),
+                protected: protected(&layout, texts[i], i),
                 top_features: contributions,
             }
         })

@@ -6,6 +6,7 @@
 //! page's paragraph texts, computed without allocating per word.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::{Range, RangeInclusive};
 use std::sync::OnceLock;
 
 /// Names of the dense features, in the order of [`Features::dense`].
@@ -188,11 +189,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "there", "than", "then", "so", "if", "about", "into", "also", "after", "more", "said",
 ];
 
-fn function_words() -> &'static FxHashSet<u64> {
-    static SET: OnceLock<FxHashSet<u64>> = OnceLock::new();
-    SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| word_hash(w).0).collect())
-}
-
 /// Short lines that end an article: what follows them is the page's, not
 /// the author's.
 const END_MARKERS: &[&str] = &[
@@ -286,109 +282,320 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-fn months() -> &'static FxHashSet<u64> {
-    static SET: OnceLock<FxHashSet<u64>> = OnceLock::new();
-    SET.get_or_init(|| MONTHS.iter().map(|w| word_hash(w).0).collect())
-}
-
 /// Measures a paragraph's shape.
 #[cfg(test)]
 fn shape(text: &str) -> Shape {
-    shape_and_words(text, &mut Vec::new())
+    measure(text, &mut Words::default()).shape
 }
 
-/// [`shape`], also appending each word's (hash, length in chars) to `words_out`.
-fn shape_and_words(text: &str, words_out: &mut Vec<(u64, usize)>) -> Shape {
+/// What a word in one of the small fixed lists is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Function,
+    Month,
+}
+
+/// The function words and the months by hash, in one map so a word costs
+/// one lookup (no word is in both lists).
+fn listed_words() -> &'static FxHashMap<u64, Listed> {
+    static MAP: OnceLock<FxHashMap<u64, Listed>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let function = FUNCTION_WORDS
+            .iter()
+            .map(|w| (word_hash(w).0, Listed::Function));
+        let months = MONTHS.iter().map(|w| (word_hash(w).0, Listed::Month));
+        function.chain(months).collect()
+    })
+}
+
+/// Lines of at most this many words are also hashed whole ([`phrase_hash`]).
+const SHORT_LINE: usize = 6;
+
+/// The word hashes of a page's paragraphs, in shared buffers, so measuring
+/// a page allocates nothing per paragraph.
+#[derive(Debug, Default)]
+struct Words {
+    /// Every word's hash, in order.
+    all: Vec<u64>,
+    /// The hashes of the content words (four letters or more, not function
+    /// words), in order.
+    content: Vec<u64>,
+}
+
+/// A measured paragraph: its shape, and where its words are in [`Words`].
+#[derive(Debug, Clone)]
+struct Measured {
+    shape: Shape,
+    words: Range<usize>,
+    content: Range<usize>,
+    /// [`phrase_hash`] of a line of at most [`SHORT_LINE`] words.
+    line: Option<u64>,
+}
+
+/// Basic Cyrillic, U+0400 to U+045F: letters only, the capitals (U+0400 to
+/// U+042F) each at a fixed offset from its lowercase. Read without the
+/// Unicode tables, like ASCII, as Cyrillic pages are common.
+const CYRILLIC: RangeInclusive<char> = '\u{400}'..='\u{45f}';
+
+/// What a character is to [`words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    /// Numeric but not a letter: digits, fractions.
+    Number,
+    /// Joins a word when inside it.
+    Apostrophe,
+    Other,
+}
+
+impl Class {
+    fn of(c: char) -> Class {
+        if c.is_ascii() {
+            match c {
+                'a'..='z' | 'A'..='Z' => Class::Letter,
+                '0'..='9' => Class::Number,
+                '\'' => Class::Apostrophe,
+                _ => Class::Other,
+            }
+        } else if CYRILLIC.contains(&c) {
+            Class::Letter
+        } else if c == '’' {
+            Class::Apostrophe
+        } else if c.is_alphabetic() {
+            Class::Letter
+        } else if c.is_numeric() {
+            Class::Number
+        } else {
+            Class::Other
+        }
+    }
+
+    fn in_word(self) -> bool {
+        matches!(self, Class::Letter | Class::Number)
+    }
+}
+
+/// `char::is_uppercase` of a letter.
+fn is_capital(letter: char) -> bool {
+    if CYRILLIC.contains(&letter) {
+        letter < '\u{430}'
+    } else {
+        letter.is_uppercase()
+    }
+}
+
+impl Fnv {
+    /// Hashes `c` lowercased, as `char::to_lowercase` gives it.
+    fn lowercase(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c.to_ascii_lowercase() as u8);
+        } else if CYRILLIC.contains(&c) {
+            let offset = match c {
+                '\u{400}'..='\u{40f}' => 0x50,
+                '\u{410}'..='\u{42f}' => 0x20,
+                _ => 0,
+            };
+            self.char(char::from_u32(c as u32 + offset).unwrap_or(c));
+        } else {
+            for lower in c.to_lowercase() {
+                self.char(lower);
+            }
+        }
+    }
+}
+
+/// The character at byte offset `at` (a character boundary) of `text`.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        Some(char::from(byte))
+    } else {
+        text[at..].chars().next()
+    }
+}
+
+/// Measures a paragraph's shape and appends its words to `words`, in one
+/// pass over its characters, each classified once: each word is lowercased
+/// and hashed as it is read, its shape counted then. It gives exactly what
+/// the reference definitions give: [`words`] split, [`word_hash`] and
+/// [`phrase_hash`] hashes.
+fn measure(text: &str, words: &mut Words) -> Measured {
     let mut shape = Shape::default();
     let trimmed = text.trim();
-    let last = trimmed.chars().next_back();
-    let before_last = trimmed
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '”' | '’' | '\'' | ')'));
+    let bytes = trimmed.as_bytes();
+    let closing = |c: &char| matches!(c, '"' | '”' | '’' | '\'' | ')');
+    let mut backwards = trimmed.chars().rev();
+    let last = backwards.next();
+    let before_last = last
+        .filter(|c| !closing(c))
+        .or_else(|| backwards.find(|c| !closing(c)));
     shape.ends_sentence = matches!(before_last, Some('.' | '!' | '?' | '…'));
     shape.ends_colon = last == Some(':');
     let first = trimmed.chars().next();
     shape.starts_quote = matches!(first, Some('"' | '“' | '‘' | '\''));
     shape.starts_capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // "1." or "12)": one or two digits, then the first full stop or bracket.
+    let leading_digits = bytes
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     shape.list_marker = matches!(first, Some('-' | '*' | '•' | '·' | '–' | '>'))
-        || trimmed.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
-        });
+        || ((1..=2).contains(&leading_digits)
+            && matches!(bytes.get(leading_digits), Some(b'.' | b')')));
+
+    let listed = listed_words();
+    let words_start = words.all.len();
+    let content_start = words.content.len();
     let mut previous = ' ';
-    let mut chars = trimmed.chars().peekable();
-    while let Some(c) = chars.next() {
-        shape.chars += 1;
-        if c.is_ascii_digit() {
-            shape.digits += 1;
-            if matches!(previous, '$' | '£' | '€' | '¥') {
-                shape.price = true;
+    // A '.', '!' or '?' ends a sentence when whitespace or the end follows;
+    // an '@' not after a letter or digit starts a handle when one follows.
+    let mut after_stop = false;
+    let mut after_at = false;
+    let mut at = 0;
+    while let Some(c) = char_at(trimmed, at) {
+        if Class::of(c).in_word() {
+            shape.handle |= after_at;
+            if c.is_ascii_digit() {
+                shape.price |= matches!(previous, '$' | '£' | '€' | '¥');
+                shape.date_time |= previous == ':';
             }
-            if previous == ':' {
-                shape.date_time = true;
-            }
+            (after_stop, after_at) = (false, false);
+            (at, previous) = read_word(trimmed, at, listed, &mut shape, words);
+            continue;
         }
+        shape.chars += 1;
+        if after_stop && c.is_whitespace() {
+            shape.sentences += 1;
+        }
+        (after_stop, after_at) = (false, false);
         match c {
-            '@' => {
-                if previous.is_alphanumeric() {
-                    shape.email = true;
-                } else if chars.peek().is_some_and(|n| n.is_alphanumeric()) {
-                    shape.handle = true;
-                }
-            }
+            '@' if previous.is_alphanumeric() => shape.email = true,
+            '@' => after_at = true,
             '|' | '•' | '·' | '»' | '›' | '/' => shape.separators += 1,
-            '.' | '!' | '?' if chars.peek().is_none_or(|n| n.is_whitespace()) => {
-                shape.sentences += 1;
+            '.' | '!' | '?' => {
+                after_stop = true;
+                shape.url |= bytes[..=at].ends_with(b"www.");
             }
             _ => {}
         }
         previous = c;
+        at += c.len_utf8();
     }
-    if trimmed.contains("http") || trimmed.contains("www.") || trimmed.contains(".com") {
-        shape.url = true;
+    if after_stop {
+        shape.sentences += 1;
     }
-    let function = function_words();
-    let months = months();
-    for word in words(trimmed) {
-        shape.words += 1;
-        let (hash, length) = word_hash(word);
-        words_out.push((hash, length));
-        shape.letters_in_words += length;
-        if function.contains(&hash) {
-            shape.function_words += 1;
-        }
-        if months.contains(&hash) {
-            shape.date_time = true;
-        }
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        if let Some(initial) = letters.next()
-            && initial.is_uppercase()
-        {
-            shape.capitalized += 1;
-            if length > 1 && letters.all(char::is_uppercase) {
-                shape.all_caps += 1;
-            }
-        }
-        if length == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|b| b.is_ascii_digit())
-        {
-            shape.date_time = true;
-        }
+    let line = (shape.words <= SHORT_LINE).then(|| phrase_hash(trimmed));
+    shape.end_marker = shape.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
+    Measured {
+        shape,
+        words: words_start..words.all.len(),
+        content: content_start..words.content.len(),
+        line,
     }
-    shape.end_marker = shape.words <= 5 && end_markers().contains(&phrase_hash(trimmed));
-    shape
 }
 
-/// Content words (four letters or more, not function words) of a text's words.
-fn content_words(words: &[(u64, usize)], into: &mut Vec<u64>) {
-    let function = function_words();
-    into.clear();
-    for &(hash, length) in words {
-        if length >= 4 && !function.contains(&hash) {
-            into.push(hash);
+/// Reads the word of `text` that starts at byte `start` (a letter or
+/// number) and any apostrophes after it: counts its characters into
+/// `shape`, and the word (as [`words`] and [`word_hash`] give it) into
+/// `shape` and `words`. Returns where it ends and its last character.
+fn read_word(
+    text: &str,
+    start: usize,
+    listed: &FxHashMap<u64, Listed>,
+    shape: &mut Shape,
+    words: &mut Words,
+) -> (usize, char) {
+    let bytes = text.as_bytes();
+    let mut hash = Fnv::new();
+    let mut length = 0;
+    // Apostrophes since the last letter or number (where, how many): they
+    // join the word only if another follows.
+    let mut pending: Option<(usize, usize)> = None;
+    // Whether the first letter is a capital, and whether any letter is not.
+    let mut initial_capital = None;
+    let mut small = false;
+    let mut only_digits = true;
+    let mut at = start;
+    let mut last = ' ';
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_alphanumeric() && pending.is_none() {
+            // The common case, an ASCII letter or digit inside the word.
+            hash.byte(byte.to_ascii_lowercase());
+            if byte.is_ascii_digit() {
+                shape.digits += 1;
+            } else {
+                let capital = byte.is_ascii_uppercase();
+                initial_capital.get_or_insert(capital);
+                small |= !capital;
+                only_digits = false;
+            }
+            // "http" and ".com", seen at their last letter.
+            if matches!(byte, b'p' | b'm') {
+                let seen = &bytes[..=at];
+                shape.url |= seen.ends_with(b"http") || seen.ends_with(b".com");
+            }
+            length += 1;
+            shape.chars += 1;
+            last = char::from(byte);
+            at += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, at) else { break };
+        let class = Class::of(c);
+        match class {
+            Class::Other => break,
+            Class::Apostrophe => pending.get_or_insert((at, 0)).1 += 1,
+            Class::Letter | Class::Number => {
+                if let Some((from, count)) = pending.take() {
+                    // Apostrophes are their own lowercase.
+                    for &byte in &bytes[from..at] {
+                        hash.byte(byte);
+                    }
+                    length += count;
+                    only_digits = false;
+                }
+                // Back to the common case for an ASCII one.
+                if c.is_ascii() {
+                    continue;
+                }
+                hash.lowercase(c);
+                length += 1;
+                only_digits = false;
+                // Whether a letter is a capital matters only while the word
+                // may be all capitals.
+                if class == Class::Letter && initial_capital != Some(false) && !small {
+                    let capital = is_capital(c);
+                    initial_capital.get_or_insert(capital);
+                    small = !capital;
+                }
+            }
+        }
+        shape.chars += 1;
+        last = c;
+        at += c.len_utf8();
+    }
+
+    let hash = hash.0;
+    let kind = listed.get(&hash).copied();
+    shape.words += 1;
+    shape.letters_in_words += length;
+    if kind == Some(Listed::Function) {
+        shape.function_words += 1;
+    }
+    if initial_capital == Some(true) {
+        shape.capitalized += 1;
+        if length > 1 && !small {
+            shape.all_caps += 1;
         }
     }
+    let year = length == 4 && only_digits && matches!(&bytes[start..start + 2], b"19" | b"20");
+    shape.date_time |= year || kind == Some(Listed::Month);
+    words.all.push(hash);
+    if length >= 4 && kind != Some(Listed::Function) {
+        words.content.push(hash);
+    }
+    (at, last)
 }
 
 /// Finds the core: the run of paragraphs with the largest sum of prose
@@ -420,19 +627,57 @@ fn core(shapes: &[Shape]) -> (usize, usize) {
 /// Analyses a page: every paragraph's features, plus the page layout.
 /// `hash_bits` sizes the hashed table (slots are `0..1 << hash_bits`).
 pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayout) {
-    let n = texts.len();
-    let mut arena: Vec<(u64, usize)> = Vec::new();
-    let mut spans = Vec::with_capacity(n);
-    let shapes: Vec<Shape> = texts
-        .iter()
-        .map(|t| {
-            let start = arena.len();
-            let shape = shape_and_words(t, &mut arena);
-            spans.push(start..arena.len());
-            shape
-        })
-        .collect();
-    let words_of = |i: usize| &arena[spans[i].clone()];
+    let whole: Vec<usize> = (0..texts.len()).collect();
+    MeasuredParagraphs::new(texts).page_features(&whole, hash_bits)
+}
+
+/// A document's paragraphs, each measured (its shape and words) once however
+/// many pages of them are read: the page model's rounds read the page again
+/// without what the last round removed, and a paragraph's measure does not
+/// depend on the page around it.
+pub struct MeasuredParagraphs<'t> {
+    texts: &'t [&'t str],
+    words: Words,
+    /// Filled as pages first include them.
+    measured: Vec<Option<Measured>>,
+}
+
+impl<'t> MeasuredParagraphs<'t> {
+    pub fn new(texts: &'t [&'t str]) -> Self {
+        MeasuredParagraphs {
+            texts,
+            words: Words::default(),
+            measured: vec![None; texts.len()],
+        }
+    }
+
+    pub fn text(&self, index: usize) -> &'t str {
+        self.texts[index]
+    }
+
+    /// [`page_features`] of the page made of the paragraphs `page` (indices,
+    /// in order).
+    pub fn page_features(&mut self, page: &[usize], hash_bits: u32) -> (Vec<Features>, PageLayout) {
+        for &i in page {
+            if self.measured[i].is_none() {
+                self.measured[i] = Some(measure(self.texts[i], &mut self.words));
+            }
+        }
+        let measured: Vec<&Measured> = page
+            .iter()
+            .map(|&i| self.measured[i].as_ref().expect("measured above"))
+            .collect();
+        features_of(&measured, &self.words, hash_bits)
+    }
+}
+
+/// [`page_features`] of measured paragraphs.
+fn features_of(
+    paragraphs: &[&Measured],
+    words: &Words,
+    hash_bits: u32,
+) -> (Vec<Features>, PageLayout) {
+    let n = paragraphs.len();
     if n == 0 {
         return (
             Vec::new(),
@@ -443,6 +688,9 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
             },
         );
     }
+    let shapes: Vec<Shape> = paragraphs.iter().map(|p| p.shape).collect();
+    let words_of = |i: usize| &words.all[paragraphs[i].words.clone()];
+    let content_of = |i: usize| &words.content[paragraphs[i].content.clone()];
     let (core_start, core_end) = core(&shapes);
     let anchor = (core_start..=core_end)
         .max_by_key(|&i| (shapes[i].prose(), shapes[i].words, std::cmp::Reverse(i)))
@@ -451,22 +699,23 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
         .rev()
         .find(|&i| shapes[i].title_like() && !shapes[i].end_marker);
 
-    // The core's vocabulary, with counts, so a paragraph of the core is
-    // compared with the rest of it.
-    let mut scratch = Vec::new();
-    let mut core_vocab: FxHashMap<u64, u32> = FxHashMap::default();
+    // The core's vocabulary, so a paragraph is compared with the rest of the
+    // core: each word's first core paragraph, and whether another one has it.
+    let mut core_vocab: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
+    core_vocab.reserve((core_start..=core_end).map(|i| content_of(i).len()).sum());
     for i in core_start..=core_end {
-        content_words(words_of(i), &mut scratch);
-        for &hash in &scratch {
-            *core_vocab.entry(hash).or_default() += 1;
+        for &hash in content_of(i) {
+            let (first, elsewhere) = core_vocab.entry(hash).or_insert((i, false));
+            *elsewhere |= *first != i;
         }
     }
     let title_index = headline.unwrap_or(0);
-    content_words(words_of(title_index), &mut scratch);
-    let title_vocab: FxHashSet<u64> = scratch.iter().copied().collect();
+    let title_vocab: FxHashSet<u64> = content_of(title_index).iter().copied().collect();
 
     let first_marker = (core_start..n).find(|&i| shapes[i].end_marker && i > core_start);
     let page_words: usize = shapes.iter().map(|s| s.words).sum();
+    let page_words = (page_words as f32).ln_1p() / 8.0;
+    let page_paragraphs = (n as f32).ln_1p() / 5.0;
     let core_share = (core_end - core_start + 1) as f32 / n as f32;
     let logs: Vec<f32> = shapes
         .iter()
@@ -475,7 +724,6 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
     let mask = (1u64 << hash_bits) - 1;
 
     let mut out = Vec::with_capacity(n);
-    let mut own: FxHashMap<u64, u32> = FxHashMap::default();
     for i in 0..n {
         let s = &shapes[i];
         let mut d = [0.0f32; DENSE];
@@ -527,29 +775,20 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
             i.saturating_sub(core_end)
         };
         d[29] = (distance as f32).ln_1p() / 3.0;
-        content_words(words_of(i), &mut scratch);
+        let content = content_of(i);
         let (mut in_core_vocab, mut in_title) = (0usize, 0usize);
-        if in_core {
-            own.clear();
-            for &hash in &scratch {
-                *own.entry(hash).or_default() += 1;
-            }
-        }
-        for &hash in &scratch {
-            let count = core_vocab.get(&hash).copied().unwrap_or(0);
-            let mine = if in_core {
-                own.get(&hash).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            if count > mine {
+        for hash in content {
+            if core_vocab
+                .get(hash)
+                .is_some_and(|&(first, elsewhere)| first != i || elsewhere)
+            {
                 in_core_vocab += 1;
             }
-            if i != title_index && title_vocab.contains(&hash) {
+            if i != title_index && title_vocab.contains(hash) {
                 in_title += 1;
             }
         }
-        let content = scratch.len().max(1) as f32;
+        let content = content.len().max(1) as f32;
         d[30] = in_core_vocab as f32 / content;
         d[31] = in_title as f32 / content;
         d[32] = f32::from(first_marker.is_some_and(|m| i > m));
@@ -557,11 +796,11 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
         d[34] = f32::from(s.title_like());
         d[35] = f32::from(headline == Some(i));
         d[36] = core_share;
-        d[37] = (n as f32).ln_1p() / 5.0;
+        d[37] = page_paragraphs;
         d[38] = f32::from(s.prose());
         d[40] = d[28] * d[29];
         d[41] = d[32] * (1.0 - d[30]);
-        d[42] = (page_words as f32).ln_1p() / 8.0;
+        d[42] = page_words;
         d[43] = f32::from(s.starts_quote);
         d[44] = s.all_caps as f32 / word_count;
         d[45] = f32::from(s.list_marker);
@@ -573,29 +812,28 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
         } else {
             3
         };
-        let mut hashed = Vec::with_capacity(3 * s.words + 4);
+        // Three slots a word, one for the last word, one for a short line;
+        // all weighted alike, so the paragraph's total weight is one.
+        let line = paragraphs[i].line;
+        let slots = 3 * s.words + usize::from(s.words > 0) + usize::from(line.is_some());
+        let scale = 1.0 / (slots.max(1) as f32).sqrt();
+        let mut hashed = Vec::with_capacity(slots);
+        let mut slot = |hash: u64| hashed.push(((hash & mask) as u32, scale));
         let mut previous: Option<u64> = None;
-        let mut last = 0;
-        for &(hash, _) in words_of(i) {
-            hashed.push(((mix(hash, 1) & mask) as u32, 1.0));
-            hashed.push(((mix(hash, 10 + region) & mask) as u32, 1.0));
-            if let Some(before) = previous {
-                hashed.push(((mix(mix(before, hash), 2) & mask) as u32, 1.0));
-            } else {
-                hashed.push(((mix(hash, 4) & mask) as u32, 1.0));
+        for &hash in words_of(i) {
+            slot(mix(hash, 1));
+            slot(mix(hash, 10 + region));
+            match previous {
+                Some(before) => slot(mix(mix(before, hash), 2)),
+                None => slot(mix(hash, 4)),
             }
             previous = Some(hash);
-            last = hash;
         }
-        if previous.is_some() {
-            hashed.push(((mix(last, 5) & mask) as u32, 1.0));
+        if let Some(last) = previous {
+            slot(mix(last, 5));
         }
-        if s.words <= 6 {
-            hashed.push(((mix(phrase_hash(texts[i]), 6) & mask) as u32, 1.0));
-        }
-        let scale = 1.0 / (hashed.len().max(1) as f32).sqrt();
-        for slot in &mut hashed {
-            slot.1 = scale;
+        if let Some(line) = line {
+            slot(mix(line, 6));
         }
         out.push(Features { dense: d, hashed });
     }
@@ -714,6 +952,51 @@ mod tests {
         assert_eq!(features[5].dense[26], 1.0, "in the core");
         assert!(features[3].dense[31] == 0.0 && features[4].dense[31] > 0.0);
         assert!(features[4].hashed.iter().all(|&(slot, _)| slot < 1 << 12));
+    }
+
+    #[test]
+    fn one_pass_measure_matches_the_reference_definitions() {
+        let texts = [
+            "",
+            "'tis rock’n’roll’ a''b 'x' don't’",
+            "ЁЖИК Ѐсть ѝ Январь İstanbul ǅemal ΣΑΣ Straße ÉCOLE Ⅻ ½ ٣٤",
+            "NASA's 3D A1B2 1'9'9'9 in 1999.",
+            "Leave a Reply",
+        ];
+        let mut words_of = Words::default();
+        for text in texts {
+            let measured = measure(text, &mut words_of);
+            let reference: Vec<(u64, usize)> = words(text).map(word_hash).collect();
+            let hashes: Vec<u64> = reference.iter().map(|&(hash, _)| hash).collect();
+            assert_eq!(words_of.all[measured.words.clone()], hashes, "{text}");
+            assert_eq!(measured.shape.words, reference.len());
+            let letters: usize = reference.iter().map(|&(_, length)| length).sum();
+            assert_eq!(measured.shape.letters_in_words, letters);
+            let line = (reference.len() <= SHORT_LINE).then(|| phrase_hash(text));
+            assert_eq!(measured.line, line);
+        }
+    }
+
+    #[test]
+    fn the_cyrillic_fast_path_agrees_with_the_unicode_tables() {
+        for c in CYRILLIC {
+            assert!(c.is_alphabetic(), "{c}");
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c}");
+            let (mut fast, mut tables) = (Fnv::new(), Fnv::new());
+            fast.lowercase(c);
+            c.to_lowercase().for_each(|lower| tables.char(lower));
+            assert_eq!(fast.0, tables.0, "{c}");
+        }
+    }
+
+    #[test]
+    fn no_word_is_both_a_function_word_and_a_month() {
+        assert!(FUNCTION_WORDS.iter().all(|w| !MONTHS.contains(w)));
+        assert_eq!(
+            listed_words().len(),
+            FUNCTION_WORDS.len() + MONTHS.len(),
+            "a hash collides"
+        );
     }
 
     #[test]
