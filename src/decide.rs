@@ -522,7 +522,7 @@ pub fn refine_with_page_model(
         let verdicts = page_model::judge_page(model, &mut paragraphs, &kept);
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
-            if verdict.remove && !kept_from_the_model(kept_texts[at], options) {
+            if verdict.remove && !kept_from_the_model(texts[kept[at]], options) {
                 decisions[kept[at]] = Decision::Remove(Removal {
                     rule: PAGE_MODEL.to_string(),
                     kept: None,
