@@ -231,7 +231,13 @@ pub fn summarize(
     options: &Options,
 ) -> Cleaning {
     let line_of = |index: usize| cleaned.paragraphs[index].first_line;
-    let mut readings = model_readings(cleaned, options);
+    // The page model's reasons cost a second reading of the page: made only
+    // for the reports that print them (json, jsonl, sarif, github).
+    let mut readings = if previews {
+        model_readings(cleaned, options)
+    } else {
+        Default::default()
+    };
     let mut removals = Vec::with_capacity(cleaned.removals().count());
     removals.extend(cleaned.removals().map(|(paragraph, removal)| RemovalInfo {
         model_reading: readings.remove(&paragraph.first_line),
