@@ -904,20 +904,7 @@ fn train_writes_a_model_and_model_uses_it() {
 /// that weighed most.
 #[test]
 fn explain_and_json_give_the_page_models_reasons() {
-    let page = [
-        "Home",
-        "News",
-        "Politics",
-        "Council votes to close the town library after budget cuts",
-        "The council voted on Tuesday night to close the town's central library, blaming a shortfall of two million pounds in its budget for next year.",
-        "Councillors from both parties said the decision had been painful, but that the service could not be kept open without cutting social care.",
-        "Campaigners, who had gathered more than four thousand signatures against the closure, said they would ask for a judicial review of the decision.",
-        "The library, which opened in 1904, will shut its doors at the end of March, and its books will be moved to two smaller branches in the suburbs.",
-        "The council said it would look for a community group willing to run the building as a reading room and a meeting place for local clubs.",
-        "Comments",
-        "Log in to reply",
-    ]
-    .join("\n\n");
+    let page = page_with_comments();
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("page.txt"), format!("{page}\n")).unwrap();
     let args = ["--extend-select", "page-model", "--explain", "page.txt"];

@@ -2,6 +2,8 @@
 //! bytes), and a model trained on a few real pages takes a comment block
 //! after an article as a run while keeping the headline.
 
+mod support;
+
 use dedupe::{Decision, Options, PAGE_MODEL, PageModel, TrainOptions, TrainPair};
 use std::fs;
 use std::path::Path;
@@ -50,27 +52,6 @@ fn retraining_gives_the_same_bytes() {
     );
 }
 
-fn page_with_comments() -> String {
-    [
-        "Home",
-        "News",
-        "Politics",
-        "Council votes to close the town library after budget cuts",
-        "The council voted on Tuesday night to close the town's central library, blaming a shortfall of two million pounds in its budget for next year.",
-        "Councillors from both parties said the decision had been painful, but that the service could not be kept open without cutting social care.",
-        "Campaigners, who had gathered more than four thousand signatures against the closure, said they would ask for a judicial review of the decision.",
-        "The library, which opened in 1904, will shut its doors at the end of March, and its books will be moved to two smaller branches in the suburbs.",
-        "The council said it would look for a community group willing to run the building as a reading room and a meeting place for local clubs.",
-        "Comments",
-        "What a disgrace, this council never listens to anyone",
-        "I used that library every week as a kid, so sad to see it go",
-        "Typical, cut the services and keep the salaries",
-        "Log in to reply",
-        "Share this article",
-    ]
-    .join("\n\n")
-}
-
 /// The default rules plus the opt-in page model.
 fn with_page_model() -> Options {
     let mut options = Options::default();
@@ -80,7 +61,7 @@ fn with_page_model() -> Options {
 
 #[test]
 fn the_headline_and_the_article_stay() {
-    let article = page_with_comments();
+    let article = support::page_with_comments();
     let cleaned = dedupe::clean(&article, &with_page_model());
     let kept: Vec<&str> = cleaned
         .paragraphs
@@ -104,7 +85,7 @@ fn the_headline_and_the_article_stay() {
 /// docs/model.md.)
 #[test]
 fn the_model_takes_the_menu_lines_navigation_left_and_explains_why() {
-    let article = page_with_comments();
+    let article = support::page_with_comments();
     let options = with_page_model();
     let cleaned = dedupe::clean(&article, &options);
     let by_model: Vec<&str> = cleaned

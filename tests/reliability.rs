@@ -87,28 +87,36 @@ fn r11_diffs_apply_to_the_bytes_on_disk_whatever_the_name() {
         fs::write(dir.path().join(name), &original).unwrap();
         let output = dedupe(dir.path(), &["--isolated", "-q", "--diff", name]);
         assert_eq!(code(&output), 1, "{name:?}: {}", stderr(&output));
-        fs::write(dir.path().join("one.patch"), &output.stdout).unwrap();
         let expected = [line, b"\n"].concat();
-        for tool in [&["git", "apply"][..], &["patch", "-p1", "-s", "-i"]] {
-            let copy = tempfile::tempdir().unwrap();
-            fs::write(copy.path().join(name), &original).unwrap();
-            let applied = Command::new(tool[0])
-                .args(&tool[1..])
-                .arg(dir.path().join("one.patch"))
-                .current_dir(copy.path())
-                .output()
-                .unwrap();
-            assert!(
-                applied.status.success(),
-                "{tool:?} on {name:?}: {}",
-                String::from_utf8_lossy(&applied.stderr)
-            );
-            assert_eq!(
-                fs::read(copy.path().join(name)).unwrap(),
-                expected,
-                "{tool:?} {name:?}"
-            );
-        }
+        assert_patch_applies(&output.stdout, name.as_ref(), &original, &expected);
+    }
+}
+
+/// `git apply` and `patch -p1` each replay `patch` on a copy of a file named
+/// `name` holding `original`, and leave `expected`.
+fn assert_patch_applies(patch: &[u8], name: &std::ffi::OsStr, original: &[u8], expected: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let patch_path = dir.path().join("one.patch");
+    fs::write(&patch_path, patch).unwrap();
+    for tool in [&["git", "apply"][..], &["patch", "-p1", "-s", "-i"]] {
+        let copy = tempfile::tempdir().unwrap();
+        fs::write(copy.path().join(name), original).unwrap();
+        let applied = Command::new(tool[0])
+            .args(&tool[1..])
+            .arg(&patch_path)
+            .current_dir(copy.path())
+            .output()
+            .unwrap();
+        assert!(
+            applied.status.success(),
+            "{tool:?} on {name:?}: {}",
+            String::from_utf8_lossy(&applied.stderr)
+        );
+        assert_eq!(
+            fs::read(copy.path().join(name)).unwrap(),
+            expected,
+            "{tool:?} {name:?}"
+        );
     }
 }
 
@@ -138,28 +146,12 @@ fn diffs_apply_to_files_whose_names_are_not_utf8() {
             "{}",
             String::from_utf8_lossy(&output.stdout)
         );
-        let patch = dir.path().join("one.patch");
-        fs::write(&patch, &output.stdout).unwrap();
-        for tool in [&["git", "apply"][..], &["patch", "-p1", "-s", "-i"]] {
-            let copy = tempfile::tempdir().unwrap();
-            fs::write(copy.path().join(name), &original).unwrap();
-            let applied = Command::new(tool[0])
-                .args(&tool[1..])
-                .arg(&patch)
-                .current_dir(copy.path())
-                .output()
-                .unwrap();
-            assert!(
-                applied.status.success(),
-                "{tool:?}: {}",
-                String::from_utf8_lossy(&applied.stderr)
-            );
-            assert_eq!(
-                fs::read_to_string(copy.path().join(name)).unwrap(),
-                format!("{Q}\n"),
-                "{tool:?}"
-            );
-        }
+        assert_patch_applies(
+            &output.stdout,
+            name,
+            original.as_bytes(),
+            format!("{Q}\n").as_bytes(),
+        );
     }
 }
 

@@ -124,3 +124,27 @@ pub fn fixture(name: &str) -> String {
             .join(name),
     )
 }
+
+/// A news page as a scraper dumps it: a menu, the headline, five paragraphs
+/// of the article, then reader comments and page furniture (the page the
+/// page-model tests read).
+pub fn page_with_comments() -> String {
+    [
+        "Home",
+        "News",
+        "Politics",
+        "Council votes to close the town library after budget cuts",
+        "The council voted on Tuesday night to close the town's central library, blaming a shortfall of two million pounds in its budget for next year.",
+        "Councillors from both parties said the decision had been painful, but that the service could not be kept open without cutting social care.",
+        "Campaigners, who had gathered more than four thousand signatures against the closure, said they would ask for a judicial review of the decision.",
+        "The library, which opened in 1904, will shut its doors at the end of March, and its books will be moved to two smaller branches in the suburbs.",
+        "The council said it would look for a community group willing to run the building as a reading room and a meeting place for local clubs.",
+        "Comments",
+        "What a disgrace, this council never listens to anyone",
+        "I used that library every week as a kid, so sad to see it go",
+        "Typical, cut the services and keep the salaries",
+        "Log in to reply",
+        "Share this article",
+    ]
+    .join("\n\n")
+}
