@@ -16,7 +16,6 @@ use crate::options::Options;
 use crate::page_model::{self, PAGE_MODEL};
 use crate::rules::{CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
 use crate::text::is_figure_list;
-use rustc_hash::FxHashMap;
 
 /// A caption sits within this many paragraphs of the one it restates
 /// (paragraphs without copies of their own, see [`spacing`]).
@@ -295,13 +294,29 @@ fn clusters(
     for pair in pairs {
         union(pair.shorter, pair.longer);
     }
-    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    // Every set's root is its smallest member, so reading the candidates in
+    // order makes each cluster in order of its first member, its members in
+    // order. Counted first, so a candidate without copies (most of them)
+    // costs no allocation of its own.
     for index in 0..candidate_count {
-        let r = root(&mut parent, index);
-        members.entry(r).or_default().push(index);
+        parent[index] = root(&mut parent, index);
     }
-    let mut clusters: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() > 1).collect();
-    clusters.sort_unstable_by_key(|cluster| cluster[0]);
+    let mut size = vec![0u32; candidate_count];
+    for &r in &parent {
+        size[r] += 1;
+    }
+    let mut cluster_of = vec![usize::MAX; candidate_count];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (index, &r) in parent.iter().enumerate() {
+        if size[r] < 2 {
+            continue;
+        }
+        if cluster_of[r] == usize::MAX {
+            cluster_of[r] = clusters.len();
+            clusters.push(Vec::with_capacity(size[r] as usize));
+        }
+        clusters[cluster_of[r]].push(index);
+    }
     clusters
 }
 
