@@ -189,10 +189,12 @@ pub fn decide(
     }
     let spacing = spacing(&clusters, candidates.len());
     for cluster in clusters {
-        for (member, decision) in resolve_cluster(cluster, fingerprints, digests, &spacing, options)
-        {
-            decisions[candidates[member]] = map_indices(decision, candidates);
-        }
+        resolve_cluster(
+            cluster,
+            (fingerprints, digests, &spacing),
+            options,
+            |member, decision| decisions[candidates[member]] = map_indices(decision, candidates),
+        );
     }
     if options.rules.enabled(NAVIGATION) {
         settle_navigation(texts, &mut decisions, &mut layout);
@@ -341,18 +343,18 @@ fn spacing(clusters: &[Vec<usize>], candidate_count: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Decides every member of a cluster. The most complete member is kept and
-/// its copies go; members that are not copies of it form the rest of the
-/// cluster, which is resolved the same way, so two copies of each other
-/// never both survive because a third paragraph linked them.
+/// Decides every member of a cluster, passing each member and its decision
+/// to `decided` (not collected: a cluster can hold most of a big file). The
+/// most complete member is kept and its copies go; members that are not
+/// copies of it form the rest of the cluster, which is resolved the same
+/// way, so two copies of each other never both survive because a third
+/// paragraph linked them.
 fn resolve_cluster(
     cluster: Vec<usize>,
-    fingerprints: &[Fingerprinted<'_>],
-    digests: &[Digest],
-    spacing: &[usize],
+    (fingerprints, digests, spacing): (&[Fingerprinted<'_>], &[Digest], &[usize]),
     options: &Options,
-) -> Vec<(usize, Decision)> {
-    let mut decided = Vec::with_capacity(cluster.len());
+    mut decided: impl FnMut(usize, Decision),
+) {
     let mut open = cluster;
     let mut first_keeper = None;
     while let Some(keeper) = most_complete(&open, fingerprints) {
@@ -363,7 +365,7 @@ fn resolve_cluster(
                 Decision::Keep(KeepReason::NotACopy { .. }) => not_copies.push(member),
                 decision => {
                     copies += 1;
-                    decided.push((member, decision));
+                    decided(member, decision);
                 }
             }
         }
@@ -371,11 +373,10 @@ fn resolve_cluster(
             Some(first) if copies == 1 => KeepReason::NotACopy { resembles: first },
             _ => KeepReason::MostComplete { copies },
         };
-        decided.push((keeper, Decision::Keep(reason)));
+        decided(keeper, Decision::Keep(reason));
         first_keeper.get_or_insert(keeper);
         open = not_copies;
     }
-    decided
 }
 
 /// The copy to keep: clean text before markup (a "republish this article"
@@ -714,8 +715,13 @@ mod tests {
             let (fingerprints, digests) = prepared(&texts, &mut arena);
             let clusters = vec![cluster.clone()];
             let spacing = spacing(&clusters, texts.len());
-            let mut decided =
-                resolve_cluster(cluster.clone(), &fingerprints, &digests, &spacing, &options);
+            let mut decided = Vec::new();
+            resolve_cluster(
+                cluster.clone(),
+                (&fingerprints, &digests, &spacing),
+                &options,
+                |member, decision| decided.push((member, decision)),
+            );
             decided.sort_by_key(|(member, _)| *member);
             let rules: Vec<Option<&str>> = decided
                 .iter()
