@@ -304,8 +304,8 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 /// its catalogue verdict, its comparison key when the corpus rule needs one,
 /// and, unless the catalogue removes it, its fingerprint. [`decide::settled`]
 /// and the page model look at the page more than once, each time at what the
-/// look before kept; these are computed once for all the looks (computing
-/// them again made a settled 52 MB file cost twice as much).
+/// look before kept (a big file up to five times); these are computed once
+/// for all the looks.
 struct Facts<'t, 'o> {
     texts: &'t [&'t str],
     /// The catalogue rule that takes each paragraph, if one does.
