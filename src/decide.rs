@@ -14,8 +14,9 @@ use crate::matching::{self, MatchKind, Matches, NearPair, Similarity};
 use crate::noise::{Verdict, navigation};
 use crate::options::Options;
 use crate::page_model::{self, PAGE_MODEL};
-use crate::rules::{CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
+use crate::rules::{self, CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
 use crate::text::is_figure_list;
+use std::borrow::Cow;
 
 /// A caption sits within this many paragraphs of the one it restates
 /// (paragraphs without copies of their own, see [`spacing`]).
@@ -44,8 +45,10 @@ pub enum KeepReason {
 /// A removal: the rule and, for copies, the kept paragraph and the score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Removal {
-    /// The rule id, e.g. `exact-duplicate` or `boilerplate/read-more`.
-    pub rule: String,
+    /// The rule id, e.g. `exact-duplicate` or `boilerplate/read-more`:
+    /// borrowed for the built-in rules, so a file of many removals does not
+    /// hold a string for each, owned for the user's own patterns.
+    pub rule: Cow<'static, str>,
     /// Index of the paragraph kept in its place, for copies.
     pub kept: Option<usize>,
     /// Similarity to the kept paragraph, in 0..=1, for copies.
@@ -63,7 +66,7 @@ impl Removal {
     /// `kept_line` is the first line of the kept copy ([`Removal::kept`]'s
     /// paragraph), counting from 1.
     pub fn reason(&self, kept_line: Option<usize>) -> String {
-        let mut reason = self.rule.clone();
+        let mut reason = self.rule.to_string();
         if let Some(kept) = kept_line {
             reason.push_str(&format!(" of line {kept}"));
         }
@@ -173,7 +176,7 @@ pub fn decide(
             Some(verdict) => {
                 *by_layout = verdict.layout;
                 Decision::Remove(Removal {
-                    rule: verdict.rule.to_string(),
+                    rule: rules::rule_id(verdict.rule),
                     kept: None,
                     similarity: None,
                     documents: verdict.documents,
@@ -218,7 +221,7 @@ fn settle_navigation(texts: &[&str], decisions: &mut [Decision], layout: &mut [b
         {
             if is_chrome {
                 *decision = Decision::Remove(Removal {
-                    rule: NAVIGATION.to_string(),
+                    rule: Cow::Borrowed(NAVIGATION),
                     kept: None,
                     similarity: None,
                     documents: None,
@@ -252,7 +255,7 @@ fn resolve_structural(
                 Decision::Keep(KeepReason::Unique)
             } else {
                 Decision::Remove(Removal {
-                    rule: EXACT_DUPLICATE.to_string(),
+                    rule: Cow::Borrowed(EXACT_DUPLICATE),
                     kept: Some(first),
                     similarity: Some(1.0),
                     documents: None,
@@ -455,7 +458,7 @@ fn decide_copy(
         return Decision::Keep(KeepReason::Unique);
     }
     Decision::Remove(Removal {
-        rule: rule.to_string(),
+        rule: Cow::Borrowed(rule),
         kept: Some(keeper),
         similarity: Some(similarity),
         documents: None,
@@ -540,7 +543,7 @@ pub fn refine_with_page_model(
         for (at, verdict) in verdicts.iter().enumerate() {
             if verdict.remove && !kept_from_the_model(texts[kept[at]], options) {
                 decisions[kept[at]] = Decision::Remove(Removal {
-                    rule: PAGE_MODEL.to_string(),
+                    rule: Cow::Borrowed(PAGE_MODEL),
                     kept: None,
                     similarity: Some(verdict.probability),
                     documents: None,
@@ -726,7 +729,7 @@ mod tests {
             let rules: Vec<Option<&str>> = decided
                 .iter()
                 .map(|(_, decision)| match decision {
-                    Decision::Remove(removal) => Some(removal.rule.as_str()),
+                    Decision::Remove(removal) => Some(&*removal.rule),
                     Decision::Keep(_) => None,
                 })
                 .collect();

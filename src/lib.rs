@@ -14,7 +14,7 @@
 //!     cleaned.text,
 //!     "Ms Rudd will be forced to explain to the Commons tomorrow why she denied it.\n"
 //! );
-//! let rules: Vec<&str> = cleaned.removals().map(|(_, removal)| removal.rule.as_str()).collect();
+//! let rules: Vec<&str> = cleaned.removals().map(|(_, removal)| &*removal.rule).collect();
 //! assert_eq!(rules, ["exact-duplicate", "boilerplate/read-more"]);
 //! let diff = cleaned.diff(article, "article.txt");
 //! assert!(diff.contains("@@ -1,5 +1 @@ line 3: exact-duplicate of line 1 (1.00); line 5: boilerplate/read-more"));

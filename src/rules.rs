@@ -3,6 +3,7 @@
 //! and the README's table all read it, so a rule is described once. A test
 //! checks that every id a stage can emit is registered here.
 
+use std::borrow::Cow;
 /// Rule id of an exact copy (same comparison key).
 pub const EXACT_DUPLICATE: &str = "exact-duplicate";
 /// Rule id of a truncated or lightly edited copy.
@@ -152,6 +153,16 @@ pub const RULES: &[Rule] = &[
 /// The registered rule with this id.
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
+}
+
+/// A removal's rule id: the registry's own string for a built-in rule,
+/// which costs nothing per removal, or a copy of a pattern rule's id from
+/// the user's configuration.
+pub fn rule_id(rule: &str) -> Cow<'static, str> {
+    match RULES.iter().find(|known| known.id == rule) {
+        Some(known) => Cow::Borrowed(known.id),
+        None => Cow::Owned(rule.to_string()),
+    }
 }
 
 /// Whether `selector` names a rule (exactly, or as a prefix such as

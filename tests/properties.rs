@@ -689,7 +689,7 @@ fn regression_lone_multi_line_paragraph_with_a_repeated_line_is_idempotent() {
     assert!(cleaned.one_per_line);
     let rules: Vec<(usize, &str)> = cleaned
         .removals()
-        .map(|(paragraph, removal)| (paragraph.first_line, removal.rule.as_str()))
+        .map(|(paragraph, removal)| (paragraph.first_line, &*removal.rule))
         .collect();
     assert_eq!(
         rules,

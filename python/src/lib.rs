@@ -363,7 +363,7 @@ impl Cleaned {
             .map(|(paragraph, removal)| {
                 let kept_line = self.result.kept_line(removal);
                 Removal {
-                    rule: removal.rule.clone(),
+                    rule: removal.rule.to_string(),
                     first_line: paragraph.first_line,
                     last_line: paragraph.last_line,
                     kept_line,

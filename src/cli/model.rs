@@ -153,7 +153,8 @@ impl Rendered {
 pub struct RemovalInfo {
     pub first_line: usize,
     pub last_line: usize,
-    pub rule: String,
+    /// As [`dedupe::Removal::rule`]: borrowed for the built-in rules.
+    pub rule: std::borrow::Cow<'static, str>,
     /// First line of the copy that was kept, for duplicates.
     pub kept_line: Option<usize>,
     pub similarity: Option<f32>,

@@ -75,7 +75,12 @@ impl Totals {
     pub fn add_cleaning(&mut self, cleaning: &Cleaning) {
         self.changed += usize::from(cleaning.changed);
         for removal in &cleaning.removals {
-            *self.removed.entry(removal.rule.clone()).or_default() += 1;
+            match self.removed.get_mut(&*removal.rule) {
+                Some(count) => *count += 1,
+                None => {
+                    self.removed.insert(removal.rule.to_string(), 1);
+                }
+            }
         }
     }
 
