@@ -418,6 +418,10 @@ pub fn structural_repeats(
     // out a few copies, aligned every pair of every round again.
     let mut aligned_with = vec![(usize::MAX, false); count];
     let mut moved = vec![true; count];
+    // The groups to read again this round: at first all of them, then only
+    // those that lost a member or have one near a copy that left. The others
+    // read as they did, and what they remove is already gone.
+    let mut dirty = vec![true; groups.len()];
     for _ in 0..MAX_ALIGNMENT_ROUNDS {
         let kept: Vec<usize> = (0..count).filter(|&i| present[i]).collect();
         let mut position = vec![usize::MAX; count];
@@ -437,8 +441,17 @@ pub fn structural_repeats(
                 }
             })
             .collect();
-        structural.fill(false);
-        for group in groups.iter().filter(|group| group.len() > 1) {
+        let to_read = || {
+            groups
+                .iter()
+                .enumerate()
+                .filter(|(index, group)| group.len() > 1 && dirty[*index])
+                .map(|(_, group)| group)
+        };
+        for group in to_read() {
+            for &member in group {
+                structural[member] = false;
+            }
             let members: Vec<usize> = group.iter().copied().filter(|&m| present[m]).collect();
             if heading_before_different_content(&members, digests, fingerprints) {
                 for &member in &members {
@@ -464,8 +477,8 @@ pub fn structural_repeats(
             }
         }
         moved.fill(false);
-        let mut changed = false;
-        for group in groups.iter().filter(|group| group.len() > 1) {
+        let mut removed_any = Vec::new();
+        for group in to_read() {
             // What the decisions will remove: in a structural group the
             // copies out of sequence, otherwise every long copy but one.
             let has_structure = group.iter().any(|&m| structural[m]);
@@ -483,7 +496,7 @@ pub fn structural_repeats(
                 };
                 if removed {
                     present[member] = false;
-                    changed = true;
+                    removed_any.push(member);
                     let at = position[member];
                     let window =
                         at.saturating_sub(ALIGN_WINDOW)..(at + ALIGN_WINDOW + 1).min(kept.len());
@@ -493,8 +506,15 @@ pub fn structural_repeats(
                 }
             }
         }
-        if !changed {
+        if removed_any.is_empty() {
             break;
+        }
+        dirty.fill(false);
+        for member in removed_any
+            .into_iter()
+            .chain((0..count).filter(|&i| moved[i]))
+        {
+            dirty[group_of[member]] = true;
         }
     }
     structural
