@@ -194,9 +194,13 @@ pub fn decide(
     for cluster in clusters {
         resolve_cluster(
             cluster,
-            (fingerprints, digests, &spacing),
+            fingerprints,
+            digests,
+            &spacing,
             options,
-            |member, decision| decisions[candidates[member]] = map_indices(decision, candidates),
+            |member, decision| {
+                decisions[candidates[member]] = map_indices(decision, candidates);
+            },
         );
     }
     if options.rules.enabled(NAVIGATION) {
@@ -354,7 +358,9 @@ fn spacing(clusters: &[Vec<usize>], candidate_count: usize) -> Vec<usize> {
 /// paragraph linked them.
 fn resolve_cluster(
     cluster: Vec<usize>,
-    (fingerprints, digests, spacing): (&[Fingerprinted<'_>], &[Digest], &[usize]),
+    fingerprints: &[Fingerprinted<'_>],
+    digests: &[Digest],
+    spacing: &[usize],
     options: &Options,
     mut decided: impl FnMut(usize, Decision),
 ) {
@@ -721,7 +727,9 @@ mod tests {
             let mut decided = Vec::new();
             resolve_cluster(
                 cluster.clone(),
-                (&fingerprints, &digests, &spacing),
+                &fingerprints,
+                &digests,
+                &spacing,
                 &options,
                 |member, decision| decided.push((member, decision)),
             );
