@@ -105,10 +105,10 @@ fn protected(layout: &PageLayout, text: &str, i: usize) -> bool {
     layout.headline == Some(i) || layout.anchor == i || !text.chars().any(char::is_alphanumeric)
 }
 
-/// A page read by the model from its paragraphs' features: each paragraph's
+/// A page read by the model from its paragraphs' logits: each paragraph's
 /// noise probability and decoded state (1 = noise).
-fn read_page(model: &PageModel, features: &[Features]) -> (Vec<f32>, Vec<u8>) {
-    let probabilities: Vec<f32> = features.iter().map(|f| sigmoid(logit(model, f))).collect();
+fn read_page(model: &PageModel, logits: impl Iterator<Item = f32>) -> (Vec<f32>, Vec<u8>) {
+    let probabilities: Vec<f32> = logits.map(sigmoid).collect();
     let states = viterbi(
         &probabilities,
         model.threshold,
@@ -126,8 +126,8 @@ pub fn decode(
     paragraphs: &mut MeasuredParagraphs<'_>,
     page: &[usize],
 ) -> Vec<Verdict> {
-    let (features, layout) = paragraphs.page_features(page, model.hash_bits);
-    let (probabilities, states) = read_page(model, &features);
+    let (logits, layout) = paragraphs.page_logits(page, model);
+    let (probabilities, states) = read_page(model, logits.into_iter());
     probabilities
         .iter()
         .zip(&states)
@@ -142,7 +142,7 @@ pub fn decode(
 /// [`decode`], with each paragraph's run and strongest features.
 pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
     let (features, layout) = features::page_features(texts, model.hash_bits);
-    let (probabilities, states) = read_page(model, &features);
+    let (probabilities, states) = read_page(model, features.iter().map(|f| logit(model, f)));
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
@@ -216,6 +216,34 @@ mod tests {
             viterbi(&p, 0.5, &STICKY, &[0.0, 0.0], 1.0),
             [0, 0, 0, 1, 1, 1, 1, 1]
         );
+    }
+
+    /// Scoring reads the features straight into the logit; it must agree,
+    /// to the bit, with the features that training and `--explain` see, on
+    /// a whole page and on the smaller page of a later round.
+    #[test]
+    fn fused_logits_equal_the_features_logits() {
+        let page = include_str!("../../fixtures/rudd-windrush.txt");
+        let texts: Vec<&str> = page
+            .split("\n\n")
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        assert!(texts.len() > 20);
+        let model = PageModel::builtin();
+        let mut measured = MeasuredParagraphs::new(&texts);
+        let whole: Vec<usize> = (0..texts.len()).collect();
+        let later: Vec<usize> = whole.iter().copied().filter(|i| i % 3 != 1).collect();
+        for page in [&whole, &later] {
+            let (logits, layout) = measured.page_logits(page, &model);
+            let (features, expected_layout) = measured.page_features(page, model.hash_bits);
+            assert_eq!(layout, expected_layout);
+            let expected: Vec<u32> = features
+                .iter()
+                .map(|f| logit(&model, f).to_bits())
+                .collect();
+            let logits: Vec<u32> = logits.iter().map(|z| z.to_bits()).collect();
+            assert_eq!(logits, expected);
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::{Range, RangeInclusive};
 use std::sync::OnceLock;
 
+use super::PageModel;
+
 /// Names of the dense features, in the order of [`Features::dense`].
 pub const DENSE_NAMES: [&str; 46] = [
     "words(log)",
@@ -663,13 +665,57 @@ impl<'t> MeasuredParagraphs<'t> {
                 self.measured[i] = Some(measure(self.texts[i], &mut self.words));
             }
         }
-        let measured: Vec<&Measured> = page
-            .iter()
-            .map(|&i| self.measured[i].as_ref().expect("measured above"))
+        self.measure(page);
+        features_of(&self.measured_page(page), &self.words, hash_bits)
+    }
+
+    /// The noise logit of each paragraph of the page `page` (indices, in
+    /// order) under `model`, and the page layout: what [`page_features`]
+    /// and [`super::decode::logit`] give, to the bit, without building the
+    /// features.
+    pub fn page_logits(&mut self, page: &[usize], model: &PageModel) -> (Vec<f32>, PageLayout) {
+        self.measure(page);
+        let measured = self.measured_page(page);
+        if measured.is_empty() {
+            return (Vec::new(), EMPTY_LAYOUT);
+        }
+        let view = PageView::new(&measured, &self.words, model.hash_bits);
+        let logits = (0..measured.len())
+            .map(|i| {
+                let mut z = model.bias;
+                for (w, x) in model.dense.iter().zip(view.dense(i)) {
+                    z += w * x;
+                }
+                view.hashed(i, |slot, value| z += model.hashed[slot as usize] * value);
+                z
+            })
             .collect();
-        features_of(&measured, &self.words, hash_bits)
+        (logits, view.layout)
+    }
+
+    /// Measures the paragraphs of `page` that no page had before.
+    fn measure(&mut self, page: &[usize]) {
+        for &i in page {
+            if self.measured[i].is_none() {
+                self.measured[i] = Some(measure(self.texts[i], &mut self.words));
+            }
+        }
+    }
+
+    /// The measures of the paragraphs of `page`, all measured.
+    fn measured_page(&self, page: &[usize]) -> Vec<&Measured> {
+        page.iter()
+            .map(|&i| self.measured[i].as_ref().expect("measured before"))
+            .collect()
     }
 }
+
+/// The layout of a page without paragraphs.
+const EMPTY_LAYOUT: PageLayout = PageLayout {
+    core: (0, 0),
+    headline: None,
+    anchor: 0,
+};
 
 /// [`page_features`] of measured paragraphs.
 fn features_of(
@@ -677,54 +723,101 @@ fn features_of(
     words: &Words,
     hash_bits: u32,
 ) -> (Vec<Features>, PageLayout) {
-    let n = paragraphs.len();
-    if n == 0 {
-        return (
-            Vec::new(),
-            PageLayout {
-                core: (0, 0),
-                headline: None,
-                anchor: 0,
-            },
-        );
+    if paragraphs.is_empty() {
+        return (Vec::new(), EMPTY_LAYOUT);
     }
-    let shapes: Vec<Shape> = paragraphs.iter().map(|p| p.shape).collect();
-    let words_of = |i: usize| &words.all[paragraphs[i].words.clone()];
-    let content_of = |i: usize| &words.content[paragraphs[i].content.clone()];
-    let (core_start, core_end) = core(&shapes);
-    let anchor = (core_start..=core_end)
-        .max_by_key(|&i| (shapes[i].prose(), shapes[i].words, std::cmp::Reverse(i)))
-        .unwrap_or(core_start);
-    let headline = (core_start.saturating_sub(4)..core_start)
-        .rev()
-        .find(|&i| shapes[i].title_like() && !shapes[i].end_marker);
+    let view = PageView::new(paragraphs, words, hash_bits);
+    let features = (0..paragraphs.len())
+        .map(|i| {
+            let mut hashed = Vec::with_capacity(view.slot_count(i));
+            view.hashed(i, |slot, value| hashed.push((slot, value)));
+            Features {
+                dense: view.dense(i),
+                hashed,
+            }
+        })
+        .collect();
+    (features, view.layout)
+}
 
-    // The core's vocabulary, so a paragraph is compared with the rest of the
-    // core: each word's first core paragraph, and whether another one has it.
-    let mut core_vocab: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
-    core_vocab.reserve((core_start..=core_end).map(|i| content_of(i).len()).sum());
-    for i in core_start..=core_end {
-        for &hash in content_of(i) {
-            let (first, elsewhere) = core_vocab.entry(hash).or_insert((i, false));
-            *elsewhere |= *first != i;
+/// A page as the features see it: its layout, and what each paragraph's
+/// features are computed from. Training collects the features
+/// ([`features_of`]); scoring reads them straight into the logit
+/// ([`MeasuredParagraphs::page_logits`]), with no vector per paragraph.
+struct PageView<'p> {
+    paragraphs: &'p [&'p Measured],
+    words: &'p Words,
+    shapes: Vec<Shape>,
+    /// Each paragraph's word count, as a feature (log, capped).
+    logs: Vec<f32>,
+    layout: PageLayout,
+    /// The core's vocabulary, so a paragraph is compared with the rest of
+    /// the core: each word's first core paragraph, and whether another one
+    /// has it.
+    core_vocab: FxHashMap<u64, (usize, bool)>,
+    title_index: usize,
+    title_vocab: FxHashSet<u64>,
+    first_marker: Option<usize>,
+    page_words: f32,
+    page_paragraphs: f32,
+    core_share: f32,
+    mask: u64,
+}
+
+impl<'p> PageView<'p> {
+    /// `paragraphs` must not be empty.
+    fn new(paragraphs: &'p [&'p Measured], words: &'p Words, hash_bits: u32) -> Self {
+        let n = paragraphs.len();
+        let shapes: Vec<Shape> = paragraphs.iter().map(|p| p.shape).collect();
+        let content_of = |i: usize| &words.content[paragraphs[i].content.clone()];
+        let (core_start, core_end) = core(&shapes);
+        let anchor = (core_start..=core_end)
+            .max_by_key(|&i| (shapes[i].prose(), shapes[i].words, std::cmp::Reverse(i)))
+            .unwrap_or(core_start);
+        let headline = (core_start.saturating_sub(4)..core_start)
+            .rev()
+            .find(|&i| shapes[i].title_like() && !shapes[i].end_marker);
+        let mut core_vocab: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
+        core_vocab.reserve((core_start..=core_end).map(|i| content_of(i).len()).sum());
+        for i in core_start..=core_end {
+            for &hash in content_of(i) {
+                let (first, elsewhere) = core_vocab.entry(hash).or_insert((i, false));
+                *elsewhere |= *first != i;
+            }
+        }
+        let title_index = headline.unwrap_or(0);
+        let title_vocab: FxHashSet<u64> = content_of(title_index).iter().copied().collect();
+        let first_marker = (core_start..n).find(|&i| shapes[i].end_marker && i > core_start);
+        let page_words: usize = shapes.iter().map(|s| s.words).sum();
+        let logs = shapes
+            .iter()
+            .map(|s| ((s.words as f32).ln_1p() / 4.0).min(1.5))
+            .collect();
+        PageView {
+            paragraphs,
+            words,
+            logs,
+            layout: PageLayout {
+                core: (core_start, core_end),
+                headline,
+                anchor,
+            },
+            core_vocab,
+            title_index,
+            title_vocab,
+            first_marker,
+            page_words: (page_words as f32).ln_1p() / 8.0,
+            page_paragraphs: (n as f32).ln_1p() / 5.0,
+            core_share: (core_end - core_start + 1) as f32 / n as f32,
+            mask: (1u64 << hash_bits) - 1,
+            shapes,
         }
     }
-    let title_index = headline.unwrap_or(0);
-    let title_vocab: FxHashSet<u64> = content_of(title_index).iter().copied().collect();
 
-    let first_marker = (core_start..n).find(|&i| shapes[i].end_marker && i > core_start);
-    let page_words: usize = shapes.iter().map(|s| s.words).sum();
-    let page_words = (page_words as f32).ln_1p() / 8.0;
-    let page_paragraphs = (n as f32).ln_1p() / 5.0;
-    let core_share = (core_end - core_start + 1) as f32 / n as f32;
-    let logs: Vec<f32> = shapes
-        .iter()
-        .map(|s| ((s.words as f32).ln_1p() / 4.0).min(1.5))
-        .collect();
-    let mask = (1u64 << hash_bits) - 1;
-
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    /// Paragraph `i`'s dense features, in the order of [`DENSE_NAMES`].
+    fn dense(&self, i: usize) -> [f32; DENSE] {
+        let (shapes, logs, n) = (&self.shapes, &self.logs, self.shapes.len());
+        let (core_start, core_end) = self.layout.core;
         let s = &shapes[i];
         let mut d = [0.0f32; DENSE];
         let word_count = s.words.max(1) as f32;
@@ -775,52 +868,61 @@ fn features_of(
             i.saturating_sub(core_end)
         };
         d[29] = (distance as f32).ln_1p() / 3.0;
-        let content = content_of(i);
+        let content = &self.words.content[self.paragraphs[i].content.clone()];
         let (mut in_core_vocab, mut in_title) = (0usize, 0usize);
         for hash in content {
-            if core_vocab
+            if self
+                .core_vocab
                 .get(hash)
                 .is_some_and(|&(first, elsewhere)| first != i || elsewhere)
             {
                 in_core_vocab += 1;
             }
-            if i != title_index && title_vocab.contains(hash) {
+            if i != self.title_index && self.title_vocab.contains(hash) {
                 in_title += 1;
             }
         }
         let content = content.len().max(1) as f32;
         d[30] = in_core_vocab as f32 / content;
         d[31] = in_title as f32 / content;
-        d[32] = f32::from(first_marker.is_some_and(|m| i > m));
+        d[32] = f32::from(self.first_marker.is_some_and(|m| i > m));
         d[33] = f32::from(s.end_marker);
         d[34] = f32::from(s.title_like());
-        d[35] = f32::from(headline == Some(i));
-        d[36] = core_share;
-        d[37] = page_paragraphs;
+        d[35] = f32::from(self.layout.headline == Some(i));
+        d[36] = self.core_share;
+        d[37] = self.page_paragraphs;
         d[38] = f32::from(s.prose());
         d[40] = d[28] * d[29];
         d[41] = d[32] * (1.0 - d[30]);
-        d[42] = page_words;
+        d[42] = self.page_words;
         d[43] = f32::from(s.starts_quote);
         d[44] = s.all_caps as f32 / word_count;
         d[45] = f32::from(s.list_marker);
+        d
+    }
 
-        let region: u64 = if in_core {
+    /// How many hashed slots paragraph `i` has: three a word, one for the
+    /// last word, one for a short line.
+    fn slot_count(&self, i: usize) -> usize {
+        let words = self.shapes[i].words;
+        3 * words + usize::from(words > 0) + usize::from(self.paragraphs[i].line.is_some())
+    }
+
+    /// Paragraph `i`'s hashed features, in order, as (slot, value): all
+    /// weighted alike, so the paragraph's total weight is one.
+    fn hashed(&self, i: usize, mut slot: impl FnMut(u32, f32)) {
+        let (core_start, core_end) = self.layout.core;
+        let region: u64 = if (core_start..=core_end).contains(&i) {
             1
         } else if i < core_start {
             2
         } else {
             3
         };
-        // Three slots a word, one for the last word, one for a short line;
-        // all weighted alike, so the paragraph's total weight is one.
-        let line = paragraphs[i].line;
-        let slots = 3 * s.words + usize::from(s.words > 0) + usize::from(line.is_some());
-        let scale = 1.0 / (slots.max(1) as f32).sqrt();
-        let mut hashed = Vec::with_capacity(slots);
-        let mut slot = |hash: u64| hashed.push(((hash & mask) as u32, scale));
+        let scale = 1.0 / (self.slot_count(i).max(1) as f32).sqrt();
+        let mut slot = |hash: u64| slot((hash & self.mask) as u32, scale);
         let mut previous: Option<u64> = None;
-        for &hash in words_of(i) {
+        for &hash in &self.words.all[self.paragraphs[i].words.clone()] {
             slot(mix(hash, 1));
             slot(mix(hash, 10 + region));
             match previous {
@@ -832,19 +934,10 @@ fn features_of(
         if let Some(last) = previous {
             slot(mix(last, 5));
         }
-        if let Some(line) = line {
+        if let Some(line) = self.paragraphs[i].line {
             slot(mix(line, 6));
         }
-        out.push(Features { dense: d, hashed });
     }
-    (
-        out,
-        PageLayout {
-            core: (core_start, core_end),
-            headline,
-            anchor,
-        },
-    )
 }
 
 /// What a hashed slot stands for, for explanations: recomputes a paragraph's
