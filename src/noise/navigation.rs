@@ -12,6 +12,7 @@
 //! ingredients, steps) in its middle are never touched.
 
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Link-like lines in a row that make an edge a menu. Six keeps every list
@@ -237,41 +238,72 @@ pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
 /// topic too ("Climate Change in Hawaii"), so the topmost such line would stop
 /// the edge inside the menu.
 fn title_position(top: &[&str], below: &[&str]) -> Option<usize> {
-    if top.is_empty() {
-        return None;
+    // Most lines above the prose are not shaped as a title at all; the
+    // prose's words are gathered only once one is.
+    let mut candidates = top
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, line)| shaped_as_title(line));
+    let (first, line) = candidates.next()?;
+    let prose_words = content_words_of_prose(below);
+    if reads_as_title(line, &prose_words) {
+        return Some(first);
     }
+    candidates
+        .find(|(_, line)| reads_as_title(line, &prose_words))
+        .map(|(at, _)| at)
+}
+
+/// The content words ([`content_words`]) of the first
+/// [`TITLE_PROSE_WINDOW`] prose paragraphs of `below`, lowercased.
+fn content_words_of_prose<'a>(below: &[&'a str]) -> FxHashSet<Cow<'a, str>> {
     let mut prose_words = FxHashSet::default();
     for paragraph in below
         .iter()
         .filter(|p| is_prose(p))
         .take(TITLE_PROSE_WINDOW)
     {
-        prose_words.extend(words(paragraph).map(str::to_lowercase));
+        prose_words.extend(content_words(paragraph));
     }
-    top.iter()
-        .rposition(|line| reads_as_title(line, &prose_words))
+    prose_words
 }
 
-/// A headline: one short line of at least two words, not a sentence ending
-/// with a full stop, starting with a capital or a figure, whose content words
-/// (not function words, three letters or more) mostly recur in the prose
-/// below it: at least half of them, and at least two unless it has only one.
-/// Menu items rarely share two words with the article; a headline does.
-fn reads_as_title(line: &str, prose_words: &FxHashSet<String>) -> bool {
-    let count = words(line).count();
-    if line.contains('\n')
-        || !(2..=TITLE_MAX_WORDS).contains(&count)
-        || line.trim_end().ends_with('.')
-        || !line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
-    {
-        return false;
+/// The words of `text` that a title is judged by, lowercased: three letters
+/// or more, not function words. A word already in lower case is borrowed.
+fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    words(text)
+        .map(|word| {
+            if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            }
+        })
+        .filter(|w| w.chars().count() >= 3 && !stop_words().contains(w.as_ref()))
+}
+
+/// The shape of a headline, before its words are compared with the prose:
+/// one short line of at least two words, not a sentence ending with a full
+/// stop, starting with a capital or a figure.
+fn shaped_as_title(line: &str) -> bool {
+    !line.contains('\n')
+        && (2..=TITLE_MAX_WORDS).contains(&words(line).count())
+        && !line.trim_end().ends_with('.')
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+}
+
+/// A line shaped as a headline ([`shaped_as_title`]) reads as one when its
+/// content words ([`content_words`]) mostly recur in the prose below it: at
+/// least half of them, and at least two unless it has only one. Menu items
+/// rarely share two words with the article; a headline does.
+fn reads_as_title(line: &str, prose_words: &FxHashSet<Cow<'_, str>>) -> bool {
+    let (mut content, mut found) = (0usize, 0usize);
+    for word in content_words(line) {
+        content += 1;
+        found += usize::from(prose_words.contains(word.as_ref()));
     }
-    let content: Vec<String> = words(line)
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 3 && !stop_words().contains(w.as_str()))
-        .collect();
-    let found = content.iter().filter(|w| prose_words.contains(*w)).count();
-    !content.is_empty() && 2 * found >= content.len() && found >= content.len().min(2)
+    content > 0 && 2 * found >= content && found >= content.min(2)
 }
 
 fn longest_link_run(paragraphs: &[&str]) -> usize {
