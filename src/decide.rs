@@ -84,7 +84,16 @@ impl Removal {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
     Keep(KeepReason),
-    Remove(Removal),
+    /// Boxed, so a decision takes 16 bytes: most paragraphs are kept, and a
+    /// big file holds a decision for each of them.
+    Remove(Box<Removal>),
+}
+
+impl Decision {
+    /// The decision to remove, for `removal`.
+    pub fn remove(removal: Removal) -> Decision {
+        Decision::Remove(Box::new(removal))
+    }
 }
 
 /// One look's decisions, one per paragraph, and which of its removals read
@@ -127,11 +136,9 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
         let mut changed = false;
         for (at, (decision, by_layout)) in again.decisions.into_iter().zip(again.layout).enumerate()
         {
-            if let Decision::Remove(removal) = decision {
-                decisions[kept[at]] = Decision::Remove(Removal {
-                    kept: removal.kept.map(|k| kept[k]),
-                    ..removal
-                });
+            if let Decision::Remove(mut removal) = decision {
+                removal.kept = removal.kept.map(|k| kept[k]);
+                decisions[kept[at]] = Decision::Remove(removal);
                 layout[kept[at]] = by_layout;
                 changed = true;
             }
@@ -175,7 +182,7 @@ pub fn decide(
         .map(|(verdict, by_layout)| match verdict {
             Some(verdict) => {
                 *by_layout = verdict.layout;
-                Decision::Remove(Removal {
+                Decision::remove(Removal {
                     rule: rules::rule_id(verdict.rule),
                     kept: None,
                     similarity: None,
@@ -224,7 +231,7 @@ fn settle_navigation(texts: &[&str], decisions: &mut [Decision], layout: &mut [b
         for ((decision, by_layout), is_chrome) in decisions.iter_mut().zip(&mut *layout).zip(chrome)
         {
             if is_chrome {
-                *decision = Decision::Remove(Removal {
+                *decision = Decision::remove(Removal {
                     rule: Cow::Borrowed(NAVIGATION),
                     kept: None,
                     similarity: None,
@@ -258,7 +265,7 @@ fn resolve_structural(
             } else if !options.rules.enabled(EXACT_DUPLICATE) {
                 Decision::Keep(KeepReason::Unique)
             } else {
-                Decision::Remove(Removal {
+                Decision::remove(Removal {
                     rule: Cow::Borrowed(EXACT_DUPLICATE),
                     kept: Some(first),
                     similarity: Some(1.0),
@@ -463,7 +470,7 @@ fn decide_copy(
     if !options.rules.enabled(rule) {
         return Decision::Keep(KeepReason::Unique);
     }
-    Decision::Remove(Removal {
+    Decision::remove(Removal {
         rule: Cow::Borrowed(rule),
         kept: Some(keeper),
         similarity: Some(similarity),
@@ -504,10 +511,10 @@ fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
                 resembles: candidates[resembles],
             })
         }
-        Decision::Remove(removal) => Decision::Remove(Removal {
-            kept: removal.kept.map(|k| candidates[k]),
-            ..removal
-        }),
+        Decision::Remove(mut removal) => {
+            removal.kept = removal.kept.map(|k| candidates[k]);
+            Decision::Remove(removal)
+        }
         keep => keep,
     }
 }
@@ -548,7 +555,7 @@ pub fn refine_with_page_model(
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
             if verdict.remove && !kept_from_the_model(texts[kept[at]], options) {
-                decisions[kept[at]] = Decision::Remove(Removal {
+                decisions[kept[at]] = Decision::remove(Removal {
                     rule: Cow::Borrowed(PAGE_MODEL),
                     kept: None,
                     similarity: Some(verdict.probability),
@@ -563,11 +570,9 @@ pub fn refine_with_page_model(
         // What the other rules would now remove from the smaller page.
         let kept = kept_indices(&decisions);
         for (at, decision) in rerun(&kept).into_iter().enumerate() {
-            if let Decision::Remove(removal) = decision {
-                decisions[kept[at]] = Decision::Remove(Removal {
-                    kept: removal.kept.map(|k| kept[k]),
-                    ..removal
-                });
+            if let Decision::Remove(mut removal) = decision {
+                removal.kept = removal.kept.map(|k| kept[k]);
+                decisions[kept[at]] = Decision::Remove(removal);
             }
         }
     }

@@ -105,7 +105,7 @@ impl Cleaned<'_> {
         self.paragraphs
             .iter()
             .filter_map(|paragraph| match &paragraph.decision {
-                Decision::Remove(removal) => Some((paragraph, removal)),
+                Decision::Remove(removal) => Some((paragraph, &**removal)),
                 Decision::Keep(_) => None,
             })
     }
