@@ -337,7 +337,13 @@ fn is_prose(text: &str) -> bool {
         // Every function word in the lists is at most five letters long.
         if word.chars().nth(MAX_STOP_WORD_CHARS).is_none() {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                // Most words: lowercased a byte at a time.
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             stop += usize::from(stop_words().contains(lower.as_str()));
         }
     }
