@@ -111,6 +111,11 @@ pub fn aligned_diff(
             *line = firsts.get(*line).copied().unwrap_or(old_lines.len());
         }
     }
+    // Each hunk finds its notes by binary search. The removals come in input
+    // order; a caller's notes in another order are put in line order here.
+    if !notes.is_sorted_by_key(|(line, _)| *line) {
+        notes.sort_by_key(|(line, _)| *line);
+    }
     render(&old_lines, &new_lines, ops, path, &notes)
 }
 
@@ -176,7 +181,8 @@ fn lines(bytes: &[u8]) -> Vec<&[u8]> {
     lines
 }
 
-/// Writes the hunks of `ops` with their headers and notes (on patch lines).
+/// Writes the hunks of `ops` with their headers and notes (on patch lines,
+/// in line order).
 /// A `---`/`+++` file name as git writes it, so that `git apply` and
 /// `patch` read the same name back: C-quoted when it holds a quote, a
 /// backslash, a control character (a newline would end the header) or bytes
@@ -247,8 +253,10 @@ fn render(
         }
         out.extend_from_slice(UnifiedHunkHeader::new(&hunk).to_string().as_bytes());
         let covered = hunk[0].old_range().start..hunk[hunk.len() - 1].old_range().end;
+        let first = notes.partition_point(|(line, _)| *line < covered.start);
+        let end = notes.partition_point(|(line, _)| *line < covered.end);
         let mut separator = " ";
-        for (_, note) in notes.iter().filter(|(line, _)| covered.contains(line)) {
+        for (_, note) in &notes[first..end.max(first)] {
             out.extend_from_slice(separator.as_bytes());
             out.extend_from_slice(note.as_bytes());
             separator = "; ";
@@ -329,22 +337,27 @@ mod tests {
                 .collect()
         };
         let (old_ends, new_ends) = (ends(original), ends(cleaned));
-        let diff = aligned_diff(
-            &Encoded {
-                bytes: original.as_bytes(),
-                line_ends: Some(&old_ends),
-            },
-            &Encoded {
-                bytes: cleaned.as_bytes(),
-                line_ends: Some(&new_ends),
-            },
-            b"x.txt",
-            &kept,
-            notes.to_vec(),
-        );
-        let diff = into_string(diff);
+        let diff_with = |notes: Vec<LineNote>| {
+            into_string(aligned_diff(
+                &Encoded {
+                    bytes: original.as_bytes(),
+                    line_ends: Some(&old_ends),
+                },
+                &Encoded {
+                    bytes: cleaned.as_bytes(),
+                    line_ends: Some(&new_ends),
+                },
+                b"x.txt",
+                &kept,
+                notes,
+            ))
+        };
+        let diff = diff_with(notes.to_vec());
         assert!(diff.contains("@@ -1,7 +1,5 @@ line 3: x\n"), "{diff}");
         assert!(diff.contains("@@ -11,5 +9,3 @@ line 15: y\n"), "{diff}");
+        // Notes out of line order land under the same hunks.
+        let reversed: Vec<LineNote> = notes.iter().rev().cloned().collect();
+        assert_eq!(diff_with(reversed), diff);
     }
 
     #[test]

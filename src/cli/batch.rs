@@ -160,7 +160,7 @@ fn process_readable(
     )
     .then(|| {
         let on_disk = cleaned.diff_bytes(&decoded, output, diff_name(path));
-        let text = String::from_utf8(on_disk.clone())
+        let text = std::str::from_utf8(&on_disk)
             .is_err()
             .then(|| cleaned.diff(&decoded.text, name.trim_start_matches('/')));
         Rendered::Diff { on_disk, text }
