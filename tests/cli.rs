@@ -447,6 +447,15 @@ fn sarif_report_has_the_required_fields() {
     assert_eq!(location["artifactLocation"]["uri"], "in/a.txt");
     assert_eq!(location["region"]["startLine"], 7);
     assert_eq!(location["region"]["endLine"], 7);
+    // Every result names its rule in the tool's list by index; the list
+    // holds every rule the run can report, the normalization note's too.
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"boilerplate/read-more") && ids.contains(&"normalize"));
     let invocation = &run["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
     assert!(

@@ -192,7 +192,17 @@ fn clean_files(
     };
     job.options.corpus = corpus_settings.corpus(countable, &job.options, count)?;
     let single = items.len() == 1 && !args.paths.iter().any(|path| path.is_dir());
-    let mut reporter = report::Reporter::new(args.format, mode, args.quiet, args.verbose, single);
+    let rules: Vec<&str> = dedupe::RULES
+        .iter()
+        .map(|rule| rule.id)
+        .chain(job.options.boilerplate.rule_ids())
+        .collect();
+    let mut reporter = report::Reporter::new(
+        args.format,
+        mode,
+        (args.quiet, args.verbose, single),
+        &rules,
+    );
     let mut totals = report::Totals {
         corpus_documents: job.options.corpus.as_ref().map(|c| c.table.documents()),
         ..report::Totals::default()

@@ -148,12 +148,36 @@ pub struct Reporter {
     pub single: bool,
     pub stdout_paint: Paint,
     pub stderr_paint: Paint,
-    sarif_results: Vec<Value>,
-    sarif_notifications: Vec<Value>,
+    sarif: Sarif,
+}
+
+/// The SARIF document, written as the results arrive so that its memory
+/// does not grow with them: the tool and its rules first (every rule the
+/// run can report, so each result's `ruleIndex` is known when it is
+/// written), then the results, one per line, then the invocation with the
+/// files that could not be read, which are few.
+struct Sarif {
+    rules: Vec<String>,
+    started: bool,
+    results: usize,
+    notifications: Vec<Value>,
 }
 
 impl Reporter {
-    pub fn new(format: Format, mode: Mode, quiet: bool, verbose: bool, single: bool) -> Self {
+    /// `rules`: the ids of every rule the run can report (the registry's and
+    /// the config's patterns'), for the SARIF rule list.
+    pub fn new(
+        format: Format,
+        mode: Mode,
+        (quiet, verbose, single): (bool, bool, bool),
+        rules: &[&str],
+    ) -> Self {
+        let mut sarif_rules: Vec<String> = Vec::new();
+        for id in rules.iter().copied().chain([NORMALIZE_RULE]) {
+            if !sarif_rules.iter().any(|known| known == id) {
+                sarif_rules.push(id.to_string());
+            }
+        }
         Reporter {
             format,
             mode,
@@ -162,8 +186,12 @@ impl Reporter {
             single,
             stdout_paint: Paint::for_stream(&io::stdout()),
             stderr_paint: Paint::for_stream(&io::stderr()),
-            sarif_results: Vec::new(),
-            sarif_notifications: Vec::new(),
+            sarif: Sarif {
+                rules: sarif_rules,
+                started: false,
+                results: 0,
+                notifications: Vec::new(),
+            },
         }
     }
 
@@ -209,7 +237,7 @@ impl Reporter {
                 writeln!(out)?;
             }
             Format::Github => github(result, &self.mode, out)?,
-            Format::Sarif => self.collect_sarif(result),
+            Format::Sarif => self.sarif_file(result, out)?,
         }
         Ok(())
     }
@@ -223,8 +251,14 @@ impl Reporter {
         err: &mut impl Write,
     ) -> io::Result<()> {
         if self.format == Format::Sarif {
-            serde_json::to_writer_pretty(&mut *out, &self.sarif(totals))?;
-            writeln!(out)?;
+            self.sarif_start(out)?;
+            let invocation = json!({
+                "executionSuccessful": totals.failed == 0,
+                "toolExecutionNotifications": self.sarif.notifications,
+            });
+            write!(out, "\n],\n\"invocations\":[")?;
+            serde_json::to_writer(&mut *out, &invocation)?;
+            writeln!(out, "]}}]}}")?;
         }
         if self.format == Format::Github
             && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY")
@@ -277,7 +311,32 @@ impl Reporter {
         file
     }
 
-    fn collect_sarif(&mut self, result: &FileResult) {
+    /// The document's opening, up to its results, once.
+    fn sarif_start(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.sarif.started {
+            return Ok(());
+        }
+        self.sarif.started = true;
+        let tool = json!({ "driver": {
+            "name": "dedupe",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": self.sarif.rules.iter().map(|id| json!({
+                "id": id,
+                "shortDescription": { "text": rule_description(id) },
+            })).collect::<Vec<_>>(),
+        }});
+        write!(
+            out,
+            "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{\n\"tool\":"
+        )?;
+        serde_json::to_writer(&mut *out, &tool)?;
+        write!(out, ",\n\"results\":[")
+    }
+
+    /// Writes a file's results; a file that could not be cleaned becomes a
+    /// notification of the invocation.
+    fn sarif_file(&mut self, result: &FileResult, out: &mut impl Write) -> io::Result<()> {
+        self.sarif_start(out)?;
         let location = |start: Option<(usize, usize)>| {
             let mut physical = json!({ "artifactLocation": { "uri": uri(&result.name) } });
             if let Some((first, last)) = start {
@@ -285,81 +344,62 @@ impl Reporter {
             }
             json!([{ "physicalLocation": physical }])
         };
-        match &result.outcome {
-            Err(problem) => self.sarif_notifications.push(json!({
-                "level": "error",
-                "message": { "text": format!("{}: {problem}", result.name) },
-                "locations": location(None),
-            })),
-            Ok(cleaning) => {
-                for removal in &cleaning.removals {
-                    let mut entry = json!({
-                        "ruleId": removal.rule,
-                        "level": "warning",
-                        "message": { "text": removal_message(removal, &self.mode) },
-                        "locations": location(Some((removal.first_line, removal.last_line))),
-                    });
-                    if let Some(kept) = removal.kept_line {
-                        entry["relatedLocations"] = json!([{
-                            "id": 1,
-                            "physicalLocation": {
-                                "artifactLocation": { "uri": uri(&result.name) },
-                                "region": { "startLine": kept },
-                            },
-                            "message": { "text": "the copy that is kept" },
-                        }]);
-                    }
-                    self.sarif_results.push(entry);
-                }
-                if cleaning.changed && cleaning.removals.is_empty() {
-                    self.sarif_results.push(json!({
-                        "ruleId": NORMALIZE_RULE,
-                        "level": "note",
-                        "message": { "text": "whitespace, invisible characters or entities would be normalized" },
-                        "locations": location(None),
-                    }));
-                }
+        let cleaning = match &result.outcome {
+            Err(problem) => {
+                self.sarif.notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": format!("{}: {problem}", result.name) },
+                    "locations": location(None),
+                }));
+                return Ok(());
             }
+            Ok(cleaning) => cleaning,
+        };
+        for removal in &cleaning.removals {
+            let mut entry = json!({
+                "ruleId": removal.rule,
+                "level": "warning",
+                "message": { "text": removal_message(removal, &self.mode) },
+                "locations": location(Some((removal.first_line, removal.last_line))),
+            });
+            if let Some(kept) = removal.kept_line {
+                entry["relatedLocations"] = json!([{
+                    "id": 1,
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&result.name) },
+                        "region": { "startLine": kept },
+                    },
+                    "message": { "text": "the copy that is kept" },
+                }]);
+            }
+            self.sarif_result(entry, out)?;
         }
+        if cleaning.changed && cleaning.removals.is_empty() {
+            let entry = json!({
+                "ruleId": NORMALIZE_RULE,
+                "level": "note",
+                "message": { "text": "whitespace, invisible characters or entities would be normalized" },
+                "locations": location(None),
+            });
+            self.sarif_result(entry, out)?;
+        }
+        Ok(())
     }
 
-    fn sarif(&self, totals: &Totals) -> Value {
-        let mut rules: Vec<&str> = self
-            .sarif_results
-            .iter()
-            .filter_map(|result| result["ruleId"].as_str())
-            .collect();
-        rules.sort_unstable();
-        rules.dedup();
-        let results: Vec<Value> = self
-            .sarif_results
-            .iter()
-            .map(|result| {
-                let mut result = result.clone();
-                let id = result["ruleId"].as_str().unwrap_or_default();
-                result["ruleIndex"] = json!(rules.binary_search(&id).unwrap_or_default());
-                result
-            })
-            .collect();
-        json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": {
-                    "name": "dedupe",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules.iter().map(|id| json!({
-                        "id": id,
-                        "shortDescription": { "text": rule_description(id) },
-                    })).collect::<Vec<_>>(),
-                }},
-                "invocations": [{
-                    "executionSuccessful": totals.failed == 0,
-                    "toolExecutionNotifications": self.sarif_notifications,
-                }],
-                "results": results,
-            }],
-        })
+    /// Writes one result, with the index of its rule in the rule list.
+    fn sarif_result(&mut self, mut entry: Value, out: &mut impl Write) -> io::Result<()> {
+        let id = entry["ruleId"].as_str().unwrap_or_default();
+        if let Some(index) = self.sarif.rules.iter().position(|known| known == id) {
+            entry["ruleIndex"] = json!(index);
+        }
+        out.write_all(if self.sarif.results == 0 {
+            b"\n"
+        } else {
+            b",\n"
+        })?;
+        serde_json::to_writer(&mut *out, &entry)?;
+        self.sarif.results += 1;
+        Ok(())
     }
 }
 
