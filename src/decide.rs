@@ -186,7 +186,7 @@ pub fn decide(
                     rule: rules::rule_id(verdict.rule),
                     kept: None,
                     similarity: None,
-                    documents: verdict.documents,
+                    documents: verdict.documents.map(|count| count as usize),
                 })
             }
             None => Decision::Keep(KeepReason::Unique),

@@ -89,7 +89,7 @@ pub fn classify(
     keys: Option<&[&str]>,
     left: &[usize],
     options: &Options,
-) -> Vec<(usize, usize)> {
+) -> Vec<(usize, u32)> {
     let Some(corpus) = options
         .corpus
         .as_deref()
@@ -125,7 +125,7 @@ pub fn classify(
     at_edges(shared, &token_counts, options.min_words)
         .into_iter()
         .zip(left)
-        .filter_map(|(documents, &index)| Some((index, documents? as usize)))
+        .filter_map(|(documents, &index)| Some((index, documents?)))
         .collect()
 }
 
