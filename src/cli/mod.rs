@@ -197,12 +197,8 @@ fn clean_files(
         .map(|rule| rule.id)
         .chain(job.options.boilerplate.rule_ids())
         .collect();
-    let mut reporter = report::Reporter::new(
-        args.format,
-        mode,
-        (args.quiet, args.verbose, single),
-        &rules,
-    );
+    let mut reporter =
+        report::Reporter::new(args.format, mode, args.quiet, args.verbose, single, &rules);
     let mut totals = report::Totals {
         corpus_documents: job.options.corpus.as_ref().map(|c| c.table.documents()),
         ..report::Totals::default()

@@ -169,7 +169,9 @@ impl Reporter {
     pub fn new(
         format: Format,
         mode: Mode,
-        (quiet, verbose, single): (bool, bool, bool),
+        quiet: bool,
+        verbose: bool,
+        single: bool,
         rules: &[&str],
     ) -> Self {
         let mut sarif_rules: Vec<String> = Vec::new();

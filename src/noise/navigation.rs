@@ -244,12 +244,10 @@ fn title_position(top: &[&str], below: &[&str]) -> Option<usize> {
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, line)| shaped_as_title(line));
-    let (first, line) = candidates.next()?;
+        .filter(|(_, line)| shaped_as_title(line))
+        .peekable();
+    candidates.peek()?;
     let prose_words = content_words_of_prose(below);
-    if reads_as_title(line, &prose_words) {
-        return Some(first);
-    }
     candidates
         .find(|(_, line)| reads_as_title(line, &prose_words))
         .map(|(at, _)| at)
