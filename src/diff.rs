@@ -181,8 +181,6 @@ fn lines(bytes: &[u8]) -> Vec<&[u8]> {
     lines
 }
 
-/// Writes the hunks of `ops` with their headers and notes (on patch lines,
-/// in line order).
 /// A `---`/`+++` file name as git writes it, so that `git apply` and
 /// `patch` read the same name back: C-quoted when it holds a quote, a
 /// backslash, a control character (a newline would end the header) or bytes
@@ -234,6 +232,8 @@ fn header_name(prefix: &str, path: &[u8]) -> String {
     }
 }
 
+/// Writes the hunks of `ops` with their headers and, after each header, the
+/// notes on the patch lines it covers; `notes` are in line order.
 fn render(
     old_lines: &[&[u8]],
     new_lines: &[&[u8]],
