@@ -3,7 +3,7 @@
 //! Viterbi, then the guards (headline, the core's anchor paragraph).
 
 use super::PageModel;
-use super::features::{self, DENSE_NAMES, Features, MeasuredParagraphs, PageLayout};
+use super::features::{self, DENSE, DENSE_NAMES, Features, MeasuredParagraphs, PageLayout};
 
 /// What the model decided for one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,12 +32,19 @@ pub struct ParagraphScore {
 
 /// The logit of noise for one paragraph.
 pub(super) fn logit(model: &PageModel, features: &Features) -> f32 {
-    let mut z = model.bias;
-    for (w, x) in model.dense.iter().zip(features.dense.iter()) {
-        z += w * x;
-    }
+    let mut z = dense_logit(model, &features.dense);
     for &(slot, value) in &features.hashed {
         z += model.hashed[slot as usize] * value;
+    }
+    z
+}
+
+/// The bias plus the dense features' part of the logit, in their order;
+/// the hashed part is added after it, slot by slot.
+pub(super) fn dense_logit(model: &PageModel, dense: &[f32; DENSE]) -> f32 {
+    let mut z = model.bias;
+    for (w, x) in model.dense.iter().zip(dense) {
+        z += w * x;
     }
     z
 }

@@ -10,6 +10,7 @@ use std::ops::{Range, RangeInclusive};
 use std::sync::OnceLock;
 
 use super::PageModel;
+use super::decode::dense_logit;
 
 /// Names of the dense features, in the order of [`Features::dense`].
 pub const DENSE_NAMES: [&str; 46] = [
@@ -660,11 +661,6 @@ impl<'t> MeasuredParagraphs<'t> {
     /// [`page_features`] of the page made of the paragraphs `page` (indices,
     /// in order).
     pub fn page_features(&mut self, page: &[usize], hash_bits: u32) -> (Vec<Features>, PageLayout) {
-        for &i in page {
-            if self.measured[i].is_none() {
-                self.measured[i] = Some(measure(self.texts[i], &mut self.words));
-            }
-        }
         self.measure(page);
         features_of(&self.measured_page(page), &self.words, hash_bits)
     }
@@ -682,10 +678,7 @@ impl<'t> MeasuredParagraphs<'t> {
         let view = PageView::new(&measured, &self.words, model.hash_bits);
         let logits = (0..measured.len())
             .map(|i| {
-                let mut z = model.bias;
-                for (w, x) in model.dense.iter().zip(view.dense(i)) {
-                    z += w * x;
-                }
+                let mut z = dense_logit(model, &view.dense(i));
                 view.hashed(i, |slot, value| z += model.hashed[slot as usize] * value);
                 z
             })
