@@ -4,6 +4,7 @@
 //! checks that every id a stage can emit is registered here.
 
 use std::borrow::Cow;
+
 /// Rule id of an exact copy (same comparison key).
 pub const EXACT_DUPLICATE: &str = "exact-duplicate";
 /// Rule id of a truncated or lightly edited copy.
@@ -159,7 +160,7 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 /// which costs nothing per removal, or a copy of a pattern rule's id from
 /// the user's configuration.
 pub fn rule_id(rule: &str) -> Cow<'static, str> {
-    match RULES.iter().find(|known| known.id == rule) {
+    match find(rule) {
         Some(known) => Cow::Borrowed(known.id),
         None => Cow::Owned(rule.to_string()),
     }
