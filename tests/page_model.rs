@@ -52,6 +52,19 @@ fn retraining_gives_the_same_bytes() {
     );
 }
 
+/// A model file of version 1 (f32 weights, what `dedupe train` wrote before
+/// the weights became bytes) still reads, as the model that training writes
+/// now: the same weights, rounded to steps.
+#[test]
+fn a_version_1_model_file_reads_as_the_rounded_model() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/small-f32-v1.model");
+    let old = fs::read(path).unwrap();
+    assert!(old.starts_with(b"DDPMODL1"));
+    let model = PageModel::from_bytes(&old).unwrap();
+    assert_eq!(model, small_model());
+    assert!(model.to_bytes().starts_with(b"DDPMODL2"));
+}
+
 /// The default rules plus the opt-in page model.
 fn with_page_model() -> Options {
     let mut options = Options::default();

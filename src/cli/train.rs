@@ -32,7 +32,7 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Hashed word-feature table of 2^BITS weights (18: a 1 MB model).
+    /// Hashed word-feature table of 2^BITS weights (18: a 256 KB model).
     #[arg(long, value_name = "BITS", default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=22))]
     pub hash_bits: u32,
 }

@@ -32,15 +32,15 @@ pub struct ParagraphScore {
 
 /// The logit of noise for one paragraph.
 pub(super) fn logit(model: &PageModel, features: &Features) -> f32 {
-    let mut z = dense_logit(model, &features.dense);
+    let mut hashed = model.hashed.sum();
     for &(slot, value) in &features.hashed {
-        z += model.hashed[slot as usize] * value;
+        hashed.add(slot, value);
     }
-    z
+    dense_logit(model, &features.dense) + hashed.total()
 }
 
 /// The bias plus the dense features' part of the logit, in their order;
-/// the hashed part is added after it, slot by slot.
+/// the hashed part ([`super::HashedWeights::sum`]) is added to it.
 pub(super) fn dense_logit(model: &PageModel, dense: &[f32; DENSE]) -> f32 {
     let mut z = model.bias;
     for (w, x) in model.dense.iter().zip(dense) {
@@ -174,7 +174,7 @@ pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
                 .collect();
             let names = features::hashed_names(texts[i], &layout, i, model.hash_bits);
             for (slot, name) in names {
-                let weight = model.hashed[slot as usize];
+                let weight = model.hashed.weight(slot);
                 let value = f
                     .hashed
                     .iter()

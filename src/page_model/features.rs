@@ -678,9 +678,9 @@ impl<'t> MeasuredParagraphs<'t> {
         let view = PageView::new(&measured, &self.words, model.hash_bits);
         let logits = (0..measured.len())
             .map(|i| {
-                let mut z = dense_logit(model, &view.dense(i));
-                view.hashed(i, |slot, value| z += model.hashed[slot as usize] * value);
-                z
+                let mut hashed = model.hashed.sum();
+                view.hashed(i, |slot, value| hashed.add(slot, value));
+                dense_logit(model, &view.dense(i)) + hashed.total()
             })
             .collect();
         (logits, view.layout)

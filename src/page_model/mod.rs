@@ -24,8 +24,11 @@ pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, train};
 /// The rule id of the page model's removals.
 pub const PAGE_MODEL: &str = "page-model";
 
-/// The model file's first bytes.
-const MAGIC: &[u8; 8] = b"DDPMODL1";
+/// The model file's first bytes: version 2 stores the hashed weights as
+/// bytes ([`HashedWeights`]); version 1 (f32 weights, written before
+/// 2026-12-02) is still read, and rounded as it is read.
+const MAGIC: &[u8; 8] = b"DDPMODL2";
+const MAGIC_F32: &[u8; 8] = b"DDPMODL1";
 
 /// The built-in model, trained by `cargo run --release --example train_builtin`.
 static BUILTIN: &[u8] = include_bytes!("builtin.model");
@@ -50,7 +53,80 @@ pub struct PageModel {
     pub start: [f32; 2],
     pub bias: f32,
     pub dense: Vec<f32>,
-    pub hashed: Vec<f32>,
+    pub hashed: HashedWeights,
+}
+
+/// The hashed part of a model: one weight per slot, kept as a signed byte
+/// (a step) times one scale for the table.
+///
+/// Why bytes: scoring looks up three slots per word at random, and the f32
+/// table (1 MB at 18 bits) missed this kind of machine's 512 KB per-core L2
+/// cache on most of them; at a quarter of the size it stays there, and the
+/// model's share of the run's CPU time fell by a quarter (see
+/// `docs/model.md`). What the rounding costs: each weight moves by at most
+/// half a step (the largest weight over 254), and a paragraph's slot values'
+/// squares sum to one, so its logit moves by about a hundredth; the
+/// leave-site-out scores did not move.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HashedWeights {
+    scale: f32,
+    steps: Vec<i8>,
+}
+
+impl HashedWeights {
+    /// The nearest steps to `weights`, the largest weight at step 127.
+    pub fn quantize(weights: &[f32]) -> HashedWeights {
+        let largest = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if largest > 0.0 { largest / 127.0 } else { 1.0 };
+        let steps = weights
+            .iter()
+            .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
+            .collect();
+        HashedWeights { scale, steps }
+    }
+
+    /// The number of slots.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The weight of `slot`.
+    pub fn weight(&self, slot: u32) -> f32 {
+        self.step(slot) * self.scale
+    }
+
+    /// A sum of weights times values, to add slots to: scoring and
+    /// training's logits both add theirs through it, so they agree to the bit.
+    pub(crate) fn sum(&self) -> WeightedSum<'_> {
+        WeightedSum {
+            weights: self,
+            steps: 0.0,
+        }
+    }
+
+    fn step(&self, slot: u32) -> f32 {
+        f32::from(self.steps[slot as usize])
+    }
+}
+
+/// See [`HashedWeights::sum`]: the steps are summed, and scaled once.
+pub(crate) struct WeightedSum<'w> {
+    weights: &'w HashedWeights,
+    steps: f32,
+}
+
+impl WeightedSum<'_> {
+    pub(crate) fn add(&mut self, slot: u32, value: f32) {
+        self.steps += self.weights.step(slot) * value;
+    }
+
+    pub(crate) fn total(&self) -> f32 {
+        self.steps * self.weights.scale
+    }
 }
 
 /// An invalid model file.
@@ -76,31 +152,66 @@ impl PageModel {
             .clone()
     }
 
-    /// Reads a model file.
+    /// Reads a model file (version 2, or version 1 with f32 weights).
     pub fn from_bytes(bytes: &[u8]) -> Result<PageModel, ModelError> {
-        let rest = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .ok_or_else(|| ModelError("not a dedupe page model (bad magic)".into()))?;
+        let truncated = || ModelError("truncated".into());
+        let (rest, bytes_for_weights) = if let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) {
+            (rest, true)
+        } else if let Some(rest) = bytes.strip_prefix(MAGIC_F32.as_slice()) {
+            (rest, false)
+        } else {
+            return Err(ModelError("not a dedupe page model (bad magic)".into()));
+        };
         let mut words = rest.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]);
-        if rest.len() % 4 != 0 {
-            return Err(ModelError("truncated".into()));
-        }
-        let mut next_u32 = || words.next().map(u32::from_le_bytes);
-        let hash_bits = next_u32().ok_or_else(|| ModelError("truncated".into()))?;
-        let dense_len = next_u32().ok_or_else(|| ModelError("truncated".into()))? as usize;
+        let mut next_u32 = || words.next().map(u32::from_le_bytes).ok_or_else(truncated);
+        let hash_bits = next_u32()?;
+        let dense_len = next_u32()? as usize;
         if !(4..=24).contains(&hash_bits) || dense_len != DENSE {
             return Err(ModelError(format!(
                 "unsupported layout ({hash_bits} hash bits, {dense_len} dense features; this build reads {DENSE})"
             )));
         }
-        let floats: Vec<f32> = std::iter::from_fn(|| next_u32().map(f32::from_bits)).collect();
-        let expected = 2 + 4 + 2 + 1 + DENSE + (1 << hash_bits);
-        if floats.len() != expected {
-            return Err(ModelError(format!(
-                "{} weights, expected {expected}",
-                floats.len()
-            )));
-        }
+        let slots = 1usize << hash_bits;
+        // The head, the dense weights, and (version 2) the scale.
+        let floats_len = 9 + DENSE + usize::from(bytes_for_weights);
+        let floats: Vec<f32> = (0..floats_len)
+            .map(|_| next_u32().map(f32::from_bits))
+            .collect::<Result<_, _>>()?;
+        let table = &rest[4 * (2 + floats_len)..];
+        let hashed = if bytes_for_weights {
+            if table.len() != slots {
+                return Err(ModelError(format!(
+                    "{} weights, expected {slots}",
+                    table.len()
+                )));
+            }
+            let scale = floats[9 + DENSE];
+            if !(scale.is_finite() && scale > 0.0) {
+                return Err(ModelError(
+                    "the weights' scale is not a positive number".into(),
+                ));
+            }
+            HashedWeights {
+                scale,
+                steps: table.iter().map(|&b| b as i8).collect(),
+            }
+        } else {
+            if table.len() != 4 * slots {
+                return Err(ModelError(format!(
+                    "{} weights, expected {}",
+                    floats_len + table.len() / 4,
+                    floats_len + slots
+                )));
+            }
+            let weights: Vec<f32> = table
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect();
+            if weights.iter().any(|w| !w.is_finite()) {
+                return Err(ModelError("a weight is not finite".into()));
+            }
+            HashedWeights::quantize(&weights)
+        };
         if floats.iter().any(|w| !w.is_finite()) {
             return Err(ModelError("a weight is not finite".into()));
         }
@@ -112,13 +223,13 @@ impl PageModel {
             start: [floats[6], floats[7]],
             bias: floats[8],
             dense: floats[9..9 + DENSE].to_vec(),
-            hashed: floats[9 + DENSE..].to_vec(),
+            hashed,
         })
     }
 
     /// The model file's bytes (little-endian, fixed layout).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + 4 * (9 + DENSE + self.hashed.len()));
+        let mut out = Vec::with_capacity(16 + 4 * (10 + DENSE) + self.hashed.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.hash_bits.to_le_bytes());
         out.extend_from_slice(&(DENSE as u32).to_le_bytes());
@@ -133,9 +244,49 @@ impl PageModel {
             self.start[1],
             self.bias,
         ];
-        for w in head.iter().chain(&self.dense).chain(&self.hashed) {
+        for w in head.iter().chain(&self.dense).chain([&self.hashed.scale]) {
             out.extend_from_slice(&w.to_le_bytes());
         }
+        out.extend(self.hashed.steps.iter().map(|&step| step as u8));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_moves_each_weight_by_at_most_half_a_step() {
+        let weights = [0.0, 1e-4, -0.3, 2.5, -4.0, 0.77];
+        let rounded = HashedWeights::quantize(&weights);
+        let step = 4.0 / 127.0;
+        for (slot, &w) in weights.iter().enumerate() {
+            let error = (rounded.weight(slot as u32) - w).abs();
+            assert!(error <= step / 2.0 + 1e-6, "{w}: off by {error}");
+        }
+        assert_eq!(rounded.weight(4), -4.0);
+        assert!(HashedWeights::quantize(&[0.0; 3]).weight(1) == 0.0);
+    }
+
+    #[test]
+    fn truncated_and_damaged_files_are_refused() {
+        let bytes = PageModel::builtin().to_bytes();
+        for cut in [7, 8, 12, 100, bytes.len() - 1] {
+            assert!(
+                PageModel::from_bytes(&bytes[..cut]).is_err(),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(PageModel::from_bytes(&longer).is_err());
+        // The scale: the float after the dense weights.
+        let scale_at = 16 + 4 * (9 + DENSE);
+        let mut damaged = bytes.clone();
+        damaged[scale_at..scale_at + 4].copy_from_slice(&f32::NAN.to_le_bytes());
+        assert!(PageModel::from_bytes(&damaged).is_err());
+        damaged[scale_at..scale_at + 4].copy_from_slice(&(-1.0f32).to_le_bytes());
+        assert!(PageModel::from_bytes(&damaged).is_err());
     }
 }

@@ -9,9 +9,9 @@
 //! on the other). Same pairs, same options: same bytes.
 
 use super::PAGE_MODEL;
-use super::PageModel;
-use super::decode::{ParagraphScore, logit, sigmoid, viterbi};
+use super::decode::{ParagraphScore, dense_logit, logit, sigmoid, viterbi};
 use super::features::{self, DENSE, Features};
+use super::{HashedWeights, PageModel};
 use crate::{Decision, Options};
 use rustc_hash::FxHashSet;
 
@@ -27,7 +27,7 @@ pub struct TrainPair {
 pub struct TrainOptions {
     /// The rule-based stages run before the model (their own page model is ignored).
     pub pipeline: Options,
-    /// The hashed table has `1 << hash_bits` slots (18: 1 MB of weights).
+    /// The hashed table has `1 << hash_bits` slots (18: 256 KB of weights, a byte each).
     pub hash_bits: u32,
     pub epochs: usize,
     pub learning_rate: f32,
@@ -134,8 +134,10 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
         start: [0.0; 2],
         bias: 0.0,
         dense: vec![0.0; DENSE],
-        hashed: vec![0.0; slots],
+        hashed: HashedWeights::quantize(&[]),
     };
+    // Learned in f32, rounded into the model once learned.
+    let mut hashed = vec![0.0f32; slots];
     let mut g_bias = 1e-3f32;
     let mut g_dense = [1e-3f32; DENSE];
     let mut g_hashed = vec![1e-3f32; slots];
@@ -154,7 +156,11 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
         for &(p, i) in &samples {
             let f = &all[p].features[i];
             let y = f32::from(all[p].noise[i]);
-            let gradient = sigmoid(logit(&model, f)) - y;
+            let mut z = dense_logit(&model, &f.dense);
+            for &(slot, x) in &f.hashed {
+                z += hashed[slot as usize] * x;
+            }
+            let gradient = sigmoid(z) - y;
             g_bias += gradient * gradient;
             model.bias -= lr * gradient / g_bias.sqrt();
             for (k, &x) in f.dense.iter().enumerate() {
@@ -166,12 +172,13 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
             }
             for &(slot, x) in &f.hashed {
                 let s = slot as usize;
-                let g = gradient * x + options.l2 * model.hashed[s];
+                let g = gradient * x + options.l2 * hashed[s];
                 g_hashed[s] += g * g;
-                model.hashed[s] -= lr * g / g_hashed[s].sqrt();
+                hashed[s] -= lr * g / g_hashed[s].sqrt();
             }
         }
     }
+    model.hashed = HashedWeights::quantize(&hashed);
     model
 }
 
