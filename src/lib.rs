@@ -301,7 +301,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 }
 
 /// What each paragraph of a document is by itself, whatever surrounds it:
-/// its catalogue verdict, its comparison key when the corpus rule needs one,
+/// its catalogue verdict, how it recurs across the corpus when there is one,
 /// and, unless the catalogue removes it, its fingerprint. [`decide::settled`]
 /// and the page model look at the page more than once, each time at what the
 /// look before kept (a big file up to five times); these are computed once
@@ -310,7 +310,7 @@ struct Facts<'t, 'o> {
     texts: &'t [&'t str],
     /// The catalogue rule that takes each paragraph, if one does.
     catalogue: Vec<Option<&'o str>>,
-    keys: Option<Vec<String>>,
+    recurrences: Option<Vec<noise::corpus::Recurrence>>,
     /// The fingerprints of the candidates of the last look (at first, of
     /// every paragraph the catalogue leaves), indexed into `texts`: a look
     /// only ever looks at what the look before kept, so each takes its
@@ -326,8 +326,8 @@ impl<'t, 'o> Facts<'t, 'o> {
         shingles: &'t mut Vec<key::Shingle>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
-        // The corpus rule and the fingerprints both key every paragraph: with
-        // a corpus, the keys are made once for both.
+        // The corpus rule reads the fingerprints' digests, so with a corpus
+        // the keys are made here, once for both, and dropped once read.
         let keys: Option<Vec<String>> = options
             .corpus
             .is_some()
@@ -339,10 +339,17 @@ impl<'t, 'o> Facts<'t, 'o> {
             options.min_words,
             shingles,
         );
+        drop(keys);
+        let candidates = prints
+            .candidates
+            .iter()
+            .zip(&prints.fingerprints)
+            .zip(&prints.digests)
+            .map(|((&index, print), digest)| (index, print.token_count, digest));
         Facts {
             texts,
             catalogue,
-            keys,
+            recurrences: noise::corpus::recurrences(texts.len(), candidates, options),
             prints,
         }
     }
@@ -359,15 +366,15 @@ impl<'t, 'o> Facts<'t, 'o> {
         } else {
             Cow::Owned(page.iter().map(|&i| self.texts[i]).collect())
         };
-        let keys: Option<Vec<&str>> = self
-            .keys
+        let recurrences: Option<Vec<noise::corpus::Recurrence>> = self
+            .recurrences
             .as_ref()
-            .map(|keys| page.iter().map(|&i| keys[i].as_str()).collect());
+            .map(|recurrences| page.iter().map(|&i| recurrences[i]).collect());
         let catalogue = page
             .iter()
             .map(|&i| self.catalogue[i].map(noise::Verdict::rule))
             .collect();
-        let noise = noise::classify(&texts, catalogue, keys.as_deref(), options);
+        let noise = noise::classify(&texts, catalogue, recurrences.as_deref(), options);
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, options);
         let decided = decide::decide(&texts, noise, &prints, matches, options);

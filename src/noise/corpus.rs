@@ -6,7 +6,7 @@
 //! both key paragraphs alike.
 
 use crate::corpus::{DocumentFrequency, TableError, TableSettings, fingerprint};
-use crate::key::{digest, match_key_into, token_count};
+use crate::key::{Digest, digest, match_key_into, token_count};
 use crate::options::Options;
 use crate::rules::CORPUS_BOILERPLATE;
 use crate::{normalize, segment};
@@ -72,44 +72,65 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
         .collect()
 }
 
-/// The paragraphs among `left` (indices into `texts`, those no other rule
+/// How a paragraph stands against the corpus, whatever page it is on: the
+/// number of words of its key and the number of documents of the table that
+/// hold it. A page looked at more than once ([`crate::decide::settled`], the
+/// page model's rounds) reads these, made once per paragraph from the
+/// digests the fingerprint stage computed, rather than hash every key again
+/// at each look.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Recurrence {
+    pub tokens: u32,
+    pub documents: u32,
+}
+
+/// The [`Recurrence`] of each paragraph of a document of `paragraphs`
+/// paragraphs, from what the fingerprint stage made of its candidates (every
+/// paragraph the catalogue leaves, the only ones this rule judges; the
+/// others get the default): each one's index, key word count and key
+/// digest. `None` without a corpus or with the rule ignored.
+pub fn recurrences<'d>(
+    paragraphs: usize,
+    candidates: impl Iterator<Item = (usize, usize, &'d Digest)>,
+    options: &Options,
+) -> Option<Vec<Recurrence>> {
+    let corpus = options
+        .corpus
+        .as_deref()
+        .filter(|_| options.rules.enabled(CORPUS_BOILERPLATE))?;
+    let mut recurrences = vec![Recurrence::default(); paragraphs];
+    for (index, tokens, digest) in candidates {
+        recurrences[index] = Recurrence {
+            tokens: u32::try_from(tokens).unwrap_or(u32::MAX),
+            documents: corpus.table.count(digest),
+        };
+    }
+    Some(recurrences)
+}
+
+/// The paragraphs among `left` (indices into the page, those no other rule
 /// took) that the corpus rule takes, each with the number of documents it
-/// recurs in. Without a corpus (or with the rule ignored) there are none.
+/// recurs in. `recurrences` are the page's paragraphs' ([`recurrences`]);
+/// without them (no corpus, or the rule ignored) there are none.
 ///
 /// A paragraph goes when it has at least `min_words` words, recurs in at least
 /// `min_documents` documents, sits at an edge of the document ([`at_edges`]),
 /// and the document is not a syndicated copy ([`syndicated`]): a site footer
 /// sits beside the article's own paragraphs, while a syndicated copy shares
 /// its article text with the other copies, and is kept whole.
-///
-/// `keys`, when given, are the paragraphs' comparison keys, computed once for
-/// this rule and the fingerprint stage alike.
 pub fn classify(
-    texts: &[&str],
-    keys: Option<&[&str]>,
+    recurrences: Option<&[Recurrence]>,
     left: &[usize],
     options: &Options,
 ) -> Vec<(usize, u32)> {
-    let Some(corpus) = options
-        .corpus
-        .as_deref()
-        .filter(|_| options.rules.enabled(CORPUS_BOILERPLATE))
-    else {
+    let (Some(corpus), Some(recurrences)) = (options.corpus.as_deref(), recurrences) else {
         return Vec::new();
     };
-    let mut key = String::new();
     let (token_counts, shared): (Vec<usize>, Vec<Option<u32>>) = left
         .iter()
         .map(|&index| {
-            let key = match keys {
-                Some(keys) => keys[index],
-                None => {
-                    match_key_into(texts[index], &mut key);
-                    key.as_str()
-                }
-            };
-            let tokens = token_count(key);
-            let documents = corpus.table.count(&digest(key));
+            let Recurrence { tokens, documents } = recurrences[index];
+            let tokens = tokens as usize;
             let shared = (tokens >= options.min_words && documents >= corpus.min_documents)
                 .then_some(documents);
             (tokens, shared)

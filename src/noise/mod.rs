@@ -62,12 +62,12 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<&'r str
 /// The noise verdict of every paragraph, `None` for the ones no enabled rule
 /// takes: the catalogue's (`catalogue`, from [`catalogue`]), then the page's
 /// navigation among what is left, then the corpus among what is left after
-/// that. `keys` are the paragraphs' comparison keys when the caller computed
-/// them (see [`corpus::classify`]).
+/// that. `recurrences` are the paragraphs' standing against the corpus
+/// (see [`corpus::classify`]).
 pub fn classify<'r>(
     texts: &[&str],
     catalogue: Vec<Option<Verdict<'r>>>,
-    keys: Option<&[&str]>,
+    recurrences: Option<&[corpus::Recurrence]>,
     options: &'r Options,
 ) -> Vec<Option<Verdict<'r>>> {
     let mut verdicts = catalogue;
@@ -88,7 +88,7 @@ pub fn classify<'r>(
     let left: Vec<usize> = (0..texts.len())
         .filter(|&i| verdicts[i].is_none())
         .collect();
-    for (index, documents) in corpus::classify(texts, keys, &left, options) {
+    for (index, documents) in corpus::classify(recurrences, &left, options) {
         verdicts[index] = Some(Verdict {
             documents: Some(documents),
             ..Verdict::rule(CORPUS_BOILERPLATE)
