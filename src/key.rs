@@ -195,7 +195,7 @@ fn push_folded_ascii(key: &mut String, byte: u8) {
 fn push_folded(key: &mut String, c: char) {
     if c.is_ascii() {
         push_folded_ascii(key, c as u8);
-    } else if c.is_alphanumeric() {
+    } else if crate::text::is_alphanumeric(c) {
         if is_ideograph(c) {
             push_break(key);
             key.push(c);

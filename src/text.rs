@@ -2,6 +2,27 @@
 //! sentence, a line of code) that several stages ask, in one place so that
 //! they all answer alike.
 
+/// The block of General Punctuation (curly quotes, dashes, the ellipsis,
+/// bullets, special spaces): none of it is a letter or a number.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII
+/// and for General Punctuation. Articles are full of curly quotes and
+/// dashes, and for each of them the standard test searches two tables (a
+/// letter? a number?); that search was 3% of a folder run's time.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is General Punctuation, which is never a letter or number.
+pub fn is_general_punctuation(c: char) -> bool {
+    GENERAL_PUNCTUATION.contains(&c)
+}
+
 /// Whether the text ends like a finished sentence, closing quotes and brackets aside.
 pub fn ends_sentence(text: &str) -> bool {
     let text = without_closing_marks(text);
@@ -78,6 +99,16 @@ pub fn is_code_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_alphanumeric_agrees_with_the_standard_test() {
+        for c in (0..=0x2fff).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphabetic() && !c.is_numeric(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn figure_lists_are_blocks_of_lines_with_figures() {

@@ -381,7 +381,7 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::text::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
 }
 

@@ -364,6 +364,8 @@ impl Class {
             Class::Letter
         } else if c == '’' {
             Class::Apostrophe
+        } else if crate::text::is_general_punctuation(c) {
+            Class::Other
         } else if c.is_alphabetic() {
             Class::Letter
         } else if c.is_numeric() {
