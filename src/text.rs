@@ -103,7 +103,12 @@ mod tests {
     #[test]
     fn is_alphanumeric_agrees_with_the_standard_test() {
         for c in (0..=0x2fff).filter_map(char::from_u32) {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
         }
         for c in GENERAL_PUNCTUATION {
             assert!(!c.is_alphabetic() && !c.is_numeric(), "U+{:04X}", c as u32);
