@@ -527,9 +527,20 @@ const MAX_MODEL_ROUNDS: usize = 8;
 /// after a removal, `rerun` (the whole judgement, settled) reads the smaller
 /// page (the indices of the paragraphs kept, in `texts`) again, as the next
 /// run would, so cleaning stays a fixed point.
+///
+/// What the model leaves whatever it reads:
+/// - a schedule or a results table ([`is_figure_list`]), which reads to a
+///   model of prose and noise like a run of short lines but is the
+///   article's data;
+/// - a paragraph that a catalogue rule names (`named_by_catalogue`, by index
+///   in `texts`) but that the rules keep: the rule is one the user turned off
+///   (the opt-in `boilerplate/copyright` and `boilerplate/credits`, say, for
+///   agency copy that keeps its credit lines), and the model must not remove
+///   it in that rule's place.
 pub fn refine_with_page_model(
     texts: &[&str],
     mut decisions: Vec<Decision>,
+    named_by_catalogue: impl Fn(usize) -> bool,
     options: &Options,
     mut rerun: impl FnMut(&[usize]) -> Vec<Decision>,
 ) -> Vec<Decision> {
@@ -554,7 +565,8 @@ pub fn refine_with_page_model(
         let verdicts = page_model::judge_page(model, &mut paragraphs, &kept);
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
-            if verdict.remove && !kept_from_the_model(texts[kept[at]], options) {
+            let index = kept[at];
+            if verdict.remove && !is_figure_list(texts[index]) && !named_by_catalogue(index) {
                 decisions[kept[at]] = Decision::remove(Removal {
                     rule: Cow::Borrowed(PAGE_MODEL),
                     kept: None,
@@ -577,18 +589,6 @@ pub fn refine_with_page_model(
         }
     }
     decisions
-}
-
-/// What the page model leaves whatever it reads:
-/// - a schedule or a results table ([`is_figure_list`]), which reads to a
-///   model of prose and noise like a run of short lines but is the
-///   article's data;
-/// - a paragraph that a catalogue rule names but that the rules keep: the
-///   rule is one the user turned off (the opt-in `boilerplate/copyright`
-///   and `boilerplate/credits`, say, for agency copy that keeps its credit
-///   lines), and the model must not remove it in that rule's place.
-fn kept_from_the_model(text: &str, options: &Options) -> bool {
-    is_figure_list(text) || options.boilerplate.classify(text).is_some()
 }
 
 #[cfg(test)]

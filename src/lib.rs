@@ -272,9 +272,18 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
         let mut shingles = Vec::new();
         let mut facts = Facts::new(&texts, options, &mut shingles);
+        let named: Vec<bool> = if options.page_model.is_some() && options.rules.enabled(PAGE_MODEL)
+        {
+            (0..texts.len())
+                .map(|i| facts.named_by_catalogue(i))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
         let whole: Vec<usize> = (0..texts.len()).collect();
-        decide::refine_with_page_model(&texts, settled(&whole), options, settled)
+        let first = settled(&whole);
+        decide::refine_with_page_model(&texts, first, |i| named[i], options, settled)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
@@ -308,7 +317,8 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 /// for all the looks.
 struct Facts<'t, 'o> {
     texts: &'t [&'t str],
-    /// The catalogue rule that takes each paragraph, if one does.
+    /// The catalogue rule that names each paragraph, if one does, enabled or
+    /// not ([`Facts::removed_by_catalogue`]).
     catalogue: Vec<Option<&'o str>>,
     recurrences: Option<Vec<noise::corpus::Recurrence>>,
     /// The fingerprints of the candidates of the last look (at first, of
@@ -326,6 +336,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         shingles: &'t mut Vec<key::Shingle>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
+        let enabled = |i: usize| catalogue[i].filter(|rule| options.rules.enabled(rule));
         // The corpus rule reads the fingerprints' digests, so with a corpus
         // the keys are made here, once for both, and dropped once read.
         let keys: Option<Vec<String>> = options
@@ -335,7 +346,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         let prints = fingerprint::fingerprint(
             texts,
             keys.as_deref(),
-            |i| catalogue[i].is_none(),
+            |i| enabled(i).is_none(),
             options.min_words,
             shingles,
         );
@@ -352,6 +363,16 @@ impl<'t, 'o> Facts<'t, 'o> {
             recurrences: noise::corpus::recurrences(texts.len(), candidates, options),
             prints,
         }
+    }
+
+    /// The enabled catalogue rule that removes paragraph `i`, if one does.
+    fn removed_by_catalogue(&self, i: usize, options: &Options) -> Option<&'o str> {
+        self.catalogue[i].filter(|rule| options.rules.enabled(rule))
+    }
+
+    /// Whether a catalogue rule names paragraph `i`, enabled or not.
+    fn named_by_catalogue(&self, i: usize) -> bool {
+        self.catalogue[i].is_some()
     }
 
     /// One look at a page of these paragraphs (`page`: their indices, in
@@ -372,7 +393,10 @@ impl<'t, 'o> Facts<'t, 'o> {
             .map(|recurrences| page.iter().map(|&i| recurrences[i]).collect());
         let catalogue = page
             .iter()
-            .map(|&i| self.catalogue[i].map(noise::Verdict::rule))
+            .map(|&i| {
+                self.removed_by_catalogue(i, options)
+                    .map(noise::Verdict::rule)
+            })
             .collect();
         let noise = noise::classify(&texts, catalogue, recurrences.as_deref(), options);
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());

@@ -119,3 +119,44 @@ fn the_model_takes_the_menu_lines_navigation_left_and_explains_why() {
     let (_, politics) = explained.iter().find(|(i, _)| *i == 2).unwrap();
     assert!(politics.verdict.remove && politics.run_is_noise && !politics.top_features.is_empty());
 }
+
+/// A line that a catalogue rule names stays when the user left that rule
+/// off, even where the page model reads it as noise: the model must not
+/// remove it in the rule's place (`boilerplate/copyright` is opt-in, and
+/// agency copy keeps its copyright line).
+#[test]
+fn the_model_leaves_a_line_whose_catalogue_rule_is_off() {
+    let copyright = "© 2026 Town Gazette Ltd. All rights reserved.";
+    let page = format!(
+        "{}\n\nRelated articles\n\nBus fares to rise in January\n\nNew cycle lanes for the high street\n\n{copyright}\n",
+        support::page_with_comments()
+    );
+    let options = with_page_model();
+    let cleaned = dedupe::clean(&page, &options);
+    let (index, line) = cleaned
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.text == copyright)
+        .unwrap();
+    assert!(matches!(line.decision, Decision::Keep(_)), "{line:#?}");
+    let explained = dedupe::explain_page_model(&cleaned, options.page_model.as_deref().unwrap());
+    let (_, score) = explained.iter().find(|(i, _)| *i == index).unwrap();
+    assert!(
+        score.verdict.remove,
+        "the model alone would remove it: {score:#?}"
+    );
+
+    let mut with_rule = with_page_model();
+    with_rule
+        .rules
+        .extend_select
+        .push("boilerplate/copyright".into());
+    let cleaned = dedupe::clean(&page, &with_rule);
+    let removed: Vec<_> = cleaned
+        .removals()
+        .filter(|(p, _)| p.text == copyright)
+        .map(|(_, r)| r.rule.to_string())
+        .collect();
+    assert_eq!(removed, ["boilerplate/copyright"]);
+}

@@ -44,18 +44,14 @@ impl<'r> Verdict<'r> {
     }
 }
 
-/// The catalogue rule that takes each paragraph, by itself: it does not depend
-/// on the paragraphs around it, so a caller that looks at a page several
-/// times (see [`classify`]) computes it once.
+/// The catalogue rule that names each paragraph, by itself, whether the user
+/// enabled it or not (filter with `options.rules`): it does not depend on the
+/// paragraphs around it, so a caller that looks at a page several times (see
+/// [`classify`]) computes it once.
 pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<&'r str>> {
     texts
         .iter()
-        .map(|text| {
-            options
-                .boilerplate
-                .classify(text)
-                .filter(|rule| options.rules.enabled(rule))
-        })
+        .map(|text| options.boilerplate.classify(text))
         .collect()
 }
 
