@@ -162,6 +162,7 @@ pub fn decide(
     noise: Vec<Option<Verdict<'_>>>,
     prints: &Fingerprints<'_>,
     matches: Matches,
+    prose: &navigation::ProseMemo,
     options: &Options,
 ) -> Decided {
     let Fingerprints {
@@ -211,7 +212,7 @@ pub fn decide(
         );
     }
     if options.rules.enabled(NAVIGATION) {
-        settle_navigation(texts, &mut decisions, &mut layout);
+        settle_navigation(texts, &mut decisions, &mut layout, prose);
     }
     Decided { decisions, layout }
 }
@@ -222,9 +223,15 @@ pub fn decide(
 /// copy). So the rule looks again at what is kept, as the next run would, until
 /// it finds nothing more; the edges are prose, which it never takes, so this
 /// ends after a round or two.
-fn settle_navigation(texts: &[&str], decisions: &mut [Decision], layout: &mut [bool]) {
+fn settle_navigation(
+    texts: &[&str],
+    decisions: &mut [Decision],
+    layout: &mut [bool],
+    prose: &navigation::ProseMemo,
+) {
     loop {
-        let chrome = navigation::chrome_among(texts, |i| matches!(decisions[i], Decision::Keep(_)));
+        let chrome =
+            navigation::chrome_among(texts, |i| matches!(decisions[i], Decision::Keep(_)), prose);
         if !chrome.contains(&true) {
             return;
         }

@@ -321,6 +321,7 @@ struct Facts<'t, 'o> {
     /// not ([`Facts::removed_by_catalogue`]).
     catalogue: Vec<Option<&'o str>>,
     recurrences: Option<Vec<noise::corpus::Recurrence>>,
+    prose: noise::navigation::ProseMemo,
     /// The fingerprints of the candidates of the last look (at first, of
     /// every paragraph the catalogue leaves), indexed into `texts`: a look
     /// only ever looks at what the look before kept, so each takes its
@@ -361,6 +362,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             texts,
             catalogue,
             recurrences: noise::corpus::recurrences(texts.len(), candidates, options),
+            prose: noise::navigation::ProseMemo::default(),
             prints,
         }
     }
@@ -398,10 +400,16 @@ impl<'t, 'o> Facts<'t, 'o> {
                     .map(noise::Verdict::rule)
             })
             .collect();
-        let noise = noise::classify(&texts, catalogue, recurrences.as_deref(), options);
+        let noise = noise::classify(
+            &texts,
+            catalogue,
+            recurrences.as_deref(),
+            &self.prose,
+            options,
+        );
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, options);
-        let decided = decide::decide(&texts, noise, &prints, matches, options);
+        let decided = decide::decide(&texts, noise, &prints, matches, &self.prose, options);
         self.prints = prints.unselect(page);
         decided
     }

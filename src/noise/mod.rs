@@ -64,6 +64,7 @@ pub fn classify<'r>(
     texts: &[&str],
     catalogue: Vec<Option<Verdict<'r>>>,
     recurrences: Option<&[corpus::Recurrence]>,
+    prose: &navigation::ProseMemo,
     options: &'r Options,
 ) -> Vec<Option<Verdict<'r>>> {
     let mut verdicts = catalogue;
@@ -71,7 +72,7 @@ pub fn classify<'r>(
         // The page's edges are found among the paragraphs that stay: a
         // cookie notice that a rule removes must not mark where the article
         // ends, or the next run would find the edge elsewhere.
-        let chrome = navigation::chrome_among(texts, |i| verdicts[i].is_none());
+        let chrome = navigation::chrome_among(texts, |i| verdicts[i].is_none(), prose);
         for (verdict, is_chrome) in verdicts.iter_mut().zip(chrome) {
             if is_chrome {
                 *verdict = Some(Verdict {

@@ -11,8 +11,9 @@
 //! least [`MENU_RUN`] link-like lines), so an article's own lists (results,
 //! ingredients, steps) in its middle are never touched.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Link-like lines in a row that make an edge a menu. Six keeps every list
@@ -199,21 +200,21 @@ const TITLE_MAX_WORDS: usize = 20;
 /// kept (see [`crate::decide`] and [`chrome_among`]); after one more round nothing changes, because
 /// the edges are prose paragraphs, which are never chrome, and a kept title
 /// stops the top edge at once.
-pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
+pub fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
     let mut chrome = vec![false; paragraphs.len()];
     // Only the first and last prose paragraphs matter, so the scan stops at
     // each end as soon as it meets prose: the middle of an article is never read.
-    let Some(first) = paragraphs.iter().position(|p| is_prose(p)) else {
+    let Some(first) = paragraphs.iter().position(|p| prose.is_prose(p)) else {
         return chrome;
     };
     let last = paragraphs
         .iter()
-        .rposition(|p| is_prose(p))
+        .rposition(|p| prose.is_prose(p))
         .unwrap_or(first);
     // The article's own tail and head (a list of full clauses, a short
     // closing line, a byline with a date) run on from its prose up to the
     // first line that reads as a link, so each edge starts at a link.
-    let top_end = match title_position(&paragraphs[..first], &paragraphs[first..]) {
+    let top_end = match title_position(&paragraphs[..first], &paragraphs[first..], prose) {
         Some(title) => title,
         None => paragraphs[..first]
             .iter()
@@ -237,7 +238,7 @@ pub fn page_chrome(paragraphs: &[&str]) -> Vec<bool> {
 /// a reader looks for the headline. Menus above it often name the article's
 /// topic too ("Climate Change in Hawaii"), so the topmost such line would stop
 /// the edge inside the menu.
-fn title_position(top: &[&str], below: &[&str]) -> Option<usize> {
+fn title_position(top: &[&str], below: &[&str], prose: &ProseMemo) -> Option<usize> {
     // Most lines above the prose are not shaped as a title at all; the
     // prose's words are gathered only once one is.
     let mut candidates = top
@@ -247,7 +248,7 @@ fn title_position(top: &[&str], below: &[&str]) -> Option<usize> {
         .filter(|(_, line)| shaped_as_title(line))
         .peekable();
     candidates.peek()?;
-    let prose_words = content_words_of_prose(below);
+    let prose_words = content_words_of_prose(below, prose);
     candidates
         .find(|(_, line)| reads_as_title(line, &prose_words))
         .map(|(at, _)| at)
@@ -255,11 +256,11 @@ fn title_position(top: &[&str], below: &[&str]) -> Option<usize> {
 
 /// The content words ([`content_words`]) of the first
 /// [`TITLE_PROSE_WINDOW`] prose paragraphs of `below`, lowercased.
-fn content_words_of_prose<'a>(below: &[&'a str]) -> FxHashSet<Cow<'a, str>> {
+fn content_words_of_prose<'a>(below: &[&'a str], prose: &ProseMemo) -> FxHashSet<Cow<'a, str>> {
     let mut prose_words = FxHashSet::default();
     for paragraph in below
         .iter()
-        .filter(|p| is_prose(p))
+        .filter(|p| prose.is_prose(p))
         .take(TITLE_PROSE_WINDOW)
     {
         prose_words.extend(content_words(paragraph));
@@ -316,6 +317,29 @@ fn longest_link_run(paragraphs: &[&str]) -> usize {
         longest = longest.max(current);
     }
     longest
+}
+
+/// [`is_prose`] of the paragraphs of one document, each worked out once. The
+/// rule reads the same edge paragraphs at every look at a page (before and
+/// after copies go, each settle round, each rerun after a page-model round),
+/// and `is_prose` reads every word: it was half of the rule's cost.
+///
+/// A paragraph is known by where its text lies in memory (start and length):
+/// every look at a document reads slices of the same paragraph texts, so a
+/// paragraph has one key in all of them. Use one memo per document.
+#[derive(Debug, Default)]
+pub struct ProseMemo(RefCell<FxHashMap<(usize, usize), bool>>);
+
+impl ProseMemo {
+    fn is_prose(&self, text: &str) -> bool {
+        let key = (text.as_ptr() as usize, text.len());
+        if let Some(&known) = self.0.borrow().get(&key) {
+            return known;
+        }
+        let prose = is_prose(text);
+        self.0.borrow_mut().insert(key, prose);
+        prose
+    }
 }
 
 /// A paragraph of article prose: long, ends a sentence, made of sentences
@@ -387,11 +411,15 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// [`page_chrome`] of the paragraphs for which `present` holds, as the page
 /// reads without the others; `true` marks chrome.
-pub fn chrome_among(texts: &[&str], present: impl Fn(usize) -> bool) -> Vec<bool> {
+pub fn chrome_among(
+    texts: &[&str],
+    present: impl Fn(usize) -> bool,
+    prose: &ProseMemo,
+) -> Vec<bool> {
     let shown: Vec<usize> = (0..texts.len()).filter(|&i| present(i)).collect();
     let page: Vec<&str> = shown.iter().map(|&i| texts[i]).collect();
     let mut chrome = vec![false; texts.len()];
-    for (index, is_chrome) in shown.into_iter().zip(page_chrome(&page)) {
+    for (index, is_chrome) in shown.into_iter().zip(page_chrome(&page, prose)) {
         chrome[index] = is_chrome;
     }
     chrome
@@ -422,7 +450,7 @@ mod tests {
             "About us",
             "Contact",
         ];
-        let chrome = page_chrome(&page);
+        let chrome = page_chrome(&page, &ProseMemo::default());
         assert!(chrome[..7].iter().all(|&c| c), "{chrome:?}");
         assert!(!chrome[7] && !chrome[8]);
         assert!(chrome[9..].iter().all(|&c| c));
@@ -447,7 +475,11 @@ mod tests {
             "Related",
             "Tags",
         ];
-        assert!(page_chrome(&article).iter().all(|&c| !c));
+        assert!(
+            page_chrome(&article, &ProseMemo::default())
+                .iter()
+                .all(|&c| !c)
+        );
     }
 
     #[test]
@@ -461,10 +493,32 @@ mod tests {
             "France (Group H): 10th appearance",
             "Turkey (Group H): 5th appearance",
         ];
-        assert!(page_chrome(&article).iter().all(|&c| !c));
+        assert!(
+            page_chrome(&article, &ProseMemo::default())
+                .iter()
+                .all(|&c| !c)
+        );
     }
 
     const MENU: [&str; 6] = ["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns"];
+
+    /// One memo serves every look at a document: the chrome of each page of
+    /// it (the whole, then what a look kept) is what a fresh memo gives.
+    #[test]
+    fn a_memo_shared_by_the_looks_at_a_document_changes_nothing() {
+        let mut page = MENU.to_vec();
+        page.extend(["Volkswagen shows a new electric wagon", PROSE, PROSE]);
+        page.extend(MENU);
+        let memo = ProseMemo::default();
+        for look in [&page[..], &page[2..], &page[6..9]] {
+            assert_eq!(
+                page_chrome(look, &memo),
+                page_chrome(look, &ProseMemo::default()),
+                "{look:?}"
+            );
+        }
+        assert_eq!(memo.0.borrow().values().filter(|&&prose| prose).count(), 1);
+    }
 
     #[test]
     fn the_headline_above_the_prose_stays() {
@@ -475,7 +529,7 @@ mod tests {
             PROSE,
             PROSE,
         ]);
-        let chrome = page_chrome(&page);
+        let chrome = page_chrome(&page, &ProseMemo::default());
         assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
         assert!(chrome[6..].iter().all(|&c| !c), "{chrome:?}");
     }
@@ -488,13 +542,17 @@ mod tests {
             "This works for everyone!",
         ];
         page.extend(MENU);
-        let chrome = page_chrome(&page);
+        let chrome = page_chrome(&page, &ProseMemo::default());
         assert_eq!(
             chrome,
             [false, false, false, true, true, true, true, true, true]
         );
         // Cleaning what is left finds no more chrome.
-        assert!(page_chrome(&page[..3]).iter().all(|&c| !c));
+        assert!(
+            page_chrome(&page[..3], &ProseMemo::default())
+                .iter()
+                .all(|&c| !c)
+        );
     }
 
     #[test]
