@@ -1,43 +1,56 @@
 #!/bin/sh
-# The page model's CPU cost over the rules alone (issue 14's budget: +15%).
+# The page model's CPU cost over the rules alone (issue 14's budget: +15%),
+# for one build or several side by side.
 #
-#   sh benches/model_cost.sh [PAIRS] [BIN] [FOLDER]
-#   sh benches/model_cost.sh 9 target/release/dedupe target/bench/corpus
+#   sh benches/model_cost.sh ROUNDS FOLDER BIN [BIN...]
+#   sh benches/model_cost.sh 7 target/bench/corpus target/release/dedupe
+#   sh benches/model_cost.sh 7 target/bench/corpus /tmp/old/dedupe target/release/dedupe
 #
-# Runs `BIN -q -j1 --check FOLDER` without and with `--extend-select
-# page-model`, alternately, PAIRS times, and prints the user+system seconds
-# of each run and the median ratio. The ratio is taken within each pair: on
-# a shared machine the speed drifts by 10-15% from one minute to the next,
-# which best-of-N times of separate batches mistake for a difference. The
-# folder is `benches/speed.py`'s corpus (built by `python3 benches/speed.py`).
+# Each round runs, for every BIN in turn, `BIN -q -j1 --check FOLDER` without
+# and then with `--extend-select page-model`, and records user+system
+# seconds. It prints each build's medians and the median of its ratios
+# (model over rules, within each round). Everything is interleaved because
+# on a shared machine the speed drifts by 10-15% from one minute to the
+# next: separate sittings of one binary gave ratios from 1.31 to 1.43, so
+# only runs taken side by side compare builds. FOLDER is `benches/speed.py`'s
+# corpus (built by `python3 benches/speed.py`).
 set -eu
-pairs=${1:-9}
-bin=${2:-target/release/dedupe}
-folder=${3:-target/bench/corpus}
+[ $# -ge 3 ] || { echo "usage: $0 ROUNDS FOLDER BIN [BIN...]" >&2; exit 2; }
+rounds=$1 folder=$2
+shift 2
+times=$(mktemp)
+trap 'rm -f "$times" "$times.run"' EXIT
 
-# User + system seconds of one run (the exit status is 1 when --check finds
+# User + system seconds of one run (`--check` exits 1 when it finds
 # something to remove, which is expected here).
 seconds() {
-    /usr/bin/time -f "%U %S" -o /tmp/model_cost.$$ "$@" >/dev/null 2>&1 || true
-    awk 'END { print $1 + $2 }' /tmp/model_cost.$$
+    /usr/bin/time -f "%U %S" -o "$times.run" "$@" >/dev/null 2>&1 || true
+    awk 'END { print $1 + $2 }' "$times.run"
 }
 
-i=0
-while [ "$i" -lt "$pairs" ]; do
-    rules=$(seconds "$bin" -q -j1 --check "$folder")
-    model=$(seconds "$bin" -q -j1 --check --extend-select page-model "$folder")
-    echo "$rules $model"
-    i=$((i + 1))
-done | awk '
-    { rules[NR] = $1; model[NR] = $2; ratio[NR] = $2 / $1
-      printf "pair %d: rules %.2f s, model %.2f s, ratio %.3f\n", NR, $1, $2, $2 / $1 }
-    function median(a, n,    i, j, t) {
+round=1
+while [ "$round" -le "$rounds" ]; do
+    for bin in "$@"; do
+        rules=$(seconds "$bin" -q -j1 --check "$folder")
+        model=$(seconds "$bin" -q -j1 --check --extend-select page-model "$folder")
+        echo "$bin $rules $model" >> "$times"
+    done
+    round=$((round + 1))
+done
+
+awk '
+    function median(list,    n, a, i, j, t) {
+        n = split(list, a, " ")
         for (i = 2; i <= n; i++)
-            for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+            for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
+    !($1 in seen) { seen[$1] = 1; order[++builds] = $1 }
+    { rules[$1] = rules[$1] " " $2; model[$1] = model[$1] " " $3; ratio[$1] = ratio[$1] " " $3 / $2 }
     END {
-        n = NR
-        printf "median: rules %.2f s, model %.2f s, model/rules %.3f\n", median(rules, n), median(model, n), median(ratio, n)
-    }'
-rm -f /tmp/model_cost.$$
+        for (b = 1; b <= builds; b++) {
+            bin = order[b]
+            printf "%s: rules %.2f s, model %.2f s, model/rules %.3f (medians of %d rounds; ratios%s)\n",
+                bin, median(rules[bin]), median(model[bin]), median(ratio[bin]), split(ratio[bin], x, " "), ratio[bin]
+        }
+    }' "$times"
