@@ -272,14 +272,9 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
         let mut shingles = Vec::new();
         let mut facts = Facts::new(&texts, options, &mut shingles);
-        let named: Vec<bool> = if options.page_model.is_some() && options.rules.enabled(PAGE_MODEL)
-        {
-            (0..texts.len())
-                .map(|i| facts.named_by_catalogue(i))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let named: Vec<bool> = (0..texts.len())
+            .map(|i| facts.named_by_catalogue(i))
+            .collect();
         let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
         let whole: Vec<usize> = (0..texts.len()).collect();
         let first = settled(&whole);
@@ -329,6 +324,11 @@ struct Facts<'t, 'o> {
     prints: fingerprint::Fingerprints<'t>,
 }
 
+/// `rule`, if the user left it enabled.
+fn enabled_rule<'o>(rule: Option<&'o str>, options: &Options) -> Option<&'o str> {
+    rule.filter(|rule| options.rules.enabled(rule))
+}
+
 impl<'t, 'o> Facts<'t, 'o> {
     /// The facts of `texts`; `shingles` holds the fingerprints' shingles.
     fn new(
@@ -337,7 +337,6 @@ impl<'t, 'o> Facts<'t, 'o> {
         shingles: &'t mut Vec<key::Shingle>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
-        let enabled = |i: usize| catalogue[i].filter(|rule| options.rules.enabled(rule));
         // The corpus rule reads the fingerprints' digests, so with a corpus
         // the keys are made here, once for both, and dropped once read.
         let keys: Option<Vec<String>> = options
@@ -347,7 +346,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         let prints = fingerprint::fingerprint(
             texts,
             keys.as_deref(),
-            |i| enabled(i).is_none(),
+            |i| enabled_rule(catalogue[i], options).is_none(),
             options.min_words,
             shingles,
         );
@@ -369,7 +368,7 @@ impl<'t, 'o> Facts<'t, 'o> {
 
     /// The enabled catalogue rule that removes paragraph `i`, if one does.
     fn removed_by_catalogue(&self, i: usize, options: &Options) -> Option<&'o str> {
-        self.catalogue[i].filter(|rule| options.rules.enabled(rule))
+        enabled_rule(self.catalogue[i], options)
     }
 
     /// Whether a catalogue rule names paragraph `i`, enabled or not.
