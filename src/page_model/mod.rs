@@ -100,8 +100,11 @@ impl HashedWeights {
         self.step(slot) * self.scale
     }
 
-    /// A sum of weights times values, to add slots to: scoring and
-    /// training's logits both add theirs through it, so they agree to the bit.
+    /// A sum of weights times values, to add slots to. Scoring
+    /// (`MeasuredParagraphs::page_logits`) and the logit of a feature vector
+    /// (`decode::logit`: explanations, training's out-of-fold scores) both
+    /// add theirs through it, so they agree to the bit. Fitting itself works
+    /// on the f32 weights before they are rounded.
     pub(crate) fn sum(&self) -> WeightedSum<'_> {
         WeightedSum {
             weights: self,
