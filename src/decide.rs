@@ -10,7 +10,7 @@
 
 use crate::fingerprint::{Fingerprinted, Fingerprints};
 use crate::key::{Digest, match_key};
-use crate::matching::{self, MatchKind, Matches, NearPair, Similarity};
+use crate::matching::{self, ExactGroups, MatchKind, Matches, NearPair, Similarity};
 use crate::noise::{Verdict, navigation};
 use crate::options::Options;
 use crate::page_model::{self, PAGE_MODEL};
@@ -193,7 +193,7 @@ pub fn decide(
             None => Decision::Keep(KeepReason::Unique),
         })
         .collect();
-    for group in &groups {
+    for group in groups.iter() {
         for (member, decision) in resolve_structural(group, &structural, fingerprints, options) {
             decisions[candidates[member]] = map_indices(decision, candidates);
         }
@@ -288,7 +288,7 @@ fn resolve_structural(
 /// Only clusters with more than one member are returned, ordered by their
 /// first member.
 fn clusters(
-    groups: &[Vec<usize>],
+    groups: &ExactGroups,
     structural: &[bool],
     pairs: Vec<NearPair>,
     candidate_count: usize,
@@ -307,7 +307,7 @@ fn clusters(
             parent[ra.max(rb)] = ra.min(rb);
         }
     };
-    for group in groups {
+    for group in groups.iter() {
         if !group.iter().any(|&member| structural[member]) {
             for &member in &group[1..] {
                 union(group[0], member);

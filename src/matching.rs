@@ -19,7 +19,6 @@ use crate::options::Thresholds;
 use crate::rules::{CAPTION, NEAR_DUPLICATE};
 use crate::text::ends_with_full_stop;
 use crate::text::is_code_like;
-use rustc_hash::FxHashMap;
 
 /// A shingle shared by more paragraphs than this says nothing about which two
 /// are copies (it is a template or a stock phrase), and indexing it would make
@@ -321,7 +320,7 @@ fn same_numbers(a: &[&str], b: &[&str]) -> bool {
 #[derive(Debug)]
 pub struct Matches {
     /// Candidates with the same digest, in order of first occurrence.
-    pub groups: Vec<Vec<usize>>,
+    pub groups: ExactGroups,
     /// Which candidates are structural repeats ([`structural_repeats`]).
     pub structural: Vec<bool>,
     /// Near-duplicate pairs among the first copy of each group that is long
@@ -337,7 +336,7 @@ pub fn matches(prints: &Fingerprints<'_>, options: &Options) -> Matches {
     let groups = exact_groups(digests);
     let structural = structural_repeats(&groups, digests, fingerprints, options.min_words);
     let mut representative = vec![false; fingerprints.len()];
-    for group in &groups {
+    for group in groups.iter() {
         representative[group[0]] = !group.iter().any(|&member| structural[member])
             && fingerprints[group[0]].token_count >= options.min_words;
     }
@@ -360,18 +359,69 @@ const STRUCTURAL_REPEATS: usize = 3;
 /// Structural lines are short: a heading, a question, a label.
 const STRUCTURAL_MAX_TOKENS: usize = 40;
 
-/// Groups of candidates with the same digest, in order of first occurrence.
-pub fn exact_groups(digests: &[Digest]) -> Vec<Vec<usize>> {
-    let mut group_of: FxHashMap<&Digest, usize> = FxHashMap::default();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (index, digest) in digests.iter().enumerate() {
-        let group = *group_of.entry(digest).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[group].push(index);
+/// Groups of candidates with the same digest, each group's members in order,
+/// the groups in order of their first member. They are held in one flat list
+/// because most groups have a single member: a list for each cost a big file
+/// of short distinct lines some 80 bytes a paragraph.
+#[derive(Debug)]
+pub struct ExactGroups {
+    members: Vec<usize>,
+    /// Where each group ends in `members`.
+    ends: Vec<usize>,
+}
+
+impl ExactGroups {
+    /// The number of groups.
+    pub fn len(&self) -> usize {
+        self.ends.len()
     }
-    groups
+
+    /// The groups, each as its members in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.members[start..end])
+    }
+}
+
+/// Groups the candidates by digest. Sorting brings the copies together, and
+/// a count of each group's members places them in the flat list: no map from
+/// digest to group, which for a big file of distinct lines cost more than
+/// the groups themselves.
+pub fn exact_groups(digests: &[Digest]) -> ExactGroups {
+    let count = digests.len();
+    let mut by_digest: Vec<usize> = (0..count).collect();
+    by_digest.sort_unstable_by_key(|&i| (digests[i], i));
+    // The first copy of each candidate's group stands for the group.
+    let mut first = vec![0; count];
+    for run in by_digest.chunk_by(|&a, &b| digests[a] == digests[b]) {
+        for &member in run {
+            first[member] = run[0];
+        }
+    }
+    drop(by_digest);
+    // `next_slot[f]`: the group's size, then where its next member goes.
+    let mut next_slot = vec![0; count];
+    for &f in &first {
+        next_slot[f] += 1;
+    }
+    let mut ends = Vec::new();
+    let mut end = 0;
+    for candidate in 0..count {
+        if first[candidate] == candidate {
+            let size = next_slot[candidate];
+            next_slot[candidate] = end;
+            end += size;
+            ends.push(end);
+        }
+    }
+    let mut members = vec![0; count];
+    for (candidate, &f) in first.iter().enumerate() {
+        members[next_slot[f]] = candidate;
+        next_slot[f] += 1;
+    }
+    ExactGroups { members, ends }
 }
 
 /// Paragraphs either side of a repeat that are read to align it with
@@ -403,7 +453,7 @@ const MIN_ALIGNED_ANCHORS: usize = 2;
 /// made again, until it holds on what stays, so cleaning the clean copy finds
 /// the same structure. Copies only ever leave, so this ends.
 pub fn structural_repeats(
-    groups: &[Vec<usize>],
+    groups: &ExactGroups,
     digests: &[Digest],
     fingerprints: &[Fingerprinted<'_>],
     min_words: usize,
@@ -763,6 +813,15 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(caption_label_tokens(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn exact_groups_list_copies_in_order_of_their_first_member() {
+        let groups = exact_groups(&[5, 3, 5, 7, 3, 5, 1]);
+        let listed: Vec<&[usize]> = groups.iter().collect();
+        assert_eq!(listed, [&[0, 2, 5][..], &[1, 4], &[3], &[6]]);
+        assert_eq!(groups.len(), 4);
+        assert_eq!(exact_groups(&[]).iter().count(), 0);
     }
 
     #[test]

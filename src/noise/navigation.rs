@@ -332,6 +332,11 @@ pub struct ProseMemo(RefCell<FxHashMap<(usize, usize), bool>>);
 
 impl ProseMemo {
     fn is_prose(&self, text: &str) -> bool {
+        // Most short lines fail at a glance; keeping them out of the memo
+        // keeps a file of many tiny paragraphs from holding an entry for each.
+        if !could_be_prose(text) {
+            return false;
+        }
         let key = (text.as_ptr() as usize, text.len());
         if let Some(&known) = self.0.borrow().get(&key) {
             return known;
@@ -347,8 +352,7 @@ impl ProseMemo {
 /// with an ellipsis ("Sometimes people ask me why [...]") is a link to
 /// another article, not prose of this one.
 fn is_prose(text: &str) -> bool {
-    let trimmed = text.trim_end_matches([']', ')', ' ']);
-    if !ends_sentence(text) || trimmed.ends_with(['\u{2026}']) || trimmed.ends_with("...") {
+    if !could_be_prose(text) {
         return false;
     }
     let mut count = 0usize;
@@ -376,6 +380,16 @@ fn is_prose(text: &str) -> bool {
         .chars()
         .any(|c| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c));
     !has_listed_script || stop as f32 >= PROSE_MIN_STOP_DENSITY * count as f32
+}
+
+/// The checks of [`is_prose`] that read no word: long enough to hold
+/// [`PROSE_MIN_WORDS`] words, ending a sentence, not cut off with an ellipsis.
+fn could_be_prose(text: &str) -> bool {
+    let trimmed = text.trim_end_matches([']', ')', ' ']);
+    text.len() >= 2 * PROSE_MIN_WORDS - 1
+        && ends_sentence(text)
+        && !trimmed.ends_with(['\u{2026}'])
+        && !trimmed.ends_with("...")
 }
 
 /// [`STOP_WORDS`] as a set: a linear search of 150 words for every short
