@@ -459,6 +459,10 @@ pub fn structural_repeats(
     min_words: usize,
 ) -> Vec<bool> {
     let count = digests.len();
+    // Without a copy there is no structure, and nothing below need be held.
+    if groups.len() == count {
+        return vec![false; count];
+    }
     let mut group_of = vec![0; count];
     for (index, group) in groups.iter().enumerate() {
         for &member in group {

@@ -1,0 +1,30 @@
+#!/bin/bash
+# Peak RSS of one-file runs, as a multiple of the input's bytes, for each
+# shape of file the memory bound speaks of (README, "Guarantees").
+#
+#   benches/memory.sh BIN [BIN...]
+#
+# Needs target/bench/corpus and target/bench/one.txt, which
+# `python3 benches/speed.py` builds. Each run is
+# `BIN -q --isolated --no-corpus FILE -o /dev/null` under /usr/bin/time;
+# %M is KiB, so the ratio is KiB x 1024 over the input's bytes.
+set -euo pipefail
+bench=target/bench
+[ -d "$bench/corpus" ] && [ -f "$bench/one.txt" ] || { echo "run python3 benches/speed.py first" >&2; exit 2; }
+work="$bench/memory"
+mkdir -p "$work"
+[ -f "$work/articles.txt" ] || cat "$bench"/corpus/copy*/dups/*.txt "$bench"/corpus/copy*/real-readability/*.txt > "$work/articles.txt"
+[ -f "$work/dumps.txt" ] || cat "$bench"/corpus/copy*/real-dump/*.txt > "$work/dumps.txt"
+[ -f "$work/x-paragraphs.txt" ] || python3 -c "import sys; sys.stdout.write('x\n\n' * 1000000)" > "$work/x-paragraphs.txt"
+[ -f "$work/numbered-lines.txt" ] || python3 -c "import sys; sys.stdout.write(''.join(f'{i}\n\n' for i in range(1, 1000001)))" > "$work/numbered-lines.txt"
+printf '| input | MB |'; for bin in "$@"; do printf ' %s |' "$bin"; done; echo
+for input in articles.txt "../one.txt" dumps.txt x-paragraphs.txt numbered-lines.txt; do
+  file="$work/$input"
+  bytes=$(stat -c %s "$file")
+  printf '| %s | %.1f |' "$(basename "$input")" "$(echo "$bytes / 1000000" | bc -l)"
+  for bin in "$@"; do
+    kib=$(/usr/bin/time -f %M "$bin" -q --isolated --no-corpus "$file" -o /dev/null 2>&1 >/dev/null | tail -1)
+    printf ' %.1f MB (%.2fx) |' "$(echo "$kib * 1024 / 1000000" | bc -l)" "$(echo "$kib * 1024 / $bytes" | bc -l)"
+  done
+  echo
+done
