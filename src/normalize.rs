@@ -113,12 +113,12 @@ pub(crate) fn normalize_text<'a>(text: &'a str, options: &NormalizeOptions) -> N
         endings.add(text, start + raw.len(), end);
         start = end;
         let index = lines.len();
-        if options.markdown && markdown.is_verbatim(index, raw) {
+        let line = normalize_line(raw, options);
+        if options.markdown && markdown.is_verbatim(index, raw, &line) {
             markdown.previous_blank = raw.trim().is_empty();
             lines.push(Cow::Borrowed(raw));
             continue;
         }
-        let line = normalize_line(raw, options);
         markdown.previous_blank = line.trim().is_empty();
         if options.markdown
             && !markdown.previous_blank
@@ -170,28 +170,42 @@ struct Markdown<'a> {
 
 impl Markdown<'_> {
     /// Whether line `index` passes through untouched; records the block it
-    /// belongs to.
-    fn is_verbatim(&mut self, index: usize, raw: &str) -> bool {
+    /// belongs to. A line counts as a fence, a table row or indented code
+    /// when it reads as one either as written (`raw`) or once normalized
+    /// (`normalized`): a line that only normalization made a fence
+    /// (`\u{a0}~~~` becomes ` ~~~`) would otherwise be written out as
+    /// one, and the next run would read the lines after it differently
+    /// (not idempotent). A verbatim line is written as it is, and any other
+    /// line as normalized, which normalizes to itself, so the next run
+    /// classifies every line as this one did.
+    fn is_verbatim(&mut self, index: usize, raw: &str, normalized: &str) -> bool {
         let at_start = !std::mem::replace(&mut self.started, true);
         let open_table = self.open_table.take();
         let open_indented = self.open_indented.take();
+        let either = [raw, normalized];
         if let Some((fence_char, fence_len)) = self.fence {
             self.extend_last(index);
-            if fence(raw).is_some_and(|(c, len, info)| {
-                c == fence_char && len >= fence_len && info.trim().is_empty()
+            if either.iter().any(|line| {
+                fence(line).is_some_and(|(c, len, info)| {
+                    c == fence_char && len >= fence_len && info.trim().is_empty()
+                })
             }) {
                 self.fence = None;
             }
             return true;
         }
-        if let Some((c, len, info)) = fence(raw)
-            && !(c == b'`' && info.contains('`'))
+        if let Some((c, len, _)) = either
+            .iter()
+            .find_map(|line| fence(line).filter(|&(c, _, info)| !(c == b'`' && info.contains('`'))))
         {
             self.fence = Some((c, len));
             self.blocks.push(index..index + 1);
             return true;
         }
-        if raw.trim_start_matches(' ').starts_with('|') {
+        if either
+            .iter()
+            .any(|line| line.trim_start_matches(' ').starts_with('|'))
+        {
             match open_table {
                 Some(block) => self.blocks[block].end = index + 1,
                 None => self.blocks.push(index..index + 1),
@@ -199,8 +213,9 @@ impl Markdown<'_> {
             self.open_table = Some(self.blocks.len() - 1);
             return true;
         }
-        let blank = raw.trim().is_empty();
-        let indented = (raw.starts_with("    ") || raw.starts_with('\t')) && !blank;
+        let indented = either.iter().any(|line| {
+            (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty()
+        });
         if indented && let Some(block) = open_indented {
             self.blocks[block].end = index + 1;
             self.open_indented = Some(block);

@@ -639,6 +639,29 @@ fn regression_lone_carriage_return_diff_replays() {
     }
 }
 
+/// Found by the `clean` fuzz target (its input is the second case): a line
+/// that only normalization makes a code fence (`\u{a0}~~~` becomes ` ~~~`)
+/// was written out as a fence, so the next run read the lines after it as
+/// code where this run had normalized them, or the reverse.
+#[test]
+fn regression_a_line_that_normalizes_to_a_fence_is_idempotent() {
+    let options = dedupe::Options::default();
+    let input = "Intro paragraph here.\n\n\u{a0}~~~\n~~~\nx\u{a0}y\n\nOutro paragraph.\n";
+    let once = dedupe::clean(input, &options).text;
+    assert_eq!(dedupe::clean(&once, &options).text, once);
+    let fuzzed: &[u8] = &[
+        0xff, 0x1e, 0x0d, 0x61, 0x0d, 0xa0, 0x7e, 0x7e, 0x7e, 0x7e, 0x73, 0x73, 0xff, 0x0d, 0xbb,
+        0x7f, 0x7e, 0x7e, 0x73, 0x73, 0xff, 0x0d, 0xbb, 0x0a, 0xff, 0x73, 0x0d, 0xbb, 0x0a, 0x7e,
+        0x7e, 0x7e, 0x7e, 0x7e, 0x0d, 0xa0, 0x7e, 0x7e, 0x7e, 0x7e, 0x73, 0x73, 0xff, 0x0d, 0xbb,
+        0x7f, 0x7e, 0x7e, 0x73, 0x73, 0xff, 0x0d, 0xbb, 0x0a, 0xff, 0x73, 0x0d, 0xbb, 0x0a, 0x7e,
+        0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x63, 0x7e, 0x7e, 0x7e, 0x7e,
+        0x7e, 0x7e, 0x63,
+    ];
+    let decoded = dedupe::decode(fuzzed, dedupe::Encoding::Auto).expect("decodes");
+    let once = dedupe::clean(&decoded.text, &options).text;
+    assert_eq!(dedupe::clean(&once, &options).text, once);
+}
+
 /// Found by `awkward_text_keeps_the_guarantees` (minimal input there:
 /// `"&#8217;\nThe same sentence...\n\nThe same sentence..."`): when the only
 /// kept paragraph spans several lines, the clean copy has no blank line and
