@@ -1,7 +1,8 @@
 //! The library's entry point on any bytes: decode, clean, render the clean
-//! copy and the diff. Must never panic, and the guarantees of SPEC §5 hold:
-//! the clean copy is idempotent and its diff is empty exactly when the bytes
-//! do not change.
+//! copy and the diff, with the default rules and with the page model as
+//! well. Must never panic, and the guarantees of SPEC §5 hold: the clean
+//! copy is idempotent and its diff is empty exactly when the bytes do not
+//! change.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,11 +11,15 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(decoded) = dedupe::decode(bytes, dedupe::Encoding::Auto) else {
         return;
     };
-    let options = dedupe::Options::default();
-    let cleaned = dedupe::clean(&decoded.text, &options);
-    let clean_bytes = cleaned.to_bytes(decoded.encoding);
-    let diff = cleaned.diff_bytes(&decoded, decoded.encoding, "fuzz.txt");
-    assert_eq!(diff.is_empty(), clean_bytes.as_ref() == bytes);
-    let again = dedupe::clean(&cleaned.text, &options);
-    assert_eq!(again.text, cleaned.text, "not idempotent");
+    let rules = dedupe::Options::default();
+    let mut with_model = dedupe::Options::default();
+    with_model.rules.extend_select = vec![dedupe::PAGE_MODEL.to_string()];
+    for options in [rules, with_model] {
+        let cleaned = dedupe::clean(&decoded.text, &options);
+        let clean_bytes = cleaned.to_bytes(decoded.encoding);
+        let diff = cleaned.diff_bytes(&decoded, decoded.encoding, "fuzz.txt");
+        assert_eq!(diff.is_empty(), clean_bytes.as_ref() == bytes);
+        let again = dedupe::clean(&cleaned.text, &options);
+        assert_eq!(again.text, cleaned.text, "not idempotent");
+    }
 });
