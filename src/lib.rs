@@ -270,15 +270,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     drop(normalized);
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
-        let mut shingles = Vec::new();
-        let mut facts = Facts::new(&texts, options, &mut shingles);
-        let named: Vec<bool> = (0..texts.len())
-            .map(|i| facts.named_by_catalogue(i))
-            .collect();
-        let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
-        let whole: Vec<usize> = (0..texts.len()).collect();
-        let first = settled(&whole);
-        decide::refine_with_page_model(&texts, first, |i| named[i], options, settled)
+        decide_paragraphs(&texts, options)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
@@ -302,6 +294,20 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
         one_per_line,
         line_ending,
     }
+}
+
+/// The decision for each of `texts`: the rules' settled judgement, then the
+/// page model's rounds (when it is enabled).
+fn decide_paragraphs(texts: &[&str], options: &Options) -> Vec<Decision> {
+    let mut shingles = Vec::new();
+    let mut facts = Facts::new(texts, options, &mut shingles);
+    let named: Vec<bool> = (0..texts.len())
+        .map(|i| facts.named_by_catalogue(i))
+        .collect();
+    let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
+    let whole: Vec<usize> = (0..texts.len()).collect();
+    let first = settled(&whole);
+    decide::refine_with_page_model(texts, first, |i| named[i], options, settled)
 }
 
 /// What each paragraph of a document is by itself, whatever surrounds it:
@@ -449,10 +455,7 @@ fn decide_lone_paragraph_by_line(
         return false;
     }
     let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
-    let mut shingles = Vec::new();
-    let mut facts = Facts::new(&texts, options, &mut shingles);
-    let whole: Vec<usize> = (0..texts.len()).collect();
-    let decisions = decide::settled(&whole, |page| facts.judge(page, options));
+    let decisions = decide_paragraphs(&texts, options);
     let added = lines.len() - 1;
     // Before the split paragraph nothing moves; it becomes `lines`; after it
     // every index moves by `added`. A reference to the split paragraph
