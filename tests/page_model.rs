@@ -72,6 +72,15 @@ fn with_page_model() -> Options {
     options
 }
 
+/// The paragraphs the page model removed, in order.
+fn removed_by_model<'c>(cleaned: &'c dedupe::Cleaned<'_>) -> Vec<&'c str> {
+    cleaned
+        .removals()
+        .filter(|(_, r)| r.rule == PAGE_MODEL)
+        .map(|(p, _)| &*p.text)
+        .collect()
+}
+
 #[test]
 fn the_headline_and_the_article_stay() {
     let article = support::page_with_comments();
@@ -101,11 +110,7 @@ fn the_model_takes_the_menu_lines_navigation_left_and_explains_why() {
     let article = support::page_with_comments();
     let options = with_page_model();
     let cleaned = dedupe::clean(&article, &options);
-    let by_model: Vec<&str> = cleaned
-        .removals()
-        .filter(|(_, r)| r.rule == PAGE_MODEL)
-        .map(|(p, _)| &*p.text)
-        .collect();
+    let by_model = removed_by_model(&cleaned);
     assert_eq!(by_model, ["News", "Politics"]);
     for p in &cleaned.paragraphs[3..9] {
         assert!(matches!(p.decision, Decision::Keep(_)), "{p:#?}");
@@ -133,11 +138,7 @@ fn a_lone_paragraph_split_into_lines_is_read_by_the_model_too() {
     let options = with_page_model();
     let cleaned = dedupe::clean(&input, &options);
     assert!(cleaned.one_per_line);
-    let by_model: Vec<&str> = cleaned
-        .removals()
-        .filter(|(_, r)| r.rule == PAGE_MODEL)
-        .map(|(p, _)| &*p.text)
-        .collect();
+    let by_model = removed_by_model(&cleaned);
     assert_eq!(by_model, ["News", "Politics"]);
     assert_eq!(dedupe::clean(&cleaned.text, &options).text, cleaned.text);
 }
