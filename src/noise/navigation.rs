@@ -191,7 +191,7 @@ const TITLE_MAX_WORDS: usize = 20;
 /// paragraph `i` is outside the article, at an edge that holds a menu.
 ///
 /// The article's edges are its first and last paragraph of real prose
-/// ([`is_prose`]), so the rule never takes one, nor the lines that run on from
+/// ([`ProseMemo::is_prose`]), so the rule never takes one, nor the lines that run on from
 /// it up to the first link-like line. The top edge also stops at the line
 /// nearest the prose that reads as its title ([`reads_as_title`]): the
 /// headline, and the standfirst or byline after it, are the article's own.
@@ -319,10 +319,10 @@ fn longest_link_run(paragraphs: &[&str]) -> usize {
     longest
 }
 
-/// [`is_prose`] of the paragraphs of one document, each worked out once. The
-/// rule reads the same edge paragraphs at every look at a page (before and
-/// after copies go, each settle round, each rerun after a page-model round),
-/// and `is_prose` reads every word: it was half of the rule's cost.
+/// Whether each paragraph of one document is prose, each worked out once.
+/// The rule reads the same edge paragraphs at every look at a page (before
+/// and after copies go, each settle round, each rerun after a page-model
+/// round), and reading every word was half of the rule's cost.
 ///
 /// A paragraph is known by where its text lies in memory (start and length):
 /// every look at a document reads slices of the same paragraph texts, so a
@@ -331,6 +331,10 @@ fn longest_link_run(paragraphs: &[&str]) -> usize {
 pub struct ProseMemo(RefCell<FxHashMap<(usize, usize), bool>>);
 
 impl ProseMemo {
+    /// Whether `text` is a paragraph of article prose: long, ends a
+    /// sentence, made of sentences (function words), in a script we have a
+    /// list for or not. A teaser cut off with an ellipsis ("Sometimes people
+    /// ask me why [...]") is a link to another article, not prose of this one.
     fn is_prose(&self, text: &str) -> bool {
         // Most short lines fail at a glance; keeping them out of the memo
         // keeps a file of many tiny paragraphs from holding an entry for each.
@@ -341,20 +345,15 @@ impl ProseMemo {
         if let Some(&known) = self.0.borrow().get(&key) {
             return known;
         }
-        let prose = is_prose(text);
+        let prose = reads_as_prose(text);
         self.0.borrow_mut().insert(key, prose);
         prose
     }
 }
 
-/// A paragraph of article prose: long, ends a sentence, made of sentences
-/// (function words), in a script we have a list for or not. A teaser cut off
-/// with an ellipsis ("Sometimes people ask me why [...]") is a link to
-/// another article, not prose of this one.
-fn is_prose(text: &str) -> bool {
-    if !could_be_prose(text) {
-        return false;
-    }
+/// The checks of [`ProseMemo::is_prose`] that read the words: enough of
+/// them, and enough function words among them in a script we have a list for.
+fn reads_as_prose(text: &str) -> bool {
     let mut count = 0usize;
     let mut stop = 0usize;
     let mut lower = String::new();
@@ -382,7 +381,7 @@ fn is_prose(text: &str) -> bool {
     !has_listed_script || stop as f32 >= PROSE_MIN_STOP_DENSITY * count as f32
 }
 
-/// The checks of [`is_prose`] that read no word: long enough to hold
+/// The checks of [`ProseMemo::is_prose`] that read no word: long enough to hold
 /// [`PROSE_MIN_WORDS`] words, ending a sentence, not cut off with an ellipsis.
 fn could_be_prose(text: &str) -> bool {
     let trimmed = text.trim_end_matches([']', ')', ' ']);
@@ -574,9 +573,10 @@ mod tests {
         assert!(!is_link_like("let x = parse(input);"));
         assert!(!is_link_like("Opens at 10:30"));
         assert!(is_link_like("Columns"));
-        assert!(!is_prose(
+        let prose = ProseMemo::default();
+        assert!(!prose.is_prose(
             "Sometimes people ask me why this or that location is the way it is [\u{2026}]"
         ));
-        assert!(is_prose(PROSE));
+        assert!(prose.is_prose(PROSE));
     }
 }
