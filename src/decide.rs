@@ -539,15 +539,19 @@ const MAX_MODEL_ROUNDS: usize = 8;
 /// - a schedule or a results table ([`is_figure_list`]), which reads to a
 ///   model of prose and noise like a run of short lines but is the
 ///   article's data;
-/// - a paragraph that a catalogue rule names (`named_by_catalogue`, by index
-///   in `texts`) but that the rules keep: the rule is one the user turned off
-///   (the opt-in `boilerplate/copyright` and `boilerplate/credits`, say, for
-///   agency copy that keeps its credit lines), and the model must not remove
-///   it in that rule's place.
+/// - what `left_alone` (by index in `texts`) names:
+///   - a paragraph that a catalogue rule names but that the rules keep: the
+///     rule is one the user turned off (the opt-in `boilerplate/copyright`
+///     and `boilerplate/credits`, say, for agency copy that keeps its credit
+///     lines), and the model must not remove it in that rule's place;
+///   - a Markdown code block or table: the author's code and data. And in a
+///     text of one paragraph per line, two tables (or code blocks) that a
+///     removal brings together read as one on the next run: a verdict on
+///     each part would not hold for the whole (not idempotent).
 pub fn refine_with_page_model(
     texts: &[&str],
     mut decisions: Vec<Decision>,
-    named_by_catalogue: impl Fn(usize) -> bool,
+    left_alone: impl Fn(usize) -> bool,
     options: &Options,
     mut rerun: impl FnMut(&[usize]) -> Vec<Decision>,
 ) -> Vec<Decision> {
@@ -573,7 +577,7 @@ pub fn refine_with_page_model(
         let mut changed = false;
         for (at, verdict) in verdicts.iter().enumerate() {
             let index = kept[at];
-            if verdict.remove && !is_figure_list(texts[index]) && !named_by_catalogue(index) {
+            if verdict.remove && !is_figure_list(texts[index]) && !left_alone(index) {
                 decisions[kept[at]] = Decision::remove(Removal {
                     rule: Cow::Borrowed(PAGE_MODEL),
                     kept: None,

@@ -266,11 +266,12 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     let segment::Segmented {
         paragraphs: segments,
         one_per_line,
+        with_markdown_block,
     } = segment::segment(&normalized);
     drop(normalized);
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
-        decide_paragraphs(&texts, options)
+        decide_paragraphs(&texts, &with_markdown_block, options)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
@@ -297,17 +298,23 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 }
 
 /// The decision for each of `texts`: the rules' settled judgement, then the
-/// page model's rounds (when it is enabled).
-fn decide_paragraphs(texts: &[&str], options: &Options) -> Vec<Decision> {
+/// page model's rounds (when it is enabled). `with_markdown_block` lists the
+/// paragraphs that hold a Markdown code block or table, in order.
+fn decide_paragraphs(
+    texts: &[&str],
+    with_markdown_block: &[usize],
+    options: &Options,
+) -> Vec<Decision> {
     let mut shingles = Vec::new();
     let mut facts = Facts::new(texts, options, &mut shingles);
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
+    let left_alone = |i: usize| named[i] || with_markdown_block.binary_search(&i).is_ok();
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
     let whole: Vec<usize> = (0..texts.len()).collect();
     let first = settled(&whole);
-    decide::refine_with_page_model(texts, first, |i| named[i], options, settled)
+    decide::refine_with_page_model(texts, first, left_alone, options, settled)
 }
 
 /// What each paragraph of a document is by itself, whatever surrounds it:
@@ -445,17 +452,20 @@ fn decide_lone_paragraph_by_line(
         return false;
     }
     let normalized = normalize::normalize_text(text, &options.normalize);
-    let lines = segment::segment_lines(
+    let segment::Segmented {
+        paragraphs: lines,
+        with_markdown_block,
+        ..
+    } = segment::segment_lines(
         &normalized,
         paragraph.first_line - 1..paragraph.last_line,
         true,
-    )
-    .paragraphs;
+    );
     if lines.len() < 2 {
         return false;
     }
     let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
-    let decisions = decide_paragraphs(&texts, options);
+    let decisions = decide_paragraphs(&texts, &with_markdown_block, options);
     let added = lines.len() - 1;
     // Before the split paragraph nothing moves; it becomes `lines`; after it
     // every index moves by `added`. A reference to the split paragraph

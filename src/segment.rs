@@ -27,6 +27,9 @@ pub struct Segmented<'a> {
     /// The text had no blank line between lines of text, so each line is a
     /// paragraph; the clean copy keeps that layout.
     pub one_per_line: bool,
+    /// The indices, in order, of the paragraphs that hold a line of a
+    /// Markdown code block or table (few, so listed rather than flagged).
+    pub with_markdown_block: Vec<usize>,
 }
 
 /// Splits normalized lines into paragraphs: blocks separated by blank lines, or
@@ -51,9 +54,22 @@ pub fn segment_lines<'a>(
     // by doubling would hold up to twice that, plus the copy it grows from.
     let mut paragraphs = Vec::with_capacity(spans().count());
     paragraphs.extend(spans().map(|(first, last)| join(text, first, last)));
+    let mut blocks = text.blocks.iter().peekable();
+    let with_markdown_block = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, paragraph)| {
+            while blocks.next_if(|b| b.end <= paragraph.first_line).is_some() {}
+            blocks
+                .peek()
+                .is_some_and(|b| b.start <= paragraph.last_line)
+        })
+        .map(|(index, _)| index)
+        .collect();
     Segmented {
         paragraphs,
         one_per_line,
+        with_markdown_block,
     }
 }
 
@@ -236,6 +252,19 @@ mod tests {
         assert!(segment(&normalized("One\nTwo")).one_per_line);
         assert!(!segment(&normalized("One\n\nTwo")).one_per_line);
         assert!(segment(&normalized("One\n```\ncode\n\ncode\n```\nTwo")).one_per_line);
+    }
+
+    #[test]
+    fn the_paragraphs_with_a_markdown_block_are_listed() {
+        let text = "| a | b |\nOne\n```\ncode\n```\nTwo\n| c | d |\n| e | f |\n";
+        assert_eq!(segment(&normalized(text)).with_markdown_block, [0, 2, 4]);
+        let text = "Intro.\n\n    code\n\nEnd.\n";
+        assert_eq!(segment(&normalized(text)).with_markdown_block, [1]);
+        assert!(
+            segment(&normalized("One\nTwo\n"))
+                .with_markdown_block
+                .is_empty()
+        );
     }
 
     #[test]
