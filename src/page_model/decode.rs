@@ -128,9 +128,9 @@ fn read_page(model: &PageModel, logits: impl Iterator<Item = f32>) -> (Vec<f32>,
 
 /// Scores and decodes a page: the paragraphs `page` (indices, in order) of
 /// `paragraphs`.
-pub fn decode(
-    model: &PageModel,
-    paragraphs: &mut MeasuredParagraphs<'_>,
+pub fn decode<'m>(
+    model: &'m PageModel,
+    paragraphs: &mut MeasuredParagraphs<'_, 'm>,
     page: &[usize],
 ) -> Vec<Verdict> {
     let (logits, layout) = paragraphs.page_logits(page, model);

@@ -340,6 +340,14 @@ struct Measured {
 /// Unicode tables, like ASCII, as Cyrillic pages are common.
 const CYRILLIC: RangeInclusive<char> = '\u{400}'..='\u{45f}';
 
+/// Hangul syllables and the CJK unified ideographs: letters without case,
+/// each its own lowercase. Read without the Unicode tables too: a Korean or
+/// Chinese page is nearly all of them, and three table lookups a character
+/// made such a page cost ten times an English one per byte.
+fn is_caseless_letter(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{4e00}'..='\u{9fff}')
+}
+
 /// What a character is to [`words`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -360,7 +368,7 @@ impl Class {
                 '\'' => Class::Apostrophe,
                 _ => Class::Other,
             }
-        } else if CYRILLIC.contains(&c) {
+        } else if CYRILLIC.contains(&c) || is_caseless_letter(c) {
             Class::Letter
         } else if c == '’' {
             Class::Apostrophe
@@ -384,6 +392,8 @@ impl Class {
 fn is_capital(letter: char) -> bool {
     if CYRILLIC.contains(&letter) {
         letter < '\u{430}'
+    } else if is_caseless_letter(letter) {
+        false
     } else {
         letter.is_uppercase()
     }
@@ -401,6 +411,8 @@ impl Fnv {
                 _ => 0,
             };
             self.char(char::from_u32(c as u32 + offset).unwrap_or(c));
+        } else if is_caseless_letter(c) {
+            self.char(c);
         } else {
             for lower in c.to_lowercase() {
                 self.char(lower);
@@ -408,6 +420,37 @@ impl Fnv {
         }
     }
 }
+
+/// [`ASCII_CLASS`] bits: an uppercase letter (the bit that lowercases it), a
+/// lowercase letter, a digit, a lowercase `p` or `m` (where "http" and
+/// ".com" end).
+const ASCII_UPPER: u8 = 0x20;
+const ASCII_LOWER: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+const ASCII_P_OR_M: u8 = 4;
+
+/// What each byte is to [`read_word`]'s ASCII loop: 0 for anything that is
+/// not an ASCII letter or digit.
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_uppercase() {
+            ASCII_UPPER
+        } else if b == b'p' || b == b'm' {
+            ASCII_LOWER | ASCII_P_OR_M
+        } else if b.is_ascii_lowercase() {
+            ASCII_LOWER
+        } else if b.is_ascii_digit() {
+            ASCII_DIGIT
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// The character at byte offset `at` (a character boundary) of `text`.
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -457,8 +500,18 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     // an '@' not after a letter or digit starts a handle when one follows.
     let mut after_stop = false;
     let mut after_at = false;
+    // Where the first words are, for the line's hash when it is short.
+    let mut short_words = [(0, 0); SHORT_LINE];
     let mut at = 0;
     while let Some(c) = char_at(trimmed, at) {
+        if c == ' ' {
+            // The commonest character between words, quickly.
+            shape.chars += 1;
+            shape.sentences += usize::from(after_stop);
+            (after_stop, after_at, previous) = (false, false, ' ');
+            at += 1;
+            continue;
+        }
         if Class::of(c).in_word() {
             shape.handle |= after_at;
             if c.is_ascii_digit() {
@@ -466,7 +519,11 @@ fn measure(text: &str, words: &mut Words) -> Measured {
                 shape.date_time |= previous == ':';
             }
             (after_stop, after_at) = (false, false);
-            (at, previous) = read_word(trimmed, at, listed, &mut shape, words);
+            let word = read_word(trimmed, at, listed, &mut shape, words);
+            if let Some(short) = short_words.get_mut(shape.words - 1) {
+                *short = (at, word.letters_end);
+            }
+            (at, previous) = (word.end, word.last);
             continue;
         }
         shape.chars += 1;
@@ -490,7 +547,8 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     if after_stop {
         shape.sentences += 1;
     }
-    let line = (shape.words <= SHORT_LINE).then(|| phrase_hash(trimmed));
+    let line =
+        (shape.words <= SHORT_LINE).then(|| joined_hash(trimmed, &short_words[..shape.words]));
     shape.end_marker = shape.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
     Measured {
         shape,
@@ -500,17 +558,43 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     }
 }
 
+/// [`phrase_hash`] of a line whose words are at `words` (byte ranges, as
+/// [`words`] splits them), without splitting it again.
+fn joined_hash(text: &str, words: &[(usize, usize)]) -> u64 {
+    let mut hash = Fnv::new();
+    for (i, &(start, end)) in words.iter().enumerate() {
+        if i > 0 {
+            hash.byte(b' ');
+        }
+        for c in text[start..end].chars() {
+            hash.lowercase(c);
+        }
+    }
+    hash.0
+}
+
+/// Where [`read_word`] stopped.
+struct WordEnd {
+    /// After the word and any apostrophes after it.
+    end: usize,
+    /// After its last letter or number: where the word as [`words`] gives
+    /// it ends.
+    letters_end: usize,
+    /// The last character read.
+    last: char,
+}
+
 /// Reads the word of `text` that starts at byte `start` (a letter or
 /// number) and any apostrophes after it: counts its characters into
 /// `shape`, and the word (as [`words`] and [`word_hash`] give it) into
-/// `shape` and `words`. Returns where it ends and its last character.
+/// `shape` and `words`.
 fn read_word(
     text: &str,
     start: usize,
     listed: &FxHashMap<u64, Listed>,
     shape: &mut Shape,
     words: &mut Words,
-) -> (usize, char) {
+) -> WordEnd {
     let bytes = text.as_bytes();
     let mut hash = Fnv::new();
     let mut length = 0;
@@ -525,25 +609,40 @@ fn read_word(
     let mut last = ' ';
     while let Some(&byte) = bytes.get(at) {
         if byte.is_ascii_alphanumeric() && pending.is_none() {
-            // The common case, an ASCII letter or digit inside the word.
-            hash.byte(byte.to_ascii_lowercase());
-            if byte.is_ascii_digit() {
-                shape.digits += 1;
-            } else {
-                let capital = byte.is_ascii_uppercase();
-                initial_capital.get_or_insert(capital);
-                small |= !capital;
+            // The common case: ASCII letters and digits, read as a run with
+            // one table lookup a byte.
+            let run_start = at;
+            let mut seen = 0u8;
+            while let Some(&byte) = bytes.get(at) {
+                let class = ASCII_CLASS[usize::from(byte)];
+                if class == 0 {
+                    break;
+                }
+                hash.byte(byte | (class & ASCII_UPPER));
+                seen |= class;
+                at += 1;
+            }
+            let run = &bytes[run_start..at];
+            if seen & ASCII_DIGIT != 0 {
+                shape.digits += run.iter().filter(|b| b.is_ascii_digit()).count();
+            }
+            if seen & (ASCII_UPPER | ASCII_LOWER) != 0 {
+                if initial_capital.is_none() {
+                    let first_letter = run.iter().find(|b| b.is_ascii_alphabetic());
+                    initial_capital = first_letter.map(u8::is_ascii_uppercase);
+                }
+                small |= seen & ASCII_LOWER != 0;
                 only_digits = false;
             }
-            // "http" and ".com", seen at their last letter.
-            if matches!(byte, b'p' | b'm') {
-                let seen = &bytes[..=at];
-                shape.url |= seen.ends_with(b"http") || seen.ends_with(b".com");
+            // "http" inside the run; ".com" only where a run starts, as the
+            // full stop before it ends the word before.
+            if seen & ASCII_P_OR_M != 0 {
+                shape.url |= run.windows(4).any(|w| w == b"http")
+                    || (run.starts_with(b"com") && bytes[..run_start].ends_with(b"."));
             }
-            length += 1;
-            shape.chars += 1;
-            last = char::from(byte);
-            at += 1;
+            length += run.len();
+            shape.chars += run.len();
+            last = char::from(run[run.len() - 1]);
             continue;
         }
         let Some(c) = char_at(text, at) else { break };
@@ -600,7 +699,11 @@ fn read_word(
     if length >= 4 && kind != Some(Listed::Function) {
         words.content.push(hash);
     }
-    (at, last)
+    WordEnd {
+        end: at,
+        letters_end: pending.map_or(at, |(from, _)| from),
+        last,
+    }
 }
 
 /// Finds the core: the run of paragraphs with the largest sum of prose
@@ -640,19 +743,29 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
 /// many pages of them are read: the page model's rounds read the page again
 /// without what the last round removed, and a paragraph's measure does not
 /// depend on the page around it.
-pub struct MeasuredParagraphs<'t> {
+pub struct MeasuredParagraphs<'t, 'm> {
     texts: &'t [&'t str],
     words: Words,
     /// Filled as pages first include them.
     measured: Vec<Option<Measured>>,
+    /// Each paragraph's hashed part of the logit under the model last
+    /// scored with, and the region it was read in (0: none yet). It depends
+    /// on nothing else, so a later round whose core leaves the paragraph in
+    /// the same region reuses it: the same sum, to the bit.
+    hashed_totals: Vec<(u64, f32)>,
+    /// The model `hashed_totals` were summed under (borrowed, so the same
+    /// address is the same model).
+    totals_model: Option<&'m PageModel>,
 }
 
-impl<'t> MeasuredParagraphs<'t> {
+impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     pub fn new(texts: &'t [&'t str]) -> Self {
         MeasuredParagraphs {
             texts,
             words: Words::default(),
             measured: vec![None; texts.len()],
+            hashed_totals: vec![(0, 0.0); texts.len()],
+            totals_model: None,
         }
     }
 
@@ -664,25 +777,43 @@ impl<'t> MeasuredParagraphs<'t> {
     /// in order).
     pub fn page_features(&mut self, page: &[usize], hash_bits: u32) -> (Vec<Features>, PageLayout) {
         self.measure(page);
-        features_of(&self.measured_page(page), &self.words, hash_bits)
+        features_of(&measured_page(&self.measured, page), &self.words, hash_bits)
     }
 
     /// The noise logit of each paragraph of the page `page` (indices, in
     /// order) under `model`, and the page layout: what [`page_features`]
     /// and [`super::decode::logit`] give, to the bit, without building the
     /// features.
-    pub fn page_logits(&mut self, page: &[usize], model: &PageModel) -> (Vec<f32>, PageLayout) {
+    pub fn page_logits(&mut self, page: &[usize], model: &'m PageModel) -> (Vec<f32>, PageLayout) {
         self.measure(page);
-        let measured = self.measured_page(page);
+        if !self
+            .totals_model
+            .is_some_and(|last| std::ptr::eq(last, model))
+        {
+            self.hashed_totals.fill((0, 0.0));
+            self.totals_model = Some(model);
+        }
+        let measured = measured_page(&self.measured, page);
         if measured.is_empty() {
             return (Vec::new(), EMPTY_LAYOUT);
         }
         let view = PageView::new(&measured, &self.words, model.hash_bits);
-        let logits = (0..measured.len())
-            .map(|i| {
-                let mut hashed = model.hashed.sum();
-                view.hashed(i, |slot, value| hashed.add(slot, value));
-                dense_logit(model, &view.dense(i)) + hashed.total()
+        let totals = &mut self.hashed_totals;
+        let logits = page
+            .iter()
+            .enumerate()
+            .map(|(i, &paragraph)| {
+                let region = view.region(i);
+                let hashed = match totals[paragraph] {
+                    (read_in, total) if read_in == region => total,
+                    _ => {
+                        let mut hashed = model.hashed.sum();
+                        view.hashed(i, |slot, value| hashed.add(slot, value));
+                        totals[paragraph] = (region, hashed.total());
+                        hashed.total()
+                    }
+                };
+                dense_logit(model, &view.dense(i)) + hashed
             })
             .collect();
         (logits, view.layout)
@@ -696,13 +827,13 @@ impl<'t> MeasuredParagraphs<'t> {
             }
         }
     }
+}
 
-    /// The measures of the paragraphs of `page`, all measured.
-    fn measured_page(&self, page: &[usize]) -> Vec<&Measured> {
-        page.iter()
-            .map(|&i| self.measured[i].as_ref().expect("measured before"))
-            .collect()
-    }
+/// The measures of the paragraphs of `page`, all measured.
+fn measured_page<'m>(measured: &'m [Option<Measured>], page: &[usize]) -> Vec<&'m Measured> {
+    page.iter()
+        .map(|&i| measured[i].as_ref().expect("measured before"))
+        .collect()
 }
 
 /// The layout of a page without paragraphs.
@@ -903,17 +1034,15 @@ impl<'p> PageView<'p> {
         3 * words + usize::from(words > 0) + usize::from(self.paragraphs[i].line.is_some())
     }
 
+    /// Where paragraph `i` is: 1 in the core, 2 before it, 3 after it.
+    fn region(&self, i: usize) -> u64 {
+        region_of(&self.layout, i)
+    }
+
     /// Paragraph `i`'s hashed features, in order, as (slot, value): all
     /// weighted alike, so the paragraph's total weight is one.
     fn hashed(&self, i: usize, mut slot: impl FnMut(u32, f32)) {
-        let (core_start, core_end) = self.layout.core;
-        let region: u64 = if (core_start..=core_end).contains(&i) {
-            1
-        } else if i < core_start {
-            2
-        } else {
-            3
-        };
+        let region = self.region(i);
         let scale = 1.0 / (self.slot_count(i).max(1) as f32).sqrt();
         let mut slot = |hash: u64| slot((hash & self.mask) as u32, scale);
         let mut previous: Option<u64> = None;
@@ -935,6 +1064,19 @@ impl<'p> PageView<'p> {
     }
 }
 
+/// Where paragraph `i` of a page is, as its hashed word features read it:
+/// 1 in the core, 2 before it, 3 after it.
+fn region_of(layout: &PageLayout, i: usize) -> u64 {
+    let (core_start, core_end) = layout.core;
+    if (core_start..=core_end).contains(&i) {
+        1
+    } else if i < core_start {
+        2
+    } else {
+        3
+    }
+}
+
 /// What a hashed slot stands for, for explanations: recomputes a paragraph's
 /// hashed features with their names.
 pub fn hashed_names(
@@ -944,14 +1086,7 @@ pub fn hashed_names(
     hash_bits: u32,
 ) -> Vec<(u32, String)> {
     let mask = (1u64 << hash_bits) - 1;
-    let (core_start, core_end) = layout.core;
-    let region: u64 = if (core_start..=core_end).contains(&index) {
-        1
-    } else if index < core_start {
-        2
-    } else {
-        3
-    };
+    let region = region_of(layout, index);
     let region_name = ["", "core", "before-core", "after-core"][region as usize];
     let mut names = Vec::new();
     let mut previous: Option<(u64, &str)> = None;
@@ -1050,6 +1185,9 @@ mod tests {
             "ЁЖИК Ѐсть ѝ Январь İstanbul ǅemal ΣΑΣ Straße ÉCOLE Ⅻ ½ ٣٤",
             "NASA's 3D A1B2 1'9'9'9 in 1999.",
             "Leave a Reply",
+            "See жhttp, Xhttps and shop.com; not .Com, www or co.m",
+            "example.com",
+            "WWW.EXAMPLE.ORG  double  spaces.  Then 12:30 ½ 한국어 中文 text",
         ];
         let mut words_of = Words::default();
         for text in texts {
@@ -1062,6 +1200,12 @@ mod tests {
             assert_eq!(measured.shape.letters_in_words, letters);
             let line = (reference.len() <= SHORT_LINE).then(|| phrase_hash(text));
             assert_eq!(measured.line, line);
+            let url = ["http", ".com", "www."]
+                .iter()
+                .any(|part| text.contains(part));
+            assert_eq!(measured.shape.url, url, "{text}");
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            assert_eq!(measured.shape.digits, digits, "{text}");
         }
     }
 
@@ -1074,6 +1218,23 @@ mod tests {
             fast.lowercase(c);
             c.to_lowercase().for_each(|lower| tables.char(lower));
             assert_eq!(fast.0, tables.0, "{c}");
+        }
+    }
+
+    #[test]
+    fn the_caseless_fast_path_agrees_with_the_unicode_tables() {
+        let caseless = ('\u{ac00}'..='\u{d7a3}').chain('\u{4e00}'..='\u{9fff}');
+        for c in caseless {
+            assert!(is_caseless_letter(c));
+            assert!(
+                c.is_alphabetic() && !crate::text::is_general_punctuation(c),
+                "{c}"
+            );
+            assert!(!c.is_uppercase(), "{c}");
+            assert!(c.to_lowercase().eq([c]), "{c}");
+        }
+        for c in ['\u{abff}', '\u{d7a4}', '\u{4dff}', '\u{a000}', 'a', 'Ж'] {
+            assert!(!is_caseless_letter(c), "{c}");
         }
     }
 
