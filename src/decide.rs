@@ -547,11 +547,17 @@ const MAX_MODEL_ROUNDS: usize = 8;
 ///   - a Markdown code block or table: the author's code and data. And in a
 ///     text of one paragraph per line, two tables (or code blocks) that a
 ///     removal brings together read as one on the next run: a verdict on
-///     each part would not hold for the whole (not idempotent).
+///     each part would not hold for the whole (not idempotent);
+/// - a run of paragraphs whose removal would bring together two kept
+///   paragraphs that `would_join` (by index in `texts`) says the next run
+///   reads as one (two Markdown blocks, one paragraph per line): that page
+///   is not the page the model read, and it reads the rest of the page
+///   differently there (not idempotent).
 pub fn refine_with_page_model(
     texts: &[&str],
     mut decisions: Vec<Decision>,
     left_alone: impl Fn(usize) -> bool,
+    would_join: impl Fn(usize, usize) -> bool,
     options: &Options,
     mut rerun: impl FnMut(&[usize]) -> Vec<Decision>,
 ) -> Vec<Decision> {
@@ -574,18 +580,23 @@ pub fn refine_with_page_model(
             break;
         }
         let verdicts = page_model::judge_page(model, &mut paragraphs, &kept);
+        let mut remove: Vec<bool> = verdicts
+            .iter()
+            .zip(&kept)
+            .map(|(verdict, &index)| {
+                verdict.remove && !is_figure_list(texts[index]) && !left_alone(index)
+            })
+            .collect();
+        keep_runs_that_would_join(&mut remove, &kept, &would_join);
         let mut changed = false;
-        for (at, verdict) in verdicts.iter().enumerate() {
-            let index = kept[at];
-            if verdict.remove && !is_figure_list(texts[index]) && !left_alone(index) {
-                decisions[kept[at]] = Decision::remove(Removal {
-                    rule: Cow::Borrowed(PAGE_MODEL),
-                    kept: None,
-                    similarity: Some(verdict.probability),
-                    documents: None,
-                });
-                changed = true;
-            }
+        for ((verdict, &index), _) in verdicts.iter().zip(&kept).zip(&remove).filter(|(_, r)| **r) {
+            decisions[index] = Decision::remove(Removal {
+                rule: Cow::Borrowed(PAGE_MODEL),
+                kept: None,
+                similarity: Some(verdict.probability),
+                documents: None,
+            });
+            changed = true;
         }
         if !changed {
             break;
@@ -600,6 +611,30 @@ pub fn refine_with_page_model(
         }
     }
     decisions
+}
+
+/// Takes back the removals (`remove`, one per paragraph of the page `kept`)
+/// of each run whose kept neighbours would read as one once it is gone
+/// (`would_join`, by index in `texts`).
+fn keep_runs_that_would_join(
+    remove: &mut [bool],
+    kept: &[usize],
+    would_join: impl Fn(usize, usize) -> bool,
+) {
+    let mut at = 0;
+    while at < remove.len() {
+        if !remove[at] {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < remove.len() && remove[at] {
+            at += 1;
+        }
+        if start > 0 && at < kept.len() && would_join(kept[start - 1], kept[at]) {
+            remove[start..at].fill(false);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -624,6 +659,20 @@ mod tests {
     const MARKUP: &str = "<p class=\"republish\">The council approved the new cycle lane on Tuesday after a long debate about parking.</p> <a href=\"https://example.com\">Republish</a>";
     const CAPTIONED: &str =
         "Road works: The council approved the new cycle lane on Tuesday after a long deb";
+
+    #[test]
+    fn a_run_of_removals_between_paragraphs_that_would_join_stays() {
+        // Kept page: paragraphs 10..=16; 11 and 15 are blocks that would join.
+        let kept: Vec<usize> = (10..=16).collect();
+        let would_join = |a: usize, b: usize| a == 11 && b == 15;
+        let mut remove = [true, false, true, true, true, false, true];
+        keep_runs_that_would_join(&mut remove, &kept, would_join);
+        // The run 12..=14 between them stays; the runs at the edges go.
+        assert_eq!(remove, [true, false, false, false, false, false, true]);
+        let mut remove = [false, false, true, false, true, false, false];
+        keep_runs_that_would_join(&mut remove, &kept, would_join);
+        assert_eq!(remove, [false, false, true, false, true, false, false]);
+    }
 
     #[test]
     fn most_complete_prefers_clean_long_finished_first() {

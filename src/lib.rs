@@ -271,7 +271,7 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     drop(normalized);
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
-        decide_paragraphs(&texts, &with_markdown_block, options)
+        decide_paragraphs(&texts, &with_markdown_block, one_per_line, options)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
@@ -299,10 +299,13 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 
 /// The decision for each of `texts`: the rules' settled judgement, then the
 /// page model's rounds (when it is enabled). `with_markdown_block` lists the
-/// paragraphs that hold a Markdown code block or table, in order.
+/// paragraphs that hold a Markdown code block or table, in order;
+/// `one_per_line` says the clean copy writes a paragraph per line, so two
+/// such paragraphs that a removal brings together read as one block.
 fn decide_paragraphs(
     texts: &[&str],
     with_markdown_block: &[usize],
+    one_per_line: bool,
     options: &Options,
 ) -> Vec<Decision> {
     let mut shingles = Vec::new();
@@ -310,11 +313,13 @@ fn decide_paragraphs(
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
-    let left_alone = |i: usize| named[i] || with_markdown_block.binary_search(&i).is_ok();
+    let markdown_block = |i: usize| with_markdown_block.binary_search(&i).is_ok();
+    let left_alone = |i: usize| named[i] || markdown_block(i);
+    let would_join = |a: usize, b: usize| one_per_line && markdown_block(a) && markdown_block(b);
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
     let whole: Vec<usize> = (0..texts.len()).collect();
     let first = settled(&whole);
-    decide::refine_with_page_model(texts, first, left_alone, options, settled)
+    decide::refine_with_page_model(texts, first, left_alone, would_join, options, settled)
 }
 
 /// What each paragraph of a document is by itself, whatever surrounds it:
@@ -465,7 +470,7 @@ fn decide_lone_paragraph_by_line(
         return false;
     }
     let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
-    let decisions = decide_paragraphs(&texts, &with_markdown_block, options);
+    let decisions = decide_paragraphs(&texts, &with_markdown_block, true, options);
     let added = lines.len() - 1;
     // Before the split paragraph nothing moves; it becomes `lines`; after it
     // every index moves by `added`. A reference to the split paragraph

@@ -165,6 +165,22 @@ fn the_model_leaves_markdown_tables_so_a_joined_table_reads_the_same() {
     assert_eq!(dedupe::clean(&cleaned.text, &options).text, cleaned.text);
 }
 
+/// Found by the `clean` fuzz target (these bytes): in a text of one
+/// paragraph per line, the model removed a line that was not a table row
+/// but sat between two, so the next run read the two tables as one, and the
+/// model, reading that page, removed a line the first run had kept (not
+/// idempotent). The model leaves a line whose removal would join two
+/// Markdown blocks.
+#[test]
+fn the_model_never_joins_two_markdown_blocks() {
+    let fuzzed: &[u8] = include_bytes!("fuzz-found/rows-joined-by-removal.bin");
+    let decoded = dedupe::decode(fuzzed, dedupe::Encoding::Auto).expect("decodes");
+    let options = with_page_model();
+    let cleaned = dedupe::clean(&decoded.text, &options);
+    assert!(cleaned.one_per_line && !removed_by_model(&cleaned).is_empty());
+    assert_eq!(dedupe::clean(&cleaned.text, &options).text, cleaned.text);
+}
+
 /// A line that a catalogue rule names stays when the user left that rule
 /// off, even where the page model reads it as noise: the model must not
 /// remove it in the rule's place (`boilerplate/copyright` is opt-in, and
