@@ -6,8 +6,9 @@
 #
 # Needs target/bench/corpus and target/bench/one.txt, which
 # `python3 benches/speed.py` builds. Each run is
-# `BIN -q --isolated --no-corpus FILE -o /dev/null` under /usr/bin/time;
-# %M is KiB, so the ratio is KiB x 1024 over the input's bytes.
+# `BIN -q --isolated --no-corpus $DEDUPE_FLAGS FILE -o /dev/null` under
+# /usr/bin/time (DEDUPE_FLAGS="--extend-select page-model" measures the
+# page model); %M is KiB, so the ratio is KiB x 1024 over the input's bytes.
 set -euo pipefail
 bench=target/bench
 [ -d "$bench/corpus" ] && [ -f "$bench/one.txt" ] || { echo "run python3 benches/speed.py first" >&2; exit 2; }
@@ -23,7 +24,8 @@ for input in articles.txt "../one.txt" dumps.txt x-paragraphs.txt numbered-lines
   bytes=$(stat -c %s "$file")
   printf '| %s | %.1f |' "$(basename "$input")" "$(echo "$bytes / 1000000" | bc -l)"
   for bin in "$@"; do
-    kib=$(/usr/bin/time -f %M "$bin" -q --isolated --no-corpus "$file" -o /dev/null 2>&1 >/dev/null | tail -1)
+    # shellcheck disable=SC2086 # DEDUPE_FLAGS is a list of flags
+    kib=$(/usr/bin/time -f %M "$bin" -q --isolated --no-corpus ${DEDUPE_FLAGS:-} "$file" -o /dev/null 2>&1 >/dev/null | tail -1)
     printf ' %.1f MB (%.2fx) |' "$(echo "$kib * 1024 / 1000000" | bc -l)" "$(echo "$kib * 1024 / $bytes" | bc -l)"
   done
   echo

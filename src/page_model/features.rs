@@ -752,7 +752,7 @@ pub struct MeasuredParagraphs<'t, 'm> {
     /// scored with, and the region it was read in (0: none yet). It depends
     /// on nothing else, so a later round whose core leaves the paragraph in
     /// the same region reuses it: the same sum, to the bit.
-    hashed_totals: Vec<(u64, f32)>,
+    hashed_totals: Vec<(u8, f32)>,
     /// The model `hashed_totals` were summed under (borrowed, so the same
     /// address is the same model).
     totals_model: Option<&'m PageModel>,
@@ -866,6 +866,9 @@ fn features_of(
     (features, view.layout)
 }
 
+/// The most distinct core words [`PageView::new`] makes room for at once.
+const CORE_VOCAB_RESERVED: usize = 4096;
+
 /// A page as the features see it: its layout, and what each paragraph's
 /// features are computed from. Training collects the features
 /// ([`features_of`]); scoring reads them straight into the logit
@@ -903,8 +906,12 @@ impl<'p> PageView<'p> {
         let headline = (core_start.saturating_sub(4)..core_start)
             .rev()
             .find(|&i| shapes[i].title_like() && !shapes[i].end_marker);
+        // Reserved for a page's worth of words at most: the core of a big
+        // file can hold millions of words but few distinct ones, and a map
+        // sized for every word took 52 MB for a 29 MB file of articles.
+        let core_words: usize = (core_start..=core_end).map(|i| content_of(i).len()).sum();
         let mut core_vocab: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
-        core_vocab.reserve((core_start..=core_end).map(|i| content_of(i).len()).sum());
+        core_vocab.reserve(core_words.min(CORE_VOCAB_RESERVED));
         for i in core_start..=core_end {
             for &hash in content_of(i) {
                 let (first, elsewhere) = core_vocab.entry(hash).or_insert((i, false));
@@ -1035,7 +1042,7 @@ impl<'p> PageView<'p> {
     }
 
     /// Where paragraph `i` is: 1 in the core, 2 before it, 3 after it.
-    fn region(&self, i: usize) -> u64 {
+    fn region(&self, i: usize) -> u8 {
         region_of(&self.layout, i)
     }
 
@@ -1048,7 +1055,7 @@ impl<'p> PageView<'p> {
         let mut previous: Option<u64> = None;
         for &hash in &self.words.all[self.paragraphs[i].words.clone()] {
             slot(mix(hash, 1));
-            slot(mix(hash, 10 + region));
+            slot(mix(hash, 10 + u64::from(region)));
             match previous {
                 Some(before) => slot(mix(mix(before, hash), 2)),
                 None => slot(mix(hash, 4)),
@@ -1066,7 +1073,7 @@ impl<'p> PageView<'p> {
 
 /// Where paragraph `i` of a page is, as its hashed word features read it:
 /// 1 in the core, 2 before it, 3 after it.
-fn region_of(layout: &PageLayout, i: usize) -> u64 {
+fn region_of(layout: &PageLayout, i: usize) -> u8 {
     let (core_start, core_end) = layout.core;
     if (core_start..=core_end).contains(&i) {
         1
@@ -1087,7 +1094,7 @@ pub fn hashed_names(
 ) -> Vec<(u32, String)> {
     let mask = (1u64 << hash_bits) - 1;
     let region = region_of(layout, index);
-    let region_name = ["", "core", "before-core", "after-core"][region as usize];
+    let region_name = ["", "core", "before-core", "after-core"][usize::from(region)];
     let mut names = Vec::new();
     let mut previous: Option<(u64, &str)> = None;
     let mut last = ("", 0);
@@ -1096,7 +1103,7 @@ pub fn hashed_names(
         let lower = word.to_lowercase();
         names.push(((mix(hash, 1) & mask) as u32, format!("word \"{lower}\"")));
         names.push((
-            (mix(hash, 10 + region) & mask) as u32,
+            (mix(hash, 10 + u64::from(region)) & mask) as u32,
             format!("word \"{lower}\" {region_name}"),
         ));
         if let Some((before, before_word)) = previous {
