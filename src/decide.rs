@@ -108,10 +108,11 @@ pub struct Decided {
 /// The decisions of `look` on `page`, settled: cleaning must be a fixed
 /// point (SPEC §5): the clean copy, cleaned again, must not change. The
 /// rules that read a paragraph's context (the page's edges, the alignment of
-/// parallel sections) can see a different context once copies and noise are
-/// gone, so when they acted, `look` decides the kept paragraphs again, as
-/// the next run would, and what that removes goes now. Documents where they
-/// did not act are looked at once.
+/// parallel sections, a cluster of near-duplicates that a paragraph only
+/// joins through another copy) can see a different context once copies and
+/// noise are gone, so when they acted, `look` decides the kept paragraphs
+/// again, as the next run would, and what that removes goes now. Documents
+/// where they did not act are looked at once.
 ///
 /// `page` holds the indices of the paragraphs to decide, in order, in
 /// whatever list `look` reads them from; `look` gets such indices and
@@ -124,7 +125,12 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
     } = look(page);
     for _ in 0..MAX_SETTLE_ROUNDS {
         let context_read = layout.contains(&true)
-            || decisions.contains(&Decision::Keep(KeepReason::StructuralRepeat));
+            || decisions.iter().any(|decision| {
+                matches!(
+                    decision,
+                    Decision::Keep(KeepReason::StructuralRepeat | KeepReason::NotACopy { .. })
+                )
+            });
         let kept: Vec<usize> = (0..page.len())
             .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
             .collect();

@@ -655,6 +655,28 @@ fn regression_a_line_that_normalizes_to_a_fence_is_idempotent() {
     assert_eq!(dedupe::clean(&once, &options).text, once);
 }
 
+/// Found by the `clean` fuzz target (these bytes): near-duplicates resolved
+/// as clusters, where one paragraph joined a cluster only through another
+/// copy ("resembles line 18 only through another copy"). Once this run's
+/// copies were gone the clusters formed differently, and the next run
+/// removed three more lines. Such a look is now read again on its clean
+/// copy, as the navigation rule's and the parallel sections' are.
+#[test]
+fn regression_near_duplicates_joined_through_another_copy_are_idempotent() {
+    let fuzzed: &[u8] = include_bytes!("fuzz-found/bridged-near-duplicates.bin");
+    let decoded = dedupe::decode(fuzzed, dedupe::Encoding::Auto).expect("decodes");
+    let options = dedupe::Options::default();
+    let cleaned = dedupe::clean(&decoded.text, &options);
+    assert!(
+        cleaned
+            .paragraphs
+            .iter()
+            .any(|p| matches!(p.decision, dedupe::Decision::Remove(_)))
+    );
+    let once = cleaned.text;
+    assert_eq!(dedupe::clean(&once, &options).text, once);
+}
+
 /// Found by `awkward_text_keeps_the_guarantees` (minimal input there:
 /// `"&#8217;\nThe same sentence...\n\nThe same sentence..."`): when the only
 /// kept paragraph spans several lines, the clean copy has no blank line and
