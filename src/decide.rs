@@ -595,14 +595,16 @@ pub fn refine_with_page_model(
             .collect();
         keep_runs_that_would_join(&mut remove, &kept, &would_join);
         let mut changed = false;
-        for ((verdict, &index), _) in verdicts.iter().zip(&kept).zip(&remove).filter(|(_, r)| **r) {
-            decisions[index] = Decision::remove(Removal {
-                rule: Cow::Borrowed(PAGE_MODEL),
-                kept: None,
-                similarity: Some(verdict.probability),
-                documents: None,
-            });
-            changed = true;
+        for ((verdict, &index), &removed) in verdicts.iter().zip(&kept).zip(&remove) {
+            if removed {
+                decisions[index] = Decision::remove(Removal {
+                    rule: Cow::Borrowed(PAGE_MODEL),
+                    kept: None,
+                    similarity: Some(verdict.probability),
+                    documents: None,
+                });
+                changed = true;
+            }
         }
         if !changed {
             break;
