@@ -417,7 +417,7 @@ impl<'t, 'o> Facts<'t, 'o> {
                     .map(noise::Verdict::rule)
             })
             .collect();
-        let noise = noise::classify(
+        let (noise, corpus_edge_anchors) = noise::classify(
             &texts,
             catalogue,
             recurrences.as_deref(),
@@ -426,8 +426,17 @@ impl<'t, 'o> Facts<'t, 'o> {
         );
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, options);
-        let decided = decide::decide(&texts, noise, &prints, matches, &self.prose, options);
+        let mut decided = decide::decide(&texts, noise, &prints, matches, &self.prose, options);
         self.prints = prints.unselect(page);
+        // A copy removed where the corpus rule's runs end moves the page's
+        // edge, which that rule reads: the page is settled on its clean copy.
+        if let Some((first, last)) = corpus_edge_anchors {
+            for anchor in [first, last] {
+                if matches!(decided.decisions[anchor], Decision::Remove(_)) {
+                    decided.layout[anchor] = true;
+                }
+            }
+        }
         decided
     }
 }

@@ -108,6 +108,20 @@ pub fn recurrences<'d>(
     Some(recurrences)
 }
 
+/// What the corpus rule finds on a page.
+#[derive(Debug, Default)]
+pub struct CorpusVerdicts {
+    /// The paragraphs it takes (indices into the page), each with the number
+    /// of documents it recurs in.
+    pub removed: Vec<(usize, u32)>,
+    /// The paragraphs (indices into the page) that bound the page's opening
+    /// and closing runs, when a recurring paragraph is kept for lying
+    /// between them. Should a later stage remove one (a pasted copy, say),
+    /// that paragraph may open or close the clean copy, and the next run
+    /// would take it: the page must be read again.
+    pub edge_anchors: Option<(usize, usize)>,
+}
+
 /// The paragraphs among `left` (indices into the page, those no other rule
 /// took) that the corpus rule takes, each with the number of documents it
 /// recurs in. `recurrences` are the page's paragraphs' ([`recurrences`]);
@@ -122,9 +136,9 @@ pub fn classify(
     recurrences: Option<&[Recurrence]>,
     left: &[usize],
     options: &Options,
-) -> Vec<(usize, u32)> {
+) -> CorpusVerdicts {
     let (Some(corpus), Some(recurrences)) = (options.corpus.as_deref(), recurrences) else {
-        return Vec::new();
+        return CorpusVerdicts::default();
     };
     let (token_counts, shared): (Vec<usize>, Vec<Option<u32>>) = left
         .iter()
@@ -141,13 +155,17 @@ pub fn classify(
         .filter(|&&tokens| tokens >= options.min_words)
         .count();
     if syndicated(&shared, long) {
-        return Vec::new();
+        return CorpusVerdicts::default();
     }
-    at_edges(shared, &token_counts, options.min_words)
-        .into_iter()
-        .zip(left)
-        .filter_map(|(documents, &index)| Some((index, documents?)))
-        .collect()
+    let (at_edges, anchors) = at_edges(shared, &token_counts, options.min_words);
+    CorpusVerdicts {
+        removed: at_edges
+            .into_iter()
+            .zip(left)
+            .filter_map(|(documents, &index)| Some((index, documents?)))
+            .collect(),
+        edge_anchors: anchors.map(|(first, last)| (left[first], left[last])),
+    }
 }
 
 /// Whether a document is kept whole: it has no recurring paragraph, or none
@@ -185,19 +203,22 @@ fn syndicated(shared: &[Option<u32>], long: usize) -> bool {
 /// "about the author" block), while a paragraph recurring between the
 /// article's own paragraphs is far more often content several articles share
 /// (a quoted statement, a results list). Short paragraphs and those a
-/// built-in rule removed do not break a run.
+/// built-in rule removed do not break a run. Also returns the first and
+/// last of the article's own paragraphs, which bound the runs, when a
+/// recurring paragraph between them is kept.
 fn at_edges(
     mut shared: Vec<Option<u32>>,
     token_counts: &[usize],
     min_words: usize,
-) -> Vec<Option<u32>> {
+) -> (Vec<Option<u32>>, Option<(usize, usize)>) {
     let content = |i: &usize| token_counts[*i] >= min_words && shared[*i].is_none();
     let first = (0..shared.len()).find(content).unwrap_or(shared.len());
     let last = (0..shared.len()).rev().find(content).unwrap_or(0);
+    let mut kept_inside = false;
     for documents in shared.iter_mut().take(last).skip(first) {
-        *documents = None;
+        kept_inside |= documents.take().is_some();
     }
-    shared
+    (shared, kept_inside.then_some((first, last)))
 }
 
 #[cfg(test)]

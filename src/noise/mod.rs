@@ -59,14 +59,15 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<Option<&'r str
 /// takes: the catalogue's (`catalogue`, from [`catalogue`]), then the page's
 /// navigation among what is left, then the corpus among what is left after
 /// that. `recurrences` are the paragraphs' standing against the corpus
-/// (see [`corpus::classify`]).
+/// (see [`corpus::classify`]). Also returns the corpus rule's
+/// [`corpus::CorpusVerdicts::edge_anchors`].
 pub fn classify<'r>(
     texts: &[&str],
     catalogue: Vec<Option<Verdict<'r>>>,
     recurrences: Option<&[corpus::Recurrence]>,
     prose: &navigation::ProseMemo,
     options: &'r Options,
-) -> Vec<Option<Verdict<'r>>> {
+) -> (Vec<Option<Verdict<'r>>>, Option<(usize, usize)>) {
     let mut verdicts = catalogue;
     if options.rules.enabled(NAVIGATION) {
         // The page's edges are found among the paragraphs that stay: a
@@ -85,11 +86,12 @@ pub fn classify<'r>(
     let left: Vec<usize> = (0..texts.len())
         .filter(|&i| verdicts[i].is_none())
         .collect();
-    for (index, documents) in corpus::classify(recurrences, &left, options) {
+    let corpus = corpus::classify(recurrences, &left, options);
+    for (index, documents) in corpus.removed {
         verdicts[index] = Some(Verdict {
             documents: Some(documents),
             ..Verdict::rule(CORPUS_BOILERPLATE)
         });
     }
-    verdicts
+    (verdicts, corpus.edge_anchors)
 }
