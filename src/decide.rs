@@ -98,7 +98,7 @@ impl Decision {
 
 /// One look's decisions, one per paragraph, and which of its removals read
 /// the page's layout (the navigation rule), which the removal of copies can
-/// move.
+/// move, or move it (a copy that bounded the corpus rule's closing run).
 #[derive(Debug)]
 pub struct Decided {
     pub decisions: Vec<Decision>,
