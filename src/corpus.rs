@@ -6,7 +6,8 @@
 //! paragraph occurs (a [`DocumentFrequency`] table); cleaning then removes a
 //! paragraph that recurs in many documents ([`crate::CORPUS_BOILERPLATE`]).
 //!
-//! The table holds 64-bit fingerprints of paragraph keys, never text, and it
+//! The table holds 64-bit fingerprints of paragraph keys, and of the MinHash
+//! bands that light edits of a paragraph share with it, never text, and it
 //! is a count, so building it in any order, on any number of threads or
 //! machines, and merging the pieces gives the same table. Every document is
 //! then decided against the same table, so no result depends on input order:
@@ -16,11 +17,12 @@
 //! Precision guards, in [`CorpusBoilerplate`]: a paragraph must recur in at
 //! least `min_documents` documents (a few articles quoting the same statement
 //! keep it); it must have at least `min_words` words, as for copies inside a
-//! document; it must sit among mostly unshared content, so copies of one
-//! syndicated article (told by paragraphs that recur together in one set of
-//! documents) are never emptied; and it
-//! must sit in the run of paragraphs that opens or closes the document, where
-//! page furniture is, not between the article's own paragraphs.
+//! document; it must sit beside more text of the page's own, so copies of
+//! one syndicated article (told by paragraphs that recur together in about
+//! as many documents, and by edited paragraphs that recur as light edits)
+//! are never emptied; and it must sit in the run of paragraphs that opens or
+//! closes the document, where page furniture is, not between the article's
+//! own paragraphs.
 
 use crate::key::{Digest, digest, match_key};
 use rustc_hash::FxHashMap;
@@ -34,12 +36,14 @@ use std::io::{self, Read, Write};
 /// removals were 88% noise at 5 documents, 97% at 8 and 100% at 10.
 pub const DEFAULT_MIN_DOCUMENTS: u32 = 10;
 
-/// The first bytes of a table file, with the format version (2: the
-/// settings the table was counted with follow the magic).
-const MAGIC: &[u8; 8] = b"DDUPDF\x00\x02";
+/// The first bytes of a table file, with the format version (3: the
+/// entries include near fingerprints; 2: the settings the table was counted
+/// with follow the magic).
+const MAGIC: &[u8; 8] = b"DDUPDF\x00\x03";
 
-/// The magic of the first format, which did not record its settings.
-const MAGIC_V1: &[u8; 8] = b"DDUPDF\x00\x01";
+/// The magics of earlier formats: the first did not record its settings,
+/// and neither counted near fingerprints.
+const OLDER_MAGICS: [&[u8; 8]; 2] = [b"DDUPDF\x00\x01", b"DDUPDF\x00\x02"];
 
 /// Bytes of one table entry on disk: a u64 fingerprint and a u32 count.
 pub const ENTRY_BYTES: usize = 12;
@@ -47,7 +51,9 @@ pub const ENTRY_BYTES: usize = 12;
 /// Header: magic, u64 settings, u64 documents, u64 entries.
 const HEADER_BYTES: usize = 8 + 8 + 8 + 8;
 
-/// In how many documents each paragraph key occurs.
+/// In how many documents each paragraph key occurs, and each of the near
+/// fingerprints that light edits of a paragraph share with it (six per
+/// paragraph: see `near_fingerprints` in the corpus rule).
 ///
 /// Only paragraphs of at least `min_words` words are counted: shorter ones are
 /// never removed as corpus repeats, so counting them would only grow the table.
@@ -58,10 +64,12 @@ const HEADER_BYTES: usize = 8 + 8 + 8 + 8;
 /// merging them, or cleaning with other settings against them, is an error.
 ///
 /// On disk (`write_to`/`read_from`) the table is binary, little-endian: the
-/// 8-byte magic `DDUPDF\0\x02`, the settings (u64), the number of documents
-/// (u64), the number of entries (u64), then the entries sorted by fingerprint, each the first 8
-/// bytes of the SHA-256 of the paragraph key (as a big-endian u64) and its
-/// document count (u32): 12 bytes per distinct paragraph, 12 MB per million.
+/// 8-byte magic `DDUPDF\0\x03`, the settings (u64), the number of documents
+/// (u64), the number of entries (u64), then the entries sorted by
+/// fingerprint, each a u64 (the first 8 bytes of the SHA-256 of a paragraph
+/// key, as a big-endian u64, or a near fingerprint) and its document count
+/// (u32): 12 bytes per entry, up to 84 per distinct paragraph (its key and
+/// six near fingerprints), 84 MB per million.
 /// Binary rather than TSV because it is half the size of hex text, needs no
 /// parsing, and its length is checked against the header, so a truncated
 /// shard table is an error rather than silently smaller counts.
@@ -139,7 +147,8 @@ impl DocumentFrequency {
         self.documents
     }
 
-    /// How many distinct paragraph keys the table holds.
+    /// How many entries the table holds: distinct paragraph keys and near
+    /// fingerprints.
     pub fn len(&self) -> usize {
         self.counts.len()
     }
@@ -156,10 +165,13 @@ impl DocumentFrequency {
     }
 
     pub(crate) fn count(&self, key_digest: &Digest) -> u32 {
-        self.counts
-            .get(&fingerprint(key_digest))
-            .copied()
-            .unwrap_or(0)
+        self.count_fingerprint(fingerprint(key_digest))
+    }
+
+    /// The count of one entry of the table: a key's [`fingerprint`], or one
+    /// of the near fingerprints that edited copies of a key share.
+    pub(crate) fn count_fingerprint(&self, fingerprint: u64) -> u32 {
+        self.counts.get(&fingerprint).copied().unwrap_or(0)
     }
 
     /// Writes the table in the format described on the type; the same table
@@ -184,9 +196,9 @@ impl DocumentFrequency {
         let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
         let mut bytes = Vec::new();
         input.read_to_end(&mut bytes)?;
-        if bytes.starts_with(MAGIC_V1) {
+        if OLDER_MAGICS.iter().any(|magic| bytes.starts_with(*magic)) {
             return Err(invalid(
-                "a table of an older dedupe that did not record its settings; count it again",
+                "a table of an older dedupe, which counted less; count it again",
             ));
         }
         if bytes.len() < HEADER_BYTES || &bytes[..8] != MAGIC {
@@ -254,12 +266,19 @@ mod tests {
     const FOOTER: &str =
         "The Riverside Gazette is published by Harbour Media Group, 14 Quay Street, Bristol.";
 
+    /// Story `n`: a headline, then two paragraphs of the seed article that
+    /// no other story below 10 (nor story 99) has, then the footer. Real
+    /// prose, so that stories differ in their words, not in a slot of one
+    /// template, which would read as light edits of one article.
     fn article(n: usize) -> String {
+        let paragraphs: Vec<&str> = include_str!("../fixtures/rudd-windrush.expected.txt")
+            .split("\n\n")
+            .map(str::trim)
+            .collect();
+        let (first, second) = (2 * n % paragraphs.len(), (2 * n + 1) % paragraphs.len());
         format!(
-            "Story number {n} begins with a headline\n\n\
-             The first paragraph of story {n} reports what happened at the harbour this week.\n\n\
-             A second paragraph of story {n} quotes a resident who watched the boats come in.\n\n\
-             {FOOTER}\n"
+            "Story number {n} begins with a headline\n\n{}\n\n{}\n\n{FOOTER}\n",
+            paragraphs[first], paragraphs[second]
         )
     }
 
@@ -344,7 +363,7 @@ mod tests {
             read.check_settings(&other_options),
             Err(TableError::OtherSettings)
         );
-        let mut old = MAGIC_V1.to_vec();
+        let mut old = OLDER_MAGICS[1].to_vec();
         old.extend_from_slice(&bytes[16..]);
         let err = DocumentFrequency::read_from(&old[..]).unwrap_err();
         assert!(err.to_string().contains("older dedupe"), "{err}");

@@ -374,7 +374,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             .iter()
             .zip(&prints.fingerprints)
             .zip(&prints.digests)
-            .map(|((&index, print), digest)| (index, print.token_count, digest));
+            .map(|((&index, print), digest)| (index, print.token_count, digest, print.shingles));
         Facts {
             texts,
             catalogue,

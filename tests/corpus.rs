@@ -10,32 +10,89 @@ use std::process::{Command, Output, Stdio};
 const FOOTER: &str =
     "The Riverside Gazette is published by Harbour Media Group, 14 Quay Street, Bristol.";
 
-/// Topics, so that the articles say different things.
-const TOPICS: [&str; 12] = [
-    "the new ferry timetable",
-    "the lifeboat station appeal",
-    "the harbour wall repairs",
-    "the fish market reopening",
-    "the summer regatta",
-    "the bridge closure",
-    "the library extension",
-    "the school swimming gala",
-    "the flood defence scheme",
-    "the allotment waiting list",
-    "the museum night opening",
-    "the cycle lane consultation",
+/// Twelve articles of one small-town site that say different things in
+/// different words: a headline and three paragraphs each. Pages made from
+/// one template with a slot filled in (a topic, a name) would read as light
+/// edits of each other, which the corpus rule keeps whole.
+const ARTICLES: [[&str; 4]; 12] = [
+    [
+        "Ferry timetable changes from May",
+        "The winter ferry timetable ends on the last Sunday of April, when crossings to the island return to every forty minutes.",
+        "Commuters who take the early boat said the extra sailings would save them from waiting outside in the rain each morning.",
+        "The operator warned that the first week could bring delays while two new crew members finish their training.",
+    ],
+    [
+        "Lifeboat appeal passes its target",
+        "Volunteers at the lifeboat station have raised enough money to replace the launching tractor, three months ahead of schedule.",
+        "A sponsored swim across the bay brought in almost a third of the total, with forty swimmers braving a cold June morning.",
+        "The coxswain thanked local businesses, several of which matched every pound their staff collected over the spring.",
+    ],
+    [
+        "Harbour wall repairs begin",
+        "Contractors began work on the damaged section of the harbour wall on Monday, after storms in February dislodged hundreds of stones.",
+        "Fishing boats will moor at the north quay until the repairs finish, which engineers expect to take about eleven weeks.",
+        "Divers inspected the foundations last month and found them sound, so the stonework can be rebuilt rather than replaced.",
+    ],
+    [
+        "Fish market opens its doors again",
+        "Traders returned to the covered fish market on Saturday for the first time since a fire closed the building two years ago.",
+        "The new hall has cold rooms, a viewing gallery and a café where visitors can watch the morning auction from above.",
+        "Prices for crab and mackerel were steady, although buyers from inland restaurants arrived later than the traders had hoped.",
+    ],
+    [
+        "Regatta draws record entries",
+        "More than two hundred boats entered this year's summer regatta, beating the previous record set before the pandemic.",
+        "Junior sailors from four clubs raced in the dinghy class, and a crew of teenagers won the main trophy by nine seconds.",
+        "Organisers said the fireworks display over the estuary would go ahead on Sunday evening if the wind drops.",
+    ],
+    [
+        "Bridge shut for six weeks",
+        "The road bridge over the river will close to traffic from next Tuesday so that its bearings and expansion joints can be renewed.",
+        "Drivers face a diversion of twelve miles through the hills, and bus routes will use temporary stops on the bypass.",
+        "Pedestrians and cyclists can still cross on a covered walkway that engineers have fixed to the downstream side.",
+    ],
+    [
+        "Library extension wins planning approval",
+        "Plans to add a children's wing and a study room to the town library were approved by the planning committee on Thursday.",
+        "Architects designed the extension in timber and glass so that it sits lightly beside the Victorian reading room.",
+        "Building should start in autumn, and the library will stay open throughout, with the entrance moved to Church Lane.",
+    ],
+    [
+        "Pupils make a splash at swimming gala",
+        "Eleven primary schools competed at the leisure centre pool on Wednesday in the first inter-school gala for five years.",
+        "St Mary's took the relay cup, while a girl of nine from Hillside broke the county record for the backstroke sprint.",
+        "Teachers hope to make the gala a yearly event and have asked the council to keep the pool's lane hire prices down.",
+    ],
+    [
+        "Flood defences ready before winter",
+        "A new flood barrier protecting three hundred homes along the lower river was tested successfully on Friday afternoon.",
+        "The steel gates swing shut in under ten minutes and are designed for the kind of tidal surge that flooded the town in 2013.",
+        "Householders will receive leaflets explaining the warning sirens, which sound different from the lifeboat maroons.",
+    ],
+    [
+        "Allotment waiting list grows",
+        "Almost ninety people are now waiting for an allotment, and some have been on the list since before the last election.",
+        "The parish council is considering splitting full plots in half, as other towns have done to shorten their queues.",
+        "Existing tenants have mixed feelings, with several worrying that smaller plots will leave no room for fruit trees.",
+    ],
+    [
+        "Museum opens late on Fridays",
+        "The maritime museum will stay open until nine o'clock every Friday this summer, with talks, music and a pop-up bar.",
+        "Curators have brought the ship models out of storage, including a rigged clipper that has not been shown since 1987.",
+        "Entry after six costs three pounds, and children under twelve come in free with an adult.",
+    ],
+    [
+        "Cycle lane plans go out to consultation",
+        "Residents have until the end of the month to comment on a proposed cycle lane linking the station with the seafront.",
+        "Supporters say it would make the steep hill safer for riders, but some shop owners fear losing parking outside.",
+        "A model of the route is on display in the council offices, and officers will answer questions there every Wednesday.",
+    ],
 ];
 
-/// Article `n`: a headline, three paragraphs of its own, and `tail` (a footer).
+/// Article `n` (of [`ARTICLES`], repeating after twelve): its headline and
+/// its three paragraphs, then `tail` (a footer).
 fn article(n: usize, tail: &str) -> String {
-    let topic = TOPICS[n % TOPICS.len()];
-    format!(
-        "Residents react to {topic}\n\n\
-         Councillors met on Tuesday evening to discuss {topic}, which has divided opinion across the town for months.\n\n\
-         Shopkeepers on the quay said {topic} would change how visitors reach them, for better or worse, by the autumn.\n\n\
-         A final decision on {topic} is expected in March, after a public meeting at the town hall in story {n}.\n\n\
-         {tail}\n"
-    )
+    format!("{}\n\n{tail}\n", ARTICLES[n % ARTICLES.len()].join("\n\n"))
 }
 
 /// One article syndicated to many sites: the same paragraphs each time.
@@ -149,10 +206,7 @@ const AUTHOR_NOTE: &str =
 fn a_copy_removed_at_the_end_leaves_nothing_for_a_second_run() {
     let files: Vec<String> = (0..12)
         .map(|n| {
-            let topic = TOPICS[n % TOPICS.len()];
-            let pasted = format!(
-                "Councillors met on Tuesday evening to discuss {topic}, which has divided opinion across the town for months."
-            );
+            let pasted = ARTICLES[n][1];
             article(n, &format!("{AUTHOR_NOTE}\n\n{pasted}\n\n{FOOTER}"))
         })
         .collect();
@@ -161,16 +215,13 @@ fn a_copy_removed_at_the_end_leaves_nothing_for_a_second_run() {
     assert_eq!(fix.status.code(), Some(0), "{}", text(&fix.stderr));
     let check = dedupe(dir.path(), &["--check", "in"], None);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    for n in 0..12 {
+    for (n, article) in ARTICLES.iter().enumerate() {
         let clean = fs::read_to_string(dir.path().join(format!("in/{n:02}.txt"))).unwrap();
         assert!(
             !clean.contains(AUTHOR_NOTE) && !clean.contains(FOOTER),
             "{clean}"
         );
-        assert!(
-            clean.contains("Councillors met on Tuesday evening"),
-            "{clean}"
-        );
+        assert_eq!(clean.matches(article[1]).count(), 1, "{clean}");
     }
 }
 
@@ -236,6 +287,62 @@ fn syndicated_copies_are_never_emptied() {
         let clean = fs::read_to_string(dir.path().join(format!("out/in/{n:02}.txt"))).unwrap();
         assert_eq!(clean, SYNDICATED);
     }
+}
+
+/// Twenty sites run one agency story, each naming its own town in the
+/// first two paragraphs, beside twelve articles of one site with its
+/// footer. The closing paragraph recurs in all twenty copies and the edited
+/// ones in none, so counted exactly each copy looked like a page of its own
+/// text with a recurring closing run, and lost it (every copy did, before
+/// near fingerprints). The edited paragraphs recur as light edits, so each
+/// copy is a syndicated copy and stays whole; the site's footer still goes.
+#[test]
+fn an_agency_story_each_site_localizes_is_kept_whole() {
+    const TOWNS: [&str; 20] = [
+        "Porthallow",
+        "Mevagissey",
+        "Polperro",
+        "Fowey",
+        "Looe",
+        "Padstow",
+        "Newlyn",
+        "Mousehole",
+        "St Ives",
+        "Penzance",
+        "Falmouth",
+        "Helston",
+        "Truro",
+        "Bude",
+        "Boscastle",
+        "Tintagel",
+        "Hayle",
+        "Marazion",
+        "Portloe",
+        "Coverack",
+    ];
+    let closing = "The council said it could not yet say when the path would reopen, but hoped to have news within a fortnight.";
+    let mut files: Vec<String> = (0..12).map(|n| article(n, FOOTER)).collect();
+    files.extend(TOWNS.iter().map(|town| {
+        format!(
+            "Storm closes the coastal path\n\n\
+             The coastal path between {town} and the next village was closed on Sunday after a landslip brought down part of the cliff.\n\n\
+             Walkers from {town} were told to use the inland route, which adds about three miles, until engineers have surveyed the site.\n\n\
+             {closing}\n"
+        )
+    }));
+    let dir = folder(&files);
+    let output = dedupe(dir.path(), &["--check", "--format", "json", "in"], None);
+    let found = removals(&output);
+    let expected: Vec<(String, String, Option<u64>)> = (0..12)
+        .map(|n| {
+            (
+                format!("in/{n:02}.txt"),
+                "corpus-boilerplate".to_string(),
+                Some(12),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
 }
 
 #[test]

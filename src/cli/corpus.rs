@@ -115,7 +115,7 @@ pub fn write(path: &Path, table: &DocumentFrequency, quiet: bool) -> Result<(), 
         .map_err(|err| Error::io(path.display(), err))?;
     if !quiet {
         eprintln!(
-            "dedupe: wrote {}: {} documents, {} paragraph keys",
+            "dedupe: wrote {}: {} documents, {} entries",
             path.display(),
             table.documents(),
             table.len()

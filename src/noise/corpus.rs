@@ -6,7 +6,7 @@
 //! both key paragraphs alike.
 
 use crate::corpus::{DocumentFrequency, TableError, TableSettings, fingerprint};
-use crate::key::{Digest, digest, match_key_into, token_count};
+use crate::key::{Digest, Shingle, digest, match_key_into, push_key_shingles, token_count};
 use crate::options::Options;
 use crate::rules::CORPUS_BOILERPLATE;
 use crate::{normalize, segment};
@@ -17,7 +17,7 @@ impl TableSettings {
     pub fn of(options: &Options) -> Self {
         let n = &options.normalize;
         let canonical = format!(
-            "min_words={};html_entities={};unicode_spaces={};invisible={};collapse_spaces={};trim_trailing={};nfc={};markdown={}",
+            "min_words={};near={NEAR_BANDS}x{NEAR_ROWS};html_entities={};unicode_spaces={};invisible={};collapse_spaces={};trim_trailing={};nfc={};markdown={}",
             options.min_words,
             n.html_entities,
             n.unicode_spaces,
@@ -59,17 +59,95 @@ impl DocumentFrequency {
 }
 
 /// The distinct fingerprints of a document's paragraphs of at least
-/// `min_words` words, found as cleaning finds paragraphs.
+/// `min_words` words, found as cleaning finds paragraphs: each key's, and
+/// each key's [`near_fingerprints`].
 fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
     let mut key = String::new();
-    segment::segment(&normalize::normalize_text(text, &options.normalize))
-        .paragraphs
-        .iter()
-        .filter_map(|paragraph| {
-            match_key_into(&paragraph.text, &mut key);
-            (token_count(&key) >= options.min_words).then(|| fingerprint(&digest(&key)))
-        })
-        .collect()
+    let mut shingles = Vec::new();
+    let mut fingerprints = FxHashSet::default();
+    for paragraph in
+        segment::segment(&normalize::normalize_text(text, &options.normalize)).paragraphs
+    {
+        match_key_into(&paragraph.text, &mut key);
+        if token_count(&key) < options.min_words {
+            continue;
+        }
+        fingerprints.insert(fingerprint(&digest(&key)));
+        shingles.clear();
+        push_key_shingles(&key, &mut shingles);
+        fingerprints.extend(near_fingerprints(&shingles));
+    }
+    fingerprints
+}
+
+/// Bands of [`near_fingerprints`]: a paragraph and an edited copy of it
+/// share a band, and so a near fingerprint, when the copy's MinHash rows
+/// in that band all agree with the paragraph's.
+const NEAR_BANDS: usize = 6;
+
+/// MinHash rows per band. With shingles of three words, replacing one word
+/// of a 30-word paragraph leaves about 80% of its shingles (Jaccard 0.8),
+/// so a band agrees with probability 0.8^3 = 0.51 and one of six bands with
+/// 1 - 0.49^6 = 0.99; paragraphs that share under a third of their shingles
+/// share a band with probability under 1 - (1 - 0.037)^6 = 0.20. Unrelated
+/// paragraphs of 20 shingles that share one common phrase (Jaccard 1/39)
+/// share a band with probability 6 / 39^3 = 0.0001, and such matches gather
+/// on the rare paragraph (about 1 in 1,300) whose three minima of a band all
+/// fall on that phrase: it reads as a light edit of every paragraph holding
+/// the phrase. That only makes its page's own text look shorter, which can
+/// keep a page whole, never remove a paragraph. Two rows would make such
+/// paragraphs 20 times as common.
+const NEAR_ROWS: usize = 3;
+
+/// Fingerprints of a paragraph's key, from its shingles, that an edited copy
+/// of it (a word replaced, a name changed) shares with it: one per band of
+/// a MinHash of its shingle set ([`NEAR_BANDS`] x [`NEAR_ROWS`]). Counted in
+/// the table beside the key's own fingerprint, they tell how many documents
+/// hold the paragraph or a light edit of it, which tells an article
+/// localized for each site that syndicates it from a page's own text.
+fn near_fingerprints(shingles: &[Shingle]) -> [u64; NEAR_BANDS] {
+    let mut minima = [u32::MAX; NEAR_BANDS * NEAR_ROWS];
+    for &shingle in shingles {
+        let hash = (splitmix(u64::from(shingle)) >> 32) as u32;
+        for (minimum, seed) in minima.iter_mut().zip(ROW_SEEDS) {
+            *minimum = (*minimum).min((hash ^ seed).wrapping_mul(seed | 1));
+        }
+    }
+    std::array::from_fn(|band| {
+        minima[band * NEAR_ROWS..(band + 1) * NEAR_ROWS]
+            .iter()
+            .fold(splitmix(NEAR_NAMESPACE + band as u64), |acc, &m| {
+                splitmix(acc ^ u64::from(m))
+            })
+    })
+}
+
+/// Seeds the near fingerprints' MinHash rows: row `r` orders shingles by
+/// `(h ^ seed) * (seed | 1)` in 32 bits, where `h` is the top half of the
+/// shingle's splitmix hash and `seed` is `ROW_SEEDS[r]`: a multiply per
+/// shingle and row rather than a full hash, eight rows to a vector
+/// instruction.
+const ROW_SEEDS: [u32; NEAR_BANDS * NEAR_ROWS] = {
+    let mut seeds = [0; NEAR_BANDS * NEAR_ROWS];
+    let mut row = 0;
+    while row < seeds.len() {
+        seeds[row] = (splitmix(row as u64 + 1) >> 32) as u32;
+        row += 1;
+    }
+    seeds
+};
+
+/// Sets band fingerprints apart from key fingerprints (the first 8 bytes of
+/// a SHA-256), so that neither is mistaken for the other.
+const NEAR_NAMESPACE: u64 = 0x6e65_6172_2d6b_6579;
+
+/// The splitmix64 finalizer: a fixed, well-mixed 64-bit hash, the same on
+/// every machine, so tables counted on several merge.
+const fn splitmix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// How a paragraph stands against the corpus, whatever page it is on: the
@@ -82,28 +160,57 @@ fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
 pub struct Recurrence {
     pub tokens: u32,
     pub documents: u32,
+    /// The documents that hold this paragraph or a light edit of it: the
+    /// most of any of its [`near_fingerprints`].
+    pub near_documents: u32,
 }
 
 /// The [`Recurrence`] of each paragraph of a document of `paragraphs`
 /// paragraphs, from what the fingerprint stage made of its candidates (every
 /// paragraph the catalogue leaves, the only ones this rule judges; the
-/// others get the default): each one's index, key word count and key
-/// digest. `None` without a corpus or with the rule ignored.
+/// others get the default): each one's index, key word count, key digest
+/// and shingles. `None` without a corpus or with the rule ignored.
+///
+/// Near documents are counted only for a paragraph that does not itself
+/// recur in `min_documents` documents, on a page where another does: only
+/// there do they change the verdict ([`syndicated`]).
 pub fn recurrences<'d>(
     paragraphs: usize,
-    candidates: impl Iterator<Item = (usize, usize, &'d Digest)>,
+    candidates: impl Iterator<Item = (usize, usize, &'d Digest, &'d [Shingle])>,
     options: &Options,
 ) -> Option<Vec<Recurrence>> {
     let corpus = options
         .corpus
         .as_deref()
         .filter(|_| options.rules.enabled(CORPUS_BOILERPLATE))?;
+    let counted: Vec<(usize, Recurrence, &[Shingle])> = candidates
+        .map(|(index, tokens, digest, shingles)| {
+            let documents = corpus.table.count(digest);
+            let recurrence = Recurrence {
+                tokens: u32::try_from(tokens).unwrap_or(u32::MAX),
+                documents,
+                near_documents: documents,
+            };
+            (index, recurrence, shingles)
+        })
+        .collect();
+    let recurs = |recurrence: &Recurrence| {
+        recurrence.tokens as usize >= options.min_words
+            && recurrence.documents >= corpus.min_documents
+    };
+    // Without a recurring paragraph the page is kept whole whatever its own
+    // text is, so its near fingerprints are not worth making.
+    let any_recurs = counted.iter().any(|(_, recurrence, _)| recurs(recurrence));
     let mut recurrences = vec![Recurrence::default(); paragraphs];
-    for (index, tokens, digest) in candidates {
-        recurrences[index] = Recurrence {
-            tokens: u32::try_from(tokens).unwrap_or(u32::MAX),
-            documents: corpus.table.count(digest),
-        };
+    for (index, mut recurrence, shingles) in counted {
+        if any_recurs && !recurs(&recurrence) && !shingles.is_empty() {
+            recurrence.near_documents = near_fingerprints(shingles)
+                .into_iter()
+                .map(|near| corpus.table.count_fingerprint(near))
+                .max()
+                .unwrap_or(0);
+        }
+        recurrences[index] = recurrence;
     }
     Some(recurrences)
 }
@@ -140,21 +247,23 @@ pub fn classify(
     let (Some(corpus), Some(recurrences)) = (options.corpus.as_deref(), recurrences) else {
         return CorpusVerdicts::default();
     };
+    let recurring = |documents: u32, tokens: usize| {
+        tokens >= options.min_words && documents >= corpus.min_documents
+    };
+    let mut own_words = 0;
     let (token_counts, shared): (Vec<usize>, Vec<Option<u32>>) = left
         .iter()
         .map(|&index| {
-            let Recurrence { tokens, documents } = recurrences[index];
-            let tokens = tokens as usize;
-            let shared = (tokens >= options.min_words && documents >= corpus.min_documents)
-                .then_some(documents);
+            let recurrence = recurrences[index];
+            let tokens = recurrence.tokens as usize;
+            if tokens >= options.min_words && !recurring(recurrence.near_documents, tokens) {
+                own_words += tokens;
+            }
+            let shared = recurring(recurrence.documents, tokens).then_some(recurrence.documents);
             (tokens, shared)
         })
         .unzip();
-    let long = token_counts
-        .iter()
-        .filter(|&&tokens| tokens >= options.min_words)
-        .count();
-    if syndicated(&shared, long) {
+    if syndicated(&shared, &token_counts, own_words) {
         return CorpusVerdicts::default();
     }
     let (at_edges, anchors) = at_edges(shared, &token_counts, options.min_words);
@@ -168,34 +277,63 @@ pub fn classify(
     }
 }
 
-/// Whether a document is kept whole: it has no recurring paragraph, or none
-/// of its own (every long paragraph recurs), or it is a copy of an article
-/// syndicated across the corpus. A syndicated copy is told by what it
-/// shares: its article text, several paragraphs that recur together in one
-/// set of documents (the copies), so in as many documents each. Site
-/// boilerplate is one footer or pitch, or blocks that recur in different
-/// sets. `shared` holds each paragraph's document count when it recurs, and
-/// `long` is the number of paragraphs long enough to count.
+/// Whether a document is kept whole: it has no recurring paragraph, or no
+/// text of its own, or it is a copy of an article syndicated across the
+/// corpus. A syndicated copy is told by what it shares: its article text,
+/// paragraphs that recur together in one set of documents (the copies), so
+/// in about as many documents each. Site boilerplate is a footer or pitch
+/// beside more text of the page's own, or blocks that recur in other sets.
+/// `shared` holds each paragraph's document count when it recurs, and
+/// `token_counts` each paragraph's words. `own_words` are the words of the
+/// page's own text: its long paragraphs that recur in fewer than
+/// `min_documents` documents, not even as light edits
+/// ([`Recurrence::near_documents`]).
 ///
-/// Documents recurring in one set have the same count, so paragraphs are
-/// grouped by count: at least two of them recurring together, and no fewer
-/// than the paragraphs the document has of its own, make a syndicated copy.
-/// A news brief of one paragraph with its site's footer is not one, however
-/// short it is, and loses the footer.
-fn syndicated(shared: &[Option<u32>], long: usize) -> bool {
-    let mut counts: Vec<u32> = shared.iter().flatten().copied().collect();
-    let recurring = counts.len();
-    let own = long.saturating_sub(recurring);
-    if recurring == 0 || own == 0 {
+/// Copies of one article need not be equal: a site localizes the lede, an
+/// editor changes a name. Edited paragraphs are not the page's own text,
+/// and each paragraph recurs in the copies that left it alone, so the
+/// counts of one article's paragraphs differ a little. Paragraphs recur
+/// together when their counts lie within a third of each other
+/// ([`recur_together`]); a site's template, in every page of the site,
+/// recurs in far more documents than one article's copies do. At least two
+/// paragraphs recurring together, with at least as many words as the page's
+/// own text, make a syndicated copy. A news brief of one paragraph with its
+/// site's footer of two lines is not one: the footer has fewer words than
+/// the brief, and goes.
+fn syndicated(shared: &[Option<u32>], token_counts: &[usize], own_words: usize) -> bool {
+    let mut recurring: Vec<(u32, usize)> = shared
+        .iter()
+        .zip(token_counts)
+        .filter_map(|(documents, &tokens)| Some(((*documents)?, tokens)))
+        .collect();
+    if recurring.is_empty() || own_words == 0 {
         return true;
     }
-    counts.sort_unstable();
-    let largest_set = counts
-        .chunk_by(|a, b| a == b)
-        .map(<[u32]>::len)
-        .max()
-        .unwrap_or(0);
-    largest_set >= 2 && largest_set >= own
+    recurring.sort_unstable();
+    // Every window of counts within a third of its smallest: the two ends
+    // move forward together, so this is linear after the sort.
+    let (mut start, mut words) = (0, 0);
+    for end in 0..recurring.len() {
+        words += recurring[end].1;
+        while !recur_together(recurring[start].0, recurring[end].0) {
+            words -= recurring[start].1;
+            start += 1;
+        }
+        if end > start && words >= own_words {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether paragraphs recurring in `smallest` and `largest` documents (of
+/// the same page) recur together, as one article's copies: the larger count
+/// is at most 4/3 of the smaller. On the bench folder (25 copies of each
+/// page, copy k with the page's k-th most frequent word replaced), one
+/// article's paragraphs recur in 56 to 72 of the 75 documents that hold its
+/// three tracks.
+fn recur_together(smallest: u32, largest: u32) -> bool {
+    u64::from(largest) <= 2 * u64::from(smallest)
 }
 
 /// Keeps only the recurring paragraphs in the runs that open and close the
@@ -225,18 +363,86 @@ fn at_edges(
 mod tests {
     use super::*;
 
+    /// The near fingerprints of a paragraph's key.
+    fn near(paragraph: &str) -> [u64; NEAR_BANDS] {
+        let mut shingles = Vec::new();
+        push_key_shingles(&crate::key::match_key(paragraph), &mut shingles);
+        near_fingerprints(&shingles)
+    }
+
+    fn share_a_band(a: &[u64; NEAR_BANDS], b: &[u64; NEAR_BANDS]) -> bool {
+        a.iter().zip(b).any(|(a, b)| a == b)
+    }
+
+    /// On the seed article's twenty paragraphs: a copy with one word of the
+    /// middle replaced shares a near fingerprint with the paragraph (so it
+    /// counts as a light edit), and no two different paragraphs share one.
+    #[test]
+    fn near_fingerprints_join_light_edits_and_nothing_else() {
+        let paragraphs: Vec<&str> = include_str!("../../fixtures/rudd-windrush.expected.txt")
+            .split("\n\n")
+            .map(str::trim)
+            .collect();
+        let prints: Vec<[u64; NEAR_BANDS]> = paragraphs.iter().map(|p| near(p)).collect();
+        let mut edits_found = 0;
+        for (paragraph, print) in paragraphs.iter().zip(&prints) {
+            let mut words: Vec<&str> = paragraph.split(' ').collect();
+            let middle = words.len() / 2;
+            words[middle] = "Porthallow";
+            edits_found += usize::from(share_a_band(&near(&words.join(" ")), print));
+        }
+        assert!(edits_found >= 19, "{edits_found} of 20 edits found");
+        for (i, a) in prints.iter().enumerate() {
+            for b in &prints[i + 1..] {
+                assert!(!share_a_band(a, b), "paragraph {i}");
+            }
+        }
+    }
+
     #[test]
     fn syndicated_is_told_by_paragraphs_recurring_together() {
-        let cases: &[(&[Option<u32>], usize, bool)] = &[
-            (&[None, Some(12)], 2, false),
-            (&[None, None, None, Some(12)], 4, false),
-            (&[Some(6), Some(6), Some(6), Some(12)], 4, true),
-            (&[None, Some(6), Some(6), Some(12)], 4, true),
-            (&[None, None], 2, true),
-            (&[Some(12)], 1, true),
+        /// Each paragraph's document count if it recurs, and its words.
+        type Page = [(Option<u32>, usize)];
+        let cases: &[(&Page, bool)] = &[
+            // A footer beside the page's own text.
+            (&[(None, 40), (Some(12), 12)], false),
+            (
+                &[(None, 30), (None, 30), (Some(12), 12), (Some(12), 12)],
+                false,
+            ),
+            // Three paragraphs of one article, and a footer in more pages.
+            (
+                &[(Some(6), 30), (Some(6), 30), (Some(6), 30), (Some(12), 12)],
+                true,
+            ),
+            (
+                &[(None, 30), (Some(6), 30), (Some(6), 30), (Some(12), 12)],
+                true,
+            ),
+            // A localized lede: the rest recurs in 56 to 72 documents.
+            (
+                &[(None, 40), (Some(72), 20), (Some(56), 20), (Some(61), 20)],
+                true,
+            ),
+            // Counts too far apart: a pitch in 30 pages, a footer in 90.
+            (&[(None, 40), (Some(30), 30), (Some(90), 30)], false),
+            // Nothing recurs, or nothing is the page's own.
+            (&[(None, 30), (None, 30)], true),
+            (&[(Some(12), 12)], true),
+            (&[(None, 3), (Some(12), 12)], true),
         ];
-        for (shared, long, expected) in cases {
-            assert_eq!(syndicated(shared, *long), *expected, "{shared:?}");
+        for (paragraphs, expected) in cases {
+            let (shared, tokens): (Vec<_>, Vec<_>) = paragraphs.iter().copied().unzip();
+            let own_words = paragraphs
+                .iter()
+                .filter(|(documents, tokens)| documents.is_none() && *tokens >= 6)
+                .map(|(_, tokens)| tokens)
+                .sum();
+            assert_eq!(
+                syndicated(&shared, &tokens, own_words),
+                *expected,
+                "{paragraphs:?}"
+            );
         }
     }
 }
