@@ -130,7 +130,8 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
                     decision,
                     Decision::Keep(KeepReason::StructuralRepeat | KeepReason::NotACopy { .. })
                 )
-            });
+            })
+            || near_duplicate_cluster_of_three(&decisions);
         let kept: Vec<usize> = (0..page.len())
             .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
             .collect();
@@ -154,6 +155,23 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
         }
     }
     decisions
+}
+
+/// Whether two or more paragraphs went as near-duplicates of one kept
+/// paragraph. Near-duplicates are grouped into clusters by similarity, and a
+/// cluster of three or more can hold members that resemble each other only
+/// through a third: once the copies are gone, the paragraphs left can
+/// cluster otherwise, so the page is read again on its clean copy.
+fn near_duplicate_cluster_of_three(decisions: &[Decision]) -> bool {
+    let mut kept_for: Vec<usize> = decisions
+        .iter()
+        .filter_map(|decision| match decision {
+            Decision::Remove(removal) if removal.rule == crate::NEAR_DUPLICATE => removal.kept,
+            _ => None,
+        })
+        .collect();
+    kept_for.sort_unstable();
+    kept_for.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 /// Rounds of [`settled`] on its own clean copy at most; real pages settle
@@ -667,6 +685,44 @@ mod tests {
     const MARKUP: &str = "<p class=\"republish\">The council approved the new cycle lane on Tuesday after a long debate about parking.</p> <a href=\"https://example.com\">Republish</a>";
     const CAPTIONED: &str =
         "Road works: The council approved the new cycle lane on Tuesday after a long deb";
+
+    #[test]
+    fn a_page_is_read_again_for_a_near_duplicate_cluster_of_three() {
+        let copy_of = |rule: &'static str, kept: usize| {
+            Decision::Remove(Box::new(Removal {
+                rule: Cow::Borrowed(rule),
+                kept: Some(kept),
+                similarity: Some(0.9),
+                documents: None,
+            }))
+        };
+        let keep = Decision::Keep(KeepReason::Unique);
+        let pair = [
+            keep.clone(),
+            copy_of(crate::NEAR_DUPLICATE, 0),
+            keep.clone(),
+        ];
+        assert!(!near_duplicate_cluster_of_three(&pair));
+        let two_pairs = [
+            keep.clone(),
+            copy_of(crate::NEAR_DUPLICATE, 0),
+            keep.clone(),
+            copy_of(crate::NEAR_DUPLICATE, 2),
+        ];
+        assert!(!near_duplicate_cluster_of_three(&two_pairs));
+        let exact_and_near = [
+            keep.clone(),
+            copy_of(crate::EXACT_DUPLICATE, 0),
+            copy_of(crate::NEAR_DUPLICATE, 0),
+        ];
+        assert!(!near_duplicate_cluster_of_three(&exact_and_near));
+        let three = [
+            keep.clone(),
+            copy_of(crate::NEAR_DUPLICATE, 0),
+            copy_of(crate::NEAR_DUPLICATE, 0),
+        ];
+        assert!(near_duplicate_cluster_of_three(&three));
+    }
 
     #[test]
     fn a_run_of_removals_between_paragraphs_that_would_join_stays() {

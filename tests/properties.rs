@@ -677,6 +677,28 @@ fn regression_near_duplicates_joined_through_another_copy_are_idempotent() {
     assert_eq!(dedupe::clean(&once, &options).text, once);
 }
 
+/// Found by the `clean` fuzz target (these bytes, read as Windows-1252):
+/// many short `¼¼¼¼¼` fragments, whose keys NFKC spells `1⁄41⁄4...`, form
+/// near-duplicate clusters of up to eight. Without this run's copies the
+/// rest clustered otherwise, and a second clean removed more, with no
+/// `NotACopy` keep to say so. A page where two or more paragraphs went as
+/// near-duplicates of one kept paragraph is now read again on its clean
+/// copy.
+#[test]
+fn regression_a_near_duplicate_cluster_of_fractions_is_idempotent() {
+    let fuzzed: &[u8] = include_bytes!("fuzz-found/near-duplicate-cluster-of-fractions.bin");
+    let decoded = dedupe::decode(fuzzed, dedupe::Encoding::Windows1252).expect("decodes");
+    let options = dedupe::Options::default();
+    let cleaned = dedupe::clean(&decoded.text, &options);
+    let near_duplicates = cleaned
+        .removals()
+        .filter(|(_, removal)| removal.rule == dedupe::NEAR_DUPLICATE)
+        .count();
+    assert!(near_duplicates >= 2, "{near_duplicates}");
+    let once = cleaned.text;
+    assert_eq!(dedupe::clean(&once, &options).text, once);
+}
+
 /// Found by `awkward_text_keeps_the_guarantees` (minimal input there:
 /// `"&#8217;\nThe same sentence...\n\nThe same sentence..."`): when the only
 /// kept paragraph spans several lines, the clean copy has no blank line and
