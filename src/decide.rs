@@ -166,7 +166,7 @@ fn near_duplicate_cluster_of_three(decisions: &[Decision]) -> bool {
     let mut kept_for: Vec<usize> = decisions
         .iter()
         .filter_map(|decision| match decision {
-            Decision::Remove(removal) if removal.rule == crate::NEAR_DUPLICATE => removal.kept,
+            Decision::Remove(removal) if removal.rule == NEAR_DUPLICATE => removal.kept,
             _ => None,
         })
         .collect();
@@ -697,29 +697,25 @@ mod tests {
             }))
         };
         let keep = Decision::Keep(KeepReason::Unique);
-        let pair = [
-            keep.clone(),
-            copy_of(crate::NEAR_DUPLICATE, 0),
-            keep.clone(),
-        ];
+        let pair = [keep.clone(), copy_of(NEAR_DUPLICATE, 0), keep.clone()];
         assert!(!near_duplicate_cluster_of_three(&pair));
         let two_pairs = [
             keep.clone(),
-            copy_of(crate::NEAR_DUPLICATE, 0),
+            copy_of(NEAR_DUPLICATE, 0),
             keep.clone(),
-            copy_of(crate::NEAR_DUPLICATE, 2),
+            copy_of(NEAR_DUPLICATE, 2),
         ];
         assert!(!near_duplicate_cluster_of_three(&two_pairs));
         let exact_and_near = [
             keep.clone(),
-            copy_of(crate::EXACT_DUPLICATE, 0),
-            copy_of(crate::NEAR_DUPLICATE, 0),
+            copy_of(EXACT_DUPLICATE, 0),
+            copy_of(NEAR_DUPLICATE, 0),
         ];
         assert!(!near_duplicate_cluster_of_three(&exact_and_near));
         let three = [
             keep.clone(),
-            copy_of(crate::NEAR_DUPLICATE, 0),
-            copy_of(crate::NEAR_DUPLICATE, 0),
+            copy_of(NEAR_DUPLICATE, 0),
+            copy_of(NEAR_DUPLICATE, 0),
         ];
         assert!(near_duplicate_cluster_of_three(&three));
     }
