@@ -5,12 +5,12 @@
 //! document is counted into it and judged against it, side by side, so that
 //! both key paragraphs alike.
 
-use crate::corpus::{DocumentFrequency, TableError, TableSettings, fingerprint};
+use crate::corpus::{DocumentFrequency, Place, TableError, TableSettings, fingerprint};
 use crate::key::{Digest, Shingle, digest, match_key_into, push_key_shingles, token_count};
 use crate::options::Options;
 use crate::rules::CORPUS_BOILERPLATE;
 use crate::{normalize, segment};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 impl TableSettings {
     /// The settings `options` count with.
@@ -40,9 +40,16 @@ impl DocumentFrequency {
         self.settings
             .get_or_insert_with(|| TableSettings::of(options));
         self.documents += 1;
-        for fingerprint in document_fingerprints(text, options) {
+        let (fingerprints, places) = document_fingerprints(text, options);
+        for fingerprint in fingerprints {
             let count = self.counts.entry(fingerprint).or_default();
             *count = count.saturating_add(1);
+        }
+        for (fingerprint, distance) in places {
+            let place = Place::at(distance);
+            let total = self.places.entry(fingerprint).or_default();
+            total.sum = total.sum.saturating_add(place.sum);
+            total.squares = total.squares.saturating_add(place.squares);
         }
     }
 
@@ -60,24 +67,34 @@ impl DocumentFrequency {
 
 /// The distinct fingerprints of a document's paragraphs of at least
 /// `min_words` words, found as cleaning finds paragraphs: each key's, and
-/// each key's [`near_fingerprints`].
-fn document_fingerprints(text: &str, options: &Options) -> FxHashSet<u64> {
+/// each key's [`near_fingerprints`]; and for each key's fingerprint, its
+/// distance in paragraphs from the document's nearer end (the least, for a
+/// key the document holds more than once).
+fn document_fingerprints(text: &str, options: &Options) -> (FxHashSet<u64>, FxHashMap<u64, usize>) {
     let mut key = String::new();
     let mut shingles = Vec::new();
     let mut fingerprints = FxHashSet::default();
-    for paragraph in
-        segment::segment(&normalize::normalize_text(text, &options.normalize)).paragraphs
-    {
+    let mut places = FxHashMap::default();
+    let paragraphs =
+        segment::segment(&normalize::normalize_text(text, &options.normalize)).paragraphs;
+    let last = paragraphs.len().saturating_sub(1);
+    for (at, paragraph) in paragraphs.iter().enumerate() {
         match_key_into(&paragraph.text, &mut key);
         if token_count(&key) < options.min_words {
             continue;
         }
-        fingerprints.insert(fingerprint(&digest(&key)));
+        let print = fingerprint(&digest(&key));
+        fingerprints.insert(print);
+        let distance = at.min(last - at);
+        places
+            .entry(print)
+            .and_modify(|least: &mut usize| *least = (*least).min(distance))
+            .or_insert(distance);
         shingles.clear();
         push_key_shingles(&key, &mut shingles);
         fingerprints.extend(near_fingerprints(&shingles));
     }
-    fingerprints
+    (fingerprints, places)
 }
 
 /// Bands of [`near_fingerprints`]: a paragraph and an edited copy of it
@@ -163,6 +180,10 @@ pub struct Recurrence {
     /// The documents that hold this paragraph or a light edit of it: the
     /// most of any of its [`near_fingerprints`].
     pub near_documents: u32,
+    /// Whether it sits at about one place in its documents, counted from
+    /// the nearer end (see `Place` in the table), as a template's
+    /// furniture does.
+    pub fixed_place: bool,
 }
 
 /// The [`Recurrence`] of each paragraph of a document of `paragraphs`
@@ -186,10 +207,13 @@ pub fn recurrences<'d>(
     let counted: Vec<(usize, Recurrence, &[Shingle])> = candidates
         .map(|(index, tokens, digest, shingles)| {
             let documents = corpus.table.count(digest);
+            let fixed_place =
+                documents >= corpus.min_documents && corpus.table.place(digest).fixed(documents);
             let recurrence = Recurrence {
                 tokens: u32::try_from(tokens).unwrap_or(u32::MAX),
                 documents,
                 near_documents: documents,
+                fixed_place,
             };
             (index, recurrence, shingles)
         })
@@ -197,6 +221,7 @@ pub fn recurrences<'d>(
     let recurs = |recurrence: &Recurrence| {
         recurrence.tokens as usize >= options.min_words
             && recurrence.documents >= corpus.min_documents
+            && recurrence.fixed_place
     };
     // Without a recurring paragraph the page is kept whole whatever its own
     // text is, so its near fingerprints are not worth making.
@@ -235,10 +260,11 @@ pub struct CorpusVerdicts {
 /// without them (no corpus, or the rule ignored) there are none.
 ///
 /// A paragraph goes when it has at least `min_words` words, recurs in at least
-/// `min_documents` documents, sits at an edge of the document ([`at_edges`]),
-/// and the document is not a syndicated copy ([`syndicated`]): a site footer
-/// sits beside the article's own paragraphs, while a syndicated copy shares
-/// its article text with the other copies, and is kept whole.
+/// `min_documents` documents, at one place of them ([`Recurrence::fixed_place`]),
+/// sits at an edge of the document ([`at_edges`]), and the document is not a
+/// syndicated copy ([`syndicated`]): a site footer sits beside the article's
+/// own paragraphs, at the same place on every page, while a syndicated copy
+/// shares its article text with the other copies, and is kept whole.
 pub fn classify(
     recurrences: Option<&[Recurrence]>,
     left: &[usize],
@@ -256,21 +282,26 @@ pub fn classify(
         .map(|&index| {
             let recurrence = recurrences[index];
             let tokens = recurrence.tokens as usize;
-            if tokens >= options.min_words && !recurring(recurrence.near_documents, tokens) {
+            let recurs = recurring(recurrence.documents, tokens);
+            let edited = recurring(recurrence.near_documents, tokens);
+            if tokens >= options.min_words && !recurs && !edited {
                 own_words += tokens;
             }
-            let shared = recurring(recurrence.documents, tokens).then_some(recurrence.documents);
-            (tokens, shared)
+            (tokens, recurs.then_some(recurrence.documents))
         })
         .unzip();
     if syndicated(&shared, &token_counts, own_words) {
         return CorpusVerdicts::default();
     }
     let (at_edges, anchors) = at_edges(shared, &token_counts, options.min_words);
+    // Template furniture sits at one place of the page; a paragraph that
+    // recurs at no one place (a quotation several articles share, and one
+    // of them ends with) stays.
     CorpusVerdicts {
         removed: at_edges
             .into_iter()
             .zip(left)
+            .filter(|&(_, &index)| recurrences[index].fixed_place)
             .filter_map(|(documents, &index)| Some((index, documents?)))
             .collect(),
         edge_anchors: anchors.map(|(first, last)| (left[first], left[last])),
