@@ -75,7 +75,7 @@ const HEADER_BYTES: usize = 8 + 8 + 8 + 8;
 /// fingerprint, each a u64 (the first 8 bytes of the SHA-256 of a paragraph
 /// key, as a big-endian u64, or a near fingerprint) and its document count
 /// (u32): 12 bytes per entry; then the number of places (u64) and the
-/// places sorted by fingerprint, each a key's fingerprint and its [`Place`]'s
+/// places sorted by fingerprint, each a key's fingerprint and its `Place`'s
 /// two sums (u64 each): 24 bytes. Up to 108 bytes per distinct paragraph
 /// (its key, six near fingerprints and its place), 108 MB per million.
 /// Binary rather than TSV because it is half the size of hex text, needs no
