@@ -40,6 +40,11 @@ pub enum KeepReason {
     /// Linked to a cluster of copies only through another paragraph; it is
     /// not itself a copy of the one kept.
     NotACopy { resembles: usize },
+    /// A copy, kept because its removal would bring two Markdown blocks of
+    /// a text of one paragraph per line together, with the page model on:
+    /// the next run would read them as one block, and the model would read
+    /// that page otherwise.
+    BetweenBlocks,
 }
 
 /// A removal: the rule and, for copies, the kept paragraph and the score.
@@ -642,7 +647,7 @@ pub fn refine_with_page_model(
 /// Takes back the removals (`remove`, one per paragraph of the page `kept`)
 /// of each run whose kept neighbours would read as one once it is gone
 /// (`would_join`, by index in `texts`).
-fn keep_runs_that_would_join(
+pub(crate) fn keep_runs_that_would_join(
     remove: &mut [bool],
     kept: &[usize],
     would_join: impl Fn(usize, usize) -> bool,

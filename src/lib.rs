@@ -309,11 +309,17 @@ fn decide_paragraphs(
     options: &Options,
 ) -> Vec<Decision> {
     let mut shingles = Vec::new();
-    let mut facts = Facts::new(texts, options, &mut shingles);
+    // With the page model on, no removal may bring two blocks of a text of
+    // one paragraph per line together: the next run would read them as one
+    // block, and the model would read that page otherwise. (The rules alone
+    // read the joined block as they read the two.)
+    let model_on = options.page_model.is_some() && options.rules.enabled(PAGE_MODEL);
+    let blocks_kept_apart = (one_per_line && model_on).then_some(with_markdown_block);
+    let mut facts = Facts::new(texts, options, &mut shingles, blocks_kept_apart);
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
-    let markdown_block = |i: usize| with_markdown_block.binary_search(&i).is_ok();
+    let markdown_block = |i: usize| holds_block(with_markdown_block, i);
     let left_alone = |i: usize| named[i] || markdown_block(i);
     let would_join = |a: usize, b: usize| one_per_line && markdown_block(a) && markdown_block(b);
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
@@ -340,6 +346,14 @@ struct Facts<'t, 'o> {
     /// only ever looks at what the look before kept, so each takes its
     /// fingerprints from the last.
     prints: fingerprint::Fingerprints<'t>,
+    /// The paragraphs holding a Markdown block, when no removal may bring
+    /// two of them together (see [`decide_paragraphs`]).
+    blocks_kept_apart: Option<&'t [usize]>,
+}
+
+/// Whether paragraph `i` is one of `blocks` (sorted indices).
+fn holds_block(blocks: &[usize], i: usize) -> bool {
+    blocks.binary_search(&i).is_ok()
 }
 
 /// `rule`, if the user left it enabled.
@@ -353,6 +367,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         texts: &'t [&'t str],
         options: &'o Options,
         shingles: &'t mut Vec<key::Shingle>,
+        blocks_kept_apart: Option<&'t [usize]>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
         // The corpus rule reads the fingerprints' digests, so with a corpus
@@ -381,6 +396,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             recurrences: noise::corpus::recurrences(texts.len(), candidates, options),
             prose: noise::navigation::ProseMemo::default(),
             prints,
+            blocks_kept_apart,
         }
     }
 
@@ -417,17 +433,49 @@ impl<'t, 'o> Facts<'t, 'o> {
                     .map(noise::Verdict::rule)
             })
             .collect();
-        let (noise, corpus_edge_anchors) = noise::classify(
+        let (mut noise, corpus_edge_anchors) = noise::classify(
             &texts,
             catalogue,
             recurrences.as_deref(),
             &self.prose,
             options,
         );
+        // Removals that would bring two blocks together are taken back:
+        // the noise rules' before the candidates are chosen (a catalogue
+        // paragraph has no fingerprint, so its removal stands), the copies'
+        // once decided.
+        if let Some(blocks) = self.blocks_kept_apart {
+            let mut remove: Vec<bool> = noise.iter().map(Option::is_some).collect();
+            decide::keep_runs_that_would_join(&mut remove, page, |a, b| {
+                holds_block(blocks, a) && holds_block(blocks, b)
+            });
+            for (at, verdict) in noise.iter_mut().enumerate() {
+                if verdict.is_some() && !remove[at] && !self.named_by_catalogue(page[at]) {
+                    *verdict = None;
+                }
+            }
+        }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, options);
         let mut decided = decide::decide(&texts, noise, &prints, matches, &self.prose, options);
         self.prints = prints.unselect(page);
+        if let Some(blocks) = self.blocks_kept_apart {
+            let removed: Vec<bool> = decided
+                .decisions
+                .iter()
+                .map(|decision| matches!(decision, Decision::Remove(_)))
+                .collect();
+            let mut remove = removed.clone();
+            decide::keep_runs_that_would_join(&mut remove, page, |a, b| {
+                holds_block(blocks, a) && holds_block(blocks, b)
+            });
+            for (at, decision) in decided.decisions.iter_mut().enumerate() {
+                let copy = matches!(decision, Decision::Remove(removal) if removal.kept.is_some());
+                if removed[at] && !remove[at] && copy {
+                    *decision = Decision::Keep(KeepReason::BetweenBlocks);
+                }
+            }
+        }
         // A copy removed where the corpus rule's runs end moves the page's
         // edge, which that rule reads: the page is settled on its clean copy.
         if let Some((first, last)) = corpus_edge_anchors {
