@@ -299,7 +299,7 @@ impl DocumentFrequency {
         let counts_bytes = usize::try_from(entries)
             .ok()
             .and_then(|entries| entries.checked_mul(ENTRY_BYTES))
-            .filter(|&len| len + 8 <= body.len())
+            .filter(|&len| len.checked_add(8).is_some_and(|end| end <= body.len()))
             .ok_or_else(truncated)?;
         let (counts_body, rest) = body.split_at(counts_bytes);
         let u64_at = |bytes: &[u8], at: usize| {
