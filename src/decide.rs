@@ -41,9 +41,9 @@ pub enum KeepReason {
     /// not itself a copy of the one kept.
     NotACopy { resembles: usize },
     /// A copy, kept because its removal would bring two Markdown blocks of
-    /// a text of one paragraph per line together, with the page model on:
-    /// the next run would read them as one block, and the model would read
-    /// that page otherwise.
+    /// a text of one paragraph per line together: the next run would read
+    /// them as one block, which can read as a copy of another paragraph,
+    /// and the page model would read that page otherwise.
     BetweenBlocks,
 }
 

@@ -309,12 +309,11 @@ fn decide_paragraphs(
     options: &Options,
 ) -> Vec<Decision> {
     let mut shingles = Vec::new();
-    // With the page model on, no removal may bring two blocks of a text of
-    // one paragraph per line together: the next run would read them as one
-    // block, and the model would read that page otherwise. (The rules alone
-    // read the joined block as they read the two.)
-    let model_on = options.page_model.is_some() && options.rules.enabled(PAGE_MODEL);
-    let blocks_kept_apart = (one_per_line && model_on).then_some(with_markdown_block);
+    // No removal may bring two blocks of a text of one paragraph per line
+    // together: the next run would read them as one paragraph, which can
+    // read as a copy of another, and the page model would read that page
+    // otherwise.
+    let blocks_kept_apart = one_per_line.then_some(with_markdown_block);
     let mut facts = Facts::new(texts, options, &mut shingles, blocks_kept_apart);
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
