@@ -318,9 +318,8 @@ fn decide_paragraphs(
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
-    let markdown_block = |i: usize| holds_block(with_markdown_block, i);
-    let left_alone = |i: usize| named[i] || markdown_block(i);
-    let would_join = |a: usize, b: usize| one_per_line && markdown_block(a) && markdown_block(b);
+    let left_alone = |i: usize| named[i] || holds_block(with_markdown_block, i);
+    let would_join = |a: usize, b: usize| would_join(blocks_kept_apart, a, b);
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
     let whole: Vec<usize> = (0..texts.len()).collect();
     let first = settled(&whole);
@@ -353,6 +352,13 @@ struct Facts<'t, 'o> {
 /// Whether paragraph `i` is one of `blocks` (sorted indices).
 fn holds_block(blocks: &[usize], i: usize) -> bool {
     blocks.binary_search(&i).is_ok()
+}
+
+/// Whether paragraphs `a` and `b`, once nothing lies between them, would read
+/// as one block: both hold a Markdown block (`blocks`, given when the text is
+/// one paragraph per line).
+fn would_join(blocks: Option<&[usize]>, a: usize, b: usize) -> bool {
+    blocks.is_some_and(|blocks| holds_block(blocks, a) && holds_block(blocks, b))
 }
 
 /// `rule`, if the user left it enabled.
@@ -399,6 +405,20 @@ impl<'t, 'o> Facts<'t, 'o> {
         }
     }
 
+    /// Which of the removals on `page` (`removed`, one per paragraph) lie in
+    /// a run whose removal would bring two blocks together.
+    fn joining(&self, page: &[usize], removed: Vec<bool>) -> Vec<bool> {
+        let mut remove = removed.clone();
+        decide::keep_runs_that_would_join(&mut remove, page, |a, b| {
+            would_join(self.blocks_kept_apart, a, b)
+        });
+        removed
+            .iter()
+            .zip(remove)
+            .map(|(&was, now)| was && !now)
+            .collect()
+    }
+
     /// The enabled catalogue rule that removes paragraph `i`, if one does.
     fn removed_by_catalogue(&self, i: usize, options: &Options) -> Option<&'o str> {
         enabled_rule(self.catalogue[i], options)
@@ -443,13 +463,12 @@ impl<'t, 'o> Facts<'t, 'o> {
         // the noise rules' before the candidates are chosen (a catalogue
         // paragraph has no fingerprint, so its removal stands), the copies'
         // once decided.
-        if let Some(blocks) = self.blocks_kept_apart {
-            let mut remove: Vec<bool> = noise.iter().map(Option::is_some).collect();
-            decide::keep_runs_that_would_join(&mut remove, page, |a, b| {
-                holds_block(blocks, a) && holds_block(blocks, b)
-            });
-            for (at, verdict) in noise.iter_mut().enumerate() {
-                if verdict.is_some() && !remove[at] && !self.named_by_catalogue(page[at]) {
+        if self.blocks_kept_apart.is_some() {
+            let removed: Vec<bool> = noise.iter().map(Option::is_some).collect();
+            for ((verdict, joins), &index) in
+                noise.iter_mut().zip(self.joining(page, removed)).zip(page)
+            {
+                if joins && !self.named_by_catalogue(index) {
                     *verdict = None;
                 }
             }
@@ -458,19 +477,19 @@ impl<'t, 'o> Facts<'t, 'o> {
         let matches = matching::matches(&prints, options);
         let mut decided = decide::decide(&texts, noise, &prints, matches, &self.prose, options);
         self.prints = prints.unselect(page);
-        if let Some(blocks) = self.blocks_kept_apart {
+        if self.blocks_kept_apart.is_some() {
             let removed: Vec<bool> = decided
                 .decisions
                 .iter()
                 .map(|decision| matches!(decision, Decision::Remove(_)))
                 .collect();
-            let mut remove = removed.clone();
-            decide::keep_runs_that_would_join(&mut remove, page, |a, b| {
-                holds_block(blocks, a) && holds_block(blocks, b)
-            });
-            for (at, decision) in decided.decisions.iter_mut().enumerate() {
+            for (decision, joins) in decided
+                .decisions
+                .iter_mut()
+                .zip(self.joining(page, removed))
+            {
                 let copy = matches!(decision, Decision::Remove(removal) if removal.kept.is_some());
-                if removed[at] && !remove[at] && copy {
+                if joins && copy {
                     *decision = Decision::Keep(KeepReason::BetweenBlocks);
                 }
             }
