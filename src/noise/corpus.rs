@@ -193,8 +193,8 @@ pub struct Recurrence {
 /// and shingles. `None` without a corpus or with the rule ignored.
 ///
 /// Near documents are counted only for a paragraph that does not itself
-/// recur in `min_documents` documents, on a page where another does: only
-/// there do they change the verdict ([`syndicated`]).
+/// recur in `min_documents` documents, on a page where another recurs at
+/// one place: only there do they change the verdict ([`syndicated`]).
 pub fn recurrences<'d>(
     paragraphs: usize,
     candidates: impl Iterator<Item = (usize, usize, &'d Digest, &'d [Shingle])>,
@@ -221,14 +221,16 @@ pub fn recurrences<'d>(
     let recurs = |recurrence: &Recurrence| {
         recurrence.tokens as usize >= options.min_words
             && recurrence.documents >= corpus.min_documents
-            && recurrence.fixed_place
     };
-    // Without a recurring paragraph the page is kept whole whatever its own
-    // text is, so its near fingerprints are not worth making.
-    let any_recurs = counted.iter().any(|(_, recurrence, _)| recurs(recurrence));
+    // Without a recurring paragraph at one place, the rule takes nothing
+    // from the page whatever its own text is, so its near fingerprints are
+    // not worth making.
+    let any_furniture = counted
+        .iter()
+        .any(|(_, recurrence, _)| recurs(recurrence) && recurrence.fixed_place);
     let mut recurrences = vec![Recurrence::default(); paragraphs];
     for (index, mut recurrence, shingles) in counted {
-        if any_recurs && !recurs(&recurrence) && !shingles.is_empty() {
+        if any_furniture && !recurs(&recurrence) && !shingles.is_empty() {
             recurrence.near_documents = near_fingerprints(shingles)
                 .into_iter()
                 .map(|near| corpus.table.count_fingerprint(near))
