@@ -136,7 +136,7 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
                     Decision::Keep(KeepReason::StructuralRepeat | KeepReason::NotACopy { .. })
                 )
             })
-            || near_duplicate_cluster_of_three(&decisions);
+            || copy_cluster_of_three(&decisions);
         let kept: Vec<usize> = (0..page.len())
             .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
             .collect();
@@ -162,16 +162,22 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
     decisions
 }
 
-/// Whether two or more paragraphs went as near-duplicates of one kept
-/// paragraph. Near-duplicates are grouped into clusters by similarity, and a
-/// cluster of three or more can hold members that resemble each other only
-/// through a third: once the copies are gone, the paragraphs left can
-/// cluster otherwise, so the page is read again on its clean copy.
-fn near_duplicate_cluster_of_three(decisions: &[Decision]) -> bool {
+/// Whether two or more paragraphs went as copies (exact or near) of one
+/// kept paragraph. Near-duplicates are grouped into clusters by similarity,
+/// and a cluster of three or more can hold members that resemble each other
+/// only through a third; the kept copy of an exact group of three or more
+/// can itself be a light edit of a longer paragraph, which it is compared
+/// with only once its copies are gone. Once they are gone, the paragraphs
+/// left can cluster otherwise, so the page is read again on its clean copy.
+fn copy_cluster_of_three(decisions: &[Decision]) -> bool {
     let mut kept_for: Vec<usize> = decisions
         .iter()
         .filter_map(|decision| match decision {
-            Decision::Remove(removal) if removal.rule == NEAR_DUPLICATE => removal.kept,
+            Decision::Remove(removal)
+                if removal.rule == NEAR_DUPLICATE || removal.rule == EXACT_DUPLICATE =>
+            {
+                removal.kept
+            }
             _ => None,
         })
         .collect();
@@ -692,7 +698,7 @@ mod tests {
         "Road works: The council approved the new cycle lane on Tuesday after a long deb";
 
     #[test]
-    fn a_page_is_read_again_for_a_near_duplicate_cluster_of_three() {
+    fn a_page_is_read_again_for_a_copy_cluster_of_three() {
         let copy_of = |rule: &'static str, kept: usize| {
             Decision::Remove(Box::new(Removal {
                 rule: Cow::Borrowed(rule),
@@ -703,26 +709,32 @@ mod tests {
         };
         let keep = Decision::Keep(KeepReason::Unique);
         let pair = [keep.clone(), copy_of(NEAR_DUPLICATE, 0), keep.clone()];
-        assert!(!near_duplicate_cluster_of_three(&pair));
+        assert!(!copy_cluster_of_three(&pair));
         let two_pairs = [
             keep.clone(),
             copy_of(NEAR_DUPLICATE, 0),
             keep.clone(),
             copy_of(NEAR_DUPLICATE, 2),
         ];
-        assert!(!near_duplicate_cluster_of_three(&two_pairs));
+        assert!(!copy_cluster_of_three(&two_pairs));
+        let caption_and_near = [
+            keep.clone(),
+            copy_of(CAPTION, 0),
+            copy_of(NEAR_DUPLICATE, 0),
+        ];
+        assert!(!copy_cluster_of_three(&caption_and_near));
         let exact_and_near = [
             keep.clone(),
             copy_of(EXACT_DUPLICATE, 0),
             copy_of(NEAR_DUPLICATE, 0),
         ];
-        assert!(!near_duplicate_cluster_of_three(&exact_and_near));
+        assert!(copy_cluster_of_three(&exact_and_near));
         let three = [
             keep.clone(),
             copy_of(NEAR_DUPLICATE, 0),
             copy_of(NEAR_DUPLICATE, 0),
         ];
-        assert!(near_duplicate_cluster_of_three(&three));
+        assert!(copy_cluster_of_three(&three));
     }
 
     #[test]

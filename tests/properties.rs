@@ -683,6 +683,23 @@ fn regression_table_rows_joined_by_a_removal_are_idempotent() {
     });
 }
 
+/// Found by the `clean` fuzz target (these bytes): `¼¼¼¼¼` was kept as the
+/// most complete of six exact copies; once they were gone, the next run
+/// found it a light edit of a longer line and removed it. A page where two
+/// or more paragraphs went as copies of one kept paragraph is read again on
+/// its clean copy.
+#[test]
+fn regression_the_kept_copy_of_an_exact_group_is_compared_again() {
+    let fuzzed = include_bytes!("fuzz-found/exact-group-then-near-duplicate.bin");
+    fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Auto, |cleaned| {
+        let exact = cleaned
+            .removals()
+            .filter(|(_, removal)| removal.rule == dedupe::EXACT_DUPLICATE)
+            .count();
+        assert!(exact >= 2, "{exact}");
+    });
+}
+
 /// Cleans bytes the fuzzer found, with the default rules, runs `check` on
 /// the result, and checks that the clean copy cleans to itself.
 fn fuzz_found_cleans_to_a_fixed_point(
