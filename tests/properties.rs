@@ -692,12 +692,16 @@ fn regression_table_rows_joined_by_a_removal_are_idempotent() {
 fn regression_the_kept_copy_of_an_exact_group_is_compared_again() {
     let fuzzed = include_bytes!("fuzz-found/exact-group-then-near-duplicate.bin");
     fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Auto, |cleaned| {
-        let exact = cleaned
-            .removals()
-            .filter(|(_, removal)| removal.rule == dedupe::EXACT_DUPLICATE)
-            .count();
-        assert!(exact >= 2, "{exact}");
+        assert!(removals_by(cleaned, dedupe::EXACT_DUPLICATE) >= 2);
     });
+}
+
+/// How many paragraphs `rule` removed.
+fn removals_by(cleaned: &dedupe::Cleaned<'_>, rule: &str) -> usize {
+    cleaned
+        .removals()
+        .filter(|(_, removal)| removal.rule == rule)
+        .count()
 }
 
 /// Cleans bytes the fuzzer found, with the default rules, runs `check` on
@@ -725,11 +729,7 @@ fn fuzz_found_cleans_to_a_fixed_point(
 fn regression_a_near_duplicate_cluster_of_fractions_is_idempotent() {
     let fuzzed = include_bytes!("fuzz-found/near-duplicate-cluster-of-fractions.bin");
     fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Windows1252, |cleaned| {
-        let near_duplicates = cleaned
-            .removals()
-            .filter(|(_, removal)| removal.rule == dedupe::NEAR_DUPLICATE)
-            .count();
-        assert!(near_duplicates >= 2, "{near_duplicates}");
+        assert!(removals_by(cleaned, dedupe::NEAR_DUPLICATE) >= 2);
     });
 }
 
