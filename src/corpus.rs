@@ -140,8 +140,8 @@ impl Place {
 /// from the nearer end of its documents for it to sit at one place: a
 /// template's footer moves a line or two when an optional line (a share
 /// bar, a date) comes and goes. A quotation injected into twelve of the
-/// development corpus's articles sits 2 to 22 paragraphs from an end
-/// (variance 26).
+/// development corpus's articles sits 2 to 22 paragraphs from an end,
+/// counting paragraphs split at blank lines (variance 26).
 const FIXED_PLACE_VARIANCE: u128 = 4;
 
 /// A fingerprint of the options that decide what a table counts: `min_words`
