@@ -40,10 +40,11 @@ pub enum KeepReason {
     /// Linked to a cluster of copies only through another paragraph; it is
     /// not itself a copy of the one kept.
     NotACopy { resembles: usize },
-    /// A copy, kept because its removal would bring two Markdown blocks of
-    /// a text of one paragraph per line together: the next run would read
-    /// them as one block, which can read as a copy of another paragraph,
-    /// and the page model would read that page otherwise.
+    /// A copy, kept because in a text of one paragraph per line its removal
+    /// would make the next run read a line as part of a Markdown block: two
+    /// blocks brought together, or an indented line left after indented
+    /// code or first in the text. That block can read as a copy of another
+    /// paragraph, and the page model would read that page otherwise.
     BetweenBlocks,
 }
 
@@ -584,15 +585,16 @@ const MAX_MODEL_ROUNDS: usize = 8;
 ///     removal brings together read as one on the next run: a verdict on
 ///     each part would not hold for the whole (not idempotent);
 /// - a run of paragraphs whose removal would bring together two kept
-///   paragraphs that `would_join` (by index in `texts`) says the next run
-///   reads as one (two Markdown blocks, one paragraph per line): that page
+///   paragraphs that `would_join` (by index in `texts`; `None` for the
+///   text's start) says the next run reads as one (two Markdown blocks, or
+///   an indented line after indented code, one paragraph per line): that page
 ///   is not the page the model read, and it reads the rest of the page
 ///   differently there (not idempotent).
 pub fn refine_with_page_model(
     texts: &[&str],
     mut decisions: Vec<Decision>,
     left_alone: impl Fn(usize) -> bool,
-    would_join: impl Fn(usize, usize) -> bool,
+    would_join: impl Fn(Option<usize>, usize) -> bool,
     options: &Options,
     mut rerun: impl FnMut(&[usize]) -> Vec<Decision>,
 ) -> Vec<Decision> {
@@ -652,11 +654,12 @@ pub fn refine_with_page_model(
 
 /// Takes back the removals (`remove`, one per paragraph of the page `kept`)
 /// of each run whose kept neighbours would read as one once it is gone
-/// (`would_join`, by index in `texts`).
+/// (`would_join`, by index in `texts`; `None` stands for the text's start,
+/// which a run at the page's start leaves its next paragraph at).
 pub(crate) fn keep_runs_that_would_join(
     remove: &mut [bool],
     kept: &[usize],
-    would_join: impl Fn(usize, usize) -> bool,
+    would_join: impl Fn(Option<usize>, usize) -> bool,
 ) {
     let mut at = 0;
     while at < remove.len() {
@@ -668,7 +671,8 @@ pub(crate) fn keep_runs_that_would_join(
         while at < remove.len() && remove[at] {
             at += 1;
         }
-        if start > 0 && at < kept.len() && would_join(kept[start - 1], kept[at]) {
+        let before = start.checked_sub(1).map(|k| kept[k]);
+        if at < kept.len() && would_join(before, kept[at]) {
             remove[start..at].fill(false);
         }
     }
@@ -739,13 +743,23 @@ mod tests {
 
     #[test]
     fn a_run_of_removals_between_paragraphs_that_would_join_stays() {
-        // Kept page: paragraphs 10..=16; 11 and 15 are blocks that would join.
+        // Kept page: paragraphs 10..=16; 11 and 15 are blocks that would
+        // join, and 12 would open one first in the text.
         let kept: Vec<usize> = (10..=16).collect();
-        let would_join = |a: usize, b: usize| a == 11 && b == 15;
+        let would_join =
+            |a: Option<usize>, b: usize| (a, b) == (Some(11), 15) || (a, b) == (None, 12);
         let mut remove = [true, false, true, true, true, false, true];
         keep_runs_that_would_join(&mut remove, &kept, would_join);
         // The run 12..=14 between them stays; the runs at the edges go.
         assert_eq!(remove, [true, false, false, false, false, false, true]);
+        // A run at the start that leaves 12 first stays; one that leaves 11
+        // first goes.
+        let mut remove = [true, false, false, false, false, false, false];
+        keep_runs_that_would_join(&mut remove, &kept, would_join);
+        assert_eq!(remove, [true, false, false, false, false, false, false]);
+        let mut remove = [true, true, false, true, false, false, false];
+        keep_runs_that_would_join(&mut remove, &kept, would_join);
+        assert_eq!(remove, [false, false, false, true, false, false, false]);
         let mut remove = [false, false, true, false, true, false, false];
         keep_runs_that_would_join(&mut remove, &kept, would_join);
         assert_eq!(remove, [false, false, true, false, true, false, false]);

@@ -266,12 +266,12 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
     let segment::Segmented {
         paragraphs: segments,
         one_per_line,
-        with_markdown_block,
+        blocks,
     } = segment::segment(&normalized);
     drop(normalized);
     let decisions = {
         let texts: Vec<&str> = segments.iter().map(|segment| &*segment.text).collect();
-        decide_paragraphs(&texts, &with_markdown_block, one_per_line, options)
+        decide_paragraphs(&texts, &blocks, one_per_line, options)
     };
     let mut paragraphs: Vec<Paragraph<'a>> = segments
         .into_iter()
@@ -298,13 +298,13 @@ pub fn clean<'a>(text: &'a str, options: &Options) -> Cleaned<'a> {
 }
 
 /// The decision for each of `texts`: the rules' settled judgement, then the
-/// page model's rounds (when it is enabled). `with_markdown_block` lists the
-/// paragraphs that hold a Markdown code block or table, in order;
-/// `one_per_line` says the clean copy writes a paragraph per line, so two
-/// such paragraphs that a removal brings together read as one block.
+/// page model's rounds (when it is enabled). `blocks` tells the paragraphs
+/// that hold a Markdown code block or table; `one_per_line` says the clean
+/// copy writes a paragraph per line, so paragraphs that a removal brings
+/// together can read as one block (`MarkdownBlocks::would_join`).
 fn decide_paragraphs(
     texts: &[&str],
-    with_markdown_block: &[usize],
+    blocks: &segment::MarkdownBlocks,
     one_per_line: bool,
     options: &Options,
 ) -> Vec<Decision> {
@@ -313,13 +313,13 @@ fn decide_paragraphs(
     // together: the next run would read them as one paragraph, which can
     // read as a copy of another, and the page model would read that page
     // otherwise.
-    let blocks_kept_apart = one_per_line.then_some(with_markdown_block);
+    let blocks_kept_apart = one_per_line.then_some(blocks);
     let mut facts = Facts::new(texts, options, &mut shingles, blocks_kept_apart);
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
-    let left_alone = |i: usize| named[i] || holds_block(with_markdown_block, i);
-    let would_join = |a: usize, b: usize| would_join(blocks_kept_apart, a, b);
+    let left_alone = |i: usize| named[i] || blocks.holds_block(i);
+    let would_join = |a: Option<usize>, b: usize| would_join(blocks_kept_apart, a, b);
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
     let whole: Vec<usize> = (0..texts.len()).collect();
     let first = settled(&whole);
@@ -344,21 +344,16 @@ struct Facts<'t, 'o> {
     /// only ever looks at what the look before kept, so each takes its
     /// fingerprints from the last.
     prints: fingerprint::Fingerprints<'t>,
-    /// The paragraphs holding a Markdown block, when no removal may bring
-    /// two of them together (see [`decide_paragraphs`]).
-    blocks_kept_apart: Option<&'t [usize]>,
+    /// The paragraphs' Markdown blocks, when no removal may bring a block
+    /// together with another paragraph (see [`decide_paragraphs`]).
+    blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
 }
 
-/// Whether paragraph `i` is one of `blocks` (sorted indices).
-fn holds_block(blocks: &[usize], i: usize) -> bool {
-    blocks.binary_search(&i).is_ok()
-}
-
-/// Whether paragraphs `a` and `b`, once nothing lies between them, would read
-/// as one block: both hold a Markdown block (`blocks`, given when the text is
-/// one paragraph per line).
-fn would_join(blocks: Option<&[usize]>, a: usize, b: usize) -> bool {
-    blocks.is_some_and(|blocks| holds_block(blocks, a) && holds_block(blocks, b))
+/// Whether paragraph `b`, once nothing lies between it and paragraph `a`
+/// (`None`: the text's start), would read as part of a block (`blocks`,
+/// given when the text is one paragraph per line).
+fn would_join(blocks: Option<&segment::MarkdownBlocks>, a: Option<usize>, b: usize) -> bool {
+    blocks.is_some_and(|blocks| blocks.would_join(a, b))
 }
 
 /// `rule`, if the user left it enabled.
@@ -372,7 +367,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         texts: &'t [&'t str],
         options: &'o Options,
         shingles: &'t mut Vec<key::Shingle>,
-        blocks_kept_apart: Option<&'t [usize]>,
+        blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
         // The corpus rule reads the fingerprints' digests, so with a corpus
@@ -534,7 +529,7 @@ fn decide_lone_paragraph_by_line(
     let normalized = normalize::normalize_text(text, &options.normalize);
     let segment::Segmented {
         paragraphs: lines,
-        with_markdown_block,
+        blocks,
         ..
     } = segment::segment_lines(
         &normalized,
@@ -545,7 +540,7 @@ fn decide_lone_paragraph_by_line(
         return false;
     }
     let texts: Vec<&str> = lines.iter().map(|line| &*line.text).collect();
-    let decisions = decide_paragraphs(&texts, &with_markdown_block, true, options);
+    let decisions = decide_paragraphs(&texts, &blocks, true, options);
     let added = lines.len() - 1;
     // Before the split paragraph nothing moves; it becomes `lines`; after it
     // every index moves by `added`. A reference to the split paragraph

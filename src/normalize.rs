@@ -97,6 +97,13 @@ pub(crate) struct NormalizedText<'a> {
     /// (which normalization trimmed): put back when the next line is in
     /// the same paragraph.
     pub hard_breaks: Vec<(usize, &'a str)>,
+    /// The indices into `blocks`, in order, of the indented code blocks:
+    /// an indented line right after one continues it.
+    pub indented_code: Vec<usize>,
+    /// The lines of text (not in a block) that read as indented code where
+    /// they start a block: after a blank line, first in the text, or right
+    /// after indented code (a removal can put them there).
+    pub indented_text: Vec<usize>,
     /// The input's most common line ending.
     pub ending: LineEnding,
 }
@@ -120,11 +127,15 @@ pub(crate) fn normalize_text<'a>(text: &'a str, options: &NormalizeOptions) -> N
             continue;
         }
         markdown.previous_blank = line.trim().is_empty();
-        if options.markdown
-            && !markdown.previous_blank
-            && let Some(spaces) = hard_break(raw)
-        {
-            markdown.hard_breaks.push((index, spaces));
+        if options.markdown && !markdown.previous_blank {
+            if let Some(spaces) = hard_break(raw) {
+                markdown.hard_breaks.push((index, spaces));
+            }
+            // The clean copy writes this line as normalized, so that is
+            // the form the next run reads.
+            if reads_indented(&line) {
+                markdown.indented_text.push(index);
+            }
         }
         lines.push(line);
     }
@@ -132,6 +143,8 @@ pub(crate) fn normalize_text<'a>(text: &'a str, options: &NormalizeOptions) -> N
         lines,
         blocks: markdown.blocks,
         hard_breaks: markdown.hard_breaks,
+        indented_code: markdown.indented_code,
+        indented_text: markdown.indented_text,
         ending: endings.dominant(),
     }
 }
@@ -166,6 +179,8 @@ struct Markdown<'a> {
     started: bool,
     blocks: Vec<Range<usize>>,
     hard_breaks: Vec<(usize, &'a str)>,
+    indented_code: Vec<usize>,
+    indented_text: Vec<usize>,
 }
 
 impl Markdown<'_> {
@@ -213,15 +228,14 @@ impl Markdown<'_> {
             self.open_table = Some(self.blocks.len() - 1);
             return true;
         }
-        let indented = either.iter().any(|line| {
-            (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty()
-        });
+        let indented = either.iter().any(|line| reads_indented(line));
         if indented && let Some(block) = open_indented {
             self.blocks[block].end = index + 1;
             self.open_indented = Some(block);
             return true;
         }
         if indented && (self.previous_blank || at_start) {
+            self.indented_code.push(self.blocks.len());
             self.blocks.push(index..index + 1);
             self.open_indented = Some(self.blocks.len() - 1);
             return true;
@@ -234,6 +248,12 @@ impl Markdown<'_> {
             block.end = index + 1;
         }
     }
+}
+
+/// Whether `line` is indented as a line of code: four spaces or a tab, then
+/// text.
+fn reads_indented(line: &str) -> bool {
+    (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty()
 }
 
 /// A code fence line: up to three spaces, then three or more backticks or

@@ -27,9 +27,46 @@ pub struct Segmented<'a> {
     /// The text had no blank line between lines of text, so each line is a
     /// paragraph; the clean copy keeps that layout.
     pub one_per_line: bool,
-    /// The indices, in order, of the paragraphs that hold a line of a
-    /// Markdown code block or table (few, so listed rather than flagged).
-    pub with_markdown_block: Vec<usize>,
+    pub blocks: MarkdownBlocks,
+}
+
+/// Where the paragraphs' Markdown blocks are, and which paragraphs the next
+/// run would read as one block once a removal leaves nothing between them
+/// (in a text of one paragraph per line, where no blank line parts them).
+/// Each list holds paragraph indices in order (few, so listed rather than
+/// flagged).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkdownBlocks {
+    /// The paragraphs that hold a line of a Markdown code block or table.
+    pub holding: Vec<usize>,
+    /// The paragraphs whose last line is indented code: an indented line
+    /// right after one continues its block.
+    pub ending_in_indented_code: Vec<usize>,
+    /// The paragraphs of text whose first line is indented: one opens a code
+    /// block first in the text, and continues one right after indented code.
+    pub opening_indented: Vec<usize>,
+}
+
+impl MarkdownBlocks {
+    /// Whether paragraph `index` holds a Markdown block.
+    pub fn holds_block(&self, index: usize) -> bool {
+        self.holding.binary_search(&index).is_ok()
+    }
+
+    /// Whether paragraph `after`, once nothing lies between it and paragraph
+    /// `before` (`None`: once it is first in the text), would be read as
+    /// part of a block, or with its block as one: two blocks, an indented
+    /// line after indented code, or an indented line first in the text.
+    pub fn would_join(&self, before: Option<usize>, after: usize) -> bool {
+        let opens = || self.opening_indented.binary_search(&after).is_ok();
+        match before {
+            None => opens(),
+            Some(before) => {
+                (self.holds_block(before) && self.holds_block(after))
+                    || (self.ending_in_indented_code.binary_search(&before).is_ok() && opens())
+            }
+        }
+    }
 }
 
 /// Splits normalized lines into paragraphs: blocks separated by blank lines, or
@@ -54,8 +91,18 @@ pub fn segment_lines<'a>(
     // by doubling would hold up to twice that, plus the copy it grows from.
     let mut paragraphs = Vec::with_capacity(spans().count());
     paragraphs.extend(spans().map(|(first, last)| join(text, first, last)));
+    let blocks = markdown_blocks(text, &paragraphs);
+    Segmented {
+        paragraphs,
+        one_per_line,
+        blocks,
+    }
+}
+
+/// The Markdown blocks of `paragraphs`, made from `text`'s lines.
+fn markdown_blocks(text: &NormalizedText<'_>, paragraphs: &[Paragraph<'_>]) -> MarkdownBlocks {
     let mut blocks = text.blocks.iter().peekable();
-    let with_markdown_block = paragraphs
+    let holding: Vec<usize> = paragraphs
         .iter()
         .enumerate()
         .filter(|(_, paragraph)| {
@@ -66,10 +113,39 @@ pub fn segment_lines<'a>(
         })
         .map(|(index, _)| index)
         .collect();
-    Segmented {
-        paragraphs,
-        one_per_line,
-        with_markdown_block,
+    let code_ends: Vec<usize> = text
+        .indented_code
+        .iter()
+        .map(|&block| text.blocks[block].end - 1)
+        .collect();
+    let ending_in_indented_code = holding
+        .iter()
+        .copied()
+        .filter(|&index| {
+            code_ends
+                .binary_search(&paragraphs[index].last_line)
+                .is_ok()
+        })
+        .collect();
+    // Few texts have an indented line of text; most skip the search.
+    let opening_indented = if text.indented_text.is_empty() {
+        Vec::new()
+    } else {
+        paragraphs
+            .iter()
+            .enumerate()
+            .filter(|&(_, paragraph)| {
+                text.indented_text
+                    .binary_search(&paragraph.first_line)
+                    .is_ok()
+            })
+            .map(|(index, _)| index)
+            .collect()
+    };
+    MarkdownBlocks {
+        holding,
+        ending_in_indented_code,
+        opening_indented,
     }
 }
 
@@ -257,14 +333,29 @@ mod tests {
     #[test]
     fn the_paragraphs_with_a_markdown_block_are_listed() {
         let text = "| a | b |\nOne\n```\ncode\n```\nTwo\n| c | d |\n| e | f |\n";
-        assert_eq!(segment(&normalized(text)).with_markdown_block, [0, 2, 4]);
+        assert_eq!(segment(&normalized(text)).blocks.holding, [0, 2, 4]);
         let text = "Intro.\n\n    code\n\nEnd.\n";
-        assert_eq!(segment(&normalized(text)).with_markdown_block, [1]);
-        assert!(
-            segment(&normalized("One\nTwo\n"))
-                .with_markdown_block
-                .is_empty()
-        );
+        assert_eq!(segment(&normalized(text)).blocks.holding, [1]);
+        assert!(segment(&normalized("One\nTwo\n")).blocks.holding.is_empty());
+    }
+
+    #[test]
+    fn an_indented_line_that_a_removal_would_make_code_is_known() {
+        // Line 0 opens indented code; line 2 is indented too, but text,
+        // because text comes before it. Remove line 1 and it continues the
+        // code; remove lines 0 and 1 and it opens a block of its own.
+        let text = "    let a = 1;\nThen:\n    let b = 2;\nEnd.\n| a |\nMid.\n| b |\n";
+        let blocks = segment(&normalized(text)).blocks;
+        assert_eq!(blocks.holding, [0, 4, 6]);
+        assert_eq!(blocks.ending_in_indented_code, [0]);
+        assert_eq!(blocks.opening_indented, [2]);
+        assert!(blocks.would_join(Some(0), 2));
+        assert!(blocks.would_join(None, 2));
+        assert!(blocks.would_join(Some(4), 6));
+        assert!(!blocks.would_join(Some(0), 3));
+        assert!(!blocks.would_join(Some(1), 2));
+        assert!(!blocks.would_join(Some(4), 2));
+        assert!(!blocks.would_join(None, 3));
     }
 
     #[test]

@@ -179,8 +179,8 @@ fn the_model_never_joins_two_markdown_blocks() {
 /// `|` lines, so the next run read those lines as one Markdown block, the
 /// model read that page otherwise, and the rules then removed a copy the
 /// first run had kept. The rules now take back such removals in every look
-/// (`between two blocks it would join` for a copy), so the clean copy reads
-/// as the paragraphs the run kept.
+/// (`its removal would join a line to a Markdown block` for a copy), so the
+/// clean copy reads as the paragraphs the run kept.
 #[test]
 fn with_the_model_no_rule_removal_joins_two_markdown_blocks() {
     let fuzzed = include_bytes!("fuzz-found/rows-joined-by-a-copy.bin");

@@ -696,6 +696,50 @@ fn regression_the_kept_copy_of_an_exact_group_is_compared_again() {
     });
 }
 
+/// Found by the `clean` fuzz target (these bytes, read as Windows-1252),
+/// with the rules alone: in a text of one paragraph per line, an indented
+/// line that follows text is text, but once the line before it went as a
+/// near-duplicate it followed indented code, and the next run read it as
+/// part of that code block, which then read as a copy of a later line. A
+/// removal that would leave an indented line right after indented code, or
+/// first in the text, is now taken back.
+#[test]
+fn regression_an_indented_line_a_removal_would_make_code_is_idempotent() {
+    let fuzzed = include_bytes!("fuzz-found/indented-line-after-code.bin");
+    fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Windows1252, |cleaned| {
+        assert!(cleaned.one_per_line && removals_by(cleaned, dedupe::NEAR_DUPLICATE) >= 1);
+    });
+}
+
+/// The same case in words: the explanation between two indented lines of
+/// code has a near-duplicate further down. Removing it would join `print`
+/// to the code above, so the clean copy would read back as other
+/// paragraphs than the ones kept.
+#[test]
+fn the_clean_copy_reads_back_as_the_paragraphs_kept() {
+    let text = "    total = sum(order.amount for order in orders)\n\
+                The line above adds up every order placed this month, before refunds and cancellations.\n\
+                \x20   print(total)\n\
+                The line above adds up every order placed this month, before any refunds and cancellations.\n\
+                That total is what the monthly report shows at the top of its first page.\n";
+    let options = dedupe::Options::default();
+    let cleaned = dedupe::clean(text, &options);
+    let kept: Vec<&str> = cleaned
+        .paragraphs
+        .iter()
+        .filter(|paragraph| matches!(paragraph.decision, dedupe::Decision::Keep(_)))
+        .map(|paragraph| &*paragraph.text)
+        .collect();
+    let again = dedupe::clean(&cleaned.text, &options);
+    let read_back: Vec<&str> = again
+        .paragraphs
+        .iter()
+        .map(|paragraph| &*paragraph.text)
+        .collect();
+    assert_eq!(read_back, kept);
+    assert!(kept.contains(&"    print(total)"), "{kept:?}");
+}
+
 /// How many paragraphs `rule` removed.
 fn removals_by(cleaned: &dedupe::Cleaned<'_>, rule: &str) -> usize {
     cleaned

@@ -332,7 +332,9 @@ pub fn explain(
                     )
                 }
                 KeepReason::StructuralRepeat => "keep    structural repeat".to_string(),
-                KeepReason::BetweenBlocks => "keep    between two blocks it would join".to_string(),
+                KeepReason::BetweenBlocks => {
+                    "keep    its removal would join a line to a Markdown block".to_string()
+                }
                 KeepReason::NotACopy { resembles } => format!(
                     "keep    resembles line {} only through another copy",
                     line_of(*resembles)
