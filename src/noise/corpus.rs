@@ -326,7 +326,7 @@ pub fn classify(
 /// editor changes a name. Edited paragraphs are not the page's own text,
 /// and each paragraph recurs in the copies that left it alone, so the
 /// counts of one article's paragraphs differ a little. Paragraphs recur
-/// together when their counts lie within a third of each other
+/// together when the larger of their counts is at most twice the smaller
 /// ([`recur_together`]); a site's template, in every page of the site,
 /// recurs in far more documents than one article's copies do. At least two
 /// paragraphs recurring together, with at least as many words as the page's
@@ -343,7 +343,7 @@ fn syndicated(shared: &[Option<u32>], token_counts: &[usize], own_words: usize) 
         return true;
     }
     recurring.sort_unstable();
-    // Every window of counts within a third of its smallest: the two ends
+    // Every window of counts up to twice its smallest: the two ends
     // move forward together, so this is linear after the sort.
     let (mut start, mut words) = (0, 0);
     for end in 0..recurring.len() {
@@ -361,7 +361,7 @@ fn syndicated(shared: &[Option<u32>], token_counts: &[usize], own_words: usize) 
 
 /// Whether paragraphs recurring in `smallest` and `largest` documents (of
 /// the same page) recur together, as one article's copies: the larger count
-/// is at most 4/3 of the smaller. On the bench folder (25 copies of each
+/// is at most twice the smaller. On the bench folder (25 copies of each
 /// page, copy k with the page's k-th most frequent word replaced), one
 /// article's paragraphs recur in 56 to 72 of the 75 documents that hold its
 /// three tracks.
