@@ -40,7 +40,7 @@ pub enum KeepReason {
     /// Linked to a cluster of copies only through another paragraph; it is
     /// not itself a copy of the one kept.
     NotACopy { resembles: usize },
-    /// A copy, kept because in a text of one paragraph per line its removal
+    /// Kept because in a text of one paragraph per line its removal
     /// would make the next run read a line as part of a Markdown block: two
     /// blocks brought together, or an indented line left after indented
     /// code or first in the text. That block can read as a copy of another

@@ -454,10 +454,11 @@ impl<'t, 'o> Facts<'t, 'o> {
             &self.prose,
             options,
         );
-        // Removals that would bring two blocks together are taken back:
-        // the noise rules' before the candidates are chosen (a catalogue
-        // paragraph has no fingerprint, so its removal stands), the copies'
-        // once decided.
+        // Removals that would bring a line into a block are taken back: the
+        // navigation and corpus rules' before the candidates are chosen, so
+        // that those paragraphs are compared as any other, and every other
+        // removal once decided (a catalogue paragraph has no fingerprint,
+        // so it is kept without being a candidate).
         if self.blocks_kept_apart.is_some() {
             let removed: Vec<bool> = noise.iter().map(Option::is_some).collect();
             for ((verdict, joins), &index) in
@@ -483,8 +484,7 @@ impl<'t, 'o> Facts<'t, 'o> {
                 .iter_mut()
                 .zip(self.joining(page, removed))
             {
-                let copy = matches!(decision, Decision::Remove(removal) if removal.kept.is_some());
-                if joins && copy {
+                if joins {
                     *decision = Decision::Keep(KeepReason::BetweenBlocks);
                 }
             }
