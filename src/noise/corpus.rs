@@ -420,10 +420,12 @@ mod tests {
     /// to one place.
     #[test]
     fn a_copy_whose_article_paragraphs_were_all_edited_is_syndicated() {
-        let mut options = Options::default();
-        options.corpus = Some(std::sync::Arc::new(crate::corpus::CorpusBoilerplate::new(
-            DocumentFrequency::new(),
-        )));
+        let options = Options {
+            corpus: Some(std::sync::Arc::new(crate::corpus::CorpusBoilerplate::new(
+                DocumentFrequency::new(),
+            ))),
+            ..Options::default()
+        };
         let paragraph = |tokens, documents, near_documents, fixed_place| Recurrence {
             tokens,
             documents,
