@@ -16,10 +16,23 @@ work="$bench/memory"
 mkdir -p "$work"
 [ -f "$work/articles.txt" ] || cat "$bench"/corpus/copy*/dups/*.txt "$bench"/corpus/copy*/real-readability/*.txt > "$work/articles.txt"
 [ -f "$work/dumps.txt" ] || cat "$bench"/corpus/copy*/real-dump/*.txt > "$work/dumps.txt"
+# 30 MB of paragraphs of 20 to 80 random made-up words: article-shaped text
+# with no paragraph repeated.
+[ -f "$work/unique-prose.txt" ] || python3 - "$work/unique-prose.txt" <<'PY'
+import random, sys
+rng = random.Random(7)
+words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(20000)]
+out, size = [], 0
+while size < 30_000_000:
+    paragraph = " ".join(rng.choice(words) for _ in range(rng.randint(20, 80))).capitalize() + "."
+    out.append(paragraph)
+    size += len(paragraph) + 2
+open(sys.argv[1], "w").write("\n\n".join(out) + "\n")
+PY
 [ -f "$work/x-paragraphs.txt" ] || python3 -c "import sys; sys.stdout.write('x\n\n' * 1000000)" > "$work/x-paragraphs.txt"
 [ -f "$work/numbered-lines.txt" ] || python3 -c "import sys; sys.stdout.write(''.join(f'{i}\n\n' for i in range(1, 1000001)))" > "$work/numbered-lines.txt"
 printf '| input | MB |'; for bin in "$@"; do printf ' %s |' "$bin"; done; echo
-for input in articles.txt "../one.txt" dumps.txt x-paragraphs.txt numbered-lines.txt; do
+for input in articles.txt unique-prose.txt "../one.txt" dumps.txt x-paragraphs.txt numbered-lines.txt; do
   file="$work/$input"
   bytes=$(stat -c %s "$file")
   printf '| %s | %.1f |' "$(basename "$input")" "$(echo "$bytes / 1000000" | bc -l)"

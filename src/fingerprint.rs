@@ -67,6 +67,7 @@ pub fn fingerprint<'a>(
         spans.push((token_count, span));
         digests.push(digest);
     }
+    // Freed before the fingerprints are made, which outweigh it.
     drop(first_copies);
     let shingle_arena: &'a [Shingle] = shingle_arena;
     let fingerprints = candidates
