@@ -109,6 +109,9 @@ impl Decision {
 pub struct Decided {
     pub decisions: Vec<Decision>,
     pub layout: Vec<bool>,
+    /// Its clean copy may hold near-duplicates this look could not see
+    /// ([`matching::may_find_more_pairs`]).
+    pub more_pairs_possible: bool,
 }
 
 /// The decisions of `look` on `page`, settled: cleaning must be a fixed
@@ -128,9 +131,11 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
     let Decided {
         mut decisions,
         mut layout,
+        mut more_pairs_possible,
     } = look(page);
     for _ in 0..MAX_SETTLE_ROUNDS {
-        let context_read = layout.contains(&true)
+        let context_read = more_pairs_possible
+            || layout.contains(&true)
             || decisions.iter().any(|decision| {
                 matches!(
                     decision,
@@ -146,6 +151,7 @@ pub fn settled(page: &[usize], mut look: impl FnMut(&[usize]) -> Decided) -> Vec
         }
         let clean_copy: Vec<usize> = kept.iter().map(|&i| page[i]).collect();
         let again = look(&clean_copy);
+        more_pairs_possible = again.more_pairs_possible;
         let mut changed = false;
         for (at, (decision, by_layout)) in again.decisions.into_iter().zip(again.layout).enumerate()
         {
@@ -210,6 +216,8 @@ pub fn decide(
         groups,
         structural,
         pairs,
+        compared,
+        fewest_crowded,
     } = matches;
     let clusters = clusters(&groups, &structural, pairs, candidates.len());
     let mut layout = vec![false; texts.len()];
@@ -250,7 +258,16 @@ pub fn decide(
     if options.rules.enabled(NAVIGATION) {
         settle_navigation(texts, &mut decisions, &mut layout, prose);
     }
-    Decided { decisions, layout }
+    let removed_compared = candidates
+        .iter()
+        .zip(&compared)
+        .filter(|&(&index, &compared)| compared && matches!(decisions[index], Decision::Remove(_)))
+        .count();
+    Decided {
+        decisions,
+        layout,
+        more_pairs_possible: matching::may_find_more_pairs(fewest_crowded, removed_compared),
+    }
 }
 
 /// Makes the navigation rule a fixed point: cleaning the clean copy must

@@ -67,13 +67,15 @@ pub struct NearPair {
     pub similarity: Similarity,
 }
 
-/// Finds the near-duplicate pairs among the paragraphs marked `eligible`.
-/// Deterministic: pairs come out sorted by index.
+/// Finds the near-duplicate pairs among the paragraphs marked `eligible`,
+/// and the fewest paragraphs that shared a shingle too common to index
+/// ([`MAX_BUCKET`]), if any did. Deterministic: pairs come out sorted by
+/// index.
 pub fn near_duplicate_pairs(
     paragraphs: &[Fingerprinted<'_>],
     eligible: &[bool],
     thresholds: &Thresholds,
-) -> Vec<NearPair> {
+) -> (Vec<NearPair>, Option<usize>) {
     // The index is built one slice of the hash space at a time, so its
     // memory is a fraction of all shingles even for one huge document.
     let eligible_shingles: usize = paragraphs
@@ -95,6 +97,7 @@ pub fn near_duplicate_pairs(
     let high = |packed: u64| (packed >> 32) as u32;
     let low = |packed: u64| packed as u32;
     let mut shared: Vec<u64> = Vec::new();
+    let mut fewest_crowded: Option<usize> = None;
     // Each paragraph's distinct shingles, counted as the index drops repeats.
     let mut distinct: Vec<usize> = paragraphs.iter().map(|p| p.shingles.len()).collect();
     for partition in 0..partitions {
@@ -122,6 +125,9 @@ pub fn near_duplicate_pairs(
             repeated
         });
         for bucket in entries.chunk_by(|&a, &b| high(a) == high(b)) {
+            if bucket.len() > MAX_BUCKET {
+                fewest_crowded = Some(fewest_crowded.map_or(bucket.len(), |f| f.min(bucket.len())));
+            }
             if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
                 continue;
             }
@@ -155,7 +161,7 @@ pub fn near_duplicate_pairs(
             });
         }
     }
-    pairs
+    (pairs, fewest_crowded)
 }
 
 /// Is `shorter` a near duplicate of `longer`?
@@ -326,6 +332,21 @@ pub struct Matches {
     /// Near-duplicate pairs among the first copy of each group that is long
     /// enough and not structure.
     pub pairs: Vec<NearPair>,
+    /// Which candidates were compared for near-duplicates: those first
+    /// copies.
+    pub compared: Vec<bool>,
+    /// The fewest compared candidates that shared a shingle too common to
+    /// index, if any did ([`may_find_more_pairs`]).
+    pub fewest_crowded: Option<usize>,
+}
+
+/// Whether the clean copy of a page may hold near-duplicate pairs that its
+/// look could not see: the look left a shingle unindexed for being shared
+/// by too many candidates (`fewest_crowded` of them at the least), and
+/// `removed` of the candidates it compared went, which may bring that
+/// shingle down to where it is indexed. The next run would index it.
+pub fn may_find_more_pairs(fewest_crowded: Option<usize>, removed: usize) -> bool {
+    fewest_crowded.is_some_and(|fewest| fewest.saturating_sub(removed) <= MAX_BUCKET)
 }
 
 /// Finds the copies among the fingerprinted candidates: exact groups, the
@@ -340,15 +361,18 @@ pub fn matches(prints: &Fingerprints<'_>, options: &Options) -> Matches {
         representative[group[0]] = !group.iter().any(|&member| structural[member])
             && fingerprints[group[0]].token_count >= options.min_words;
     }
-    let pairs = if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
-        near_duplicate_pairs(fingerprints, &representative, &options.thresholds)
-    } else {
-        Vec::new()
-    };
+    let (pairs, fewest_crowded) =
+        if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
+            near_duplicate_pairs(fingerprints, &representative, &options.thresholds)
+        } else {
+            (Vec::new(), None)
+        };
     Matches {
         groups,
         structural,
         pairs,
+        compared: representative,
+        fewest_crowded,
     }
 }
 
@@ -865,9 +889,20 @@ mod tests {
                 0,
             ),
         ];
-        let pairs = near_duplicate_pairs(&paragraphs, &[true, true, true], &Thresholds::default());
+        let (pairs, _) =
+            near_duplicate_pairs(&paragraphs, &[true, true, true], &Thresholds::default());
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].shorter, pairs[0].longer), (2, 0));
+    }
+
+    #[test]
+    fn a_crowded_shingle_is_read_again_once_enough_of_its_paragraphs_go() {
+        // Nothing crowded: nothing to find again.
+        assert!(!may_find_more_pairs(None, 100));
+        // 20 paragraphs shared a shingle: 4 gone bring it to the index's 16.
+        assert!(!may_find_more_pairs(Some(20), 3));
+        assert!(may_find_more_pairs(Some(20), 4));
+        assert!(may_find_more_pairs(Some(MAX_BUCKET + 1), 1));
     }
 
     #[test]
