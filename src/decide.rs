@@ -579,7 +579,9 @@ fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
     }
 }
 
-/// Rounds of [`refine_with_page_model`] at most.
+/// Rounds of [`refine_with_page_model`] at most. No page of bench-dev or
+/// ext needs all of them; a page still losing paragraphs after the last is
+/// left as the rules leave it.
 const MAX_MODEL_ROUNDS: usize = 8;
 
 /// Runs the page model (when enabled) over the paragraphs that `decisions`
@@ -628,10 +630,13 @@ pub fn refine_with_page_model(
     };
     // Each paragraph is measured once, for all rounds.
     let mut paragraphs = page_model::MeasuredParagraphs::new(texts);
+    // What the rounds changed, with the rules' decision before, to put back
+    // if the page never settles.
+    let mut replaced: Vec<(usize, Decision)> = Vec::new();
     for _ in 0..MAX_MODEL_ROUNDS {
         let kept = kept_indices(&decisions);
         if kept.len() < page_model::MIN_PARAGRAPHS {
-            break;
+            return decisions;
         }
         let verdicts = page_model::judge_page(model, &mut paragraphs, &kept);
         let mut remove: Vec<bool> = verdicts
@@ -645,26 +650,35 @@ pub fn refine_with_page_model(
         let mut changed = false;
         for ((verdict, &index), &removed) in verdicts.iter().zip(&kept).zip(&remove) {
             if removed {
-                decisions[index] = Decision::remove(Removal {
+                let removal = Decision::remove(Removal {
                     rule: Cow::Borrowed(PAGE_MODEL),
                     kept: None,
                     similarity: Some(verdict.probability),
                     documents: None,
                 });
+                replaced.push((index, std::mem::replace(&mut decisions[index], removal)));
                 changed = true;
             }
         }
         if !changed {
-            break;
+            return decisions;
         }
         // What the other rules would now remove from the smaller page.
         let kept = kept_indices(&decisions);
         for (at, decision) in rerun(&kept).into_iter().enumerate() {
             if let Decision::Remove(mut removal) = decision {
                 removal.kept = removal.kept.map(|k| kept[k]);
-                decisions[kept[at]] = Decision::Remove(removal);
+                let before = std::mem::replace(&mut decisions[kept[at]], Decision::Remove(removal));
+                replaced.push((kept[at], before));
             }
         }
+    }
+    // Every round removed more: the model's reading of this page does not
+    // settle, and the next run would remove more again (not idempotent).
+    // The page is left as the rules leave it, which the next run reads the
+    // same way, from the same page, to the same end.
+    for (index, before) in replaced.into_iter().rev() {
+        decisions[index] = before;
     }
     decisions
 }
