@@ -588,7 +588,9 @@ const MAX_MODEL_ROUNDS: usize = 8;
 /// keep, and removes what it decodes as noise. It settles like [`settled`]:
 /// after a removal, `rerun` (the whole judgement, settled) reads the smaller
 /// page (the indices of the paragraphs kept, in `texts`) again, as the next
-/// run would, so cleaning stays a fixed point.
+/// run would, so cleaning stays a fixed point. A page that still loses
+/// paragraphs in the last of [`MAX_MODEL_ROUNDS`] is given back the
+/// decisions it came with.
 ///
 /// What the model leaves whatever it reads:
 /// - a schedule or a results table ([`is_figure_list`]), which reads to a
