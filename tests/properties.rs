@@ -797,6 +797,20 @@ fn regression_a_shingle_too_common_to_index_is_indexed_on_the_clean_copy_too() {
     });
 }
 
+/// Found by the `clean` fuzz target (these bytes, read as Windows-1252, lines
+/// ending in a lone CR): 92 lines of `¼` fragments whose copies run in
+/// parallel sections (structural repeats). Each settle round on the clean
+/// copy removed a few more (3, 4, 4, 7), and after the fourth, the last
+/// there was, the next run went on. A page of up to 1,000 paragraphs is now
+/// read again until it settles.
+#[test]
+fn regression_a_small_page_is_read_again_until_it_settles() {
+    let fuzzed = include_bytes!("fuzz-found/structural-repeats-settle-slowly.bin");
+    fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Windows1252, |cleaned| {
+        assert!(cleaned.one_per_line && removals_by(cleaned, dedupe::EXACT_DUPLICATE) >= 10);
+    });
+}
+
 /// How many paragraphs `rule` removed.
 fn removals_by(cleaned: &dedupe::Cleaned<'_>, rule: &str) -> usize {
     cleaned
