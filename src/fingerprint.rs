@@ -39,7 +39,8 @@ pub fn fingerprint<'a>(
     let mut digests = Vec::with_capacity(candidates.len());
     // An exact copy (the same key) borrows its first copy's shingles: a file
     // that repeats its paragraphs holds their shingles once. On 29 MB of
-    // articles pasted 25 times over, 83% of the shingles were copies'.
+    // articles pasted 25 times over, the arena's peak went from 16.8 MB to
+    // 4.2 MB (massif).
     let mut first_copies: FxHashMap<Digest, Range<usize>> = FxHashMap::default();
     let mut key = String::new();
     for &candidate in &candidates {

@@ -329,10 +329,9 @@ pub fn classify(
 /// `shared` holds each paragraph's document count when it recurs, or when
 /// only light edits of it do, the documents holding one
 /// ([`Recurrence::near_documents`]); `token_counts` holds each paragraph's
-/// words. `own_words` are the words of the
-/// page's own text: its long paragraphs that recur in fewer than
-/// `min_documents` documents, not even as light edits
-/// ([`Recurrence::near_documents`]).
+/// words. `own_words` are the words of the page's own text: its long
+/// paragraphs that recur in fewer than `min_documents` documents, not even
+/// as light edits.
 ///
 /// Copies of one article need not be equal: a site localizes the lede, an
 /// editor changes a name. Edited paragraphs are not the page's own text but
