@@ -193,8 +193,9 @@ const TITLE_MAX_WORDS: usize = 20;
 /// The article's edges are its first and last paragraph of real prose
 /// ([`ProseMemo::is_prose`]), so the rule never takes one, nor the lines that run on from
 /// it up to the first link-like line. The top edge also stops at the line
-/// nearest the prose that reads as its title ([`reads_as_title`]): the
-/// headline, and the standfirst or byline after it, are the article's own.
+/// nearest the prose that reads as its title ([`reads_as_title`]), or above
+/// it at a headline told by its length ([`headline_edge`]): the headline,
+/// and the standfirst or byline after it, are the article's own.
 ///
 /// Cleaning must be a fixed point, so the caller runs this again on what it
 /// kept (see [`crate::decide`] and [`chrome_among`]); after one more round nothing changes, because
@@ -214,9 +215,10 @@ pub fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
     // The article's own tail and head (a list of full clauses, a short
     // closing line, a byline with a date) run on from its prose up to the
     // first line that reads as a link, so each edge starts at a link.
-    let top_end = match title_position(&paragraphs[..first], &paragraphs[first..], prose) {
+    let top = &paragraphs[..first];
+    let link_end = match title_position(top, &paragraphs[first..], prose) {
         Some(title) => title,
-        None => paragraphs[..first]
+        None => top
             .iter()
             .rposition(|p| is_link_like(p))
             .map_or(0, |at| at + 1),
@@ -225,10 +227,12 @@ pub fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
         .iter()
         .position(|p| is_link_like(p))
         .map_or(paragraphs.len(), |at| last + 1 + at);
-    for edge in [0..top_end, bottom_start..paragraphs.len()] {
-        if edge.len() >= MENU_RUN && longest_link_run(&paragraphs[edge.clone()]) >= MENU_RUN {
-            chrome[edge].fill(true);
-        }
+    let is_menu = |edge: &[&str]| edge.len() >= MENU_RUN && longest_link_run(edge) >= MENU_RUN;
+    if is_menu(&top[..link_end]) {
+        chrome[..headline_edge(top, link_end)].fill(true);
+    }
+    if is_menu(&paragraphs[bottom_start..]) {
+        chrome[bottom_start..].fill(true);
     }
     chrome
 }
@@ -252,6 +256,63 @@ fn title_position(top: &[&str], below: &[&str], prose: &ProseMemo) -> Option<usi
     candidates
         .find(|(_, line)| reads_as_title(line, &prose_words))
         .map(|(at, _)| at)
+}
+
+/// Where the top edge's chrome ends once the headline is kept: at
+/// `link_end` (the title by its words, or after the last link), or above
+/// it at a headline told by its length ([`headline_by_length`]), and then
+/// above up to two lines just over it that stand out as much (a headline
+/// above a standfirst that shares the prose's words). It only ever keeps
+/// more, and at most a few lines: whether the edge is a menu is judged on
+/// the lines up to `link_end`, so a kept headline does not make the menu
+/// above it too short to be one, and the clean copy's top (those few
+/// lines) is too short to be one as well (idempotence).
+fn headline_edge(top: &[&str], link_end: usize) -> usize {
+    let mut end = match headline_by_length(top) {
+        Some(headline) => link_end.min(headline),
+        None => link_end,
+    };
+    for _ in 0..2 {
+        if end == 0 || !stands_out(top, end - 1) {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// Lines just above the prose that may hold the headline, a standfirst and
+/// a byline, read upwards for a headline by its length ([`headline_by_length`]).
+const HEADLINE_LINES_ABOVE: usize = 3;
+
+/// A headline set apart from the menu above it by its length alone has at
+/// least this many words.
+const HEADLINE_MIN_WORDS: usize = 4;
+
+/// The line of `top` (the lines above the first prose), among the last
+/// [`HEADLINE_LINES_ABOVE`], nearest the prose that stands out from the
+/// line above it ([`stands_out`]). A headline rarely shares half its words
+/// with the article's first paragraphs ("Thousands evacuated as wildfire
+/// spreads near Athens" over "More than 5,000 people were told to leave
+/// their homes..."), which is what [`reads_as_title`] asks; it is told from
+/// the menu's last item by being a sentence's worth of words under a short
+/// link.
+fn headline_by_length(top: &[&str]) -> Option<usize> {
+    let nearest = top.len().saturating_sub(HEADLINE_LINES_ABOVE);
+    (nearest..top.len()).rev().find(|&at| stands_out(top, at))
+}
+
+/// Whether line `at` of `top` is shaped as a title, has at least
+/// [`HEADLINE_MIN_WORDS`] words, and twice the words of the line above it.
+/// In a list of teasers each item is as long as the one above it, so the
+/// list stays chrome; a headline sits under a menu item, a section name or
+/// a date.
+fn stands_out(top: &[&str], at: usize) -> bool {
+    let Some(above) = at.checked_sub(1).map(|above| top[above]) else {
+        return false;
+    };
+    let count = words(top[at]).count();
+    shaped_as_title(top[at]) && count >= HEADLINE_MIN_WORDS && count >= 2 * words(above).count()
 }
 
 /// The content words ([`content_words`]) of the first
@@ -464,9 +525,56 @@ mod tests {
             "Contact",
         ];
         let chrome = page_chrome(&page, &ProseMemo::default());
-        assert!(chrome[..7].iter().all(|&c| c), "{chrome:?}");
-        assert!(!chrome[7] && !chrome[8]);
+        assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
+        // The line above the prose shares no word with it, but a sentence's
+        // worth of words under one-word links is its headline, not a link.
+        assert!(!chrome[6] && !chrome[7] && !chrome[8], "{chrome:?}");
         assert!(chrome[9..].iter().all(|&c| c));
+    }
+
+    /// Headlines rarely repeat half their words in the first paragraphs;
+    /// under a menu of short links they are told by their length, with a
+    /// standfirst or byline between them and the prose. A list of teasers
+    /// under the menu is as long as a headline, and stays chrome.
+    #[test]
+    fn a_headline_that_paraphrases_its_article_stays() {
+        let prose = "More than 5,000 people were told to leave their homes on Sunday as a fire \
+                     driven by strong winds moved towards the northern suburbs of the city.";
+        let headline = "Thousands evacuated as wildfire spreads near Athens";
+        for between in [
+            &[][..],
+            &["By Jane Smith"],
+            &[
+                "A standfirst that sums the story up in a line",
+                "By Jane Smith",
+            ],
+        ] {
+            let mut page = MENU.to_vec();
+            page.push(headline);
+            page.extend(between);
+            page.extend([prose, prose]);
+            let chrome = page_chrome(&page, &ProseMemo::default());
+            assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
+            assert!(chrome[6..].iter().all(|&c| !c), "{between:?}: {chrome:?}");
+            // The clean copy reads the same: nothing more goes.
+            let kept: Vec<&str> = page[6..].to_vec();
+            assert!(
+                page_chrome(&kept, &ProseMemo::default())
+                    .iter()
+                    .all(|&c| !c)
+            );
+        }
+        let mut page = MENU.to_vec();
+        let teasers = [
+            "Ten quiet beaches to visit before the summer crowds",
+            "The best new restaurants in the old town this spring",
+            "How to spend a long weekend in the mountains on a budget",
+            "Why the night trains are coming back across Europe",
+        ];
+        page.extend(teasers);
+        page.extend([prose, prose]);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..10].iter().all(|&c| c), "{chrome:?}");
     }
 
     #[test]
