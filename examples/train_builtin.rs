@@ -15,6 +15,10 @@
 //! by a hash of their words: the models never see half B (those paragraphs
 //! are cut from the training pages), and `OUT_DIR/data` is a copy of the
 //! benchmark whose inputs keep only half B's noise, for `score.py --data`.
+//!
+//! `TRAIN_SEED=N` shuffles the training samples from another seed (the
+//! generator uses `N | 1`, so use odd seeds), to measure how far a score
+//! moves with the sample order alone.
 
 use dedupe::{TrainOptions, TrainPair, label_paragraphs, train_page_model};
 use sha2::{Digest, Sha256};
@@ -229,7 +233,11 @@ fn main() {
     let usage = "usage: train_builtin builtin BENCH OUT | folds BENCH K OUT_DIR [phrasing]";
     let bench = PathBuf::from(args.get(1).expect(usage));
     let pages = load(&bench);
-    let options = TrainOptions::default();
+    let mut options = TrainOptions::default();
+    // Another sample order, to see how much of a score is the order's luck.
+    if let Ok(seed) = std::env::var("TRAIN_SEED") {
+        options.seed = seed.parse().expect("TRAIN_SEED is a number");
+    }
     match args.first().map(String::as_str) {
         Some("builtin") => {
             let all: Vec<&Page> = pages.iter().collect();
