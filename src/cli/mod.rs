@@ -120,9 +120,10 @@ fn settle(args: &Args) -> Result<(config::Config, rayon::ThreadPool), Error> {
 /// Hands the memory the catalogue's compile freed back to the system. The
 /// catalogue compiles on several threads at once, each in its own glibc
 /// arena, and glibc keeps what they freed (the parsed patterns, the NFA
-/// builder's buffers) for reuse by threads that never come back to it: 3 to
-/// 5 MB of resident memory that every file's peak then carries
-/// (`bash benches/memory.sh`). Other C libraries keep their own policy.
+/// builder's buffers) for reuse by threads that never come back to it: 13
+/// to 15 MB of resident memory that every file's peak then carried
+/// (`bash benches/memory.sh`, 2026-12-02). Other C libraries keep their own
+/// policy.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn return_freed_memory() {
     // SAFETY: malloc_trim only releases free pages of the allocator's
