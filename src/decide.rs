@@ -297,8 +297,14 @@ fn settle_navigation(
     prose: &navigation::ProseMemo,
 ) {
     loop {
-        let chrome =
-            navigation::chrome_among(texts, |i| matches!(decisions[i], Decision::Keep(_)), prose);
+        // What a rule that reads the page's layout removed (this one, the
+        // corpus edges) is not a line another rule took out of a menu.
+        let chrome = navigation::chrome_among(
+            texts,
+            |i| matches!(decisions[i], Decision::Keep(_)),
+            |i| matches!(decisions[i], Decision::Remove(_)) && !layout[i],
+            prose,
+        );
         if !chrome.contains(&true) {
             return;
         }

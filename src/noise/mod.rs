@@ -73,7 +73,12 @@ pub fn classify<'r>(
         // The page's edges are found among the paragraphs that stay: a
         // cookie notice that a rule removes must not mark where the article
         // ends, or the next run would find the edge elsewhere.
-        let chrome = navigation::chrome_among(texts, |i| verdicts[i].is_none(), prose);
+        let chrome = navigation::chrome_among(
+            texts,
+            |i| verdicts[i].is_none(),
+            |i| verdicts[i].is_some(),
+            prose,
+        );
         for (verdict, is_chrome) in verdicts.iter_mut().zip(chrome) {
             if is_chrome {
                 *verdict = Some(Verdict {

@@ -201,7 +201,17 @@ const TITLE_MAX_WORDS: usize = 20;
 /// kept (see [`crate::decide`] and [`chrome_among`]); after one more round nothing changes, because
 /// the edges are prose paragraphs, which are never chrome, and a kept title
 /// stops the top edge at once.
-pub fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
+///
+/// Other rules may have removed some lines of the page: `hidden_links[i]`
+/// counts the link-like lines removed just before `paragraphs[i]` (the last
+/// entry, those after the last paragraph). The edges are found among the
+/// paragraphs that stay, so the next run, which no longer has the removed
+/// lines, finds them at the same place; but at the bottom edge the removed
+/// links count towards a menu's run, so a footer whose "About us" and
+/// "Contact" a catalogue rule names is still a menu, and its "Careers" goes
+/// with them. The next run has fewer lines, so it finds no menu this one did
+/// not.
+pub fn page_chrome(paragraphs: &[&str], hidden_links: &[usize], prose: &ProseMemo) -> Vec<bool> {
     let mut chrome = vec![false; paragraphs.len()];
     // Only the first and last prose paragraphs matter, so the scan stops at
     // each end as soon as it meets prose: the middle of an article is never read.
@@ -227,12 +237,29 @@ pub fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
         .iter()
         .position(|p| is_link_like(p))
         .map_or(paragraphs.len(), |at| last + 1 + at);
-    let is_menu = |edge: &[&str]| edge.len() >= MENU_RUN && longest_link_run(edge) >= MENU_RUN;
-    if is_menu(&top[..link_end]) {
+    let is_menu = |edge: &[&str], hidden: &[usize]| {
+        edge.len() + hidden.iter().sum::<usize>() >= MENU_RUN
+            && longest_link_run(edge, hidden) >= MENU_RUN
+    };
+    // The top edge counts only the lines that stay: a headline that neither
+    // its words nor its length tell goes with a menu, and the removed lines
+    // would make menus of tops that were not (the headline above a byline
+    // and a date the catalogue removes).
+    if is_menu(&top[..link_end], &vec![0; link_end + 1]) {
         chrome[..headline_edge(top, link_end)].fill(true);
     }
-    if is_menu(&paragraphs[bottom_start..]) {
-        chrome[bottom_start..].fill(true);
+    let bottom = bottom_start..paragraphs.len();
+    let links_left = paragraphs[bottom.clone()]
+        .iter()
+        .filter(|p| is_link_like(p))
+        .count();
+    if links_left >= 2
+        && is_menu(
+            &paragraphs[bottom.clone()],
+            &hidden_links[bottom.start..=bottom.end],
+        )
+    {
+        chrome[bottom].fill(true);
     }
     chrome
 }
@@ -366,10 +393,15 @@ fn reads_as_title(line: &str, prose_words: &FxHashSet<Cow<'_, str>>) -> bool {
     content > 0 && 2 * found >= content && found >= content.min(2)
 }
 
-fn longest_link_run(paragraphs: &[&str]) -> usize {
+/// The longest run of link-like lines among `paragraphs`, counting the
+/// removed link-like lines between them (`hidden[i]` before paragraph `i`,
+/// the last entry after the last paragraph).
+fn longest_link_run(paragraphs: &[&str], hidden: &[usize]) -> usize {
     let mut longest = 0;
     let mut current = 0;
-    for paragraph in paragraphs {
+    for (paragraph, &removed) in paragraphs.iter().zip(hidden) {
+        current += removed;
+        longest = longest.max(current);
         current = if is_link_like(paragraph) {
             current + 1
         } else {
@@ -377,7 +409,7 @@ fn longest_link_run(paragraphs: &[&str]) -> usize {
         };
         longest = longest.max(current);
     }
-    longest
+    longest.max(current + hidden[paragraphs.len()])
 }
 
 /// Whether each paragraph of one document is prose, each worked out once.
@@ -484,16 +516,31 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// [`page_chrome`] of the paragraphs for which `present` holds, as the page
-/// reads without the others; `true` marks chrome.
+/// reads without the others; `true` marks chrome. Of the others, those
+/// `removed_by_others` holds for (removed by a rule that reads each line
+/// alone, such as the catalogue, not by this rule) count towards a menu's
+/// run when they are link-like.
 pub fn chrome_among(
     texts: &[&str],
     present: impl Fn(usize) -> bool,
+    removed_by_others: impl Fn(usize) -> bool,
     prose: &ProseMemo,
 ) -> Vec<bool> {
     let shown: Vec<usize> = (0..texts.len()).filter(|&i| present(i)).collect();
     let page: Vec<&str> = shown.iter().map(|&i| texts[i]).collect();
+    // The link-like lines removed before each shown paragraph, and after the last.
+    let mut hidden_links = vec![0; shown.len() + 1];
+    let mut next = 0;
+    for (i, text) in texts.iter().enumerate() {
+        if next < shown.len() && shown[next] == i {
+            next += 1;
+        } else if removed_by_others(i) && is_link_like(text) {
+            hidden_links[next] += 1;
+        }
+    }
     let mut chrome = vec![false; texts.len()];
-    for (index, is_chrome) in shown.into_iter().zip(page_chrome(&page, prose)) {
+    let page_chrome = page_chrome(&page, &hidden_links, prose);
+    for (index, is_chrome) in shown.into_iter().zip(page_chrome) {
         chrome[index] = is_chrome;
     }
     chrome
@@ -502,6 +549,11 @@ pub fn chrome_among(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::page_chrome`] of a page no other rule removed a line from.
+    fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
+        super::page_chrome(paragraphs, &vec![0; paragraphs.len() + 1], prose)
+    }
 
     const PROSE: &str = "Volkswagen has shown a new electric wagon at the show, and it says that a production version is being weighed for Europe.";
 
@@ -530,6 +582,21 @@ mod tests {
         // worth of words under one-word links is its headline, not a link.
         assert!(!chrome[6] && !chrome[7] && !chrome[8], "{chrome:?}");
         assert!(chrome[9..].iter().all(|&c| c));
+    }
+
+    /// A footer whose other items a catalogue rule removed ("About us",
+    /// "Contact", "Terms of use"...) is still a menu: what is left of it
+    /// goes too. Without the removed lines it is two links, not a menu.
+    #[test]
+    fn a_menu_counts_the_links_other_rules_removed() {
+        let page = [PROSE, PROSE, "Careers", "Newsroom"];
+        let prose = ProseMemo::default();
+        assert!(page_chrome(&page, &prose).iter().all(|&c| !c));
+        // Four removed links before "Careers", none elsewhere.
+        let chrome = super::page_chrome(&page, &[0, 0, 4, 0, 0], &prose);
+        assert_eq!(chrome, [false, false, true, true]);
+        // The clean copy has no menu left to find.
+        assert!(page_chrome(&page[..2], &prose).iter().all(|&c| !c));
     }
 
     /// Headlines rarely repeat half their words in the first paragraphs;
