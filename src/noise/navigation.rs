@@ -208,9 +208,10 @@ const TITLE_MAX_WORDS: usize = 20;
 /// paragraphs that stay, so the next run, which no longer has the removed
 /// lines, finds them at the same place; but at the bottom edge the removed
 /// links count towards a menu's run, so a footer whose "About us" and
-/// "Contact" a catalogue rule names is still a menu, and its "Careers" goes
-/// with them. The next run has fewer lines, so it finds no menu this one did
-/// not.
+/// "Contact" a catalogue rule names is still a menu, and the links left of
+/// it go with them when there are at least two (one line alone under
+/// removed ones, such as a closing "Disclaimer", stays). The next run has
+/// fewer lines, so it finds no menu this one did not.
 pub fn page_chrome(paragraphs: &[&str], hidden_links: &[usize], prose: &ProseMemo) -> Vec<bool> {
     let mut chrome = vec![false; paragraphs.len()];
     // Only the first and last prose paragraphs matter, so the scan stops at
