@@ -652,9 +652,22 @@ pub fn refine_with_page_model(
     };
     // Each paragraph is measured once, for all rounds.
     let mut paragraphs = page_model::MeasuredParagraphs::new(texts);
-    // What the rounds changed, with the rules' decision before, to put back
-    // if the page never settles.
-    let mut replaced: Vec<(usize, Decision)> = Vec::new();
+    // What the rounds removed, with why the rules kept it, to put back if
+    // the page never settles. A round only removes paragraphs that are kept,
+    // and each only once, so the rules' kept paragraphs bound the list: it
+    // is reserved at that size when the first round removes something, not
+    // left to double (on a page dump, a fifth of the peak).
+    let kept_by_rules = kept_indices(&decisions).len();
+    let mut replaced: Vec<(usize, KeepReason)> = Vec::new();
+    let mut record = |index: usize, before: Decision| {
+        let Decision::Keep(reason) = before else {
+            unreachable!("a round removes only kept paragraphs")
+        };
+        if replaced.capacity() == 0 {
+            replaced.reserve_exact(kept_by_rules);
+        }
+        replaced.push((index, reason));
+    };
     for _ in 0..MAX_MODEL_ROUNDS {
         let kept = kept_indices(&decisions);
         if kept.len() < page_model::MIN_PARAGRAPHS {
@@ -678,7 +691,7 @@ pub fn refine_with_page_model(
                     similarity: Some(verdict.probability),
                     documents: None,
                 });
-                replaced.push((index, std::mem::replace(&mut decisions[index], removal)));
+                record(index, std::mem::replace(&mut decisions[index], removal));
                 changed = true;
             }
         }
@@ -691,7 +704,7 @@ pub fn refine_with_page_model(
             if let Decision::Remove(mut removal) = decision {
                 removal.kept = removal.kept.map(|k| kept[k]);
                 let before = std::mem::replace(&mut decisions[kept[at]], Decision::Remove(removal));
-                replaced.push((kept[at], before));
+                record(kept[at], before);
             }
         }
     }
@@ -699,8 +712,8 @@ pub fn refine_with_page_model(
     // settle, and the next run would remove more again (not idempotent).
     // The page is left as the rules leave it, which the next run reads the
     // same way, from the same page, to the same end.
-    for (index, before) in replaced.into_iter().rev() {
-        decisions[index] = before;
+    for (index, reason) in replaced {
+        decisions[index] = Decision::Keep(reason);
     }
     decisions
 }

@@ -87,24 +87,29 @@ pub struct PageLayout {
 }
 
 /// One paragraph's shape: cheap counts over its characters and words.
+///
+/// The counts are `u32`, saturating (a paragraph of 4 GB is past any
+/// feature's range anyway): the model keeps a shape for every paragraph the
+/// rules keep, and on a page dump of short lines the measures were the
+/// largest thing it held.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Shape {
-    pub words: usize,
+    pub words: u32,
     pub ends_sentence: bool,
     pub ends_colon: bool,
-    pub capitalized: usize,
-    pub all_caps: usize,
-    pub digits: usize,
-    pub chars: usize,
-    pub letters_in_words: usize,
+    pub capitalized: u32,
+    pub all_caps: u32,
+    pub digits: u32,
+    pub chars: u32,
+    pub letters_in_words: u32,
     pub price: bool,
     pub date_time: bool,
     pub url: bool,
     pub handle: bool,
     pub email: bool,
-    pub function_words: usize,
-    pub sentences: usize,
-    pub separators: usize,
+    pub function_words: u32,
+    pub sentences: u32,
+    pub separators: u32,
     pub starts_quote: bool,
     pub list_marker: bool,
     pub end_marker: bool,
@@ -320,19 +325,48 @@ const SHORT_LINE: usize = 6;
 struct Words {
     /// Every word's hash, in order.
     all: Vec<u64>,
-    /// The hashes of the content words (four letters or more, not function
-    /// words), in order.
-    content: Vec<u64>,
+    /// Whether each word of `all` is a content word (four letters or more,
+    /// not a function word): a flag rather than a second list of hashes, as
+    /// the hashes of a big file's words are its largest part.
+    content: Vec<bool>,
+}
+
+impl Words {
+    /// The hashes of the content words among the words at `words`, in order.
+    fn content_of(&self, words: Range<usize>) -> impl Iterator<Item = &u64> {
+        self.all[words.clone()]
+            .iter()
+            .zip(&self.content[words])
+            .filter(|(_, content)| **content)
+            .map(|(hash, _)| hash)
+    }
 }
 
 /// A measured paragraph: its shape, and where its words are in [`Words`].
+/// Kept small (72 bytes): the model holds one for every paragraph the rules
+/// keep.
 #[derive(Debug, Clone)]
 struct Measured {
     shape: Shape,
-    words: Range<usize>,
-    content: Range<usize>,
+    /// Where its words start in [`Words`]; it has `shape.words` of them.
+    first_word: usize,
+    /// How many of its words are content words ([`Words::content`]).
+    content_words: u32,
+    /// [`phrase_hash`] of the paragraph, when it is a line of at most
+    /// [`SHORT_LINE`] words ([`Measured::line`]).
+    short_line: u64,
+}
+
+impl Measured {
+    /// Where its words are in [`Words`].
+    fn words(&self) -> Range<usize> {
+        self.first_word..self.first_word + self.shape.words as usize
+    }
+
     /// [`phrase_hash`] of a line of at most [`SHORT_LINE`] words.
-    line: Option<u64>,
+    fn line(&self) -> Option<u64> {
+        (self.shape.words as usize <= SHORT_LINE).then_some(self.short_line)
+    }
 }
 
 /// Basic Cyrillic, U+0400 to U+045F: letters only, the capitals (U+0400 to
@@ -452,6 +486,11 @@ const ASCII_CLASS: [u8; 256] = {
     table
 };
 
+/// Adds `by` to a shape's count, saturating.
+fn bump(count: &mut u32, by: usize) {
+    *count = count.saturating_add(u32::try_from(by).unwrap_or(u32::MAX));
+}
+
 /// The character at byte offset `at` (a character boundary) of `text`.
 fn char_at(text: &str, at: usize) -> Option<char> {
     let byte = *text.as_bytes().get(at)?;
@@ -494,7 +533,6 @@ fn measure(text: &str, words: &mut Words) -> Measured {
 
     let listed = listed_words();
     let words_start = words.all.len();
-    let content_start = words.content.len();
     let mut previous = ' ';
     // A '.', '!' or '?' ends a sentence when whitespace or the end follows;
     // an '@' not after a letter or digit starts a handle when one follows.
@@ -506,8 +544,8 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     while let Some(c) = char_at(trimmed, at) {
         if c == ' ' {
             // The commonest character between words, quickly.
-            shape.chars += 1;
-            shape.sentences += usize::from(after_stop);
+            bump(&mut shape.chars, 1);
+            bump(&mut shape.sentences, usize::from(after_stop));
             (after_stop, after_at, previous) = (false, false, ' ');
             at += 1;
             continue;
@@ -520,21 +558,21 @@ fn measure(text: &str, words: &mut Words) -> Measured {
             }
             (after_stop, after_at) = (false, false);
             let word = read_word(trimmed, at, listed, &mut shape, words);
-            if let Some(short) = short_words.get_mut(shape.words - 1) {
+            if let Some(short) = short_words.get_mut(shape.words as usize - 1) {
                 *short = (at, word.letters_end);
             }
             (at, previous) = (word.end, word.last);
             continue;
         }
-        shape.chars += 1;
+        bump(&mut shape.chars, 1);
         if after_stop && c.is_whitespace() {
-            shape.sentences += 1;
+            bump(&mut shape.sentences, 1);
         }
         (after_stop, after_at) = (false, false);
         match c {
             '@' if previous.is_alphanumeric() => shape.email = true,
             '@' => after_at = true,
-            '|' | '•' | '·' | '»' | '›' | '/' => shape.separators += 1,
+            '|' | '•' | '·' | '»' | '›' | '/' => bump(&mut shape.separators, 1),
             '.' | '!' | '?' => {
                 after_stop = true;
                 shape.url |= bytes[..=at].ends_with(b"www.");
@@ -545,16 +583,17 @@ fn measure(text: &str, words: &mut Words) -> Measured {
         at += c.len_utf8();
     }
     if after_stop {
-        shape.sentences += 1;
+        bump(&mut shape.sentences, 1);
     }
-    let line =
-        (shape.words <= SHORT_LINE).then(|| joined_hash(trimmed, &short_words[..shape.words]));
+    let line = (shape.words as usize <= SHORT_LINE)
+        .then(|| joined_hash(trimmed, &short_words[..shape.words as usize]));
     shape.end_marker = shape.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
+    let content_words = words.content[words_start..].iter().filter(|&&c| c).count();
     Measured {
         shape,
-        words: words_start..words.all.len(),
-        content: content_start..words.content.len(),
-        line,
+        first_word: words_start,
+        content_words: u32::try_from(content_words).unwrap_or(u32::MAX),
+        short_line: line.unwrap_or_default(),
     }
 }
 
@@ -624,7 +663,10 @@ fn read_word(
             }
             let run = &bytes[run_start..at];
             if seen & ASCII_DIGIT != 0 {
-                shape.digits += run.iter().filter(|b| b.is_ascii_digit()).count();
+                bump(
+                    &mut shape.digits,
+                    run.iter().filter(|b| b.is_ascii_digit()).count(),
+                );
             }
             if seen & (ASCII_UPPER | ASCII_LOWER) != 0 {
                 if initial_capital.is_none() {
@@ -641,7 +683,7 @@ fn read_word(
                     || (run.starts_with(b"com") && bytes[..run_start].ends_with(b"."));
             }
             length += run.len();
-            shape.chars += run.len();
+            bump(&mut shape.chars, run.len());
             last = char::from(run[run.len() - 1]);
             continue;
         }
@@ -675,30 +717,30 @@ fn read_word(
                 }
             }
         }
-        shape.chars += 1;
+        bump(&mut shape.chars, 1);
         last = c;
         at += c.len_utf8();
     }
 
     let hash = hash.0;
     let kind = listed.get(&hash).copied();
-    shape.words += 1;
-    shape.letters_in_words += length;
+    bump(&mut shape.words, 1);
+    bump(&mut shape.letters_in_words, length);
     if kind == Some(Listed::Function) {
-        shape.function_words += 1;
+        bump(&mut shape.function_words, 1);
     }
     if initial_capital == Some(true) {
-        shape.capitalized += 1;
+        bump(&mut shape.capitalized, 1);
         if length > 1 && !small {
-            shape.all_caps += 1;
+            bump(&mut shape.all_caps, 1);
         }
     }
     let year = length == 4 && only_digits && matches!(&bytes[start..start + 2], b"19" | b"20");
     shape.date_time |= year || kind == Some(Listed::Month);
     words.all.push(hash);
-    if length >= 4 && kind != Some(Listed::Function) {
-        words.content.push(hash);
-    }
+    words
+        .content
+        .push(length >= 4 && kind != Some(Listed::Function));
     WordEnd {
         end: at,
         letters_end: pending.map_or(at, |(from, _)| from),
@@ -708,11 +750,11 @@ fn read_word(
 
 /// Finds the core: the run of paragraphs with the largest sum of prose
 /// weight (a prose paragraph counts by its length, anything else against).
-fn core(shapes: &[Shape]) -> (usize, usize) {
+fn core<'s>(shapes: impl Iterator<Item = &'s Shape>) -> (usize, usize) {
     let mut best = (0usize, 0usize, f32::MIN);
     let mut start = 0;
     let mut sum = 0.0f32;
-    for (i, shape) in shapes.iter().enumerate() {
+    for (i, shape) in shapes.enumerate() {
         let value = if shape.prose() {
             (shape.words.min(80) as f32) / 10.0
         } else if shape.ends_sentence && shape.words >= 6 {
@@ -746,8 +788,13 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
 pub struct MeasuredParagraphs<'t, 'm> {
     texts: &'t [&'t str],
     words: Words,
-    /// Filled as pages first include them.
-    measured: Vec<Option<Measured>>,
+    /// The measures, in the order pages first included their paragraphs.
+    /// Only the paragraphs the rules kept are ever measured (a file that
+    /// repeats its articles keeps a twentieth of them), so a measure (136
+    /// bytes) is not reserved for every paragraph: `measured_at` says where
+    /// each paragraph's is ([`NOT_MEASURED`] until a page includes it).
+    measured: Vec<Measured>,
+    measured_at: Vec<usize>,
     /// Each paragraph's hashed part of the logit under the model last
     /// scored with, and the region it was read in (0: none yet). It depends
     /// on nothing else, so a later round whose core leaves the paragraph in
@@ -763,7 +810,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         MeasuredParagraphs {
             texts,
             words: Words::default(),
-            measured: vec![None; texts.len()],
+            measured: Vec::new(),
+            measured_at: vec![NOT_MEASURED; texts.len()],
             hashed_totals: vec![(0, 0.0); texts.len()],
             totals_model: None,
         }
@@ -777,7 +825,11 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// in order).
     pub fn page_features(&mut self, page: &[usize], hash_bits: u32) -> (Vec<Features>, PageLayout) {
         self.measure(page);
-        features_of(&measured_page(&self.measured, page), &self.words, hash_bits)
+        features_of(
+            &measured_page(&self.measured, &self.measured_at, page),
+            &self.words,
+            hash_bits,
+        )
     }
 
     /// The noise logit of each paragraph of the page `page` (indices, in
@@ -793,7 +845,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             self.hashed_totals.fill((0, 0.0));
             self.totals_model = Some(model);
         }
-        let measured = measured_page(&self.measured, page);
+        let measured = measured_page(&self.measured, &self.measured_at, page);
         if measured.is_empty() {
             return (Vec::new(), EMPTY_LAYOUT);
         }
@@ -821,20 +873,36 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
 
     /// Measures the paragraphs of `page` that no page had before.
     fn measure(&mut self, page: &[usize]) {
+        let before = self.measured.len();
         for &i in page {
-            if self.measured[i].is_none() {
-                self.measured[i] = Some(measure(self.texts[i], &mut self.words));
+            if self.measured_at[i] == NOT_MEASURED {
+                self.measured_at[i] = self.measured.len();
+                self.measured.push(measure(self.texts[i], &mut self.words));
             }
+        }
+        if self.measured.len() > before {
+            // Later rounds read pages of these paragraphs only, so nothing
+            // grows again: the buffers' spare room (up to half of them, as
+            // they double) would only raise the peak of what follows.
+            self.measured.shrink_to_fit();
+            self.words.all.shrink_to_fit();
+            self.words.content.shrink_to_fit();
         }
     }
 }
 
-/// The measures of the paragraphs of `page`, all measured.
-fn measured_page<'m>(measured: &'m [Option<Measured>], page: &[usize]) -> Vec<&'m Measured> {
-    page.iter()
-        .map(|&i| measured[i].as_ref().expect("measured before"))
-        .collect()
+/// The measures (`measured`, found by `measured_at`) of the paragraphs of
+/// `page`, all measured.
+fn measured_page<'m>(
+    measured: &'m [Measured],
+    measured_at: &[usize],
+    page: &[usize],
+) -> Vec<&'m Measured> {
+    page.iter().map(|&i| &measured[measured_at[i]]).collect()
 }
+
+/// Where [`MeasuredParagraphs`] marks a paragraph no page has included yet.
+const NOT_MEASURED: usize = usize::MAX;
 
 /// The layout of a page without paragraphs.
 const EMPTY_LAYOUT: PageLayout = PageLayout {
@@ -876,7 +944,6 @@ const CORE_VOCAB_RESERVED: usize = 4096;
 struct PageView<'p> {
     paragraphs: &'p [&'p Measured],
     words: &'p Words,
-    shapes: Vec<Shape>,
     /// Each paragraph's word count, as a feature (log, capped).
     logs: Vec<f32>,
     layout: PageLayout,
@@ -897,19 +964,23 @@ impl<'p> PageView<'p> {
     /// `paragraphs` must not be empty.
     fn new(paragraphs: &'p [&'p Measured], words: &'p Words, hash_bits: u32) -> Self {
         let n = paragraphs.len();
-        let shapes: Vec<Shape> = paragraphs.iter().map(|p| p.shape).collect();
-        let content_of = |i: usize| &words.content[paragraphs[i].content.clone()];
-        let (core_start, core_end) = core(&shapes);
+        // Read in place: a copy of every shape per round was a tenth of a
+        // page dump's peak.
+        let shapes = |i: usize| &paragraphs[i].shape;
+        let content_of = |i: usize| words.content_of(paragraphs[i].words());
+        let (core_start, core_end) = core(paragraphs.iter().map(|p| &p.shape));
         let anchor = (core_start..=core_end)
-            .max_by_key(|&i| (shapes[i].prose(), shapes[i].words, std::cmp::Reverse(i)))
+            .max_by_key(|&i| (shapes(i).prose(), shapes(i).words, std::cmp::Reverse(i)))
             .unwrap_or(core_start);
         let headline = (core_start.saturating_sub(4)..core_start)
             .rev()
-            .find(|&i| shapes[i].title_like() && !shapes[i].end_marker);
+            .find(|&i| shapes(i).title_like() && !shapes(i).end_marker);
         // Reserved for a page's worth of words at most: the core of a big
         // file can hold millions of words but few distinct ones, and a map
         // sized for every word took 52 MB for a 29 MB file of articles.
-        let core_words: usize = (core_start..=core_end).map(|i| content_of(i).len()).sum();
+        let core_words: usize = (core_start..=core_end)
+            .map(|i| paragraphs[i].content_words as usize)
+            .sum();
         let mut core_vocab: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
         core_vocab.reserve(core_words.min(CORE_VOCAB_RESERVED));
         for i in core_start..=core_end {
@@ -919,12 +990,12 @@ impl<'p> PageView<'p> {
             }
         }
         let title_index = headline.unwrap_or(0);
-        let title_vocab: FxHashSet<u64> = content_of(title_index).iter().copied().collect();
-        let first_marker = (core_start..n).find(|&i| shapes[i].end_marker && i > core_start);
-        let page_words: usize = shapes.iter().map(|s| s.words).sum();
-        let logs = shapes
+        let title_vocab: FxHashSet<u64> = content_of(title_index).copied().collect();
+        let first_marker = (core_start..n).find(|&i| shapes(i).end_marker && i > core_start);
+        let page_words: usize = paragraphs.iter().map(|p| p.shape.words as usize).sum();
+        let logs = paragraphs
             .iter()
-            .map(|s| ((s.words as f32).ln_1p() / 4.0).min(1.5))
+            .map(|p| ((p.shape.words as f32).ln_1p() / 4.0).min(1.5))
             .collect();
         PageView {
             paragraphs,
@@ -943,15 +1014,15 @@ impl<'p> PageView<'p> {
             page_paragraphs: (n as f32).ln_1p() / 5.0,
             core_share: (core_end - core_start + 1) as f32 / n as f32,
             mask: (1u64 << hash_bits) - 1,
-            shapes,
         }
     }
 
     /// Paragraph `i`'s dense features, in the order of [`DENSE_NAMES`].
     fn dense(&self, i: usize) -> [f32; DENSE] {
-        let (shapes, logs, n) = (&self.shapes, &self.logs, self.shapes.len());
+        let (logs, n) = (&self.logs, self.paragraphs.len());
+        let shapes = |i: usize| &self.paragraphs[i].shape;
         let (core_start, core_end) = self.layout.core;
-        let s = &shapes[i];
+        let s = shapes(i);
         let mut d = [0.0f32; DENSE];
         let word_count = s.words.max(1) as f32;
         d[0] = logs[i];
@@ -973,18 +1044,18 @@ impl<'p> PageView<'p> {
         d[16] = (s.letters_in_words as f32 / word_count / 10.0).min(2.0);
         if i > 0 {
             d[17] = logs[i - 1];
-            d[19] = f32::from(shapes[i - 1].ends_sentence);
-            d[39] = f32::from(shapes[i - 1].end_marker);
+            d[19] = f32::from(shapes(i - 1).ends_sentence);
+            d[39] = f32::from(shapes(i - 1).end_marker);
         }
         if i + 1 < n {
             d[18] = logs[i + 1];
-            d[20] = f32::from(shapes[i + 1].ends_sentence);
+            d[20] = f32::from(shapes(i + 1).ends_sentence);
         }
         let window = i.saturating_sub(3)..(i + 4).min(n);
         let width = window.len() as f32;
-        d[21] = shapes[window.clone()]
+        d[21] = self.paragraphs[window.clone()]
             .iter()
-            .filter(|s| s.ends_sentence)
+            .filter(|p| p.shape.ends_sentence)
             .count() as f32
             / width;
         d[22] = logs[window].iter().sum::<f32>() / width;
@@ -1001,9 +1072,9 @@ impl<'p> PageView<'p> {
             i.saturating_sub(core_end)
         };
         d[29] = (distance as f32).ln_1p() / 3.0;
-        let content = &self.words.content[self.paragraphs[i].content.clone()];
+        let paragraph = self.paragraphs[i];
         let (mut in_core_vocab, mut in_title) = (0usize, 0usize);
-        for hash in content {
+        for hash in self.words.content_of(paragraph.words()) {
             if self
                 .core_vocab
                 .get(hash)
@@ -1015,7 +1086,7 @@ impl<'p> PageView<'p> {
                 in_title += 1;
             }
         }
-        let content = content.len().max(1) as f32;
+        let content = paragraph.content_words.max(1) as f32;
         d[30] = in_core_vocab as f32 / content;
         d[31] = in_title as f32 / content;
         d[32] = f32::from(self.first_marker.is_some_and(|m| i > m));
@@ -1037,8 +1108,8 @@ impl<'p> PageView<'p> {
     /// How many hashed slots paragraph `i` has: three a word, one for the
     /// last word, one for a short line.
     fn slot_count(&self, i: usize) -> usize {
-        let words = self.shapes[i].words;
-        3 * words + usize::from(words > 0) + usize::from(self.paragraphs[i].line.is_some())
+        let words = self.paragraphs[i].shape.words as usize;
+        3 * words + usize::from(words > 0) + usize::from(self.paragraphs[i].line().is_some())
     }
 
     /// Where paragraph `i` is: 1 in the core, 2 before it, 3 after it.
@@ -1053,7 +1124,7 @@ impl<'p> PageView<'p> {
         let scale = 1.0 / (self.slot_count(i).max(1) as f32).sqrt();
         let mut slot = |hash: u64| slot((hash & self.mask) as u32, scale);
         let mut previous: Option<u64> = None;
-        for &hash in &self.words.all[self.paragraphs[i].words.clone()] {
+        for &hash in &self.words.all[self.paragraphs[i].words()] {
             slot(mix(hash, 1));
             slot(mix(hash, 10 + u64::from(region)));
             match previous {
@@ -1065,7 +1136,7 @@ impl<'p> PageView<'p> {
         if let Some(last) = previous {
             slot(mix(last, 5));
         }
-        if let Some(line) = self.paragraphs[i].line {
+        if let Some(line) = self.paragraphs[i].line() {
             slot(mix(line, 6));
         }
     }
@@ -1201,18 +1272,18 @@ mod tests {
             let measured = measure(text, &mut words_of);
             let reference: Vec<(u64, usize)> = words(text).map(word_hash).collect();
             let hashes: Vec<u64> = reference.iter().map(|&(hash, _)| hash).collect();
-            assert_eq!(words_of.all[measured.words.clone()], hashes, "{text}");
-            assert_eq!(measured.shape.words, reference.len());
+            assert_eq!(words_of.all[measured.words()], hashes, "{text}");
+            assert_eq!(measured.shape.words as usize, reference.len());
             let letters: usize = reference.iter().map(|&(_, length)| length).sum();
-            assert_eq!(measured.shape.letters_in_words, letters);
+            assert_eq!(measured.shape.letters_in_words as usize, letters);
             let line = (reference.len() <= SHORT_LINE).then(|| phrase_hash(text));
-            assert_eq!(measured.line, line);
+            assert_eq!(measured.line(), line);
             let url = ["http", ".com", "www."]
                 .iter()
                 .any(|part| text.contains(part));
             assert_eq!(measured.shape.url, url, "{text}");
             let digits = text.bytes().filter(u8::is_ascii_digit).count();
-            assert_eq!(measured.shape.digits, digits, "{text}");
+            assert_eq!(measured.shape.digits as usize, digits, "{text}");
         }
     }
 
