@@ -698,6 +698,9 @@ pub fn refine_with_page_model(
         if !changed {
             return decisions;
         }
+        // The round's lists go before the rules look again, which is when a
+        // page dump's run peaks.
+        drop((kept, verdicts, remove));
         // What the other rules would now remove from the smaller page.
         let kept = kept_indices(&decisions);
         for (at, decision) in rerun(&kept).into_iter().enumerate() {

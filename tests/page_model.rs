@@ -234,7 +234,11 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
     assert!(removed_by_model(&with_model).is_empty());
     // Every paragraph is given back as the rules decided it, reasons too.
     let decisions = |cleaned: &dedupe::Cleaned<'_>| -> Vec<dedupe::Decision> {
-        cleaned.paragraphs.iter().map(|p| p.decision.clone()).collect()
+        cleaned
+            .paragraphs
+            .iter()
+            .map(|p| p.decision.clone())
+            .collect()
     };
     assert_eq!(decisions(&with_model), decisions(&rules_alone));
     let again = dedupe::clean(&with_model.text, &with_page_model());
