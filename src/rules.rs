@@ -134,6 +134,10 @@ pub const RULES: &[Rule] = &[
         "A share bar or label (\"Share this article\", \"Share on Facebook\").",
     ),
     rule(
+        "boilerplate/site-footer",
+        "A copyright notice that carries the site's own legal links, the site's footer (\"© 2024 Acme. All rights reserved. Privacy | Terms\").",
+    ),
+    rule(
         "boilerplate/social-follow",
         "A follow-us line (\"Follow us on Twitter\").",
     ),

@@ -735,7 +735,12 @@ fn rules_lists_the_registry_and_explains_one_rule() {
     let list = dedupe(dir.path(), &["rules"]);
     assert_eq!(code(&list), 0);
     let listed = stdout(&list);
-    assert_eq!(listed.lines().count(), 26, "{listed}");
+    assert_eq!(listed.lines().count(), 27, "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("boilerplate/site-footer") && l.contains("default"))
+    );
     assert!(
         listed
             .lines()
