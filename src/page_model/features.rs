@@ -326,19 +326,34 @@ struct Words {
     /// Every word's hash, in order.
     all: Vec<u64>,
     /// Whether each word of `all` is a content word (four letters or more,
-    /// not a function word): a flag rather than a second list of hashes, as
-    /// the hashes of a big file's words are its largest part.
-    content: Vec<bool>,
+    /// not a function word), a bit each (word `i` is bit `i % 64` of
+    /// `content[i / 64]`): flags rather than a second list of hashes, as the
+    /// hashes of a big file's words are its largest part.
+    content: Vec<u64>,
 }
 
 impl Words {
+    /// Appends a word's hash, and whether it is a content word.
+    fn push(&mut self, hash: u64, content: bool) {
+        let at = self.all.len();
+        self.all.push(hash);
+        if at.is_multiple_of(64) {
+            self.content.push(0);
+        }
+        if let Some(bits) = self.content.last_mut() {
+            *bits |= u64::from(content) << (at % 64);
+        }
+    }
+
+    fn is_content(&self, at: usize) -> bool {
+        self.content[at / 64] >> (at % 64) & 1 == 1
+    }
+
     /// The hashes of the content words among the words at `words`, in order.
     fn content_of(&self, words: Range<usize>) -> impl Iterator<Item = &u64> {
-        self.all[words.clone()]
-            .iter()
-            .zip(&self.content[words])
-            .filter(|(_, content)| **content)
-            .map(|(hash, _)| hash)
+        words
+            .filter(|&at| self.is_content(at))
+            .map(|at| &self.all[at])
     }
 }
 
@@ -588,7 +603,7 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     let line = (shape.words as usize <= SHORT_LINE)
         .then(|| joined_hash(trimmed, &short_words[..shape.words as usize]));
     shape.end_marker = shape.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
-    let content_words = words.content[words_start..].iter().filter(|&&c| c).count();
+    let content_words = words.content_of(words_start..words.all.len()).count();
     Measured {
         shape,
         first_word: words_start,
@@ -737,10 +752,7 @@ fn read_word(
     }
     let year = length == 4 && only_digits && matches!(&bytes[start..start + 2], b"19" | b"20");
     shape.date_time |= year || kind == Some(Listed::Month);
-    words.all.push(hash);
-    words
-        .content
-        .push(length >= 4 && kind != Some(Listed::Function));
+    words.push(hash, length >= 4 && kind != Some(Listed::Function));
     WordEnd {
         end: at,
         letters_end: pending.map_or(at, |(from, _)| from),
@@ -795,10 +807,11 @@ pub struct MeasuredParagraphs<'t, 'm> {
     /// each paragraph's is ([`NOT_MEASURED`] until a page includes it).
     measured: Vec<Measured>,
     measured_at: Vec<usize>,
-    /// Each paragraph's hashed part of the logit under the model last
-    /// scored with, and the region it was read in (0: none yet). It depends
-    /// on nothing else, so a later round whose core leaves the paragraph in
-    /// the same region reuses it: the same sum, to the bit.
+    /// Each measured paragraph's hashed part of the logit under the model
+    /// last scored with, and the region it was read in (0: none yet), beside
+    /// its measure. It depends on nothing else, so a later round whose core
+    /// leaves the paragraph in the same region reuses it: the same sum, to
+    /// the bit.
     hashed_totals: Vec<(u8, f32)>,
     /// The model `hashed_totals` were summed under (borrowed, so the same
     /// address is the same model).
@@ -812,7 +825,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             words: Words::default(),
             measured: Vec::new(),
             measured_at: vec![NOT_MEASURED; texts.len()],
-            hashed_totals: vec![(0, 0.0); texts.len()],
+            hashed_totals: Vec::new(),
             totals_model: None,
         }
     }
@@ -856,12 +869,13 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .enumerate()
             .map(|(i, &paragraph)| {
                 let region = view.region(i);
-                let hashed = match totals[paragraph] {
+                let at = self.measured_at[paragraph];
+                let hashed = match totals[at] {
                     (read_in, total) if read_in == region => total,
                     _ => {
                         let mut hashed = model.hashed.sum();
                         view.hashed(i, |slot, value| hashed.add(slot, value));
-                        totals[paragraph] = (region, hashed.total());
+                        totals[at] = (region, hashed.total());
                         hashed.total()
                     }
                 };
@@ -878,6 +892,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             if self.measured_at[i] == NOT_MEASURED {
                 self.measured_at[i] = self.measured.len();
                 self.measured.push(measure(self.texts[i], &mut self.words));
+                self.hashed_totals.push((0, 0.0));
             }
         }
         if self.measured.len() > before {
@@ -885,6 +900,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             // grows again: the buffers' spare room (up to half of them, as
             // they double) would only raise the peak of what follows.
             self.measured.shrink_to_fit();
+            self.hashed_totals.shrink_to_fit();
             self.words.all.shrink_to_fit();
             self.words.content.shrink_to_fit();
         }
