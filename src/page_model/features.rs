@@ -345,15 +345,29 @@ impl Words {
         }
     }
 
-    fn is_content(&self, at: usize) -> bool {
-        self.content[at / 64] >> (at % 64) & 1 == 1
-    }
-
-    /// The hashes of the content words among the words at `words`, in order.
+    /// The hashes of the content words among the words at `words`, in order:
+    /// read 64 flags at a time, skipping to each set one.
     fn content_of(&self, words: Range<usize>) -> impl Iterator<Item = &u64> {
-        words
-            .filter(|&at| self.is_content(at))
-            .map(|at| &self.all[at])
+        let (start, end) = (words.start, words.end);
+        (start / 64..end.div_ceil(64)).flat_map(move |block| {
+            let first = block * 64;
+            // This block's flags for the words in range only.
+            let low = start.saturating_sub(first);
+            let high = (end - first).min(64);
+            let mask = if high == 64 {
+                u64::MAX
+            } else {
+                (1u64 << high) - 1
+            } & (u64::MAX << low);
+            let mut bits = self.content[block] & mask;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let at = first + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    &self.all[at]
+                })
+            })
+        })
     }
 }
 
@@ -1269,6 +1283,32 @@ mod tests {
         assert_eq!(features[5].dense[26], 1.0, "in the core");
         assert!(features[3].dense[31] == 0.0 && features[4].dense[31] > 0.0);
         assert!(features[4].hashed.iter().all(|&(slot, _)| slot < 1 << 12));
+    }
+
+    #[test]
+    fn content_words_are_read_from_their_flags_in_any_range() {
+        let mut words = Words::default();
+        // Content words at irregular places, across several 64-word blocks.
+        let flags: Vec<bool> = (0..200u64).map(|i| i % 3 == 0 || i % 7 == 1).collect();
+        for (i, &content) in flags.iter().enumerate() {
+            words.push(i as u64 * 10, content);
+        }
+        for (start, end) in [
+            (0, 200),
+            (0, 0),
+            (5, 5),
+            (63, 65),
+            (64, 128),
+            (1, 199),
+            (130, 131),
+        ] {
+            let expected: Vec<u64> = (start..end)
+                .filter(|&i| flags[i])
+                .map(|i| i as u64 * 10)
+                .collect();
+            let read: Vec<u64> = words.content_of(start..end).copied().collect();
+            assert_eq!(read, expected, "{start}..{end}");
+        }
     }
 
     #[test]
