@@ -816,7 +816,7 @@ pub struct MeasuredParagraphs<'t, 'm> {
     words: Words,
     /// The measures, in the order pages first included their paragraphs.
     /// Only the paragraphs the rules kept are ever measured (a file that
-    /// repeats its articles keeps a twentieth of them), so a measure (136
+    /// repeats its articles keeps a twentieth of them), so a measure (72
     /// bytes) is not reserved for every paragraph: `measured_at` says where
     /// each paragraph's is ([`NOT_MEASURED`] until a page includes it).
     measured: Vec<Measured>,
