@@ -135,7 +135,7 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "boilerplate/site-footer",
-        "A copyright notice that carries the site's own legal links, the site's footer (\"© 2024 Acme. All rights reserved. Privacy | Terms\").",
+        "The site's own footer: a copyright notice that carries the site's legal links (\"© 2024 Acme. All rights reserved. Privacy | Terms\"), or a line of legal links alone (\"Terms of Service Privacy Notice\").",
     ),
     rule(
         "boilerplate/social-follow",
