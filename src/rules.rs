@@ -135,7 +135,7 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "boilerplate/site-footer",
-        "The site's own footer: a copyright notice that carries the site's legal links (\"© 2024 Acme. All rights reserved. Privacy | Terms\"), or a line of legal links alone (\"Terms of Service Privacy Notice\").",
+        "The site's own footer: a copyright notice that carries the site's legal links (\"© 2024 Acme. All rights reserved. Privacy | Terms\"), a line of legal links alone (\"Terms of Service Privacy Notice\"), or a notice with a platform credit (\"© 2024 Acme · Powered by Ghost\").",
     ),
     rule(
         "boilerplate/social-follow",
