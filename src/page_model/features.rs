@@ -6,7 +6,7 @@
 //! page's paragraph texts, computed without allocating per word.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::ops::{Range, RangeInclusive};
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use super::PageModel;
@@ -319,67 +319,48 @@ fn listed_words() -> &'static FxHashMap<u64, Listed> {
 /// Lines of at most this many words are also hashed whole ([`phrase_hash`]).
 const SHORT_LINE: usize = 6;
 
-/// The word hashes of a page's paragraphs, in shared buffers, so measuring
-/// a page allocates nothing per paragraph.
+/// The word hashes of paragraphs as they are measured.
 #[derive(Debug, Default)]
 struct Words {
-    /// Every word's hash, in order.
+    /// Every word's hash, in order: of the paragraph measured last only
+    /// ([`MeasuredParagraphs`] sums its hashed features from them at once,
+    /// so a big file's words are never held all together).
     all: Vec<u64>,
-    /// Whether each word of `all` is a content word (four letters or more,
-    /// not a function word), a bit each (word `i` is bit `i % 64` of
-    /// `content[i / 64]`): flags rather than a second list of hashes, as the
-    /// hashes of a big file's words are its largest part.
-    content: Vec<u64>,
+    /// The content words' [`content_hash`] (four letters or more, not a
+    /// function word), in order, of every paragraph measured: each round
+    /// compares them with its core.
+    content: Vec<u32>,
 }
 
 impl Words {
     /// Appends a word's hash, and whether it is a content word.
     fn push(&mut self, hash: u64, content: bool) {
-        let at = self.all.len();
         self.all.push(hash);
-        if at.is_multiple_of(64) {
-            self.content.push(0);
+        if content {
+            self.content.push(content_hash(hash));
         }
-        if let Some(bits) = self.content.last_mut() {
-            *bits |= u64::from(content) << (at % 64);
-        }
-    }
-
-    /// The hashes of the content words among the words at `words`, in order:
-    /// read 64 flags at a time, skipping to each set one.
-    fn content_of(&self, words: Range<usize>) -> impl Iterator<Item = &u64> {
-        let (start, end) = (words.start, words.end);
-        (start / 64..end.div_ceil(64)).flat_map(move |block| {
-            let first = block * 64;
-            // This block's flags for the words in range only.
-            let low = start.saturating_sub(first);
-            let high = (end - first).min(64);
-            let mask = if high == 64 {
-                u64::MAX
-            } else {
-                (1u64 << high) - 1
-            } & (u64::MAX << low);
-            let mut bits = self.content[block] & mask;
-            std::iter::from_fn(move || {
-                (bits != 0).then(|| {
-                    let at = first + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    &self.all[at]
-                })
-            })
-        })
     }
 }
 
-/// A measured paragraph: its shape, and where its words are in [`Words`].
-/// Kept small (72 bytes): the model holds one for every paragraph the rules
-/// keep.
+/// A content word's hash as the core's and the title's vocabularies hold
+/// it: 32 bits, the high half folded into the low half (FNV's low bits
+/// alone mix poorly: a product's low bits depend only on the factors' low
+/// bits). It only needs telling apart from the words of one page, and
+/// holding half the bytes matters: every paragraph's content words are
+/// kept for all the rounds.
+fn content_hash(hash: u64) -> u32 {
+    (hash ^ (hash >> 32)) as u32
+}
+
+/// A measured paragraph: its shape, and where its content words are in
+/// [`Words`]. Kept small (72 bytes): the model holds one for every
+/// paragraph the rules keep.
 #[derive(Debug, Clone)]
 struct Measured {
     shape: Shape,
-    /// Where its words start in [`Words`]; it has `shape.words` of them.
-    first_word: usize,
-    /// How many of its words are content words ([`Words::content`]).
+    /// Where its content words start in [`Words::content`].
+    first_content: usize,
+    /// How many of its words are content words.
     content_words: u32,
     /// [`phrase_hash`] of the paragraph, when it is a line of at most
     /// [`SHORT_LINE`] words ([`Measured::line`]).
@@ -387,15 +368,90 @@ struct Measured {
 }
 
 impl Measured {
-    /// Where its words are in [`Words`].
-    fn words(&self) -> Range<usize> {
-        self.first_word..self.first_word + self.shape.words as usize
+    /// Its content words' hashes.
+    fn content<'w>(&self, content: &'w [u32]) -> &'w [u32] {
+        &content[self.first_content..self.first_content + self.content_words as usize]
     }
 
     /// [`phrase_hash`] of a line of at most [`SHORT_LINE`] words.
     fn line(&self) -> Option<u64> {
         (self.shape.words as usize <= SHORT_LINE).then_some(self.short_line)
     }
+
+    /// How many hashed features it has: three a word, one for the last
+    /// word, one for a short line.
+    fn hashed_count(&self) -> usize {
+        let words = self.shape.words as usize;
+        3 * words + usize::from(words > 0) + usize::from(self.line().is_some())
+    }
+}
+
+/// A hashed feature of a paragraph ([`hashed_features`]), before it is
+/// masked to a slot.
+enum Hashed {
+    /// The same wherever the paragraph is.
+    Anywhere(u64),
+    /// A word's (its hash) feature in the paragraph's region
+    /// ([`in_region`]).
+    InRegion(u64),
+}
+
+/// A word's feature in a region ([`region_of`]).
+fn in_region(word: u64, region: u8) -> u64 {
+    mix(word, 10 + u64::from(region))
+}
+
+/// A paragraph's hashed features, in order, from its words' hashes and its
+/// short line's ([`Measured::line`]): each word alone and in its region,
+/// each pair of words (the first word alone), the last word, the line.
+fn hashed_features(words: &[u64], line: Option<u64>, mut feature: impl FnMut(Hashed)) {
+    let mut previous: Option<u64> = None;
+    for &hash in words {
+        feature(Hashed::Anywhere(mix(hash, 1)));
+        feature(Hashed::InRegion(hash));
+        feature(Hashed::Anywhere(match previous {
+            Some(before) => mix(mix(before, hash), 2),
+            None => mix(hash, 4),
+        }));
+        previous = Some(hash);
+    }
+    if let Some(last) = previous {
+        feature(Hashed::Anywhere(mix(last, 5)));
+    }
+    if let Some(line) = line {
+        feature(Hashed::Anywhere(mix(line, 6)));
+    }
+}
+
+/// The weight each hashed feature of `measured` carries: all alike, so a
+/// paragraph's total weight is one.
+fn hashed_value(measured: &Measured) -> f32 {
+    1.0 / (measured.hashed_count().max(1) as f32).sqrt()
+}
+
+/// A paragraph's hashed part of the logit under `model` in each region
+/// (core, before it, after it; [`region_of`] less one), from its words'
+/// hashes: each the sum [`PageView::hashed`]'s features give there, in the
+/// same order, so the same to the bit.
+fn hashed_totals(model: &PageModel, measured: &Measured, words: &[u64]) -> [f32; 3] {
+    let mask = (1u64 << model.hash_bits) - 1;
+    let slot = |hash: u64| (hash & mask) as u32;
+    let value = hashed_value(measured);
+    let mut sums = [model.hashed.sum(), model.hashed.sum(), model.hashed.sum()];
+    hashed_features(words, measured.line(), |feature| match feature {
+        Hashed::Anywhere(hash) => {
+            let slot = slot(hash);
+            for sum in &mut sums {
+                sum.add(slot, value);
+            }
+        }
+        Hashed::InRegion(word) => {
+            for (region, sum) in (1..).zip(&mut sums) {
+                sum.add(slot(in_region(word, region)), value);
+            }
+        }
+    });
+    sums.map(|sum| sum.total())
 }
 
 /// Basic Cyrillic, U+0400 to U+045F: letters only, the capitals (U+0400 to
@@ -561,7 +617,7 @@ fn measure(text: &str, words: &mut Words) -> Measured {
             && matches!(bytes.get(leading_digits), Some(b'.' | b')')));
 
     let listed = listed_words();
-    let words_start = words.all.len();
+    let first_content = words.content.len();
     let mut previous = ' ';
     // A '.', '!' or '?' ends a sentence when whitespace or the end follows;
     // an '@' not after a letter or digit starts a handle when one follows.
@@ -617,10 +673,10 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     let line = (shape.words as usize <= SHORT_LINE)
         .then(|| joined_hash(trimmed, &short_words[..shape.words as usize]));
     shape.end_marker = shape.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
-    let content_words = words.content_of(words_start..words.all.len()).count();
+    let content_words = words.content.len() - first_content;
     Measured {
         shape,
-        first_word: words_start,
+        first_content,
         content_words: u32::try_from(content_words).unwrap_or(u32::MAX),
         short_line: line.unwrap_or_default(),
     }
@@ -821,14 +877,13 @@ pub struct MeasuredParagraphs<'t, 'm> {
     /// each paragraph's is ([`NOT_MEASURED`] until a page includes it).
     measured: Vec<Measured>,
     measured_at: Vec<usize>,
-    /// Each measured paragraph's hashed part of the logit under the model
-    /// last scored with, and the region it was read in (0: none yet), beside
-    /// its measure. It depends on nothing else, so a later round whose core
-    /// leaves the paragraph in the same region reuses it: the same sum, to
-    /// the bit.
-    hashed_totals: Vec<(u8, f32)>,
-    /// The model `hashed_totals` were summed under (borrowed, so the same
-    /// address is the same model).
+    /// Each measured paragraph's [`hashed_totals`] under `totals_model`,
+    /// beside its measure, summed as it is measured: its words' hashes are
+    /// not kept (they were the page model's largest part of a big file's
+    /// peak), and a round reads the one of the region it finds it in.
+    hashed_totals: Vec<[f32; 3]>,
+    /// The model `hashed_totals` are summed under (borrowed, so the same
+    /// address is the same model); none until one scores.
     totals_model: Option<&'m PageModel>,
 }
 
@@ -852,11 +907,29 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// in order).
     pub fn page_features(&mut self, page: &[usize], hash_bits: u32) -> (Vec<Features>, PageLayout) {
         self.measure(page);
-        features_of(
-            &measured_page(&self.measured, &self.measured_at, page),
-            &self.words,
-            hash_bits,
-        )
+        let measured = measured_page(&self.measured, &self.measured_at, page);
+        if measured.is_empty() {
+            return (Vec::new(), EMPTY_LAYOUT);
+        }
+        let view = PageView::new(&measured, &self.words.content, hash_bits);
+        // The words' hashes are read again from the text: only training
+        // and explanations collect the features.
+        let mut again = Words::default();
+        let features = page
+            .iter()
+            .enumerate()
+            .map(|(i, &paragraph)| {
+                again.all.clear();
+                measure(self.texts[paragraph], &mut again);
+                let mut hashed = Vec::with_capacity(measured[i].hashed_count());
+                view.hashed(i, &again.all, |slot, value| hashed.push((slot, value)));
+                Features {
+                    dense: view.dense(i),
+                    hashed,
+                }
+            })
+            .collect();
+        (features, view.layout)
     }
 
     /// The noise logit of each paragraph of the page `page` (indices, in
@@ -864,49 +937,44 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// and [`super::decode::logit`] give, to the bit, without building the
     /// features.
     pub fn page_logits(&mut self, page: &[usize], model: &'m PageModel) -> (Vec<f32>, PageLayout) {
-        self.measure(page);
         if !self
             .totals_model
             .is_some_and(|last| std::ptr::eq(last, model))
         {
-            self.hashed_totals.fill((0, 0.0));
             self.totals_model = Some(model);
+            self.sum_hashed_again();
         }
+        self.measure(page);
         let measured = measured_page(&self.measured, &self.measured_at, page);
         if measured.is_empty() {
             return (Vec::new(), EMPTY_LAYOUT);
         }
-        let view = PageView::new(&measured, &self.words, model.hash_bits);
-        let totals = &mut self.hashed_totals;
+        let view = PageView::new(&measured, &self.words.content, model.hash_bits);
         let logits = page
             .iter()
             .enumerate()
             .map(|(i, &paragraph)| {
-                let region = view.region(i);
-                let at = self.measured_at[paragraph];
-                let hashed = match totals[at] {
-                    (read_in, total) if read_in == region => total,
-                    _ => {
-                        let mut hashed = model.hashed.sum();
-                        view.hashed(i, |slot, value| hashed.add(slot, value));
-                        totals[at] = (region, hashed.total());
-                        hashed.total()
-                    }
-                };
-                dense_logit(model, &view.dense(i)) + hashed
+                let totals = self.hashed_totals[self.measured_at[paragraph]];
+                dense_logit(model, &view.dense(i)) + totals[usize::from(view.region(i) - 1)]
             })
             .collect();
         (logits, view.layout)
     }
 
-    /// Measures the paragraphs of `page` that no page had before.
+    /// Measures the paragraphs of `page` that no page had before, and sums
+    /// their hashed features under the model scoring, if one is.
     fn measure(&mut self, page: &[usize]) {
         let before = self.measured.len();
         for &i in page {
             if self.measured_at[i] == NOT_MEASURED {
                 self.measured_at[i] = self.measured.len();
-                self.measured.push(measure(self.texts[i], &mut self.words));
-                self.hashed_totals.push((0, 0.0));
+                self.words.all.clear();
+                let measured = measure(self.texts[i], &mut self.words);
+                let totals = self.totals_model.map_or([0.0; 3], |model| {
+                    hashed_totals(model, &measured, &self.words.all)
+                });
+                self.measured.push(measured);
+                self.hashed_totals.push(totals);
             }
         }
         if self.measured.len() > before {
@@ -915,8 +983,24 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             // they double) would only raise the peak of what follows.
             self.measured.shrink_to_fit();
             self.hashed_totals.shrink_to_fit();
-            self.words.all.shrink_to_fit();
             self.words.content.shrink_to_fit();
+            self.words.all = Vec::new();
+        }
+    }
+
+    /// Sums every measured paragraph's hashed features again, under a new
+    /// model, from its text.
+    fn sum_hashed_again(&mut self) {
+        let Some(model) = self.totals_model else {
+            return;
+        };
+        let mut again = Words::default();
+        for (paragraph, &at) in self.measured_at.iter().enumerate() {
+            if at != NOT_MEASURED {
+                again.all.clear();
+                measure(self.texts[paragraph], &mut again);
+                self.hashed_totals[at] = hashed_totals(model, &self.measured[at], &again.all);
+            }
         }
     }
 }
@@ -941,48 +1025,26 @@ const EMPTY_LAYOUT: PageLayout = PageLayout {
     anchor: 0,
 };
 
-/// [`page_features`] of measured paragraphs.
-fn features_of(
-    paragraphs: &[&Measured],
-    words: &Words,
-    hash_bits: u32,
-) -> (Vec<Features>, PageLayout) {
-    if paragraphs.is_empty() {
-        return (Vec::new(), EMPTY_LAYOUT);
-    }
-    let view = PageView::new(paragraphs, words, hash_bits);
-    let features = (0..paragraphs.len())
-        .map(|i| {
-            let mut hashed = Vec::with_capacity(view.slot_count(i));
-            view.hashed(i, |slot, value| hashed.push((slot, value)));
-            Features {
-                dense: view.dense(i),
-                hashed,
-            }
-        })
-        .collect();
-    (features, view.layout)
-}
-
 /// The most distinct core words [`PageView::new`] makes room for at once.
 const CORE_VOCAB_RESERVED: usize = 4096;
 
 /// A page as the features see it: its layout, and what each paragraph's
 /// features are computed from. Training collects the features
-/// ([`features_of`]); scoring reads them straight into the logit
+/// ([`MeasuredParagraphs::page_features`]); scoring reads them straight into the logit
 /// ([`MeasuredParagraphs::page_logits`]), with no vector per paragraph.
 struct PageView<'p> {
     paragraphs: &'p [&'p Measured],
-    words: &'p Words,
+    /// [`Words::content`].
+    content: &'p [u32],
     /// Each paragraph's word count, as a feature (log, capped).
     logs: Vec<f32>,
     layout: PageLayout,
     /// The core's vocabulary, so a paragraph is compared with the rest of
     /// the core: each word's first core paragraph, and whether another one
     /// has it.
-    core_vocab: FxHashMap<u64, (usize, bool)>,
+    core_vocab: FxHashMap<u32, (usize, bool)>,
     title_index: usize,
-    title_vocab: FxHashSet<u64>,
+    title_vocab: FxHashSet<u32>,
     first_marker: Option<usize>,
     page_words: f32,
     page_paragraphs: f32,
@@ -992,12 +1054,12 @@ struct PageView<'p> {
 
 impl<'p> PageView<'p> {
     /// `paragraphs` must not be empty.
-    fn new(paragraphs: &'p [&'p Measured], words: &'p Words, hash_bits: u32) -> Self {
+    fn new(paragraphs: &'p [&'p Measured], content: &'p [u32], hash_bits: u32) -> Self {
         let n = paragraphs.len();
         // Read in place: a copy of every shape per round was a tenth of a
         // page dump's peak.
         let shapes = |i: usize| &paragraphs[i].shape;
-        let content_of = |i: usize| words.content_of(paragraphs[i].words());
+        let content_of = |i: usize| paragraphs[i].content(content).iter();
         let (core_start, core_end) = core(paragraphs.iter().map(|p| &p.shape));
         let anchor = (core_start..=core_end)
             .max_by_key(|&i| (shapes(i).prose(), shapes(i).words, std::cmp::Reverse(i)))
@@ -1011,7 +1073,7 @@ impl<'p> PageView<'p> {
         let core_words: usize = (core_start..=core_end)
             .map(|i| paragraphs[i].content_words as usize)
             .sum();
-        let mut core_vocab: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
+        let mut core_vocab: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
         core_vocab.reserve(core_words.min(CORE_VOCAB_RESERVED));
         for i in core_start..=core_end {
             for &hash in content_of(i) {
@@ -1020,7 +1082,7 @@ impl<'p> PageView<'p> {
             }
         }
         let title_index = headline.unwrap_or(0);
-        let title_vocab: FxHashSet<u64> = content_of(title_index).copied().collect();
+        let title_vocab: FxHashSet<u32> = content_of(title_index).copied().collect();
         let first_marker = (core_start..n).find(|&i| shapes(i).end_marker && i > core_start);
         let page_words: usize = paragraphs.iter().map(|p| p.shape.words as usize).sum();
         let logs = paragraphs
@@ -1029,7 +1091,7 @@ impl<'p> PageView<'p> {
             .collect();
         PageView {
             paragraphs,
-            words,
+            content,
             logs,
             layout: PageLayout {
                 core: (core_start, core_end),
@@ -1104,7 +1166,7 @@ impl<'p> PageView<'p> {
         d[29] = (distance as f32).ln_1p() / 3.0;
         let paragraph = self.paragraphs[i];
         let (mut in_core_vocab, mut in_title) = (0usize, 0usize);
-        for hash in self.words.content_of(paragraph.words()) {
+        for hash in paragraph.content(self.content) {
             if self
                 .core_vocab
                 .get(hash)
@@ -1135,40 +1197,21 @@ impl<'p> PageView<'p> {
         d
     }
 
-    /// How many hashed slots paragraph `i` has: three a word, one for the
-    /// last word, one for a short line.
-    fn slot_count(&self, i: usize) -> usize {
-        let words = self.paragraphs[i].shape.words as usize;
-        3 * words + usize::from(words > 0) + usize::from(self.paragraphs[i].line().is_some())
-    }
-
     /// Where paragraph `i` is: 1 in the core, 2 before it, 3 after it.
     fn region(&self, i: usize) -> u8 {
         region_of(&self.layout, i)
     }
 
-    /// Paragraph `i`'s hashed features, in order, as (slot, value): all
-    /// weighted alike, so the paragraph's total weight is one.
-    fn hashed(&self, i: usize, mut slot: impl FnMut(u32, f32)) {
+    /// Paragraph `i`'s hashed features ([`hashed_features`]), in order, as
+    /// (slot, value). `words` are its words' hashes.
+    fn hashed(&self, i: usize, words: &[u64], mut slot: impl FnMut(u32, f32)) {
         let region = self.region(i);
-        let scale = 1.0 / (self.slot_count(i).max(1) as f32).sqrt();
-        let mut slot = |hash: u64| slot((hash & self.mask) as u32, scale);
-        let mut previous: Option<u64> = None;
-        for &hash in &self.words.all[self.paragraphs[i].words()] {
-            slot(mix(hash, 1));
-            slot(mix(hash, 10 + u64::from(region)));
-            match previous {
-                Some(before) => slot(mix(mix(before, hash), 2)),
-                None => slot(mix(hash, 4)),
-            }
-            previous = Some(hash);
-        }
-        if let Some(last) = previous {
-            slot(mix(last, 5));
-        }
-        if let Some(line) = self.paragraphs[i].line() {
-            slot(mix(line, 6));
-        }
+        let value = hashed_value(self.paragraphs[i]);
+        let mut slot = |hash: u64| slot((hash & self.mask) as u32, value);
+        hashed_features(words, self.paragraphs[i].line(), |feature| match feature {
+            Hashed::Anywhere(hash) => slot(hash),
+            Hashed::InRegion(word) => slot(in_region(word, region)),
+        });
     }
 }
 
@@ -1204,7 +1247,7 @@ pub fn hashed_names(
         let lower = word.to_lowercase();
         names.push(((mix(hash, 1) & mask) as u32, format!("word \"{lower}\"")));
         names.push((
-            (mix(hash, 10 + u64::from(region)) & mask) as u32,
+            (in_region(hash, region) & mask) as u32,
             format!("word \"{lower}\" {region_name}"),
         ));
         if let Some((before, before_word)) = previous {
@@ -1286,32 +1329,6 @@ mod tests {
     }
 
     #[test]
-    fn content_words_are_read_from_their_flags_in_any_range() {
-        let mut words = Words::default();
-        // Content words at irregular places, across several 64-word blocks.
-        let flags: Vec<bool> = (0..200u64).map(|i| i % 3 == 0 || i % 7 == 1).collect();
-        for (i, &content) in flags.iter().enumerate() {
-            words.push(i as u64 * 10, content);
-        }
-        for (start, end) in [
-            (0, 200),
-            (0, 0),
-            (5, 5),
-            (63, 65),
-            (64, 128),
-            (1, 199),
-            (130, 131),
-        ] {
-            let expected: Vec<u64> = (start..end)
-                .filter(|&i| flags[i])
-                .map(|i| i as u64 * 10)
-                .collect();
-            let read: Vec<u64> = words.content_of(start..end).copied().collect();
-            assert_eq!(read, expected, "{start}..{end}");
-        }
-    }
-
-    #[test]
     fn one_pass_measure_matches_the_reference_definitions() {
         let texts = [
             "",
@@ -1325,10 +1342,19 @@ mod tests {
         ];
         let mut words_of = Words::default();
         for text in texts {
+            let first_word = words_of.all.len();
             let measured = measure(text, &mut words_of);
             let reference: Vec<(u64, usize)> = words(text).map(word_hash).collect();
             let hashes: Vec<u64> = reference.iter().map(|&(hash, _)| hash).collect();
-            assert_eq!(words_of.all[measured.words()], hashes, "{text}");
+            assert_eq!(words_of.all[first_word..], hashes, "{text}");
+            let content: Vec<u32> = words(text)
+                .filter(|word| {
+                    word.chars().count() >= 4
+                        && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+                })
+                .map(|word| content_hash(word_hash(word).0))
+                .collect();
+            assert_eq!(measured.content(&words_of.content), content, "{text}");
             assert_eq!(measured.shape.words as usize, reference.len());
             let letters: usize = reference.iter().map(|&(_, length)| length).sum();
             assert_eq!(measured.shape.letters_in_words as usize, letters);
