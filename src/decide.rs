@@ -251,6 +251,9 @@ pub fn decide(
             None => Decision::Keep(KeepReason::Unique),
         })
         .collect();
+    // Collected in place of the verdicts, which are twice its size: the
+    // spare half would stay with the decisions through every later look.
+    decisions.shrink_to_fit();
     for group in groups.iter() {
         for (member, decision) in resolve_structural(group, &structural, fingerprints, options) {
             decisions[candidates[member]] = map_indices(decision, candidates);
