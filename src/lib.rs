@@ -334,9 +334,9 @@ fn decide_paragraphs(
 /// for all the looks.
 struct Facts<'t, 'o> {
     texts: &'t [&'t str],
-    /// The catalogue rule that names each paragraph, if one does, enabled or
-    /// not ([`Facts::removed_by_catalogue`]).
-    catalogue: Vec<Option<&'o str>>,
+    /// The paragraphs a catalogue rule names, in order, with the rule,
+    /// enabled or not ([`Facts::removed_by_catalogue`]).
+    catalogue: Vec<(usize, &'o str)>,
     recurrences: Option<Vec<noise::corpus::Recurrence>>,
     prose: noise::navigation::ProseMemo,
     /// The fingerprints of the candidates of the last look (at first, of
@@ -356,6 +356,15 @@ fn would_join(blocks: Option<&segment::MarkdownBlocks>, a: Option<usize>, b: usi
     blocks.is_some_and(|blocks| blocks.would_join(a, b))
 }
 
+/// The rule that names paragraph `i` in `catalogue` ([`noise::catalogue`]),
+/// if one does.
+fn catalogue_rule<'o>(catalogue: &[(usize, &'o str)], i: usize) -> Option<&'o str> {
+    let at = catalogue
+        .binary_search_by_key(&i, |&(index, _)| index)
+        .ok()?;
+    Some(catalogue[at].1)
+}
+
 /// `rule`, if the user left it enabled.
 fn enabled_rule<'o>(rule: Option<&'o str>, options: &Options) -> Option<&'o str> {
     rule.filter(|rule| options.rules.enabled(rule))
@@ -370,6 +379,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
+        let named = |i: usize| catalogue_rule(&catalogue, i);
         // The corpus rule reads the fingerprints' digests, so with a corpus
         // the keys are made here, once for both, and dropped once read.
         let keys: Option<Vec<String>> = options
@@ -379,7 +389,7 @@ impl<'t, 'o> Facts<'t, 'o> {
         let prints = fingerprint::fingerprint(
             texts,
             keys.as_deref(),
-            |i| enabled_rule(catalogue[i], options).is_none(),
+            |i| enabled_rule(named(i), options).is_none(),
             options.min_words,
             shingles,
         );
@@ -416,12 +426,12 @@ impl<'t, 'o> Facts<'t, 'o> {
 
     /// The enabled catalogue rule that removes paragraph `i`, if one does.
     fn removed_by_catalogue(&self, i: usize, options: &Options) -> Option<&'o str> {
-        enabled_rule(self.catalogue[i], options)
+        enabled_rule(catalogue_rule(&self.catalogue, i), options)
     }
 
     /// Whether a catalogue rule names paragraph `i`, enabled or not.
     fn named_by_catalogue(&self, i: usize) -> bool {
-        self.catalogue[i].is_some()
+        catalogue_rule(&self.catalogue, i).is_some()
     }
 
     /// One look at a page of these paragraphs (`page`: their indices, in
