@@ -343,7 +343,7 @@ fn resolve_structural(
         .map(|&member| {
             let decision = if structural[member] {
                 Decision::Keep(KeepReason::StructuralRepeat)
-            } else if fingerprints[member].token_count < options.min_words {
+            } else if fingerprints[member].token_count() < options.min_words {
                 Decision::Keep(KeepReason::ShortRepeat { of: first })
             } else if !options.rules.enabled(EXACT_DUPLICATE) {
                 Decision::Keep(KeepReason::Unique)
@@ -518,7 +518,7 @@ fn decide_copy(
     spacing: &[usize],
     options: &Options,
 ) -> Decision {
-    if fingerprints[member].token_count < options.min_words {
+    if fingerprints[member].token_count() < options.min_words {
         return Decision::Keep(KeepReason::ShortRepeat { of: keeper });
     }
     let (rule, similarity) = if digests[member] == digests[keeper] {
@@ -572,7 +572,7 @@ fn heads(
     keeper_at: usize,
 ) -> bool {
     if keeper_at != at + 1
-        || member.token_count > HEADING_MAX_TOKENS
+        || member.token_count() > HEADING_MAX_TOKENS
         || member.ends_sentence
         || member.text.contains('\n')
     {

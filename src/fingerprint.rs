@@ -75,14 +75,7 @@ pub fn fingerprint<'a>(
         .iter()
         .zip(spans)
         .map(|(&candidate, (token_count, span))| {
-            let text = texts[candidate];
-            Fingerprinted {
-                token_count,
-                label_tokens: caption_label_tokens(text),
-                ends_sentence: ends_sentence(text),
-                shingles: &shingle_arena[span],
-                text,
-            }
+            Fingerprinted::new(texts[candidate], token_count, &shingle_arena[span])
         })
         .collect();
     Fingerprints {
@@ -140,11 +133,12 @@ pub struct Fingerprinted<'a> {
     /// pairs that are compared word by word rather than kept for every
     /// paragraph: for a big file the keys would be as large as the text.
     pub text: &'a str,
-    /// Number of tokens in the key.
-    pub token_count: usize,
-    /// Tokens of a short caption label (`Battle for survival: `) that starts
-    /// the paragraph, or 0.
-    pub label_tokens: usize,
+    /// Number of tokens in the key ([`Fingerprinted::token_count`]): 32
+    /// bits, as there is one of these for every paragraph of a big file
+    /// that no noise rule removed (40 bytes each).
+    token_count: u32,
+    /// [`Fingerprinted::label_tokens`]: a label is one to five words.
+    label_tokens: u16,
     /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
     pub ends_sentence: bool,
     /// The key's shingle hashes, in order (a paragraph that repeats a
@@ -152,10 +146,35 @@ pub struct Fingerprinted<'a> {
     pub shingles: &'a [Shingle],
 }
 
-impl Fingerprinted<'_> {
+// One for every candidate paragraph of a file: its size is its memory's.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Fingerprinted<'_>>() == 40);
+
+impl<'a> Fingerprinted<'a> {
+    pub fn new(text: &'a str, token_count: usize, shingles: &'a [Shingle]) -> Self {
+        Fingerprinted {
+            text,
+            token_count: u32::try_from(token_count).unwrap_or(u32::MAX),
+            label_tokens: u16::try_from(caption_label_tokens(text)).unwrap_or(u16::MAX),
+            ends_sentence: ends_sentence(text),
+            shingles,
+        }
+    }
+
+    /// Number of tokens in the key (at most `u32::MAX`).
+    pub fn token_count(&self) -> usize {
+        self.token_count as usize
+    }
+
+    /// Tokens of a short caption label (`Battle for survival: `) that starts
+    /// the paragraph, or 0.
+    pub fn label_tokens(&self) -> usize {
+        usize::from(self.label_tokens)
+    }
+
     /// Tokens after the caption label: what the paragraph says.
     pub fn body_tokens(&self) -> usize {
-        self.token_count.saturating_sub(self.label_tokens)
+        self.token_count().saturating_sub(self.label_tokens())
     }
 }
 

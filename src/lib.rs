@@ -399,7 +399,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             .iter()
             .zip(&prints.fingerprints)
             .zip(&prints.digests)
-            .map(|((&index, print), digest)| (index, print.token_count, digest, print.shingles));
+            .map(|((&index, print), digest)| (index, print.token_count(), digest, print.shingles));
         Facts {
             texts,
             catalogue,

@@ -147,7 +147,7 @@ pub fn near_duplicate_pairs(
             (a, b)
         };
         let needed = distinct[shorter]
-            .saturating_sub(paragraphs[shorter].label_tokens)
+            .saturating_sub(paragraphs[shorter].label_tokens())
             .div_ceil(2)
             .max(1);
         if run.len() < needed {
@@ -182,8 +182,8 @@ pub fn compare(
     let short_tokens: Vec<&str> = tokens(&short_key).collect();
     let longer_set = shingle_set(longer.shingles);
     let mut offsets = vec![(0, MatchKind::Contained)];
-    if shorter.label_tokens > 0 {
-        offsets.push((shorter.label_tokens, MatchKind::ContainedAfterLabel));
+    if shorter.label_tokens() > 0 {
+        offsets.push((shorter.label_tokens(), MatchKind::ContainedAfterLabel));
     }
     for (offset, kind) in offsets {
         let body = &short_tokens[offset.min(short_tokens.len())..];
@@ -197,8 +197,8 @@ pub fn compare(
             continue;
         }
         if kind == MatchKind::ContainedAfterLabel
-            && longer.label_tokens > 0
-            && longer.token_count - longer.label_tokens < 2 * body.len()
+            && longer.label_tokens() > 0
+            && longer.token_count() - longer.label_tokens() < 2 * body.len()
         {
             // Both open with a label and say about as much: items of a
             // templated list ("Cars: £12.50 a day", "Vans: £12.50 a day").
@@ -246,8 +246,8 @@ fn light_edit(
     longer: &Fingerprinted<'_>,
     thresholds: &Thresholds,
 ) -> Option<Similarity> {
-    if longer.token_count > MAX_EDIT_TOKENS
-        || (short_tokens.len() as f32) < 0.8 * longer.token_count as f32
+    if longer.token_count() > MAX_EDIT_TOKENS
+        || (short_tokens.len() as f32) < 0.8 * longer.token_count() as f32
         || is_code_like(longer.text)
     {
         return None;
@@ -359,7 +359,7 @@ pub fn matches(prints: &Fingerprints<'_>, options: &Options) -> Matches {
     let mut representative = vec![false; fingerprints.len()];
     for group in groups.iter() {
         representative[group[0]] = !group.iter().any(|&member| structural[member])
-            && fingerprints[group[0]].token_count >= options.min_words;
+            && fingerprints[group[0]].token_count() >= options.min_words;
     }
     let (pairs, fewest_crowded) =
         if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
@@ -512,7 +512,7 @@ pub fn structural_repeats(
             group_of[member] = index;
         }
     }
-    let long = |member: usize| fingerprints[member].token_count >= min_words;
+    let long = |member: usize| fingerprints[member].token_count() >= min_words;
     let mut present = vec![true; count];
     let mut structural = vec![false; count];
     // Whether each member is aligned with the next present member of its
@@ -538,7 +538,7 @@ pub fn structural_repeats(
             .iter()
             .enumerate()
             .map(|(at, &i)| {
-                if fingerprints[i].token_count == 0 {
+                if fingerprints[i].token_count() == 0 {
                     usize::MAX - at
                 } else {
                     group_of[i]
@@ -639,7 +639,7 @@ fn heading_before_different_content(
         return false;
     };
     let text = fingerprints[first].text;
-    let heading_like = fingerprints[first].token_count <= STRUCTURAL_MAX_TOKENS
+    let heading_like = fingerprints[first].token_count() <= STRUCTURAL_MAX_TOKENS
         && !text.contains('\n')
         && !ends_with_full_stop(text);
     if group.len() < STRUCTURAL_REPEATS || !heading_like {
@@ -731,17 +731,11 @@ mod tests {
 
     fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
         let key = match_key(text);
-        Fingerprinted {
-            token_count: token_count(&key),
-            label_tokens: label_words,
-            ends_sentence: text.ends_with('.'),
-            shingles: {
-                let mut shingles = Vec::new();
-                push_key_shingles(&key, &mut shingles);
-                shingles.leak()
-            },
-            text,
-        }
+        let mut shingles = Vec::new();
+        push_key_shingles(&key, &mut shingles);
+        let print = Fingerprinted::new(text, token_count(&key), shingles.leak());
+        assert_eq!(print.label_tokens(), label_words, "{text}");
+        print
     }
 
     const BODY: &str = "The Home Secretary is fighting for her political life this weekend after a series of damaging leaks over her handling of the Windrush saga, which has seen citizens singled out.";

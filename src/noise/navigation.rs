@@ -528,7 +528,12 @@ pub fn chrome_among(
     prose: &ProseMemo,
 ) -> Vec<bool> {
     let shown: Vec<usize> = (0..texts.len()).filter(|&i| present(i)).collect();
-    let page: Vec<&str> = shown.iter().map(|&i| texts[i]).collect();
+    // Most pages show every paragraph: they are read in place, not copied.
+    let page: Cow<'_, [&str]> = if shown.len() == texts.len() {
+        Cow::Borrowed(texts)
+    } else {
+        Cow::Owned(shown.iter().map(|&i| texts[i]).collect())
+    };
     // The link-like lines removed before each shown paragraph, and after the last.
     let mut hidden_links = vec![0; shown.len() + 1];
     let mut next = 0;
