@@ -253,6 +253,30 @@ mod tests {
         }
     }
 
+    /// The hashed sums are taken as each paragraph is measured, under the
+    /// model that scores; scored later under another model, a page's
+    /// paragraphs are summed again, and give what a fresh reading gives.
+    #[test]
+    fn a_second_model_reads_the_same_paragraphs_afresh() {
+        let page = include_str!("../../fixtures/rudd-windrush.txt");
+        let texts: Vec<&str> = page
+            .split("\n\n")
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        let first = PageModel::builtin();
+        let small = PageModel::from_bytes(include_bytes!("../../tests/page_model/small.model"))
+            .expect("the test model reads");
+        let whole: Vec<usize> = (0..texts.len()).collect();
+        let bits = |logits: Vec<f32>| -> Vec<u32> { logits.iter().map(|z| z.to_bits()).collect() };
+        let mut measured = MeasuredParagraphs::new(&texts);
+        let under_first = measured.page_logits(&whole, &first).0;
+        let (under_small, layout) = measured.page_logits(&whole, &small);
+        let (fresh, fresh_layout) = MeasuredParagraphs::new(&texts).page_logits(&whole, &small);
+        assert_eq!(layout, fresh_layout);
+        assert_eq!(bits(under_small.clone()), bits(fresh));
+        assert_ne!(bits(under_first), bits(under_small));
+    }
+
     #[test]
     fn viterbi_of_nothing_is_nothing() {
         assert!(viterbi(&[], 0.5, &STICKY, &[0.0, 0.0], 1.0).is_empty());
