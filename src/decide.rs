@@ -245,7 +245,7 @@ pub fn decide(
                     rule: rules::rule_id(verdict.rule),
                     kept: None,
                     similarity: None,
-                    documents: verdict.documents.map(|count| count as usize),
+                    documents: verdict.documents.map(|count| count.get() as usize),
                 })
             }
             None => Decision::Keep(KeepReason::Unique),

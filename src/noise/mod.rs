@@ -18,6 +18,7 @@ pub mod navigation;
 
 use crate::options::Options;
 use crate::rules::{CORPUS_BOILERPLATE, NAVIGATION};
+use std::num::NonZeroU32;
 
 /// Why a classifier takes a paragraph for noise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,13 +26,17 @@ pub struct Verdict<'r> {
     /// The rule id, e.g. `boilerplate/read-more`.
     pub rule: &'r str,
     /// In how many documents of the corpus the paragraph occurs, for
-    /// `corpus-boilerplate`: a table's count, so a u32, which keeps a
-    /// verdict (one per paragraph of a big file) at 32 bytes.
-    pub documents: Option<u32>,
+    /// `corpus-boilerplate`: a table's count, so 32 bits, and never zero,
+    /// which keeps a verdict (one per paragraph of a big file, in every
+    /// look) at 24 bytes.
+    pub documents: Option<NonZeroU32>,
     /// The verdict reads the page's layout (its edges), which the removal of
     /// copies can move: the decisions are checked again on the clean copy.
     pub layout: bool,
 }
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Option<Verdict<'_>>>() == 24);
 
 impl<'r> Verdict<'r> {
     /// A verdict of a rule that reads the paragraph alone.
@@ -97,7 +102,8 @@ pub fn classify<'r>(
     let corpus = corpus::classify(recurrences, &left, options);
     for (index, documents) in corpus.removed {
         verdicts[index] = Some(Verdict {
-            documents: Some(documents),
+            // A paragraph the corpus takes recurs in two documents or more.
+            documents: NonZeroU32::new(documents),
             ..Verdict::rule(CORPUS_BOILERPLATE)
         });
     }
