@@ -80,6 +80,10 @@ pub struct Paragraph<'a> {
     pub decision: Decision,
 }
 
+// One for every paragraph of the input: README's memory figures count it.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Paragraph<'_>>() == 56);
+
 /// The result of cleaning one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cleaned<'a> {
