@@ -225,17 +225,23 @@ mod tests {
         );
     }
 
+    /// The seed article's paragraphs (a real page, with its captions and
+    /// scrape noise).
+    fn seed_article() -> Vec<&'static str> {
+        let texts: Vec<&str> = include_str!("../../fixtures/rudd-windrush.txt")
+            .split("\n\n")
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        assert!(texts.len() > 20);
+        texts
+    }
+
     /// Scoring reads the features straight into the logit; it must agree,
     /// to the bit, with the features that training and `--explain` see, on
     /// a whole page and on the smaller page of a later round.
     #[test]
     fn fused_logits_equal_the_features_logits() {
-        let page = include_str!("../../fixtures/rudd-windrush.txt");
-        let texts: Vec<&str> = page
-            .split("\n\n")
-            .filter(|t| !t.trim().is_empty())
-            .collect();
-        assert!(texts.len() > 20);
+        let texts = seed_article();
         let model = PageModel::builtin();
         let mut measured = MeasuredParagraphs::new(&texts);
         let whole: Vec<usize> = (0..texts.len()).collect();
@@ -258,11 +264,7 @@ mod tests {
     /// paragraphs are summed again, and give what a fresh reading gives.
     #[test]
     fn a_second_model_reads_the_same_paragraphs_afresh() {
-        let page = include_str!("../../fixtures/rudd-windrush.txt");
-        let texts: Vec<&str> = page
-            .split("\n\n")
-            .filter(|t| !t.trim().is_empty())
-            .collect();
+        let texts = seed_article();
         let first = PageModel::builtin();
         let small = PageModel::from_bytes(include_bytes!("../../tests/page_model/small.model"))
             .expect("the test model reads");
