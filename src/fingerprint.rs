@@ -151,6 +151,8 @@ pub struct Fingerprinted<'a> {
 const _: () = assert!(std::mem::size_of::<Fingerprinted<'_>>() == 40);
 
 impl<'a> Fingerprinted<'a> {
+    /// The fingerprint of `text`, whose comparison key has `token_count`
+    /// tokens and these `shingles`.
     pub fn new(text: &'a str, token_count: usize, shingles: &'a [Shingle]) -> Self {
         Fingerprinted {
             text,

@@ -102,7 +102,8 @@ pub fn classify<'r>(
     let corpus = corpus::classify(recurrences, &left, options);
     for (index, documents) in corpus.removed {
         verdicts[index] = Some(Verdict {
-            // A paragraph the corpus takes recurs in two documents or more.
+            // A paragraph the corpus takes recurs in `min_documents` or more;
+            // only a minimum of 0 lets a count of 0 through, shown as none.
             documents: NonZeroU32::new(documents),
             ..Verdict::rule(CORPUS_BOILERPLATE)
         });

@@ -919,10 +919,9 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .iter()
             .enumerate()
             .map(|(i, &paragraph)| {
-                again.all.clear();
-                measure(self.texts[paragraph], &mut again);
+                let words = words_again(self.texts[paragraph], &mut again);
                 let mut hashed = Vec::with_capacity(measured[i].hashed_count());
-                view.hashed(i, &again.all, |slot, value| hashed.push((slot, value)));
+                view.hashed(i, words, |slot, value| hashed.push((slot, value)));
                 Features {
                     dense: view.dense(i),
                     hashed,
@@ -997,12 +996,20 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         let mut again = Words::default();
         for (paragraph, &at) in self.measured_at.iter().enumerate() {
             if at != NOT_MEASURED {
-                again.all.clear();
-                measure(self.texts[paragraph], &mut again);
-                self.hashed_totals[at] = hashed_totals(model, &self.measured[at], &again.all);
+                let words = words_again(self.texts[paragraph], &mut again);
+                self.hashed_totals[at] = hashed_totals(model, &self.measured[at], words);
             }
         }
     }
+}
+
+/// The hashes of every word of `text`, in order, read again into `again`
+/// (whose words it replaces).
+fn words_again<'w>(text: &str, again: &'w mut Words) -> &'w [u64] {
+    again.all.clear();
+    again.content.clear();
+    measure(text, again);
+    &again.all
 }
 
 /// The measures (`measured`, found by `measured_at`) of the paragraphs of
