@@ -216,20 +216,57 @@ fn a_copy_between_two_table_rows_stays() {
     }
 }
 
-/// Cleans bytes the fuzzer found with the page model, checks that they read
-/// as one paragraph per line and that the model removed something, runs
-/// `check` on the result, and checks that the clean copy cleans to itself.
-/// Found by the `clean` fuzz target (these bytes): a text of one paragraph
-/// per line, many of its lines `|` rows, which the model leaves alone. Each
-/// of the model's eight rounds took a few more of the lines between them,
-/// and the next run went on taking more (not idempotent). A page the model
-/// has not settled after its last round is left as the rules leave it.
+/// A page the model has not settled after its last round is left as the
+/// rules leave it. The fuzzer first found such a page for the built-in
+/// model (each of its eight rounds took a few more of the lines between
+/// `|` rows, and the next run went on taking more: not idempotent); retrained
+/// models settle that page, so this test builds a model that can never
+/// settle any page: it reads the first paragraph as noise, whatever it
+/// says, so every round removes the new first one.
 #[test]
 fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
-    let fuzzed = include_bytes!("fuzz-found/model-never-settles.bin");
-    let decoded = dedupe::decode(fuzzed, dedupe::Encoding::Auto).expect("decodes");
-    let with_model = dedupe::clean(&decoded.text, &with_page_model());
-    let rules_alone = dedupe::clean(&decoded.text, &dedupe::Options::default());
+    let mut dense = vec![0.0; dedupe::PAGE_MODEL_DENSE_FEATURES.len()];
+    let first = dedupe::PAGE_MODEL_DENSE_FEATURES
+        .iter()
+        .position(|name| *name == "first-paragraph")
+        .unwrap();
+    dense[first] = 20.0;
+    let first_is_noise = PageModel {
+        hash_bits: 4,
+        threshold: 0.5,
+        transition_weight: 0.0,
+        transitions: [[0.0; 2]; 2],
+        start: [0.0; 2],
+        bias: -10.0,
+        dense,
+        hashed: dedupe::HashedWeights::quantize(&[0.0; 16]),
+    };
+    let stalls = [
+        "Apples come from the orchard behind the church.",
+        "Bread is baked at dawn in the old mill.",
+        "Cheese waits in the cellar for six months.",
+        "Dates arrive by ship every second Tuesday.",
+        "Eggs are collected from hens on the hill.",
+        "Fish is sold only before the bell rings.",
+        "Grapes hang in bunches above the counter.",
+        "Honey jars line the window of the corner shop.",
+        "Ice melts fast when the sun reaches noon.",
+        "Jam is boiled in copper pans on Fridays.",
+        "Kale grows well in the cold northern fields.",
+        "Lemons travel north from groves near the coast.",
+        "Milk churns rattle down the lane each morning.",
+        "Nuts are roasted over an open fire outside.",
+        "Onions hang in plaits from the stable beams.",
+        "Pears ripen slowly on the sunny garden wall.",
+        // The longest prose, the core's anchor, which the model never takes.
+        "The market opens on Saturday mornings from spring until the first frost, and every stall closes at noon.",
+    ];
+    let text = stalls.join("\n\n") + "\n";
+    let mut options = with_page_model();
+    options.page_model = Some(std::sync::Arc::new(first_is_noise));
+    let with_model = dedupe::clean(&text, &options);
+    let rules_alone = dedupe::clean(&text, &dedupe::Options::default());
+    assert_eq!(with_model.text, text);
     assert_eq!(with_model.text, rules_alone.text);
     assert!(removed_by_model(&with_model).is_empty());
     // Every paragraph is given back as the rules decided it, reasons too.
@@ -241,8 +278,10 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
             .collect()
     };
     assert_eq!(decisions(&with_model), decisions(&rules_alone));
-    let again = dedupe::clean(&with_model.text, &with_page_model());
-    assert_eq!(again.text, with_model.text);
+    // With one round fewer to take, the same model does remove: the page is
+    // left alone because it never settled, not because the model passed.
+    let short = stalls[10..].join("\n\n") + "\n";
+    assert!(!removed_by_model(&dedupe::clean(&short, &options)).is_empty());
 }
 
 fn clean_fuzz_found_one_per_line_text(bytes: &[u8], check: impl Fn(&dedupe::Cleaned<'_>)) {

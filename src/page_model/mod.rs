@@ -18,7 +18,7 @@ mod train;
 use std::sync::{Arc, OnceLock};
 
 pub use decode::{ParagraphScore, Verdict, decode as judge_page};
-pub use features::{DENSE, MeasuredParagraphs};
+pub use features::{DENSE, DENSE_NAMES, MeasuredParagraphs};
 pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, train};
 
 /// The rule id of the page model's removals.

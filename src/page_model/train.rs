@@ -13,7 +13,7 @@ use super::decode::{ParagraphScore, dense_logit, logit, sigmoid, viterbi};
 use super::features::{self, DENSE, Features};
 use super::{HashedWeights, PageModel};
 use crate::{Decision, Options};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One raw document and its clean version.
 #[derive(Debug, Clone)]
@@ -57,13 +57,26 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Labels paragraphs against the clean text: `true` is noise. A paragraph is
-/// content when its words appear in order in the clean text, or when at
-/// least half of its 4-word shingles do.
+/// Labels paragraphs against the clean text: `true` is noise.
+///
+/// A paragraph of eight words or more is content when its words appear in
+/// order in the clean text, or when at least half of its 4-word shingles
+/// do. A shorter one ("Share", "Read more", a subheading) is content only
+/// where a line of the clean text starts or ends with its words, and each
+/// such place labels one paragraph: a menu's "Home" is not content because
+/// the article says "home" somewhere, and a "Share" bar repeated down the
+/// page is content at most as often as the clean text has it.
 pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
     let gold = tokens(clean);
     let joined = format!(" {} ", gold.join(" "));
+    let lines: Vec<String> = clean
+        .lines()
+        .map(|line| tokens(line).join(" "))
+        .filter(|line| !line.is_empty())
+        .collect();
     let shingles: FxHashSet<&[String]> = gold.windows(4).collect();
+    // How many places each short paragraph's words have left to label.
+    let mut places: FxHashMap<String, usize> = FxHashMap::default();
     paragraphs
         .iter()
         .map(|text| {
@@ -71,17 +84,38 @@ pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
             if words.is_empty() {
                 return true;
             }
-            if joined.contains(&format!(" {} ", words.join(" "))) {
-                return false;
-            }
+            let phrase = words.join(" ");
             if words.len() < 8 {
-                return true;
+                let left = places.entry(phrase).or_insert_with_key(|phrase| {
+                    lines
+                        .iter()
+                        .filter(|line| starts_or_ends_with(line, phrase))
+                        .count()
+                });
+                let content = *left > 0;
+                *left = left.saturating_sub(1);
+                return !content;
+            }
+            if joined.contains(&format!(" {phrase} ")) {
+                return false;
             }
             let total = words.len() - 3;
             let found = words.windows(4).filter(|w| shingles.contains(w)).count();
             found * 2 < total
         })
         .collect()
+}
+
+/// Whether `line` (words joined by single spaces) starts or ends with the
+/// whole words of `phrase`.
+fn starts_or_ends_with(line: &str, phrase: &str) -> bool {
+    let at_start = line
+        .strip_prefix(phrase)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+    let at_end = line
+        .strip_suffix(phrase)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+    at_start || at_end
 }
 
 /// A page ready for training: features, labels and word counts.
@@ -317,6 +351,27 @@ mod tests {
         assert_eq!(
             label_paragraphs(&paragraphs, clean),
             [true, false, false, true, true]
+        );
+    }
+
+    /// A short line is content only at a line's start or end in the clean
+    /// text, as often as the clean text has it there.
+    #[test]
+    fn short_lines_are_content_where_the_clean_text_has_them() {
+        let clean = "Opening hours\n\nThe library opens at nine and stays open until the evening on weekdays.\n\nShare your views at the meeting.\n";
+        let paragraphs = [
+            // Mid-sentence in the clean text: a menu item, not content.
+            "Evening",
+            "Opening hours",
+            "The library opens at nine and stays open until the evening on weekdays.",
+            "Share",
+            "Share",
+            // The clean text has "opening hours" as a line once.
+            "Opening hours",
+        ];
+        assert_eq!(
+            label_paragraphs(&paragraphs, clean),
+            [true, false, false, false, true, true]
         );
     }
 }
