@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 use super::PageModel;
 use super::decode::dense_logit;
 
-/// Names of the dense features, in the order of [`Features::dense`].
+/// Names of the dense features, in the order of a model's weights
+/// ([`PageModel::dense`]) and of the features it reads.
 pub const DENSE_NAMES: [&str; 46] = [
     "words(log)",
     "words<=2",
