@@ -670,8 +670,9 @@ pub fn refine_with_page_model(
     // and each only once, so the rules' kept paragraphs bound the list: it
     // is reserved at that size when the first round removes something, not
     // left to double (doubling, it was 7% of a page dump's heap peak).
+    let text_of = |kept: &[usize]| kept.iter().map(|&i| texts[i].len()).sum::<usize>();
     let kept_by_rules = kept_indices(&decisions);
-    let text_kept_by_rules: usize = kept_by_rules.iter().map(|&i| texts[i].len()).sum();
+    let text_kept_by_rules = text_of(&kept_by_rules);
     let kept_by_rules = kept_by_rules.len();
     let mut replaced: Vec<(usize, KeepReason)> = Vec::new();
     let mut record = |index: usize, before: Decision| {
@@ -685,8 +686,7 @@ pub fn refine_with_page_model(
     };
     // Whether the page the rounds left, `kept`, holds enough of the text.
     let holds_enough = |kept: &[usize]| {
-        let text_kept: usize = kept.iter().map(|&i| texts[i].len()).sum();
-        1.0 - text_kept as f64 / text_kept_by_rules.max(1) as f64 <= MOST_THE_MODEL_TAKES
+        1.0 - text_of(kept) as f64 / text_kept_by_rules.max(1) as f64 <= MOST_THE_MODEL_TAKES
     };
     for _ in 0..MAX_MODEL_ROUNDS {
         let kept = kept_indices(&decisions);
