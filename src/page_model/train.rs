@@ -59,24 +59,17 @@ fn tokens(text: &str) -> Vec<String> {
 
 /// Labels paragraphs against the clean text: `true` is noise.
 ///
-/// A paragraph of eight words or more is content when its words appear in
-/// order in the clean text, or when at least half of its 4-word shingles
-/// do. A shorter one ("Share", "Read more", a subheading) is content only
+/// A paragraph of [`SHORT_WORDS`] words or more is content when at least
+/// half of its 4-word shingles are in the clean text. A shorter one ("Share", "Read more", a subheading) is content only
 /// where a line of the clean text starts or ends with its words, and each
 /// such place labels one paragraph: a menu's "Home" is not content because
 /// the article says "home" somewhere, and a "Share" bar repeated down the
 /// page is content at most as often as the clean text has it.
 pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
     let gold = tokens(clean);
-    let joined = format!(" {} ", gold.join(" "));
-    let lines: Vec<String> = clean
-        .lines()
-        .map(|line| tokens(line).join(" "))
-        .filter(|line| !line.is_empty())
-        .collect();
     let shingles: FxHashSet<&[String]> = gold.windows(4).collect();
     // How many places each short paragraph's words have left to label.
-    let mut places: FxHashMap<String, usize> = FxHashMap::default();
+    let mut places = line_edges(clean);
     paragraphs
         .iter()
         .map(|text| {
@@ -84,21 +77,14 @@ pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
             if words.is_empty() {
                 return true;
             }
-            let phrase = words.join(" ");
-            if words.len() < 8 {
-                let left = places.entry(phrase).or_insert_with_key(|phrase| {
-                    lines
-                        .iter()
-                        .filter(|line| starts_or_ends_with(line, phrase))
-                        .count()
-                });
-                let content = *left > 0;
-                *left = left.saturating_sub(1);
-                return !content;
-            }
-            if joined.contains(&format!(" {phrase} ")) {
+            if words.len() < SHORT_WORDS {
+                let Some(left) = places.get_mut(&words.join(" ")).filter(|left| **left > 0) else {
+                    return true;
+                };
+                *left -= 1;
                 return false;
             }
+            // Words that appear in order have all their shingles there.
             let total = words.len() - 3;
             let found = words.windows(4).filter(|w| shingles.contains(w)).count();
             found * 2 < total
@@ -106,16 +92,27 @@ pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
         .collect()
 }
 
-/// Whether `line` (words joined by single spaces) starts or ends with the
-/// whole words of `phrase`.
-fn starts_or_ends_with(line: &str, phrase: &str) -> bool {
-    let at_start = line
-        .strip_prefix(phrase)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
-    let at_end = line
-        .strip_suffix(phrase)
-        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
-    at_start || at_end
+/// Paragraphs of fewer words are labelled by the lines of the clean text
+/// ([`label_paragraphs`]).
+const SHORT_WORDS: usize = 8;
+
+/// For each phrase of fewer than [`SHORT_WORDS`] words (lowercased, joined
+/// by single spaces) that a line of `clean` starts or ends with, how many
+/// lines do.
+fn line_edges(clean: &str) -> FxHashMap<String, usize> {
+    let mut edges: FxHashMap<String, usize> = FxHashMap::default();
+    let mut phrases: FxHashSet<String> = FxHashSet::default();
+    for line in clean.lines() {
+        let words = tokens(line);
+        for n in 1..SHORT_WORDS.min(words.len() + 1) {
+            phrases.insert(words[..n].join(" "));
+            phrases.insert(words[words.len() - n..].join(" "));
+        }
+        for phrase in phrases.drain() {
+            *edges.entry(phrase).or_default() += 1;
+        }
+    }
+    edges
 }
 
 /// A page ready for training: features, labels and word counts.
