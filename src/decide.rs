@@ -671,9 +671,11 @@ pub fn refine_with_page_model(
     // is reserved at that size when the first round removes something, not
     // left to double (doubling, it was 7% of a page dump's heap peak).
     let text_of = |kept: &[usize]| kept.iter().map(|&i| texts[i].len()).sum::<usize>();
-    let kept_by_rules = kept_indices(&decisions);
-    let text_kept_by_rules = text_of(&kept_by_rules);
-    let kept_by_rules = kept_by_rules.len();
+    // The list itself goes at once: a page dump's peak comes later.
+    let (kept_by_rules, text_kept_by_rules) = {
+        let kept = kept_indices(&decisions);
+        (kept.len(), text_of(&kept))
+    };
     let mut replaced: Vec<(usize, KeepReason)> = Vec::new();
     let mut record = |index: usize, before: Decision| {
         let Decision::Keep(reason) = before else {
