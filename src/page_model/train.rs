@@ -59,12 +59,13 @@ fn tokens(text: &str) -> Vec<String> {
 
 /// Labels paragraphs against the clean text: `true` is noise.
 ///
-/// A paragraph of [`SHORT_WORDS`] words or more is content when at least
-/// half of its 4-word shingles are in the clean text. A shorter one ("Share", "Read more", a subheading) is content only
-/// where a line of the clean text starts or ends with its words, and each
-/// such place labels one paragraph: a menu's "Home" is not content because
-/// the article says "home" somewhere, and a "Share" bar repeated down the
-/// page is content at most as often as the clean text has it.
+/// A paragraph of eight words or more is content when at least half of its
+/// 4-word shingles are in the clean text. A shorter one ("Share", "Read
+/// more", a subheading) is content only where a line of the clean text
+/// starts or ends with its words, and each such place labels one paragraph:
+/// a menu's "Home" is not content because the article says "home"
+/// somewhere, and a "Share" bar repeated down the page is content at most
+/// as often as the clean text has it.
 pub fn label_paragraphs(paragraphs: &[&str], clean: &str) -> Vec<bool> {
     let gold = tokens(clean);
     let shingles: FxHashSet<&[String]> = gold.windows(4).collect();
