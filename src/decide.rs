@@ -665,17 +665,19 @@ pub fn refine_with_page_model(
     };
     // Each paragraph is measured once, for all rounds.
     let mut paragraphs = page_model::MeasuredParagraphs::new(texts);
-    // What the rounds removed, with why the rules kept it, to put back if
-    // the page never settles. A round only removes paragraphs that are kept,
-    // and each only once, so the rules' kept paragraphs bound the list: it
-    // is reserved at that size when the first round removes something, not
-    // left to double (doubling, it was 7% of a page dump's heap peak).
+    // How many paragraphs the rules keep, and how much text. The list
+    // itself goes at once: a page dump's peak comes later.
     let text_of = |kept: &[usize]| kept.iter().map(|&i| texts[i].len()).sum::<usize>();
-    // The list itself goes at once: a page dump's peak comes later.
     let (kept_by_rules, text_kept_by_rules) = {
         let kept = kept_indices(&decisions);
         (kept.len(), text_of(&kept))
     };
+    // What the rounds removed, with why the rules kept it, to put back if
+    // the page never settles or loses most of its text. A round only
+    // removes paragraphs that are kept, and each only once, so the rules'
+    // kept paragraphs bound the list: it is reserved at that size when the
+    // first round removes something, not left to double (doubling, it was
+    // 7% of a page dump's heap peak).
     let mut replaced: Vec<(usize, KeepReason)> = Vec::new();
     let mut record = |index: usize, before: Decision| {
         let Decision::Keep(reason) = before else {
