@@ -116,6 +116,25 @@ impl<'a> Fingerprints<'a> {
         self
     }
 
+    /// Whether every paragraph of `page` for which `candidate(at)` holds has
+    /// a fingerprint here, as [`Fingerprints::select`] needs.
+    pub fn cover(&self, page: &[usize], candidate: impl Fn(usize) -> bool) -> bool {
+        let mut from = 0;
+        for (at, &paragraph) in page.iter().enumerate() {
+            if !candidate(at) {
+                continue;
+            }
+            match self.candidates[from..]
+                .iter()
+                .position(|&index| index == paragraph)
+            {
+                Some(offset) => from += offset + 1,
+                None => return false,
+            }
+        }
+        true
+    }
+
     /// These fingerprints of a page's candidates (see [`Fingerprints::select`])
     /// with their indices back in the list `page` was made from.
     pub fn unselect(mut self, page: &[usize]) -> Fingerprints<'a> {

@@ -440,7 +440,8 @@ impl<'t, 'o> Facts<'t, 'o> {
     }
 
     /// One look at a page of these paragraphs (`page`: their indices, in
-    /// order, all kept by the look before), a call per stage: which are
+    /// order, all kept by the look before, unless the page model gave a
+    /// page back), a call per stage: which are
     /// noise, the fingerprints of the rest, their copies, and the decisions,
     /// with indices into `page`.
     fn judge(&mut self, page: &[usize], options: &'o Options) -> decide::Decided {
@@ -483,6 +484,14 @@ impl<'t, 'o> Facts<'t, 'o> {
                     *verdict = None;
                 }
             }
+        }
+        if !self.prints.cover(page, |at| noise[at].is_none()) {
+            // The page holds paragraphs that an earlier look let go (the page
+            // model's second reading starts again from the rules' page when
+            // it gives its first back): this look starts afresh.
+            let mut shingles = Vec::new();
+            let mut fresh = Facts::new(self.texts, options, &mut shingles, self.blocks_kept_apart);
+            return fresh.judge(page, options);
         }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, options);

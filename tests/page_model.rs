@@ -273,13 +273,13 @@ fn the_model_never_takes_most_of_a_page() {
 
     // All but the headline and the core's longest paragraph: 0.88 of it.
     let everything = model_that_reads(10.0, &[]);
-    assert!(share_taken(&everything) > 0.85);
+    assert!(share_taken(&everything) > 0.8);
     let cleaned = clean_with(everything);
     assert!(removed_by_model(&cleaned).is_empty());
     assert_eq!(cleaned.text, rules_alone.text);
 
     let short_lines = model_that_reads(-10.0, &[("words<=5", 20.0)]);
-    assert!(share_taken(&short_lines) < 0.85);
+    assert!(share_taken(&short_lines) < 0.8);
     let cleaned = clean_with(short_lines);
     assert!(!removed_by_model(&cleaned).is_empty());
     assert!(
@@ -287,6 +287,55 @@ fn the_model_never_takes_most_of_a_page() {
             .iter()
             .all(|text| text.split_whitespace().count() <= 5)
     );
+}
+
+/// The rules' removals weigh towards noise only in this run's reading: the
+/// next run of the clean copy does not see those paragraphs, so the page
+/// is read again without them before it is final, and that run finds
+/// nothing more to remove. Here a model that reads the removals (a share
+/// bar after every paragraph) as noise would take nearly all of the page
+/// and is given back (the bound); read without them, it takes only the
+/// short subheadings, and the rules look again at paragraphs its first
+/// reading had let go.
+#[test]
+fn the_page_is_read_again_as_the_next_run_reads_it() {
+    let sentences = [
+        "The council met on Tuesday evening to discuss the plan for the old library building on Mill Street.",
+        "Residents had asked for the building to stay open as a reading room, and a petition gathered four hundred names.",
+        "Background",
+        "The library closed in March after the roof failed an inspection, and repairs were priced at two hundred thousand pounds.",
+        "Officers said the cost could be shared with the county if the building kept a public use for ten more years.",
+        "What happens next",
+        "A decision is due in the spring, once the county has replied and the surveyors have finished their second report.",
+        "Until then the reading room will open on Saturdays, staffed by volunteers from the friends of the library group.",
+        "The group has also started a fund for new shelving, which has raised a little over three thousand pounds so far.",
+        "Local schools have offered to lend tables and chairs so that children can use the room for homework after lessons.",
+        "One councillor warned that the county might still ask for the building to be sold if the repairs run over budget.",
+    ];
+    let mut page = String::from("Library plan goes back to the council\n\n");
+    for sentence in sentences {
+        page.push_str(sentence);
+        page.push_str("\n\nShare this article\n\n");
+    }
+    let mut options = with_page_model();
+    options.page_model = Some(std::sync::Arc::new(model_that_reads(
+        -10.0,
+        &[
+            ("after-a-removal", 20.0),
+            ("before-a-removal", 20.0),
+            ("words<=5", 20.0),
+        ],
+    )));
+    let cleaned = dedupe::clean(&page, &options);
+    assert_eq!(
+        removed_by_model(&cleaned),
+        ["Background", "What happens next"]
+    );
+    for sentence in sentences.iter().filter(|s| s.len() > 20) {
+        assert!(cleaned.text.contains(sentence), "lost: {sentence}");
+    }
+    let again = dedupe::clean(&cleaned.text, &options);
+    assert_eq!(again.text, cleaned.text);
 }
 
 /// A page the model has not settled after its last round is left as the

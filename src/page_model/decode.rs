@@ -36,6 +36,9 @@ pub(super) fn logit(model: &PageModel, features: &Features) -> f32 {
     for &(slot, value) in &features.hashed {
         hashed.add(slot, value);
     }
+    for &slot in &features.removals {
+        hashed.add(slot, 1.0);
+    }
     dense_logit(model, &features.dense) + hashed.total()
 }
 
@@ -146,9 +149,19 @@ pub fn decode<'m>(
         .collect()
 }
 
-/// [`decode`], with each paragraph's run and strongest features.
-pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
-    let (features, layout) = features::page_features(texts, model.hash_bits);
+/// [`decode`] of the page `page` (indices into `texts`, in order; the rules
+/// removed `removed_as_noise` as noise), with each paragraph's run and
+/// strongest features.
+pub fn explain<'r>(
+    model: &PageModel,
+    texts: &[&str],
+    removed_by: impl IntoIterator<Item = Option<&'r str>>,
+    page: &[usize],
+) -> Vec<ParagraphScore> {
+    let rules: Vec<Option<&str>> = removed_by.into_iter().collect();
+    let mut measured = MeasuredParagraphs::new(texts, rules.iter().copied());
+    let (features, layout) = measured.page_features(page, model.hash_bits);
+    let texts: Vec<&str> = page.iter().map(|&i| texts[i]).collect();
     let (probabilities, states) = read_page(model, features.iter().map(|f| logit(model, f)));
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
@@ -181,6 +194,9 @@ pub fn explain(model: &PageModel, texts: &[&str]) -> Vec<ParagraphScore> {
                     .find(|(s, _)| *s == slot)
                     .map_or(0.0, |(_, v)| *v);
                 contributions.push((name, weight * value));
+            }
+            for (slot, name) in measured.removal_names(page[i], &rules, model.hash_bits) {
+                contributions.push((name, model.hashed.weight(slot)));
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);
@@ -238,18 +254,29 @@ mod tests {
 
     /// Scoring reads the features straight into the logit; it must agree,
     /// to the bit, with the features that training and `--explain` see, on
-    /// a whole page and on the smaller page of a later round.
+    /// the page the rules left, on the smaller page of a later round, and
+    /// on the page read as the next run reads it (without the rules'
+    /// removals).
     #[test]
     fn fused_logits_equal_the_features_logits() {
         let texts = seed_article();
         let model = PageModel::builtin();
-        let mut measured = MeasuredParagraphs::new(&texts);
-        let whole: Vec<usize> = (0..texts.len()).collect();
-        let later: Vec<usize> = whole.iter().copied().filter(|i| i % 3 != 1).collect();
-        for page in [&whole, &later] {
+        // As if a share bar had been removed between every few paragraphs.
+        let rules: Vec<Option<&str>> = (0..texts.len())
+            .map(|i| (i % 5 == 2).then_some("boilerplate/share"))
+            .collect();
+        let mut measured = MeasuredParagraphs::new(&texts, rules.iter().copied());
+        let first: Vec<usize> = (0..texts.len()).filter(|&i| rules[i].is_none()).collect();
+        let later: Vec<usize> = first.iter().copied().filter(|i| i % 3 != 1).collect();
+        for (page, read_removals) in [(&first, true), (&later, true), (&later, false)] {
+            measured.read_removals(read_removals);
             let (logits, layout) = measured.page_logits(page, &model);
             let (features, expected_layout) = measured.page_features(page, model.hash_bits);
             assert_eq!(layout, expected_layout);
+            assert_eq!(
+                features.iter().any(|f| !f.removals.is_empty()),
+                read_removals
+            );
             let expected: Vec<u32> = features
                 .iter()
                 .map(|f| logit(&model, f).to_bits())
@@ -270,10 +297,10 @@ mod tests {
             .expect("the test model reads");
         let whole: Vec<usize> = (0..texts.len()).collect();
         let bits = |logits: Vec<f32>| -> Vec<u32> { logits.iter().map(|z| z.to_bits()).collect() };
-        let mut measured = MeasuredParagraphs::new(&texts);
+        let mut measured = MeasuredParagraphs::new(&texts, []);
         let under_first = measured.page_logits(&whole, &first).0;
         let (under_small, layout) = measured.page_logits(&whole, &small);
-        let (fresh, fresh_layout) = MeasuredParagraphs::new(&texts).page_logits(&whole, &small);
+        let (fresh, fresh_layout) = MeasuredParagraphs::new(&texts, []).page_logits(&whole, &small);
         assert_eq!(layout, fresh_layout);
         assert_eq!(bits(under_small.clone()), bits(fresh));
         assert_ne!(bits(under_first), bits(under_small));

@@ -1,9 +1,11 @@
 //! The evidence the page model reads about each paragraph: its own shape, its
 //! neighbours' shape, where it sits relative to the article's core (the
 //! densest run of sentence-ending prose) and to end-of-article markers, how
-//! much of its vocabulary it shares with the core and the title, and its
-//! hashed word unigrams and bigrams. Everything here is a pure function of the
-//! page's paragraph texts, computed without allocating per word.
+//! much of its vocabulary it shares with the core and the title, its hashed
+//! word unigrams and bigrams, and what the rules removed around it
+//! (`removals.rs`). Everything here is a pure function of the document's
+//! paragraph texts and the rules' removals, computed without allocating per
+//! word.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::RangeInclusive;
@@ -11,10 +13,12 @@ use std::sync::OnceLock;
 
 use super::PageModel;
 use super::decode::dense_logit;
+use super::hash::{Fnv, fold32, mix};
+use super::removals::RuleRemovals;
 
 /// Names of the dense features, in the order of a model's weights
 /// ([`PageModel::dense`]) and of the features it reads.
-pub const DENSE_NAMES: [&str; 46] = [
+pub const DENSE_NAMES: [&str; 49] = [
     "words(log)",
     "words<=2",
     "words<=5",
@@ -61,6 +65,9 @@ pub const DENSE_NAMES: [&str; 46] = [
     "starts-with-quote",
     "all-caps-share",
     "list-marker",
+    "after-a-removal",
+    "before-a-removal",
+    "removals-nearby",
 ];
 
 /// How many dense features there are.
@@ -73,7 +80,16 @@ pub struct Features {
     pub dense: [f32; DENSE],
     /// (slot, value); the slot is already reduced to the table size.
     pub hashed: Vec<(u32, f32)>,
+    /// The slots of the rules that removed paragraphs near it (value 1),
+    /// after `hashed` in the sum.
+    pub removals: Vec<u32>,
 }
+
+/// The dense features that read what the rules removed around a paragraph.
+/// Like the rules' own hashed features ([`Features::removals`]), a model may
+/// only weigh them towards noise: the next run of a clean copy reads its
+/// paragraphs without them, and must then find nothing more to remove.
+pub const REMOVAL_FEATURES: std::ops::Range<usize> = 46..49;
 
 /// What the page analysis found, shared by all paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,34 +149,6 @@ impl Shape {
             && self.separators == 0
             && self.sentences == 0
     }
-}
-
-/// 64-bit FNV-1a, so hashes (and the model file) never depend on the
-/// standard library's hasher.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Fnv {
-    const fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn byte(&mut self, byte: u8) {
-        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    fn char(&mut self, c: char) {
-        let mut buffer = [0; 4];
-        for &byte in c.encode_utf8(&mut buffer).as_bytes() {
-            self.byte(byte);
-        }
-    }
-}
-
-/// Mixes two hashes (for bigrams and feature kinds).
-fn mix(a: u64, b: u64) -> u64 {
-    let mut x = a ^ b.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15;
-    x = (x ^ (x >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x = (x ^ (x >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
 }
 
 /// A lowercased word's hash, and its length in chars.
@@ -344,13 +332,11 @@ impl Words {
 }
 
 /// A content word's hash as the core's and the title's vocabularies hold
-/// it: 32 bits, the high half folded into the low half (FNV's low bits
-/// alone mix poorly: a product's low bits depend only on the factors' low
-/// bits). It only needs telling apart from the words of one page, and
-/// holding half the bytes matters: every paragraph's content words are
-/// kept for all the rounds.
+/// it: 32 bits ([`fold32`]). It only needs telling apart from the words of
+/// one page, and holding half the bytes matters: every paragraph's content
+/// words are kept for all the rounds.
 fn content_hash(hash: u64) -> u32 {
-    (hash ^ (hash >> 32)) as u32
+    fold32(hash)
 }
 
 /// A measured paragraph: its shape, and where its content words are in
@@ -452,7 +438,7 @@ fn hashed_totals(model: &PageModel, measured: &Measured, words: &[u64]) -> [f32;
             }
         }
     });
-    sums.map(|sum| sum.total())
+    sums.map(|sum| sum.steps())
 }
 
 /// Basic Cyrillic, U+0400 to U+045F: letters only, the capitals (U+0400 to
@@ -859,9 +845,10 @@ fn core<'s>(shapes: impl Iterator<Item = &'s Shape>) -> (usize, usize) {
 
 /// Analyses a page: every paragraph's features, plus the page layout.
 /// `hash_bits` sizes the hashed table (slots are `0..1 << hash_bits`).
+#[cfg(test)]
 pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayout) {
     let whole: Vec<usize> = (0..texts.len()).collect();
-    MeasuredParagraphs::new(texts).page_features(&whole, hash_bits)
+    MeasuredParagraphs::new(texts, []).page_features(&whole, hash_bits)
 }
 
 /// A document's paragraphs, each measured (its shape and words) once however
@@ -870,6 +857,8 @@ pub fn page_features(texts: &[&str], hash_bits: u32) -> (Vec<Features>, PageLayo
 /// depend on the page around it.
 pub struct MeasuredParagraphs<'t, 'm> {
     texts: &'t [&'t str],
+    /// What the rules removed around each paragraph.
+    removals: RuleRemovals,
     words: Words,
     /// The measures, in the order pages first included their paragraphs.
     /// Only the paragraphs the rules kept are ever measured (a file that
@@ -889,9 +878,17 @@ pub struct MeasuredParagraphs<'t, 'm> {
 }
 
 impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
-    pub fn new(texts: &'t [&'t str]) -> Self {
+    /// `removed_by` gives, for each of `texts`, the rule that removed it as
+    /// noise (not as a copy of another paragraph), if one did: the page
+    /// model reads what the rules removed around a paragraph. It is empty
+    /// (nothing removed) or as long as `texts`.
+    pub fn new<'r>(
+        texts: &'t [&'t str],
+        removed_by: impl IntoIterator<Item = Option<&'r str>>,
+    ) -> Self {
         MeasuredParagraphs {
             texts,
+            removals: RuleRemovals::new(texts.len(), removed_by),
             words: Words::default(),
             measured: Vec::new(),
             measured_at: vec![NOT_MEASURED; texts.len()],
@@ -923,9 +920,17 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                 let words = words_again(self.texts[paragraph], &mut again);
                 let mut hashed = Vec::with_capacity(measured[i].hashed_count());
                 view.hashed(i, words, |slot, value| hashed.push((slot, value)));
+                let removals = self
+                    .removals
+                    .hashed(paragraph)
+                    .map(|hash| (hash & view.mask) as u32)
+                    .collect();
+                let mut dense = view.dense(i);
+                dense[REMOVAL_FEATURES].copy_from_slice(&self.removals.dense(paragraph));
                 Features {
-                    dense: view.dense(i),
+                    dense,
                     hashed,
+                    removals,
                 }
             })
             .collect();
@@ -955,10 +960,46 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .enumerate()
             .map(|(i, &paragraph)| {
                 let totals = self.hashed_totals[self.measured_at[paragraph]];
-                dense_logit(model, &view.dense(i)) + totals[usize::from(view.region(i) - 1)]
+                let mut hashed = model
+                    .hashed
+                    .sum_from(totals[usize::from(view.region(i) - 1)]);
+                for hash in self.removals.hashed(paragraph) {
+                    hashed.add((hash & view.mask) as u32, 1.0);
+                }
+                let mut dense = view.dense(i);
+                dense[REMOVAL_FEATURES].copy_from_slice(&self.removals.dense(paragraph));
+                dense_logit(model, &dense) + hashed.total()
             })
             .collect();
         (logits, view.layout)
+    }
+
+    /// Whether the pages read from now on see what the rules removed around
+    /// their paragraphs (at first they do). The next run of a clean copy
+    /// does not: those paragraphs are gone from it, and the page model
+    /// reads its page again as that run will ([`crate::decide`]).
+    pub fn read_removals(&mut self, read: bool) {
+        self.removals.read(read);
+    }
+
+    /// Whether the rules removed any paragraph as noise.
+    pub fn rules_removed_any(&self) -> bool {
+        self.removals.any()
+    }
+
+    /// [`RuleRemovals::named`] for paragraph `i`, as slots.
+    pub fn removal_names(
+        &self,
+        i: usize,
+        rules: &[Option<&str>],
+        hash_bits: u32,
+    ) -> Vec<(u32, String)> {
+        let mask = (1u64 << hash_bits) - 1;
+        self.removals
+            .named(i, rules)
+            .into_iter()
+            .map(|(hash, name)| ((hash & mask) as u32, name))
+            .collect()
     }
 
     /// Measures the paragraphs of `page` that no page had before, and sums
@@ -1117,7 +1158,9 @@ impl<'p> PageView<'p> {
         }
     }
 
-    /// Paragraph `i`'s dense features, in the order of [`DENSE_NAMES`].
+    /// Paragraph `i`'s dense features, in the order of [`DENSE_NAMES`], but
+    /// for [`REMOVAL_FEATURES`] (0 here), which are the document's
+    /// ([`RuleRemovals::dense`]).
     fn dense(&self, i: usize) -> [f32; DENSE] {
         let (logs, n) = (&self.logs, self.paragraphs.len());
         let shapes = |i: usize| &self.paragraphs[i].shape;

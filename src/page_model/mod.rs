@@ -13,13 +13,15 @@
 
 mod decode;
 mod features;
+mod hash;
+mod removals;
 mod train;
 
 use std::sync::{Arc, OnceLock};
 
 pub use decode::{ParagraphScore, Verdict, decode as judge_page};
 pub use features::{DENSE, DENSE_NAMES, MeasuredParagraphs};
-pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, train};
+pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, noise_rule, train};
 
 /// The rule id of the page model's removals.
 pub const PAGE_MODEL: &str = "page-model";
@@ -112,6 +114,15 @@ impl HashedWeights {
         }
     }
 
+    /// A sum that goes on from another's [`WeightedSum::steps`]: the same
+    /// to the bit as adding its slots and these to one sum.
+    pub(crate) fn sum_from(&self, steps: f32) -> WeightedSum<'_> {
+        WeightedSum {
+            weights: self,
+            steps,
+        }
+    }
+
     fn step(&self, slot: u32) -> f32 {
         f32::from(self.steps[slot as usize])
     }
@@ -126,6 +137,12 @@ pub(crate) struct WeightedSum<'w> {
 impl WeightedSum<'_> {
     pub(crate) fn add(&mut self, slot: u32, value: f32) {
         self.steps += self.weights.step(slot) * value;
+    }
+
+    /// What the sum holds before it is scaled, to go on from
+    /// ([`HashedWeights::sum_from`]).
+    pub(crate) fn steps(&self) -> f32 {
+        self.steps
     }
 
     pub(crate) fn total(&self) -> f32 {
@@ -172,7 +189,7 @@ impl PageModel {
         let dense_len = next_u32()? as usize;
         if !(4..=24).contains(&hash_bits) || dense_len != DENSE {
             return Err(ModelError(format!(
-                "unsupported layout ({hash_bits} hash bits, {dense_len} dense features; this build reads {DENSE})"
+                "unsupported layout ({hash_bits} hash bits, {dense_len} dense features; this build reads {DENSE}: train the model again with this build's `dedupe train`)"
             )));
         }
         let slots = 1usize << hash_bits;

@@ -1,12 +1,15 @@
 //! Training the page model from pairs of raw and clean documents. Each raw
 //! document is first cleaned by the rule-based stages (the model only ever
-//! sees what they kept); each kept paragraph is labelled content when the
-//! clean document contains it (its words in order, or most of its 4-word
-//! shingles), else noise. The logistic model is fitted by AdaGrad in a fixed
-//! order from a fixed seed; the transition costs are the label sequences'
-//! smoothed log frequencies; the threshold and the transitions' weight are
-//! chosen on out-of-fold scores (two halves, each scored by a model trained
-//! on the other). Same pairs, same options: same bytes.
+//! sees what they kept, and what they removed around it); each kept
+//! paragraph is labelled content when the clean document contains it (most
+//! of its 4-word shingles; a short one, where a line of the clean text
+//! starts or ends with it), else noise. The logistic model is fitted by
+//! AdaGrad in a fixed order from a fixed seed, the weights of the rules'
+//! removals held at zero or above (`removals.rs` says why); the transition
+//! costs are the label sequences' smoothed log frequencies; the threshold
+//! and the transitions' weight are chosen on out-of-fold scores (two
+//! halves, each scored by a model trained on the other). Same pairs, same
+//! options: same bytes.
 
 use super::PAGE_MODEL;
 use super::decode::{ParagraphScore, dense_logit, logit, sigmoid, viterbi};
@@ -116,6 +119,18 @@ fn line_edges(clean: &str) -> FxHashMap<String, usize> {
     edges
 }
 
+/// The rule that removed a paragraph as noise (not as a copy of another),
+/// if a rule other than the page model did: what
+/// [`super::MeasuredParagraphs::new`] reads.
+pub fn noise_rule(decision: &Decision) -> Option<&str> {
+    match decision {
+        Decision::Remove(removal) if removal.kept.is_none() && removal.rule != PAGE_MODEL => {
+            Some(&removal.rule)
+        }
+        _ => None,
+    }
+}
+
 /// A page ready for training: features, labels and word counts.
 struct Page {
     features: Vec<Features>,
@@ -127,14 +142,15 @@ fn prepare(pair: &TrainPair, options: &TrainOptions) -> Page {
     let mut pipeline = options.pipeline.clone();
     pipeline.page_model = None;
     let cleaned = crate::clean(&pair.raw, &pipeline);
-    let texts: Vec<&str> = cleaned
-        .paragraphs
-        .iter()
-        .filter(|p| matches!(p.decision, Decision::Keep(_)))
-        .map(|p| &*p.text)
+    let all: Vec<&str> = cleaned.paragraphs.iter().map(|p| &*p.text).collect();
+    let kept: Vec<usize> = (0..all.len())
+        .filter(|&i| matches!(cleaned.paragraphs[i].decision, Decision::Keep(_)))
         .collect();
+    let texts: Vec<&str> = kept.iter().map(|&i| all[i]).collect();
     let noise = label_paragraphs(&texts, &pair.clean);
-    let (features, _) = features::page_features(&texts, options.hash_bits);
+    let removed_by = cleaned.paragraphs.iter().map(|p| noise_rule(&p.decision));
+    let (features, _) =
+        features::MeasuredParagraphs::new(&all, removed_by).page_features(&kept, options.hash_bits);
     let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
     Page {
         features,
@@ -192,6 +208,9 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
             for &(slot, x) in &f.hashed {
                 z += hashed[slot as usize] * x;
             }
+            for &slot in &f.removals {
+                z += hashed[slot as usize];
+            }
             let gradient = sigmoid(z) - y;
             g_bias += gradient * gradient;
             model.bias -= lr * gradient / g_bias.sqrt();
@@ -200,6 +219,9 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
                     let g = gradient * x + options.l2 * model.dense[k];
                     g_dense[k] += g * g;
                     model.dense[k] -= lr * g / g_dense[k].sqrt();
+                    if features::REMOVAL_FEATURES.contains(&k) {
+                        model.dense[k] = model.dense[k].max(0.0);
+                    }
                 }
             }
             for &(slot, x) in &f.hashed {
@@ -207,6 +229,12 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
                 let g = gradient * x + options.l2 * hashed[s];
                 g_hashed[s] += g * g;
                 hashed[s] -= lr * g / g_hashed[s].sqrt();
+            }
+            for &slot in &f.removals {
+                let s = slot as usize;
+                let g = gradient + options.l2 * hashed[s];
+                g_hashed[s] += g * g;
+                hashed[s] = (hashed[s] - lr * g / g_hashed[s].sqrt()).max(0.0);
             }
         }
     }
@@ -321,19 +349,53 @@ pub fn explain(cleaned: &crate::Cleaned<'_>, model: &PageModel) -> Vec<(usize, P
         })
         .map(|(i, _)| i)
         .collect();
-    let texts: Vec<&str> = considered
-        .iter()
-        .map(|&i| &*cleaned.paragraphs[i].text)
-        .collect();
-    considered
-        .into_iter()
-        .zip(super::decode::explain(model, &texts))
-        .collect()
+    let texts: Vec<&str> = cleaned.paragraphs.iter().map(|p| &*p.text).collect();
+    let removed = cleaned.paragraphs.iter().map(|p| noise_rule(&p.decision));
+    let scores = super::decode::explain(model, &texts, removed, &considered);
+    considered.into_iter().zip(scores).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pages where the paragraph after each removed share bar is the
+    /// article and every other paragraph is not: left free, the removal
+    /// features would learn to keep, and the next run, which no longer sees
+    /// the share bars, would then remove what this run kept.
+    #[test]
+    fn removals_never_weigh_towards_content() {
+        let pairs: Vec<TrainPair> = (0..6)
+            .map(|page| {
+                let (mut raw, mut clean) = (String::new(), String::new());
+                for i in 0..8 {
+                    let kept = format!(
+                        "Story {page} part {i} tells how the village hall was saved by its neighbours this year."
+                    );
+                    let other = format!(
+                        "Teaser {page} number {i} about a different story that readers might also enjoy today."
+                    );
+                    raw.push_str(&format!("Share this article\n\n{kept}\n\n{other}\n\n"));
+                    clean.push_str(&format!("{kept}\n\n"));
+                }
+                TrainPair { raw, clean }
+            })
+            .collect();
+        let options = TrainOptions {
+            hash_bits: 10,
+            ..TrainOptions::default()
+        };
+        let model = train(&pairs, &options);
+        let removal_weights = &model.dense[features::REMOVAL_FEATURES];
+        assert!(
+            removal_weights.iter().all(|&w| w >= 0.0),
+            "{removal_weights:?}"
+        );
+        let rules = [Some("boilerplate/share"), None];
+        let mask = (1u64 << options.hash_bits) - 1;
+        let slot = super::super::removals::RuleRemovals::new(2, rules).named(1, &rules)[0].0 & mask;
+        assert!(model.hashed.weight(slot as u32) >= 0.0);
+    }
 
     #[test]
     fn labels_follow_the_clean_text() {
