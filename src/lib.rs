@@ -319,7 +319,7 @@ fn decide_paragraphs(
     // read as a copy of another, and the page model would read that page
     // otherwise.
     let blocks_kept_apart = one_per_line.then_some(blocks);
-    let mut facts = Facts::new(texts, options, &mut shingles, blocks_kept_apart);
+    let mut facts = Facts::new(texts, options, &mut shingles, blocks_kept_apart, None);
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
@@ -377,11 +377,14 @@ fn enabled_rule<'o>(rule: Option<&'o str>, options: &Options) -> Option<&'o str>
 
 impl<'t, 'o> Facts<'t, 'o> {
     /// The facts of `texts`; `shingles` holds the fingerprints' shingles.
+    /// Only the paragraphs of `page` (indices, in order) are fingerprinted
+    /// when it is given: every look will be at a part of it.
     fn new(
         texts: &'t [&'t str],
         options: &'o Options,
         shingles: &'t mut Vec<key::Shingle>,
         blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
+        page: Option<&[usize]>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
         let named = |i: usize| catalogue_rule(&catalogue, i);
@@ -394,7 +397,10 @@ impl<'t, 'o> Facts<'t, 'o> {
         let prints = fingerprint::fingerprint(
             texts,
             keys.as_deref(),
-            |i| enabled_rule(named(i), options).is_none(),
+            |i| {
+                enabled_rule(named(i), options).is_none()
+                    && page.is_none_or(|page| page.binary_search(&i).is_ok())
+            },
             options.min_words,
             shingles,
         );
@@ -490,7 +496,13 @@ impl<'t, 'o> Facts<'t, 'o> {
             // model's second reading starts again from the rules' page when
             // it gives its first back): this look starts afresh.
             let mut shingles = Vec::new();
-            let mut fresh = Facts::new(self.texts, options, &mut shingles, self.blocks_kept_apart);
+            let mut fresh = Facts::new(
+                self.texts,
+                options,
+                &mut shingles,
+                self.blocks_kept_apart,
+                Some(page),
+            );
             return fresh.judge(page, options);
         }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
