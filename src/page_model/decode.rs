@@ -149,9 +149,9 @@ pub fn decode<'m>(
         .collect()
 }
 
-/// [`decode`] of the page `page` (indices into `texts`, in order; the rules
-/// removed `removed_as_noise` as noise), with each paragraph's run and
-/// strongest features.
+/// [`decode`] of the page `page` (indices into `texts`, in order;
+/// `removed_by` gives the rule that removed each of `texts` as noise, if
+/// one did), with each paragraph's run and strongest features.
 pub fn explain<'r>(
     model: &PageModel,
     texts: &[&str],

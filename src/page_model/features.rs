@@ -925,10 +925,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                     .hashed(paragraph)
                     .map(|hash| (hash & view.mask) as u32)
                     .collect();
-                let mut dense = view.dense(i);
-                dense[REMOVAL_FEATURES].copy_from_slice(&self.removals.dense(paragraph));
                 Features {
-                    dense,
+                    dense: self.dense(&view, i, paragraph),
                     hashed,
                     removals,
                 }
@@ -966,12 +964,18 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                 for hash in self.removals.hashed(paragraph) {
                     hashed.add((hash & view.mask) as u32, 1.0);
                 }
-                let mut dense = view.dense(i);
-                dense[REMOVAL_FEATURES].copy_from_slice(&self.removals.dense(paragraph));
-                dense_logit(model, &dense) + hashed.total()
+                dense_logit(model, &self.dense(&view, i, paragraph)) + hashed.total()
             })
             .collect();
         (logits, view.layout)
+    }
+
+    /// The dense features of the page's paragraph `i`, paragraph `paragraph`
+    /// of the document: the page's, and the rules' removals around it.
+    fn dense(&self, view: &PageView<'_>, i: usize, paragraph: usize) -> [f32; DENSE] {
+        let mut dense = view.dense(i);
+        dense[REMOVAL_FEATURES].copy_from_slice(&self.removals.dense(paragraph));
+        dense
     }
 
     /// Whether the pages read from now on see what the rules removed around

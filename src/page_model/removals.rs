@@ -21,7 +21,7 @@ pub const REACH: usize = 6;
 
 /// Which of a document's paragraphs the rules removed as noise (not as a
 /// copy of another paragraph), and by which rule.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RuleRemovals {
     /// For each paragraph, [`rule_hash`] of the rule that removed it, 0 if
     /// none did. Empty when none did.
