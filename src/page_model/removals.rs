@@ -92,42 +92,35 @@ impl RuleRemovals {
         [before, after]
     }
 
+    /// The nearest removals before and after paragraph `i` (their
+    /// paragraphs), each with its hashed feature and which side it is on.
+    fn sides(&self, i: usize) -> impl Iterator<Item = (usize, u64, &'static str)> + '_ {
+        let [before, after] = self.nearest(i);
+        // What the hash mixes in: the paragraph comes after, or before, a
+        // removal by the rule.
+        let before = before.map(|j| (j, 20, "after"));
+        let after = after.map(|j| (j, 21, "before"));
+        before
+            .into_iter()
+            .chain(after)
+            .map(|(j, side, word)| (j, mix(u64::from(self.rule(j)), side), word))
+    }
+
     /// Paragraph `i`'s hashed features (value 1 each): the rule of the
     /// nearest removal before it, and of the nearest after it.
-    pub fn hashed(&self, i: usize) -> impl Iterator<Item = u64> {
-        let [before, after] = self.nearest(i);
-        let before = before.map(|j| mix(u64::from(self.rule(j)), AFTER_RULE));
-        let after = after.map(|j| mix(u64::from(self.rule(j)), BEFORE_RULE));
-        before.into_iter().chain(after)
+    pub fn hashed(&self, i: usize) -> impl Iterator<Item = u64> + '_ {
+        self.sides(i).map(|(_, hash, _)| hash)
     }
 
     /// [`RuleRemovals::hashed`] of paragraph `i` with their names, for
     /// explanations: `rules` are the paragraphs' rules, as given to
     /// [`RuleRemovals::new`].
     pub fn named(&self, i: usize, rules: &[Option<&str>]) -> Vec<(u64, String)> {
-        let [before, after] = self.nearest(i);
-        let name = |j: Option<usize>| j.and_then(|j| rules[j]);
-        let mut names = Vec::new();
-        if let Some(rule) = name(before) {
-            names.push((
-                mix(u64::from(rule_hash(rule)), AFTER_RULE),
-                format!("after {rule}"),
-            ));
-        }
-        if let Some(rule) = name(after) {
-            names.push((
-                mix(u64::from(rule_hash(rule)), BEFORE_RULE),
-                format!("before {rule}"),
-            ));
-        }
-        names
+        self.sides(i)
+            .filter_map(|(j, hash, word)| rules[j].map(|rule| (hash, format!("{word} {rule}"))))
+            .collect()
     }
 }
-
-/// What [`RuleRemovals::hashed`] mixes in: the paragraph comes after, or
-/// before, a removal by the rule.
-const AFTER_RULE: u64 = 20;
-const BEFORE_RULE: u64 = 21;
 
 /// A rule id's hash, never 0 (which stands for no rule).
 fn rule_hash(rule: &str) -> u32 {

@@ -357,6 +357,7 @@ pub fn explain(cleaned: &crate::Cleaned<'_>, model: &PageModel) -> Vec<(usize, P
 
 #[cfg(test)]
 mod tests {
+    use super::super::removals::RuleRemovals;
     use super::*;
 
     /// Pages where the paragraph after each removed share bar is the
@@ -393,7 +394,7 @@ mod tests {
         );
         let rules = [Some("boilerplate/share"), None];
         let mask = (1u64 << options.hash_bits) - 1;
-        let slot = super::super::removals::RuleRemovals::new(2, rules).named(1, &rules)[0].0 & mask;
+        let slot = RuleRemovals::new(2, rules).named(1, &rules)[0].0 & mask;
         assert!(model.hashed.weight(slot as u32) >= 0.0);
     }
 
