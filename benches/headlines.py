@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Headlines a cleaning command drops, on bench-dev's `ext` pages (issue 14:
+"headlines removed: none"). Python 3.11 standard library only.
+
+The `ext` gold is model-written and keeps the headline on some pages and not
+on others, so the shingle F1 cannot tell whether a headline went. Here a
+page's headline is any input line of 3 to 25 words holding at least 60% of
+the distinct words (three letters or more, not numbers) of the last part of
+the page's URL, where that part has three such words or more; a page counts
+when it has one. The headline is kept when the command's output has such a
+line (whitespace evened out). A URL slug is not always the headline, so a
+page in the list may be a false alarm: read the lines it prints.
+
+    python3 benches/headlines.py 'target/release/dedupe {in} --stdout'
+    python3 benches/headlines.py 'target/release/dedupe {in} --extend-select page-model --stdout'
+    python3 benches/headlines.py 'sh benches/fold_cmd.sh BIN FOLDS/assign.tsv {in}'
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import re
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXT = ROOT.parent / "shared" / "bench-dev" / "data" / "ext" / "ext" / "real-dump"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def slug_words(url: str) -> set[str]:
+    last = url.rstrip("/").split("/")[-1].rsplit(".", 1)[0]
+    return {w for w in words(last) if len(w) > 2 and not w.isdigit()}
+
+
+def even(text: str) -> str:
+    return " ".join(text.split())
+
+
+def headlines(text: str, slug: set[str]) -> list[str]:
+    found = []
+    for line in text.splitlines():
+        line_words = set(words(line))
+        if 3 <= len(words(line)) <= 25 and len(slug & line_words) >= 0.6 * len(slug):
+            found.append(even(line))
+    return found
+
+
+def check(page: dict, command: str) -> tuple[str, str, bool, str] | None:
+    slug = slug_words(page["url"])
+    if len(slug) < 3:
+        return None
+    path = EXT / "in" / f"{page['id']}.txt"
+    lines = headlines(path.read_text(encoding="utf-8"), slug)
+    if not lines:
+        return None
+    out = subprocess.run(
+        command.replace("{in}", str(path)), shell=True, capture_output=True, text=True
+    ).stdout
+    kept_lines = [even(line) for line in out.splitlines() if line.strip()]
+    kept = any(line in kept_line for line in lines for kept_line in kept_lines)
+    return page["id"], page["subset"], kept, lines[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", help="cleaning command; {in} is the input file")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    pages = [json.loads(line) for line in (EXT / "meta.jsonl").open(encoding="utf-8")]
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        results = [r for r in pool.map(lambda p: check(p, args.command), pages) if r]
+    dropped = [r for r in results if not r[2]]
+    print(f"{len(results)} pages with a headline; {len(dropped)} dropped")
+    for page_id, kind, _, line in dropped:
+        print(f"  {page_id} {kind}: {line[:90]}")
+
+
+if __name__ == "__main__":
+    main()
