@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Headlines a cleaning command drops, on bench-dev's `ext` pages (issue 14:
+"""Headlines a cleaning command drops, on bench-dev's page dumps (issue 14:
 "headlines removed: none"). Python 3.11 standard library only.
 
-The `ext` gold is model-written and keeps the headline on some pages and not
-on others, so the shingle F1 cannot tell whether a headline went. Here a
+The dev page dumps' gold has no headline, and the `ext` gold (model-written)
+keeps it on some pages and not on others, so the shingle F1 cannot tell
+whether a headline went. `--split dev` reads the 90 dev page dumps (their
+URLs are in the `dups` track's labels, under the same ids), `--split ext`
+(the default) the 272 `ext` pages. Here a
 page's headline is any input line of 3 to 25 words holding at least 60% of
 the distinct words (three letters or more, not numbers) of the last part of
 the page's URL, where that part has three such words or more; a page counts
@@ -11,7 +14,7 @@ when it has one. The headline is kept when the command's output has such a
 line (whitespace evened out). A URL slug is not always the headline, so a
 page in the list may be a false alarm: read the lines it prints.
 
-    python3 benches/headlines.py 'target/release/dedupe {in} --stdout'
+    python3 benches/headlines.py 'target/release/dedupe {in} --stdout' [--split dev]
     python3 benches/headlines.py 'target/release/dedupe {in} --extend-select page-model --stdout'
     python3 benches/headlines.py 'sh benches/fold_cmd.sh BIN FOLDS/assign.tsv {in}'
 """
@@ -26,7 +29,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXT = ROOT.parent / "shared" / "bench-dev" / "data" / "ext" / "ext" / "real-dump"
+DATA = ROOT.parent / "shared" / "bench-dev" / "data"
 
 
 def words(text: str) -> list[str]:
@@ -51,11 +54,28 @@ def headlines(text: str, slug: set[str]) -> list[str]:
     return found
 
 
+def pages(split: str) -> list[dict]:
+    """Each page's id, kind, URL and input file."""
+    if split == "dev":
+        labels = DATA / "dev" / "dups" / "labels.jsonl"
+        rows = [json.loads(line) for line in labels.open(encoding="utf-8")]
+        folder = DATA / "dev" / "real-dump" / "in"
+        return [
+            {"id": row["id"], "subset": "news", "url": row["url"], "path": folder / f"{row['id']}.txt"}
+            for row in rows
+        ]
+    ext = DATA / "ext" / "ext" / "real-dump"
+    rows = [json.loads(line) for line in (ext / "meta.jsonl").open(encoding="utf-8")]
+    for row in rows:
+        row["path"] = ext / "in" / f"{row['id']}.txt"
+    return rows
+
+
 def check(page: dict, command: str) -> tuple[str, str, bool, str] | None:
     slug = slug_words(page["url"])
     if len(slug) < 3:
         return None
-    path = EXT / "in" / f"{page['id']}.txt"
+    path = page["path"]
     lines = headlines(path.read_text(encoding="utf-8"), slug)
     if not lines:
         return None
@@ -70,11 +90,12 @@ def check(page: dict, command: str) -> tuple[str, str, bool, str] | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", help="cleaning command; {in} is the input file")
+    parser.add_argument("--split", choices=["dev", "ext"], default="ext")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    pages = [json.loads(line) for line in (EXT / "meta.jsonl").open(encoding="utf-8")]
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        results = [r for r in pool.map(lambda p: check(p, args.command), pages) if r]
+        checked = pool.map(lambda page: check(page, args.command), pages(args.split))
+        results = [result for result in checked if result]
     dropped = [r for r in results if not r[2]]
     print(f"{len(results)} pages with a headline; {len(dropped)} dropped")
     for page_id, kind, _, line in dropped:
