@@ -861,9 +861,9 @@ const HEADLINE_REACH: usize = 16;
 /// What [`headline`] reads of a line that may be a headline
 /// ([`Shape::may_be_headline`]).
 struct TitleWords {
-    /// Its distinct content words that the core has.
+    /// Its content words that the core has.
     in_core: usize,
-    /// Its distinct content words.
+    /// Its content words.
     content: usize,
     /// Its words.
     words: u32,
@@ -1212,25 +1212,20 @@ impl<'p> PageView<'p> {
                 *elsewhere |= *first != i;
             }
         }
+        let in_core = |i: usize| content_of(i).filter(|w| core_vocab.contains_key(w)).count();
         let headline = headline(core_start, |i| {
             let shape = shapes(i);
-            (shape.may_be_headline() && !shape.end_marker).then(|| {
-                let words = content_of(i).collect::<FxHashSet<_>>();
-                let shared = words.iter().filter(|w| core_vocab.contains_key(w)).count();
-                TitleWords {
-                    in_core: shared,
-                    content: words.len(),
-                    words: shape.words,
-                    title_like: shape.title_like(),
-                }
+            (shape.may_be_headline() && !shape.end_marker).then(|| TitleWords {
+                in_core: in_core(i),
+                content: paragraphs[i].content_words as usize,
+                words: shape.words,
+                title_like: shape.title_like(),
             })
         });
         let standfirst = headline.and_then(|headline| {
             standfirst(headline + 1, core_start, |i| {
                 let shape = shapes(i);
-                let words = content_of(i).collect::<FxHashSet<_>>();
-                let in_core = words.iter().filter(|w| core_vocab.contains_key(w)).count();
-                (!shape.end_marker).then_some((shape.words, in_core))
+                (!shape.end_marker).then(|| (shape.words, in_core(i)))
             })
         });
         let title_index = headline.unwrap_or(0);
