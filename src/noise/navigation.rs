@@ -324,13 +324,13 @@ const HEADLINE_MIN_WORDS: usize = 4;
 /// spreads near Athens" over "More than 5,000 people were told to leave
 /// their homes..."), which is what [`reads_as_title`] asks; it is told from
 /// the menu's last item by being a sentence's worth of words under a short
-/// link. Further up, to [`HEADLINE_OVER_SHORTER_LINES`] lines above the
+/// link. Further up, to [`HEADLINE_FARTHEST_ABOVE`] lines above the
 /// prose (over a date, a byline, "Key Points"), a line that stands out is
 /// the headline only when it does not head a list ([`heads_a_list`]): the
 /// first of a list of teasers under a menu stands out too.
 fn headline_by_length(top: &[&str]) -> Option<usize> {
     let nearest = top.len().saturating_sub(HEADLINE_LINES_ABOVE);
-    let farthest = top.len().saturating_sub(HEADLINE_OVER_SHORTER_LINES);
+    let farthest = top.len().saturating_sub(HEADLINE_FARTHEST_ABOVE);
     (nearest..top.len())
         .rev()
         .find(|&at| stands_out(top, at))
@@ -343,7 +343,7 @@ fn headline_by_length(top: &[&str]) -> Option<usize> {
 
 /// How far above the prose [`headline_by_length`] looks for a headline
 /// that does not head a list.
-const HEADLINE_OVER_SHORTER_LINES: usize = 6;
+const HEADLINE_FARTHEST_ABOVE: usize = 6;
 
 /// Whether the two lines under line `at` of `top` (under its copy, when
 /// the page prints it twice: its title, then the article's) read as links

@@ -867,6 +867,8 @@ struct TitleWords {
     content: usize,
     /// Its words.
     words: u32,
+    /// Shaped as [`Shape::title_like`]: only such a line is taken when none
+    /// reads as the core's title.
     title_like: bool,
 }
 
