@@ -228,14 +228,9 @@ fn model_that_reads(bias: f32, weights: &[(&str, f32)]) -> PageModel {
         dense[at] = weight;
     }
     PageModel {
-        hash_bits: 4,
-        threshold: 0.5,
-        transition_weight: 0.0,
-        transitions: [[0.0; 2]; 2],
-        start: [0.0; 2],
         bias,
         dense,
-        hashed: dedupe::HashedWeights::quantize(&[0.0; 16]),
+        ..PageModel::untrained(4)
     }
 }
 

@@ -1506,14 +1506,8 @@ mod tests {
         // A model that reads every paragraph as noise removes all but them
         // and the core's anchor paragraph.
         let all_noise = PageModel {
-            hash_bits: 10,
-            threshold: 0.5,
-            transition_weight: 0.0,
-            transitions: [[0.0; 2]; 2],
-            start: [0.0; 2],
             bias: 10.0,
-            dense: vec![0.0; DENSE],
-            hashed: crate::page_model::HashedWeights::quantize(&[0.0; 1 << 10]),
+            ..PageModel::untrained(10)
         };
         let whole: Vec<usize> = (0..texts.len()).collect();
         let verdicts = crate::page_model::decode::decode(

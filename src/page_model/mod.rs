@@ -163,6 +163,22 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 impl PageModel {
+    /// A model that has learnt nothing: every weight 0 (a table of
+    /// `1 << hash_bits` slots), threshold one half, no transitions. Training
+    /// starts from it; a test sets the few weights it needs.
+    pub fn untrained(hash_bits: u32) -> PageModel {
+        PageModel {
+            hash_bits,
+            threshold: 0.5,
+            transition_weight: 0.0,
+            transitions: [[0.0; 2]; 2],
+            start: [0.0; 2],
+            bias: 0.0,
+            dense: vec![0.0; DENSE],
+            hashed: HashedWeights::quantize(&vec![0.0; 1 << hash_bits]),
+        }
+    }
+
     /// The model compiled into the binary, parsed once per process.
     pub fn builtin() -> Arc<PageModel> {
         static MODEL: OnceLock<Arc<PageModel>> = OnceLock::new();

@@ -181,16 +181,7 @@ impl Rng {
 /// Fits the logistic part on `pages` (indices into `all`).
 fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
     let slots = 1usize << options.hash_bits;
-    let mut model = PageModel {
-        hash_bits: options.hash_bits,
-        threshold: 0.5,
-        transition_weight: 0.0,
-        transitions: [[0.0; 2]; 2],
-        start: [0.0; 2],
-        bias: 0.0,
-        dense: vec![0.0; DENSE],
-        hashed: HashedWeights::quantize(&[]),
-    };
+    let mut model = PageModel::untrained(options.hash_bits);
     // Learned in f32, rounded into the model once learned.
     let mut hashed = vec![0.0f32; slots];
     let mut g_bias = 1e-3f32;
