@@ -144,11 +144,12 @@ impl Shape {
     /// A line that reads as a title: a few words starting with a capital
     /// (title or sentence case), no full stop.
     fn title_like(&self) -> bool {
-        self.may_be_headline() && self.sentences == 0
+        self.may_be_headline() && self.sentences == 0 && self.separators == 0
     }
 
     /// A line shaped as [`Shape::title_like`], or as a headline of one or
-    /// two questions or exclamations ("Are AI Evangelists In Heat?"), which
+    /// two questions or exclamations ("Are AI Evangelists In Heat?") or with
+    /// the site's name after a separator ("... | Emily Henderson"), which
     /// [`headline`] takes only where its words are the core's.
     fn may_be_headline(&self) -> bool {
         (3..=25).contains(&self.words)
@@ -156,7 +157,7 @@ impl Shape {
             && !self.ends_colon
             && !self.url
             && !self.email
-            && self.separators == 0
+            && self.separators <= 1
             && self.sentences <= 2
     }
 }
@@ -1521,7 +1522,7 @@ mod tests {
 
     /// A table of contents between the headline and the article names the
     /// article's words too, each entry all of its own: the headline shares
-    /// more. A headline may be a question.
+    /// more. A headline may be a question, or name its site after a `|`.
     #[test]
     fn the_headline_shares_more_words_than_a_table_of_contents() {
         let prose = "State Farm, Progressive and Allstate lead the insurance companies of the market, and together they hold a quarter of its share by premiums written.";
@@ -1548,6 +1549,14 @@ mod tests {
             prose,
         ];
         assert_eq!(page_features(&question, 12).1.headline, Some(1));
+        let with_the_site = [
+            "Menu",
+            "The top 10 insurance companies by market share | Insurance Journal",
+            "Contents",
+            prose,
+            prose,
+        ];
+        assert_eq!(page_features(&with_the_site, 12).1.headline, Some(1));
     }
 
     #[test]
