@@ -96,7 +96,7 @@ pub const REMOVAL_FEATURES: std::ops::Range<usize> = 46..49;
 pub struct PageLayout {
     /// The core: paragraphs `core.0..=core.1`.
     pub core: (usize, usize),
-    /// The title-like line above the core that reads as its headline.
+    /// The line above the core that reads as its headline ([`headline`]).
     pub headline: Option<usize>,
     /// The paragraph right under the headline when it reads as the
     /// article's standfirst ([`standfirst`]).
@@ -919,11 +919,11 @@ fn standfirst(
     core_start: usize,
     words_in_core: impl Fn(usize) -> Option<(u32, usize)>,
 ) -> Option<usize> {
-    (below < core_start)
-        .then(|| words_in_core(below))
-        .flatten()
-        .filter(|&(words, in_core)| words >= STANDFIRST_MIN_WORDS && in_core >= 2)
-        .map(|_| below)
+    if below >= core_start {
+        return None;
+    }
+    let (words, in_core) = words_in_core(below)?;
+    (words >= STANDFIRST_MIN_WORDS && in_core >= 2).then_some(below)
 }
 
 /// Analyses a page: every paragraph's features, plus the page layout.
