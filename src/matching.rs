@@ -18,7 +18,7 @@ use crate::options::Options;
 use crate::options::Thresholds;
 use crate::rules::{CAPTION, NEAR_DUPLICATE};
 use crate::text::ends_with_full_stop;
-use crate::text::is_code_like;
+use crate::text::{is_code_like, is_web_address};
 
 /// A shingle shared by more paragraphs than this says nothing about which two
 /// are copies (it is a template or a stock phrase), and indexing it would make
@@ -172,12 +172,16 @@ pub fn near_duplicate_pairs(
 /// words ("Amber Rudd is fighting..." for "The Home Secretary is fighting...").
 /// Tokens left over anywhere else mean the shorter paragraph says something the
 /// longer one does not (a quotation shared by two paragraphs, each with its
-/// own attribution), and both stay.
+/// own attribution), and both stay. A web address and a line of text are
+/// never copies of each other ([`is_web_address`]).
 pub fn compare(
     shorter: &Fingerprinted<'_>,
     longer: &Fingerprinted<'_>,
     thresholds: &Thresholds,
 ) -> Option<Similarity> {
+    if is_web_address(shorter.text) != is_web_address(longer.text) {
+        return None;
+    }
     let short_key = match_key(shorter.text);
     let short_tokens: Vec<&str> = tokens(&short_key).collect();
     let longer_set = shingle_set(longer.shingles);
@@ -773,6 +777,43 @@ mod tests {
             0,
         );
         assert_eq!(compare(&original, &sharer, &Thresholds::default()), None);
+    }
+
+    /// Real lines of a forum page (`ext` 0548) and a news page's image
+    /// address (dev f81c6c05): the address's last part spells the headline,
+    /// and the comparison key, which drops punctuation, found the headline
+    /// inside it: the headline went as a near-duplicate and the address
+    /// stayed as the most complete copy.
+    #[test]
+    fn a_headline_is_not_a_copy_of_the_address_that_spells_it() {
+        let pairs = [
+            (
+                "Payment issues - how to delete or change payment method",
+                "https://forum.prestashop.com/topic/1103020-payment-issues-how-to-delete-or-change-payment-method/",
+            ),
+            (
+                "How to retire early so you can work, travel, and relax on your own schedule",
+                "https://static6.businessinsider.de/image/5d1ce1ae2516e9500e130fa8-500-250/how-to-retire-early-so-you-can-work-travel-and-relax-on-your-own-schedule.jpg",
+            ),
+        ];
+        let thresholds = Thresholds::default();
+        for (headline, address) in pairs {
+            let (headline, address) = (fingerprint(headline, 0), fingerprint(address, 0));
+            assert_eq!(
+                compare(&headline, &address, &thresholds),
+                None,
+                "{}",
+                headline.text
+            );
+            // Two copies of the address still are copies.
+            let again = fingerprint(address.text, 0);
+            assert!(compare(&address, &again, &thresholds).is_some());
+        }
+        let page = "Payment issues - how to delete or change payment method\n\n\
+                    https://forum.prestashop.com/topic/1103020-payment-issues-how-to-delete-or-change-payment-method/\n\n\
+                    I cannot find where to delete the card I added to my account last year, and support has not answered.";
+        let cleaned = crate::clean(page, &crate::Options::default());
+        assert_eq!(cleaned.removals().count(), 0, "{}", cleaned.text);
     }
 
     #[test]

@@ -96,6 +96,27 @@ pub fn is_code_like(text: &str) -> bool {
     visible > 0 && symbols as f32 >= CODE_SYMBOL_SHARE * visible as f32
 }
 
+/// Whether a paragraph is a bare web address (`https://...`, `www....`),
+/// perhaps after a reference marker (`[1] https://...`). A page's own
+/// address and its images' carry the headline's words in their last part
+/// (`/topic/201820-ai-discussion-split-from-canva-thread/`), so the
+/// comparison key, which drops punctuation, finds the headline inside the
+/// address: an address is no copy of a line of text, nor is text a copy of
+/// an address.
+pub fn is_web_address(text: &str) -> bool {
+    let text = text.trim();
+    let text = match text.strip_prefix('[').and_then(|rest| rest.split_once(']')) {
+        Some((marker, rest)) if marker.len() <= 3 => rest.trim_start(),
+        _ => text,
+    };
+    let bytes = text.as_bytes();
+    !text.contains(char::is_whitespace)
+        && ["http://", "https://", "www."].iter().any(|scheme| {
+            bytes.len() > scheme.len()
+                && bytes[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +133,29 @@ mod tests {
         }
         for c in GENERAL_PUNCTUATION {
             assert!(!c.is_alphabetic() && !c.is_numeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn web_addresses_are_one_address_alone_on_the_line() {
+        for address in [
+            "https://forum.affinity.serif.com/index.php?/topic/201820-ai-discussion-split-from-canva-thread/",
+            "www.entermedia.co.kr",
+            "HTTP://EXAMPLE.COM/A",
+            "[1] https://celestrak.org/NORAD/elements/graph-orbit-data/",
+        ] {
+            assert!(is_web_address(address), "{address}");
+        }
+        for text in [
+            "AI discussion (split from Canva thread)",
+            "git clone https://github.com/ashvardanian/StringWars",
+            "See www.example.com for details.",
+            "https://",
+            "[12345] https://example.com/a",
+            // Multi-byte characters where a scheme would end.
+            "ショートカットタブを開き、ショートカットの欄を",
+        ] {
+            assert!(!is_web_address(text), "{text}");
         }
     }
 
