@@ -185,6 +185,10 @@ pub fn compare(
     let short_key = match_key(shorter.text);
     let short_tokens: Vec<&str> = tokens(&short_key).collect();
     let longer_set = shingle_set(longer.shingles);
+    // The longer paragraph's key, made at most once and only for the few
+    // pairs that are read word by word.
+    let long_key = std::cell::OnceCell::new();
+    let long_key = || long_key.get_or_init(|| match_key(longer.text)).as_str();
     let mut offsets = vec![(0, MatchKind::Contained)];
     if shorter.label_tokens() > 0 {
         offsets.push((shorter.label_tokens(), MatchKind::ContainedAfterLabel));
@@ -213,23 +217,23 @@ pub fn compare(
         } else {
             0
         };
-        if let Some(score) = containment(body, &longer_set, longer, allowed_lead)
+        if let Some(score) = containment(body, &longer_set, long_key, allowed_lead)
             && score >= thresholds.containment
         {
             return Some(Similarity { kind, score });
         }
     }
-    light_edit(&short_tokens, longer, thresholds)
+    light_edit(&short_tokens, longer, long_key, thresholds)
 }
 
 /// Share of `body`'s shingles found in `longer_shingles`, or `None` when a
 /// token outside the allowances is not covered by any shared shingle. The
-/// last token is allowed only where `longer` has a word it cuts short
-/// ([`cut_short_in`]).
-fn containment(
+/// last token is allowed only where the longer paragraph (its key,
+/// `long_key`) has a word it cuts short ([`cut_short_in`]).
+fn containment<'k>(
     body: &[&str],
     longer_shingles: &[Shingle],
-    longer: &Fingerprinted<'_>,
+    long_key: impl FnOnce() -> &'k str,
     allowed_lead: usize,
 ) -> Option<f32> {
     let shingles = shingles_in_order(body);
@@ -247,24 +251,23 @@ fn containment(
         .iter()
         .enumerate()
         .all(|(index, &is_covered)| is_covered || index < allowed_lead || index == last);
-    (all_covered && (covered[last] || cut_short_in(body, longer)))
+    (all_covered && (covered[last] || cut_short_in(body, long_key())))
         .then(|| shared as f32 / shingles.len() as f32)
 }
 
-/// Whether `body`'s last token cuts short a word of `longer` that follows
-/// the same words as in `body` ("... a series of dam" in "... a series of
+/// Whether `body`'s last token cuts short a word of the longer paragraph
+/// (its key, `long_key`) that follows the same words as in `body` ("... a series of dam" in "... a series of
 /// damaging leaks"): how a scraper truncates a copy. Any other last word
 /// says something the longer paragraph does not: parallel headings differ
 /// only there ("Comparison of Social Media Platforms by Industry" and "...
 /// by Location").
-fn cut_short_in(body: &[&str], longer: &Fingerprinted<'_>) -> bool {
+fn cut_short_in(body: &[&str], long_key: &str) -> bool {
     let (before, cut) = body.split_at(body.len() - 1);
     let (cut, before) = (
         cut[0],
         &before[before.len().saturating_sub(SHINGLE_WORDS - 1)..],
     );
-    let long_key = match_key(longer.text);
-    let long_tokens: Vec<&str> = tokens(&long_key).collect();
+    let long_tokens: Vec<&str> = tokens(long_key).collect();
     (before.len()..long_tokens.len()).any(|at| {
         long_tokens[at].len() > cut.len()
             && long_tokens[at].starts_with(cut)
@@ -274,9 +277,10 @@ fn cut_short_in(body: &[&str], longer: &Fingerprinted<'_>) -> bool {
 
 /// Word-level edit similarity for copies of about the same length whose
 /// numbers all agree (a templated list differs in its numbers and stays).
-fn light_edit(
+fn light_edit<'k>(
     short_tokens: &[&str],
     longer: &Fingerprinted<'_>,
+    long_key: impl FnOnce() -> &'k str,
     thresholds: &Thresholds,
 ) -> Option<Similarity> {
     if longer.token_count() > MAX_EDIT_TOKENS
@@ -285,8 +289,7 @@ fn light_edit(
     {
         return None;
     }
-    let long_key = match_key(longer.text);
-    let long_tokens: Vec<&str> = tokens(&long_key).collect();
+    let long_tokens: Vec<&str> = tokens(long_key()).collect();
     if !same_numbers(short_tokens, &long_tokens) {
         return None;
     }
