@@ -305,7 +305,10 @@ fn settle_navigation(
         let chrome = navigation::chrome_among(
             texts,
             |i| matches!(decisions[i], Decision::Keep(_)),
-            |i| matches!(decisions[i], Decision::Remove(_)) && !layout[i],
+            |i| match &decisions[i] {
+                Decision::Remove(removal) if !layout[i] => Some(&*removal.rule),
+                _ => None,
+            },
             prose,
         );
         if !chrome.contains(&true) {

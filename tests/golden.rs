@@ -496,14 +496,12 @@ fn bench_dev_inputs_clean_to_a_fixed_point(options: &dedupe::Options) {
 /// page's headline is any line of 3 to 25 words that holds 60% of the
 /// distinct words of its URL's last part (three letters or more, not
 /// numbers), and a page counts when its URL has three such words and a
-/// line holds them; `benches/headlines.py` reads pages the same way. Two
-/// pages lose it: related headlines that share its words lie between it
-/// and the prose (`432362af`, the navigation edge stops at the nearest),
-/// and a headline with a `/` in it, whose words the menu above repeats
-/// (`a860fb5e`).
+/// line holds them; `benches/headlines.py` reads pages the same way. None
+/// loses it. The last two to (`432362af`: related headlines that share its
+/// words lie between it and the prose; `a860fb5e`: a headline with a `/` in
+/// it over a list of features) keep it by the byline or dateline under it.
 #[test]
 fn the_headlines_of_the_dev_news_dumps_stay() {
-    const KNOWN_LOSSES: [&str; 2] = ["432362af", "a860fb5e"];
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench-dev/data/dev");
     let labels = data.join("dups/labels.jsonl");
     if !labels.is_file() {
@@ -565,8 +563,8 @@ fn the_headlines_of_the_dev_news_dumps_stay() {
         }
     }
     assert_eq!(checked, 65, "pages with a headline in their URL");
-    assert_eq!(
-        lost, KNOWN_LOSSES,
-        "pages whose clean copy lost the headline"
+    assert!(
+        lost.is_empty(),
+        "pages whose clean copy lost the headline: {lost:?}"
     );
 }

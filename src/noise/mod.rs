@@ -84,7 +84,7 @@ pub fn classify<'r>(
         let chrome = navigation::chrome_among(
             texts,
             |i| verdicts[i].is_none(),
-            |i| verdicts[i].is_some(),
+            |i| verdicts[i].as_ref().map(|verdict| verdict.rule),
             prose,
         );
         for (verdict, is_chrome) in verdicts.iter_mut().zip(chrome) {

@@ -212,7 +212,12 @@ const TITLE_MAX_WORDS: usize = 20;
 /// it go with them when there are at least two (one line alone under
 /// removed ones, such as a closing "Disclaimer", stays). The next run has
 /// fewer lines, so it finds no menu this one did not.
-pub fn page_chrome(paragraphs: &[&str], hidden_links: &[usize], prose: &ProseMemo) -> Vec<bool> {
+pub fn page_chrome(
+    paragraphs: &[&str],
+    hidden_links: &[usize],
+    over_dateline: &[bool],
+    prose: &ProseMemo,
+) -> Vec<bool> {
     let mut chrome = vec![false; paragraphs.len()];
     // Only the first and last prose paragraphs matter, so the scan stops at
     // each end as soon as it meets prose: the middle of an article is never read.
@@ -247,7 +252,11 @@ pub fn page_chrome(paragraphs: &[&str], hidden_links: &[usize], prose: &ProseMem
     // would make menus of tops that were not (the headline above a byline
     // and a date the catalogue removes).
     if is_menu(&top[..link_end], &vec![0; link_end + 1]) {
-        chrome[..headline_edge(top, link_end)].fill(true);
+        let edge = headline_edge(top, link_end);
+        chrome[..edge].fill(true);
+        if let Some(headline) = headline_over_dateline(&top[..edge], &over_dateline[..edge]) {
+            chrome[headline] = false;
+        }
     }
     let bottom = bottom_start..paragraphs.len();
     let links_left = paragraphs[bottom.clone()]
@@ -263,6 +272,36 @@ pub fn page_chrome(paragraphs: &[&str], hidden_links: &[usize], prose: &ProseMem
         chrome[bottom].fill(true);
     }
     chrome
+}
+
+/// The rules whose removal under a line marks that line as a headline: a
+/// byline or a dateline sits right under the headline of a news or blog page.
+const DATELINE_RULES: [&str; 2] = ["boilerplate/author-byline", "boilerplate/timestamp"];
+
+/// Whether a rule that removed a line says the line above it is a
+/// headline ([`DATELINE_RULES`]).
+pub fn is_dateline_rule(rule: &str) -> bool {
+    DATELINE_RULES.contains(&rule)
+}
+
+/// The headline among the lines of `chrome` (the top edge's menu, as
+/// [`page_chrome`] would remove it), told by what lies right under it: the
+/// one line shaped as a title, of at least [`HEADLINE_MIN_WORDS`] words, that
+/// a byline or a dateline follows (`over_dateline`, removed by another rule).
+/// Related links, a table of contents or an author's links can lie between
+/// it and the prose, where neither its words nor its length tell it
+/// ([`headline_edge`]). A list of teasers with a date under each holds
+/// several such lines; none of them is taken. Only the headline stays: the
+/// next run reads it over what follows it in the clean copy, a line or two,
+/// too few to be a menu.
+fn headline_over_dateline(chrome: &[&str], over_dateline: &[bool]) -> Option<usize> {
+    let mut candidates = (0..chrome.len()).filter(|&at| {
+        over_dateline[at]
+            && shaped_as_title(chrome[at])
+            && words(chrome[at]).count() >= HEADLINE_MIN_WORDS
+    });
+    let headline = candidates.next()?;
+    candidates.next().is_none().then_some(headline)
 }
 
 /// The line of `top` (the paragraphs above the first prose) nearest to the
@@ -558,10 +597,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// `removed_by_others` holds for (removed by a rule that reads each line
 /// alone, such as the catalogue, not by this rule) count towards a menu's
 /// run when they are link-like.
-pub fn chrome_among(
+pub fn chrome_among<'r>(
     texts: &[&str],
     present: impl Fn(usize) -> bool,
-    removed_by_others: impl Fn(usize) -> bool,
+    removed_by_others: impl Fn(usize) -> Option<&'r str>,
     prose: &ProseMemo,
 ) -> Vec<bool> {
     let shown: Vec<usize> = (0..texts.len()).filter(|&i| present(i)).collect();
@@ -573,16 +612,26 @@ pub fn chrome_among(
     };
     // The link-like lines removed before each shown paragraph, and after the last.
     let mut hidden_links = vec![0; shown.len() + 1];
+    // Whether each shown paragraph has a byline or a dateline right under it.
+    let mut over_dateline = vec![false; shown.len()];
     let mut next = 0;
     for (i, text) in texts.iter().enumerate() {
         if next < shown.len() && shown[next] == i {
             next += 1;
-        } else if removed_by_others(i) && is_link_like(text) {
+            continue;
+        }
+        let Some(rule) = removed_by_others(i) else {
+            continue;
+        };
+        if is_link_like(text) {
             hidden_links[next] += 1;
+        }
+        if next > 0 && shown[next - 1] + 1 == i && is_dateline_rule(rule) {
+            over_dateline[next - 1] = true;
         }
     }
     let mut chrome = vec![false; texts.len()];
-    let page_chrome = page_chrome(&page, &hidden_links, prose);
+    let page_chrome = page_chrome(&page, &hidden_links, &over_dateline, prose);
     for (index, is_chrome) in shown.into_iter().zip(page_chrome) {
         chrome[index] = is_chrome;
     }
@@ -595,7 +644,12 @@ mod tests {
 
     /// [`super::page_chrome`] of a page no other rule removed a line from.
     fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
-        super::page_chrome(paragraphs, &vec![0; paragraphs.len() + 1], prose)
+        super::page_chrome(
+            paragraphs,
+            &vec![0; paragraphs.len() + 1],
+            &vec![false; paragraphs.len()],
+            prose,
+        )
     }
 
     const PROSE: &str = "Volkswagen has shown a new electric wagon at the show, and it says that a production version is being weighed for Europe.";
@@ -627,6 +681,109 @@ mod tests {
         assert!(chrome[9..].iter().all(|&c| c));
     }
 
+    /// The top of a real news page dump (dev `432362af`): between the
+    /// headline and the prose lie author links, a "Most Popular" list and
+    /// the related headlines, which share its words, so neither its words
+    /// nor its length tell it. The byline right under it does.
+    const PLAGUE_TOP: [&str; 16] = [
+        "News",
+        "Share this:",
+        "Facebook",
+        "Twitter",
+        "Flipboard",
+        "Chinese hunter catches bubonic plague after eating wild rabbit",
+        "By Natalie Musumeci",
+        "View author archive",
+        "email the author",
+        "Get author RSS feed",
+        "Most Popular Today",
+        "More On:",
+        "plague",
+        "Two patients diagnosed with plague in China as officials scramble to prevent outbreak",
+        "Origin of Black Death plague which ravaged Europe traced to Russia",
+        "Plague-ridden prairie dogs force cancellation of Phish camping event",
+    ];
+    const PLAGUE_PROSE: &str = "A case of the bubonic plague was reported in China over the weekend, after two people there were diagnosed with the pneumonic plague last week.";
+
+    /// [`chrome_among`] of `texts`, where the lines of `removed` were
+    /// removed by the rule given with each.
+    fn chrome_with_removed(texts: &[&str], removed: &[(usize, &'static str)]) -> Vec<bool> {
+        let rule = |i: usize| {
+            removed
+                .iter()
+                .find(|&&(at, _)| at == i)
+                .map(|&(_, rule)| rule)
+        };
+        chrome_among(texts, |i| rule(i).is_none(), rule, &ProseMemo::default())
+    }
+
+    #[test]
+    fn a_headline_over_its_byline_stays_however_far_above_the_prose() {
+        let mut page = PLAGUE_TOP.to_vec();
+        page.extend([PLAGUE_PROSE, PLAGUE_PROSE]);
+        let headline = 5;
+        for dateline in ["boilerplate/author-byline", "boilerplate/timestamp"] {
+            let chrome = chrome_with_removed(&page, &[(1, "boilerplate/share"), (6, dateline)]);
+            assert!(!chrome[headline], "{dateline}: {chrome:?}");
+            // The share line (1) was removed by its own rule.
+            assert!(
+                chrome[..headline]
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &c)| c || i == 1)
+            );
+            // The related headlines read as titles of the prose: the edge
+            // stops above them (as it did before).
+            assert!(chrome[7..13].iter().all(|&c| c), "{chrome:?}");
+            assert!(!chrome[13..].contains(&true), "{chrome:?}");
+        }
+        // Under another rule's removal, or under nothing removed, it goes
+        // with the menu, as before.
+        let chrome =
+            chrome_with_removed(&page, &[(1, "boilerplate/share"), (6, "boilerplate/share")]);
+        assert!(chrome[headline], "{chrome:?}");
+    }
+
+    /// A list of teasers with a date under each: no one of them is the
+    /// headline.
+    #[test]
+    fn teasers_each_over_a_date_are_no_headline() {
+        let page = [
+            "Home",
+            "World",
+            "Business",
+            "Science",
+            "Opinion",
+            "Sport",
+            "Obama aides allegedly left Trump staffers notes on their desks",
+            "November 18, 2019",
+            "Old photo sparks conspiracy theories about a famous young activist",
+            "November 17, 2019",
+            "Chinese carmakers race to build cheaper batteries for small cars",
+            "November 16, 2019",
+            "Sign Up",
+            "Log In",
+            "Newsletters",
+            PLAGUE_PROSE,
+            PLAGUE_PROSE,
+        ];
+        let dates = [(7, "boilerplate/timestamp"), (9, "boilerplate/timestamp")];
+        let chrome = chrome_with_removed(&page, &[dates[0], dates[1], (11, dates[0].1)]);
+        assert!([6, 8, 10].iter().all(|&at| chrome[at]), "{chrome:?}");
+        // With a dateline under one of them only, that one reads as the
+        // headline (the other two lines under them removed by another rule).
+        let other = "boilerplate/advertisement";
+        let chrome = chrome_with_removed(&page, &[(7, other), dates[1], (11, other)]);
+        assert!(chrome[6] && !chrome[8] && chrome[10], "{chrome:?}");
+    }
+
+    #[test]
+    fn the_dateline_rules_are_registered() {
+        for rule in DATELINE_RULES {
+            assert!(crate::rules::find(rule).is_some(), "{rule}");
+        }
+    }
+
     /// A footer whose other items a catalogue rule removed ("About us",
     /// "Contact", "Terms of use"...) is still a menu: what is left of it
     /// goes too. Without the removed lines it is two links, not a menu.
@@ -636,7 +793,7 @@ mod tests {
         let prose = ProseMemo::default();
         assert!(page_chrome(&page, &prose).iter().all(|&c| !c));
         // Four removed links before "Careers", none elsewhere.
-        let chrome = super::page_chrome(&page, &[0, 0, 4, 0, 0], &prose);
+        let chrome = super::page_chrome(&page, &[0, 0, 4, 0, 0], &[false; 4], &prose);
         assert_eq!(chrome, [false, false, true, true]);
         // The clean copy has no menu left to find.
         assert!(page_chrome(&page[..2], &prose).iter().all(|&c| !c));
