@@ -211,7 +211,10 @@ const TITLE_MAX_WORDS: usize = 20;
 /// "Contact" a catalogue rule names is still a menu, and the links left of
 /// it go with them when there are at least two (one line alone under
 /// removed ones, such as a closing "Disclaimer", stays). The next run has
-/// fewer lines, so it finds no menu this one did not.
+/// fewer lines, so it finds no menu this one did not. `over_dateline[i]`
+/// says another rule removed a byline or a dateline right under
+/// `paragraphs[i]`: the top edge's menu keeps the headline it marks
+/// ([`headline_over_dateline`]).
 pub fn page_chrome(
     paragraphs: &[&str],
     hidden_links: &[usize],
@@ -280,7 +283,7 @@ const DATELINE_RULES: [&str; 2] = ["boilerplate/author-byline", "boilerplate/tim
 
 /// Whether a rule that removed a line says the line above it is a
 /// headline ([`DATELINE_RULES`]).
-pub fn is_dateline_rule(rule: &str) -> bool {
+fn is_dateline_rule(rule: &str) -> bool {
     DATELINE_RULES.contains(&rule)
 }
 
@@ -594,9 +597,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// [`page_chrome`] of the paragraphs for which `present` holds, as the page
 /// reads without the others; `true` marks chrome. Of the others, those
-/// `removed_by_others` holds for (removed by a rule that reads each line
-/// alone, such as the catalogue, not by this rule) count towards a menu's
-/// run when they are link-like.
+/// `removed_by_others` gives a rule for (removed by a rule that reads each
+/// line alone, such as the catalogue, not by this rule) count towards a
+/// menu's run when they are link-like, and a byline or a dateline among them
+/// marks the line right above it as a headline.
 pub fn chrome_among<'r>(
     texts: &[&str],
     present: impl Fn(usize) -> bool,
