@@ -547,6 +547,31 @@ fn pages_losing_their_headline(
     (checked, lost)
 }
 
+/// The pages a JSON-lines file lists (`id` and `url` in each line), each with
+/// the text of `folder/{id}.txt`; `None`, with a note, when the file is
+/// absent (`../shared` is not everywhere).
+fn listed_pages(list: &Path, folder: &Path) -> Option<Vec<(String, String, String)>> {
+    if !list.is_file() {
+        note(&format!(
+            "{} is absent: headlines on its pages not checked",
+            list.display()
+        ));
+        return None;
+    }
+    let pages = std::fs::read_to_string(list)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let page: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = page["id"].as_str().unwrap().to_string();
+            let text = std::fs::read_to_string(folder.join(format!("{id}.txt"))).unwrap();
+            let url = page["url"].as_str().unwrap_or_default().to_string();
+            (id, url, text)
+        })
+        .collect();
+    Some(pages)
+}
+
 /// Headlines are content (issue 14: "headlines removed: none"): the default
 /// rules keep the headline of the development benchmark's news page dumps
 /// (`real-dump`, whose URLs the `dups` labels give under the same ids), read
@@ -557,25 +582,10 @@ fn pages_losing_their_headline(
 #[test]
 fn the_headlines_of_the_dev_news_dumps_stay() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench-dev/data/dev");
-    let labels = data.join("dups/labels.jsonl");
-    if !labels.is_file() {
-        note(&format!(
-            "{} is absent: headlines on real pages not checked",
-            labels.display()
-        ));
+    let Some(pages) = listed_pages(&data.join("dups/labels.jsonl"), &data.join("real-dump/in"))
+    else {
         return;
-    }
-    let pages = std::fs::read_to_string(&labels)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let label: serde_json::Value = serde_json::from_str(line).unwrap();
-            let id = label["id"].as_str().unwrap().to_string();
-            let text =
-                std::fs::read_to_string(data.join(format!("real-dump/in/{id}.txt"))).unwrap();
-            (id, label["url"].as_str().unwrap().to_string(), text)
-        })
-        .collect::<Vec<_>>();
+    };
     let (checked, lost) = pages_losing_their_headline(pages.into_iter());
     assert_eq!(checked, 65, "pages with a headline in their URL");
     assert!(
@@ -594,28 +604,9 @@ fn the_headlines_of_the_dev_news_dumps_stay() {
 fn the_headlines_of_the_ext_pages_stay() {
     let set =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench-dev/data/ext/ext/real-dump");
-    let meta = set.join("meta.jsonl");
-    if !meta.is_file() {
-        note(&format!(
-            "{} is absent: headlines on ext pages not checked",
-            meta.display()
-        ));
+    let Some(pages) = listed_pages(&set.join("meta.jsonl"), &set.join("in")) else {
         return;
-    }
-    let pages = std::fs::read_to_string(&meta)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let page: serde_json::Value = serde_json::from_str(line).unwrap();
-            let id = page["id"].as_str().unwrap().to_string();
-            let text = std::fs::read_to_string(set.join(format!("in/{id}.txt"))).unwrap();
-            (
-                id,
-                page["url"].as_str().unwrap_or_default().to_string(),
-                text,
-            )
-        })
-        .collect::<Vec<_>>();
+    };
     let (checked, lost) = pages_losing_their_headline(pages.into_iter());
     assert_eq!(checked, 158, "pages with a headline in their URL");
     assert_eq!(
