@@ -291,18 +291,15 @@ fn is_dateline_rule(rule: &str) -> bool {
 /// [`page_chrome`] would remove it), told by what lies right under it: the
 /// one line shaped as a title, of at least [`HEADLINE_MIN_WORDS`] words, that
 /// a byline or a dateline follows (`over_dateline`, removed by another rule).
-/// Related links, a table of contents or an author's links can lie between
-/// it and the prose, where neither its words nor its length tell it
+/// Related headlines, an author's links or a list of features can lie
+/// between it and the prose, where neither its words nor its length tell it
 /// ([`headline_edge`]). A list of teasers with a date under each holds
 /// several such lines; none of them is taken. Only the headline stays: the
 /// next run reads it over what follows it in the clean copy, a line or two,
 /// too few to be a menu.
 fn headline_over_dateline(chrome: &[&str], over_dateline: &[bool]) -> Option<usize> {
-    let mut candidates = (0..chrome.len()).filter(|&at| {
-        over_dateline[at]
-            && shaped_as_title(chrome[at])
-            && words(chrome[at]).count() >= HEADLINE_MIN_WORDS
-    });
+    let mut candidates =
+        (0..chrome.len()).filter(|&at| over_dateline[at] && headline_shaped(chrome[at]));
     let headline = candidates.next()?;
     candidates.next().is_none().then_some(headline)
 }
@@ -412,8 +409,14 @@ fn stands_out(top: &[&str], at: usize) -> bool {
     let Some(above) = at.checked_sub(1).map(|above| top[above]) else {
         return false;
     };
-    let count = words(top[at]).count();
-    shaped_as_title(top[at]) && count >= HEADLINE_MIN_WORDS && count >= 2 * words(above).count()
+    headline_shaped(top[at]) && words(top[at]).count() >= 2 * words(above).count()
+}
+
+/// Whether a line is shaped as a title ([`shaped_as_title`]) and has at
+/// least [`HEADLINE_MIN_WORDS`] words: what a headline that its words do
+/// not tell ([`stands_out`], [`headline_over_dateline`]) must be.
+fn headline_shaped(line: &str) -> bool {
+    shaped_as_title(line) && words(line).count() >= HEADLINE_MIN_WORDS
 }
 
 /// The content words ([`content_words`]) of the first
