@@ -17,6 +17,12 @@ pub const NAVIGATION: &str = "navigation";
 /// Rule id of a paragraph that recurs in many documents of the corpus.
 pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
 
+/// The rules whose removal under a line marks that line as a headline: a
+/// byline or a dateline sits right under the headline of a news or blog
+/// page. The navigation rule keeps such a line out of a menu, and the page
+/// model leaves it.
+pub const DATELINE_RULES: [&str; 2] = ["boilerplate/author-byline", "boilerplate/timestamp"];
+
 /// One rule a removal can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {

@@ -11,6 +11,7 @@
 //! least [`MENU_RUN`] link-like lines), so an article's own lists (results,
 //! ingredients, steps) in its middle are never touched.
 
+use crate::rules::DATELINE_RULES;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -276,10 +277,6 @@ pub fn page_chrome(
     }
     chrome
 }
-
-/// The rules whose removal under a line marks that line as a headline: a
-/// byline or a dateline sits right under the headline of a news or blog page.
-const DATELINE_RULES: [&str; 2] = ["boilerplate/author-byline", "boilerplate/timestamp"];
 
 /// Whether a rule that removed a line says the line above it is a
 /// headline ([`DATELINE_RULES`]).

@@ -109,12 +109,13 @@ pub fn viterbi(
     states
 }
 
-/// The headline and its standfirst, the core's anchor paragraph, and lines
-/// without a word (a separator rule is the author's layout, and costs no
-/// text either way).
+/// The headline and its standfirst, the headline over a byline, the core's
+/// anchor paragraph, and lines without a word (a separator rule is the
+/// author's layout, and costs no text either way).
 fn protected(layout: &PageLayout, text: &str, i: usize) -> bool {
     layout.headline == Some(i)
         || layout.standfirst == Some(i)
+        || layout.over_dateline == Some(i)
         || layout.anchor == i
         || !text.chars().any(char::is_alphanumeric)
 }

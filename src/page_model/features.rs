@@ -104,6 +104,10 @@ pub struct PageLayout {
     /// The core's longest prose paragraph; never removed, so a page always
     /// keeps its article.
     pub anchor: usize,
+    /// The headline the rules' removals point at: the one line shaped as a
+    /// headline that tops the few kept paragraphs right above a byline or a
+    /// dateline the rules removed ([`MeasuredParagraphs::headline_over_dateline`]).
+    pub over_dateline: Option<usize>,
 }
 
 /// One paragraph's shape: cheap counts over its characters and words.
@@ -992,7 +996,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         if measured.is_empty() {
             return (Vec::new(), EMPTY_LAYOUT);
         }
-        let view = PageView::new(&measured, &self.words.content, hash_bits);
+        let mut view = PageView::new(&measured, &self.words.content, hash_bits);
+        view.layout.over_dateline = self.headline_over_dateline(page, &measured);
         // The words' hashes are read again from the text: only training
         // and explanations collect the features.
         let mut again = Words::default();
@@ -1035,7 +1040,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         if measured.is_empty() {
             return (Vec::new(), EMPTY_LAYOUT);
         }
-        let view = PageView::new(&measured, &self.words.content, model.hash_bits);
+        let mut view = PageView::new(&measured, &self.words.content, model.hash_bits);
+        view.layout.over_dateline = self.headline_over_dateline(page, &measured);
         let logits = page
             .iter()
             .enumerate()
@@ -1059,6 +1065,44 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         let mut dense = view.dense(i);
         dense[REMOVAL_FEATURES].copy_from_slice(&self.removals.dense(paragraph));
         dense
+    }
+
+    /// The headline that a byline or a dateline under it marks: of the page
+    /// `page` (`measured`, its measures), the one paragraph shaped as a
+    /// headline (four words or more) that tops a run of at most
+    /// [`DATELINE_RUN`] kept paragraphs right above a line the rules removed
+    /// as a byline or a timestamp ([`crate::rules::DATELINE_RULES`]). News and
+    /// blog pages set the byline right under the headline and its
+    /// standfirst; the rules keep that line however menu-like the lines
+    /// around it are, and the model, which reads a line over a byline as a
+    /// teaser (teasers sit over their dates too), must not take it. With
+    /// several such lines (a list of teasers each over a date) it is none.
+    /// Only while the removals are read: the next run of the clean copy no
+    /// longer sees the byline, and the page's second reading
+    /// ([`crate::decide`]) decides the line as that run will.
+    fn headline_over_dateline(&self, page: &[usize], measured: &[&Measured]) -> Option<usize> {
+        let headline_shaped = |at: usize| {
+            let shape = &measured[at].shape;
+            shape.may_be_headline() && shape.words >= 4
+        };
+        let mut found = None;
+        for (at, &paragraph) in page.iter().enumerate() {
+            if !self.removals.dateline(paragraph + 1) {
+                continue;
+            }
+            // The run above the dateline: page paragraphs with nothing
+            // removed between them, at most DATELINE_RUN of them.
+            let mut top = at;
+            while top > 0 && at - top + 1 < DATELINE_RUN && page[top - 1] + 1 == page[top] {
+                top -= 1;
+            }
+            if let Some(headline) = (top..=at).find(|&at| headline_shaped(at))
+                && found.replace(headline).is_some()
+            {
+                return None;
+            }
+        }
+        found
     }
 
     /// Whether the pages read from now on see what the rules removed around
@@ -1160,7 +1204,13 @@ const EMPTY_LAYOUT: PageLayout = PageLayout {
     headline: None,
     standfirst: None,
     anchor: 0,
+    over_dateline: None,
 };
+
+/// How many kept paragraphs above a byline or a dateline may hold its
+/// headline ([`MeasuredParagraphs::headline_over_dateline`]): the headline,
+/// its standfirst, and a tag or a subtitle.
+const DATELINE_RUN: usize = 3;
 
 /// The most distinct core words [`PageView::new`] makes room for at once.
 const CORE_VOCAB_RESERVED: usize = 4096;
@@ -1248,6 +1298,7 @@ impl<'p> PageView<'p> {
                 headline,
                 standfirst,
                 anchor,
+                over_dateline: None,
             },
             core_vocab,
             title_index,
@@ -1518,6 +1569,77 @@ mod tests {
         );
         let kept: Vec<usize> = (0..texts.len()).filter(|&i| !verdicts[i].remove).collect();
         assert_eq!(kept, [2, 3, layout.anchor]);
+    }
+
+    /// The real top of a page dump (dev 287e4d9f): a list of trending
+    /// titles, the headline and its standfirst, then the byline and the
+    /// dates that the rules remove. The headline tops the lines over the
+    /// byline, so the model must leave it, whatever it scores; a list of
+    /// teasers each over its date marks none, and neither does the page read
+    /// as the next run of its clean copy reads it, without the byline.
+    #[test]
+    fn the_headline_over_its_byline_is_protected() {
+        let prose = "We bring you the best deals we've found today on video games, consoles, electronics, and more, and the PS4 controller is the lowest it has been this year.";
+        let texts = [
+            "Star Wars: The Mandalorian",
+            "Death Stranding",
+            "Avengers: Endgame",
+            "Daily Deals: More Black Friday Deals Are Live, Including PS4 DualShock Controller, Apple AirPods and Watches, and More",
+            "Black Friday is Next Week, But Several Deals Go Live Today",
+            "By Eric Song, IGN Staff",
+            "Updated: 18 Nov 2019 9:38 pm",
+            "Want more deals? Join the IGN Deals Newsletter.",
+            prose,
+            prose,
+        ];
+        let removed_by = |rules: &[(usize, &'static str)]| {
+            let mut by = vec![None; texts.len()];
+            for &(i, rule) in rules {
+                by[i] = Some(rule);
+            }
+            by
+        };
+        let rules = [
+            (5, "boilerplate/author-byline"),
+            (6, "boilerplate/timestamp"),
+            (7, "boilerplate/newsletter"),
+        ];
+        let page = [0, 1, 2, 3, 4, 8, 9];
+        let mut paragraphs = MeasuredParagraphs::new(&texts, removed_by(&rules));
+        let (_, layout) = paragraphs.page_features(&page, 12);
+        assert_eq!(
+            layout.over_dateline,
+            Some(3),
+            "the headline, not a trending title"
+        );
+        assert_ne!(layout.headline, Some(3), "the core's words point elsewhere");
+        let all_noise = PageModel {
+            bias: 10.0,
+            ..PageModel::untrained(12)
+        };
+        let verdicts = crate::page_model::decode::decode(&all_noise, &mut paragraphs, &page);
+        assert!(!verdicts[3].remove);
+        assert!(verdicts[1].remove && verdicts[2].remove);
+        paragraphs.read_removals(false);
+        assert_eq!(paragraphs.page_features(&page, 12).1.over_dateline, None);
+
+        // Teasers, each over its date: none is the headline.
+        let teasers = [
+            "City Council Passes the Budget After a Long Night",
+            "November 18, 2019",
+            "Rangers Lose a Long Game to the Islanders in Overtime",
+            "November 17, 2019",
+            prose,
+        ];
+        let dates = [(1, "boilerplate/timestamp"), (3, "boilerplate/timestamp")];
+        let mut by = vec![None; teasers.len()];
+        for (i, rule) in dates {
+            by[i] = Some(rule);
+        }
+        let layout = MeasuredParagraphs::new(&teasers, by)
+            .page_features(&[0, 2, 4], 12)
+            .1;
+        assert_eq!(layout.over_dateline, None);
     }
 
     /// A table of contents between the headline and the article names the

@@ -14,6 +14,7 @@
 //! them before it is final ([`crate::decide`]).
 
 use super::hash::{Fnv, fold32, mix};
+use crate::rules::DATELINE_RULES;
 
 /// How far, in paragraphs of the document, the features look for a removal
 /// on each side.
@@ -28,6 +29,8 @@ pub struct RuleRemovals {
     by: Vec<u32>,
     /// Whether the features read them ([`RuleRemovals::read`]).
     read: bool,
+    /// [`rule_hash`] of each of `DATELINE_RULES` ([`RuleRemovals::dateline`]).
+    datelines: [u32; DATELINE_RULES.len()],
 }
 
 impl RuleRemovals {
@@ -45,7 +48,11 @@ impl RuleRemovals {
             by.is_empty() || by.len() == len,
             "one rule or none per paragraph"
         );
-        RuleRemovals { by, read: true }
+        RuleRemovals {
+            by,
+            read: true,
+            datelines: DATELINE_RULES.map(rule_hash),
+        }
     }
 
     /// Whether the rules removed any paragraph as noise.
@@ -65,6 +72,13 @@ impl RuleRemovals {
         } else {
             0
         }
+    }
+
+    /// Whether the rules removed paragraph `i` as a byline or a dateline
+    /// ([`crate::rules::DATELINE_RULES`]), while the removals are read.
+    pub fn dateline(&self, i: usize) -> bool {
+        let rule = self.rule(i);
+        rule != 0 && self.datelines.contains(&rule)
     }
 
     /// Paragraph `i`'s dense features: whether the paragraph before it and

@@ -151,11 +151,15 @@ fn prepare(pair: &TrainPair, options: &TrainOptions) -> Page {
     let removed_by = cleaned.paragraphs.iter().map(|p| noise_rule(&p.decision));
     let (features, layout) =
         features::MeasuredParagraphs::new(&all, removed_by).page_features(&kept, options.hash_bits);
-    // The headline and its standfirst are content whatever the clean text
-    // says: bench-dev's page dumps have gold without the headline (their
-    // source's article body has none), and a model that learnt that would
-    // take the headlines the layout does not find.
-    for i in [layout.headline, layout.standfirst].into_iter().flatten() {
+    // The headline and its standfirst (and the headline over a byline) are
+    // content whatever the clean text says: bench-dev's page dumps have gold
+    // without the headline (their source's article body has none), and a
+    // model that learnt that would take the headlines the layout does not
+    // find.
+    for i in [layout.headline, layout.standfirst, layout.over_dateline]
+        .into_iter()
+        .flatten()
+    {
         noise[i] = false;
     }
     let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
