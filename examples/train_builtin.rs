@@ -49,11 +49,12 @@ fn url_words(text: &str) -> Vec<String> {
 /// whose URL names a line (their source's article body mostly has none) and
 /// of 72 of the 158 such `ext` pages (model-written): trained on those
 /// labels, the model learnt that a title-shaped line over a byline is
-/// noise, and removed headlines the rules keep. The headline is the last input line above the
-/// article's first gold line that spells the URL's last part as
-/// `benches/headlines.py` tests it (3 to 25 words holding 60% of the
-/// distinct words of three letters or more, not numbers, of which the URL
-/// has three or more); it is put first in the gold when no gold line holds it.
+/// noise, and removed headlines the rules keep. The headline is the last
+/// input line above the article's first gold line that spells the URL's
+/// last part as `benches/headlines.py` tests it (3 to 25 words holding 60%
+/// of the distinct words of three letters or more, not numbers, of which
+/// the URL has three or more); it is put first in the gold when no gold line
+/// holds it.
 fn with_headline(raw: &str, clean: &str, url: &str) -> String {
     let last = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);

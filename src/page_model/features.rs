@@ -1069,9 +1069,10 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
 
     /// The headline that a byline or a dateline under it marks: of the page
     /// `page` (`measured`, its measures), the one paragraph shaped as a
-    /// headline (four words or more) that tops a run of at most
-    /// [`DATELINE_RUN`] kept paragraphs right above a line the rules removed
-    /// as a byline or a timestamp ([`crate::rules::DATELINE_RULES`]). News and
+    /// headline (of [`DATELINE_HEADLINE_WORDS`] words or more) that tops a
+    /// run of at most [`DATELINE_RUN`] kept paragraphs right above a line the
+    /// rules removed as a byline or a timestamp
+    /// ([`crate::rules::DATELINE_RULES`]). News and
     /// blog pages set the byline right under the headline and its
     /// standfirst; the rules keep that line however menu-like the lines
     /// around it are, and the model, which reads a line over a byline as a
@@ -1083,7 +1084,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     fn headline_over_dateline(&self, page: &[usize], measured: &[&Measured]) -> Option<usize> {
         let headline_shaped = |at: usize| {
             let shape = &measured[at].shape;
-            shape.may_be_headline() && shape.words >= 4
+            shape.may_be_headline() && shape.words >= DATELINE_HEADLINE_WORDS
         };
         let mut found = None;
         for (at, &paragraph) in page.iter().enumerate() {
@@ -1211,6 +1212,11 @@ const EMPTY_LAYOUT: PageLayout = PageLayout {
 /// headline ([`MeasuredParagraphs::headline_over_dateline`]): the headline,
 /// its standfirst, and a tag or a subtitle.
 const DATELINE_RUN: usize = 3;
+
+/// The fewest words of a headline over a byline or a dateline, as the
+/// navigation rule reads it: a section name or a product over a date is
+/// shorter.
+const DATELINE_HEADLINE_WORDS: u32 = 4;
 
 /// The most distinct core words [`PageView::new`] makes room for at once.
 const CORE_VOCAB_RESERVED: usize = 4096;
@@ -1592,8 +1598,9 @@ mod tests {
             prose,
             prose,
         ];
-        let removed_by = |rules: &[(usize, &'static str)]| {
-            let mut by = vec![None; texts.len()];
+        // The rule that removed each of `len` paragraphs, from (index, rule).
+        let removed_by = |len: usize, rules: &[(usize, &'static str)]| {
+            let mut by = vec![None; len];
             for &(i, rule) in rules {
                 by[i] = Some(rule);
             }
@@ -1605,7 +1612,7 @@ mod tests {
             (7, "boilerplate/newsletter"),
         ];
         let page = [0, 1, 2, 3, 4, 8, 9];
-        let mut paragraphs = MeasuredParagraphs::new(&texts, removed_by(&rules));
+        let mut paragraphs = MeasuredParagraphs::new(&texts, removed_by(texts.len(), &rules));
         let (_, layout) = paragraphs.page_features(&page, 12);
         assert_eq!(
             layout.over_dateline,
@@ -1632,11 +1639,7 @@ mod tests {
             prose,
         ];
         let dates = [(1, "boilerplate/timestamp"), (3, "boilerplate/timestamp")];
-        let mut by = vec![None; teasers.len()];
-        for (i, rule) in dates {
-            by[i] = Some(rule);
-        }
-        let layout = MeasuredParagraphs::new(&teasers, by)
+        let layout = MeasuredParagraphs::new(&teasers, removed_by(teasers.len(), &dates))
             .page_features(&[0, 2, 4], 12)
             .1;
         assert_eq!(layout.over_dateline, None);
