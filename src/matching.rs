@@ -256,8 +256,9 @@ fn containment<'k>(
 }
 
 /// Whether `body`'s last token cuts short a word of the longer paragraph
-/// (its key, `long_key`) that follows the same words as in `body` ("... a series of dam" in "... a series of
-/// damaging leaks"): how a scraper truncates a copy. Any other last word
+/// (its key, `long_key`) that follows the same words as in `body` ("... a
+/// series of dam" in "... a series of damaging leaks"): how a scraper
+/// truncates a copy. Any other last word
 /// says something the longer paragraph does not: parallel headings differ
 /// only there ("Comparison of Social Media Platforms by Industry" and "...
 /// by Location").

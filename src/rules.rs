@@ -260,6 +260,17 @@ mod tests {
         }
     }
 
+    /// The rules that mark a headline are the catalogue's, and registered.
+    #[test]
+    fn the_dateline_rules_are_the_catalogues() {
+        let catalogue = crate::Boilerplate::builtin();
+        let emitted = catalogue.rule_ids();
+        for rule in DATELINE_RULES {
+            assert!(find(rule).is_some(), "{rule}");
+            assert!(emitted.contains(&rule), "{rule}");
+        }
+    }
+
     #[test]
     fn selectors_are_ids_or_their_prefixes() {
         assert!(is_known_selector("boilerplate", []));

@@ -781,13 +781,6 @@ mod tests {
         assert!(chrome[6] && !chrome[8] && chrome[10], "{chrome:?}");
     }
 
-    #[test]
-    fn the_dateline_rules_are_registered() {
-        for rule in DATELINE_RULES {
-            assert!(crate::rules::find(rule).is_some(), "{rule}");
-        }
-    }
-
     /// A footer whose other items a catalogue rule removed ("About us",
     /// "Contact", "Terms of use"...) is still a menu: what is left of it
     /// goes too. Without the removed lines it is two links, not a menu.
