@@ -1,6 +1,7 @@
 //! Scoring and sequence decoding: each paragraph's noise probability from
 //! the logistic model, then the most likely run of content/noise states by
-//! Viterbi, then the guards (headline, the core's anchor paragraph).
+//! Viterbi, then the guards (headline, the first content run's title, the
+//! core's anchor paragraph).
 
 use super::PageModel;
 use super::features::{self, DENSE, DENSE_NAMES, Features, MeasuredParagraphs, PageLayout};
@@ -23,7 +24,8 @@ pub struct ParagraphScore {
     pub run: (usize, usize),
     /// Whether the run is noise.
     pub run_is_noise: bool,
-    /// Protected: the headline or the core's anchor paragraph.
+    /// Protected: the headline, the first content run's title or the core's
+    /// anchor paragraph.
     pub protected: bool,
     /// The features that weighed most, with their contribution to the
     /// noise log-odds (positive: towards noise).
@@ -109,13 +111,15 @@ pub fn viterbi(
     states
 }
 
-/// The headline and its standfirst, the headline over a byline, the core's
-/// anchor paragraph, and lines without a word (a separator rule is the
-/// author's layout, and costs no text either way).
-fn protected(layout: &PageLayout, text: &str, i: usize) -> bool {
+/// The headline and its standfirst, the headline over a byline, the title
+/// of the first content run (`run_title`, [`MeasuredParagraphs::run_title`]),
+/// the core's anchor paragraph, and lines without a word (a separator rule
+/// is the author's layout, and costs no text either way).
+fn protected(layout: &PageLayout, run_title: Option<usize>, text: &str, i: usize) -> bool {
     layout.headline == Some(i)
         || layout.standfirst == Some(i)
         || layout.over_dateline == Some(i)
+        || run_title == Some(i)
         || layout.anchor == i
         || !text.chars().any(char::is_alphanumeric)
 }
@@ -143,13 +147,14 @@ pub fn decode<'m>(
 ) -> Vec<Verdict> {
     let (logits, layout) = paragraphs.page_logits(page, model);
     let (probabilities, states) = read_page(model, logits.into_iter());
+    let run_title = paragraphs.run_title(page, &states);
     probabilities
         .iter()
         .zip(&states)
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1 && !protected(&layout, paragraphs.text(page[i]), i),
+            remove: state == 1 && !protected(&layout, run_title, paragraphs.text(page[i]), i),
         })
         .collect()
 }
@@ -168,6 +173,7 @@ pub fn explain<'r>(
     let (features, layout) = measured.page_features(page, model.hash_bits);
     let texts: Vec<&str> = page.iter().map(|&i| texts[i]).collect();
     let (probabilities, states) = read_page(model, features.iter().map(|f| logit(model, f)));
+    let run_title = measured.run_title(page, &states);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
@@ -205,14 +211,15 @@ pub fn explain<'r>(
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);
+            let protected = protected(&layout, run_title, texts[i], i);
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],
-                    remove: states[i] == 1 && !protected(&layout, texts[i], i),
+                    remove: states[i] == 1 && !protected,
                 },
                 run: runs[i],
                 run_is_noise: states[i] == 1,
-                protected: protected(&layout, texts[i], i),
+                protected,
                 top_features: contributions,
             }
         })

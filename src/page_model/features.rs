@@ -1069,7 +1069,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
 
     /// The headline that a byline or a dateline under it marks: of the page
     /// `page` (`measured`, its measures), the one paragraph shaped as a
-    /// headline (of [`DATELINE_HEADLINE_WORDS`] words or more) that tops a
+    /// headline ([`headline_shaped`]) that tops a
     /// run of at most [`DATELINE_RUN`] kept paragraphs right above a line the
     /// rules removed as a byline or a timestamp
     /// ([`crate::rules::DATELINE_RULES`]). News and
@@ -1082,10 +1082,6 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// longer sees the byline, and the page's second reading
     /// ([`crate::decide`]) decides the line as that run will.
     fn headline_over_dateline(&self, page: &[usize], measured: &[&Measured]) -> Option<usize> {
-        let headline_shaped = |at: usize| {
-            let shape = &measured[at].shape;
-            shape.may_be_headline() && shape.words >= DATELINE_HEADLINE_WORDS
-        };
         let mut found = None;
         for (at, &paragraph) in page.iter().enumerate() {
             if !self.removals.dateline(paragraph + 1) {
@@ -1097,13 +1093,60 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             while top > 0 && at - top + 1 < DATELINE_RUN && page[top - 1] + 1 == page[top] {
                 top -= 1;
             }
-            if let Some(headline) = (top..=at).find(|&at| headline_shaped(at))
+            if let Some(headline) = (top..=at).find(|&at| headline_shaped(&measured[at].shape))
                 && found.replace(headline).is_some()
             {
                 return None;
             }
         }
         found
+    }
+
+    /// The title of the page's first content run: when the decoding
+    /// (`states`, 1 for noise, one per paragraph of `page`) reads the page's
+    /// top as noise and the content it then reads does not open with a line
+    /// shaped as a headline, the line so shaped among the [`RUN_TITLE_REACH`]
+    /// noise paragraphs right above that content whose content words are
+    /// the run's (of its first [`RUN_TITLE_VOCABULARY`] paragraphs): at
+    /// least two, and at least half of them. A forum thread's or a
+    /// question's title sits over the post, with its vote count, dates and
+    /// view count between, and the page's header run carries it off; it
+    /// lies too far from the core (the longest answer, often) for
+    /// [`headline`]. Of several, as [`headline`] chooses. An index into
+    /// `page`. It stays the title on the pages of later rounds and of the
+    /// next run: what lay above it is gone, the run below is the same.
+    pub fn run_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
+        let measured = measured_page(&self.measured, &self.measured_at, page);
+        let title_shaped = |at: usize| {
+            let shape = &measured[at].shape;
+            headline_shaped(shape) && !shape.end_marker
+        };
+        let start = states
+            .iter()
+            .position(|&state| state == 0)
+            .filter(|&start| start > 0 && !title_shaped(start))?;
+        let end = (start..states.len())
+            .take_while(|&at| states[at] == 0)
+            .last()
+            .unwrap_or(start)
+            .min(start + RUN_TITLE_VOCABULARY);
+        let vocabulary: FxHashSet<u32> = (start..=end)
+            .flat_map(|at| measured[at].content(&self.words.content))
+            .copied()
+            .collect();
+        (start.saturating_sub(RUN_TITLE_REACH)..start)
+            .filter(|&at| title_shaped(at))
+            .filter_map(|at| {
+                let paragraph = measured[at];
+                let content = paragraph.content(&self.words.content);
+                let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
+                (shared >= 2 && 2 * shared >= content.len()).then(|| {
+                    let share = shared * 1024 / content.len();
+                    (at, (share, shared, paragraph.shape.words, at))
+                })
+            })
+            .max_by_key(|&(_, key)| key)
+            .map(|(at, _)| at)
     }
 
     /// Whether the pages read from now on see what the rules removed around
@@ -1213,10 +1256,25 @@ const EMPTY_LAYOUT: PageLayout = PageLayout {
 /// its standfirst, and a tag or a subtitle.
 const DATELINE_RUN: usize = 3;
 
-/// The fewest words of a headline over a byline or a dateline, as the
-/// navigation rule reads it: a section name or a product over a date is
-/// shorter.
-const DATELINE_HEADLINE_WORDS: u32 = 4;
+/// The fewest words of a headline over a byline or a dateline, or over
+/// the first content run, as the navigation rule reads it: a section name
+/// or a product over a date is shorter.
+const HEADLINE_WORDS: u32 = 4;
+
+/// A line shaped as a headline ([`Shape::may_be_headline`]) of
+/// [`HEADLINE_WORDS`] words or more.
+fn headline_shaped(shape: &Shape) -> bool {
+    shape.may_be_headline() && shape.words >= HEADLINE_WORDS
+}
+
+/// How many noise paragraphs above a content run may hold its title
+/// ([`MeasuredParagraphs::run_title`]): a question's vote count, its
+/// dates and its view count, or a product's price and rating, lie between.
+const RUN_TITLE_REACH: usize = 6;
+
+/// How many paragraphs of a content run, after its first, give the words
+/// its title must share ([`MeasuredParagraphs::run_title`]).
+const RUN_TITLE_VOCABULARY: usize = 40;
 
 /// The most distinct core words [`PageView::new`] makes room for at once.
 const CORE_VOCAB_RESERVED: usize = 4096;
@@ -1643,6 +1701,57 @@ mod tests {
             .page_features(&[0, 2, 4], 12)
             .1;
         assert_eq!(layout.over_dateline, None);
+    }
+
+    /// The top of a real question page (`ext` 0564, a Stack Overflow
+    /// thread): the site's header, the question's title, its vote count,
+    /// dates and view count, then the question. The model reads the page's
+    /// top as one noise run down to the question, and the answer below is
+    /// the core, far from the title: the title of the first content run
+    /// must stay, on this run's page and on the next run's, without what
+    /// lay above it. A trending teaser in its place, which shares no word
+    /// with the question, goes with the header (the line over the question
+    /// that stays then is the layout's headline, read without the words).
+    #[test]
+    fn the_first_content_runs_title_is_protected() {
+        let title = "Why is \"except: pass\" a bad programming practice?";
+        let mut texts = vec![
+            "Products",
+            "For Teams",
+            "Stack Overflow",
+            "Questions",
+            "Tags",
+            title,
+            "Ask Question",
+            "Asked 12 years, 1 month ago",
+            "Modified 1 year, 9 months ago",
+            "Viewed 376k times",
+            "427",
+            "I often see comments on other Stack Overflow questions about how the use of except: pass is discouraged. Why is this bad? Sometimes I just don't care what the errors are and I want to just continue with the code.",
+            "Why is using an except: pass block bad? What makes it bad? Is it the fact that I pass on an error or that I except any error?",
+        ];
+        // Noise but for prose, which is content: the question.
+        let mut prose_is_content = PageModel {
+            bias: 5.0,
+            ..PageModel::untrained(12)
+        };
+        let prose = DENSE_NAMES.iter().position(|&name| name == "prose");
+        prose_is_content.dense[prose.expect("a dense feature")] = -10.0;
+        let removed = |texts: &[&str], page: &[usize]| -> Vec<usize> {
+            let mut paragraphs = MeasuredParagraphs::new(texts, []);
+            let verdicts =
+                crate::page_model::decode::decode(&prose_is_content, &mut paragraphs, page);
+            page.iter()
+                .zip(verdicts)
+                .filter(|(_, verdict)| verdict.remove)
+                .map(|(&i, _)| i)
+                .collect()
+        };
+        let whole: Vec<usize> = (0..texts.len()).collect();
+        assert_eq!(removed(&texts, &whole), [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]);
+        assert_eq!(removed(&texts, &[5, 11, 12]), [] as [usize; 0]);
+        texts[5] = "Senate Votes to Extend the Highway Funding Bill";
+        assert!(removed(&texts, &whole).contains(&5));
     }
 
     /// A table of contents between the headline and the article names the
