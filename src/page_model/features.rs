@@ -573,9 +573,37 @@ const ASCII_CLASS: [u8; 256] = {
     table
 };
 
-/// Adds `by` to a shape's count, saturating.
-fn bump(count: &mut u32, by: usize) {
-    *count = count.saturating_add(u32::try_from(by).unwrap_or(u32::MAX));
+/// A paragraph's counts while [`measure`] reads it, in `usize`: they go
+/// into its [`Shape`]'s `u32` fields, saturating, once at the end. Adding
+/// with saturation at every character and word was a tenth of the
+/// measuring's instructions.
+#[derive(Default)]
+struct Tally {
+    words: usize,
+    capitalized: usize,
+    all_caps: usize,
+    digits: usize,
+    chars: usize,
+    letters_in_words: usize,
+    function_words: usize,
+    sentences: usize,
+    separators: usize,
+}
+
+impl Tally {
+    /// Writes the counts into `shape`, each saturating at `u32::MAX`.
+    fn into_shape(self, shape: &mut Shape) {
+        let saturate = |count: usize| u32::try_from(count).unwrap_or(u32::MAX);
+        shape.words = saturate(self.words);
+        shape.capitalized = saturate(self.capitalized);
+        shape.all_caps = saturate(self.all_caps);
+        shape.digits = saturate(self.digits);
+        shape.chars = saturate(self.chars);
+        shape.letters_in_words = saturate(self.letters_in_words);
+        shape.function_words = saturate(self.function_words);
+        shape.sentences = saturate(self.sentences);
+        shape.separators = saturate(self.separators);
+    }
 }
 
 /// The character at byte offset `at` (a character boundary) of `text`.
@@ -627,12 +655,13 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     let mut after_at = false;
     // Where the first words are, for the line's hash when it is short.
     let mut short_words = [(0, 0); SHORT_LINE];
+    let mut tally = Tally::default();
     let mut at = 0;
     while let Some(c) = char_at(trimmed, at) {
         if c == ' ' {
             // The commonest character between words, quickly.
-            bump(&mut shape.chars, 1);
-            bump(&mut shape.sentences, usize::from(after_stop));
+            tally.chars += 1;
+            tally.sentences += usize::from(after_stop);
             (after_stop, after_at, previous) = (false, false, ' ');
             at += 1;
             continue;
@@ -644,22 +673,22 @@ fn measure(text: &str, words: &mut Words) -> Measured {
                 shape.date_time |= previous == ':';
             }
             (after_stop, after_at) = (false, false);
-            let word = read_word(trimmed, at, listed, &mut shape, words);
-            if let Some(short) = short_words.get_mut(shape.words as usize - 1) {
+            let word = read_word(trimmed, at, listed, (&mut shape, &mut tally), words);
+            if let Some(short) = short_words.get_mut(tally.words - 1) {
                 *short = (at, word.letters_end);
             }
             (at, previous) = (word.end, word.last);
             continue;
         }
-        bump(&mut shape.chars, 1);
+        tally.chars += 1;
         if after_stop && c.is_whitespace() {
-            bump(&mut shape.sentences, 1);
+            tally.sentences += 1;
         }
         (after_stop, after_at) = (false, false);
         match c {
             '@' if previous.is_alphanumeric() => shape.email = true,
             '@' => after_at = true,
-            '|' | '•' | '·' | '»' | '›' | '/' => bump(&mut shape.separators, 1),
+            '|' | '•' | '·' | '»' | '›' | '/' => tally.separators += 1,
             '.' | '!' | '?' => {
                 after_stop = true;
                 shape.url |= bytes[..=at].ends_with(b"www.");
@@ -670,11 +699,12 @@ fn measure(text: &str, words: &mut Words) -> Measured {
         at += c.len_utf8();
     }
     if after_stop {
-        bump(&mut shape.sentences, 1);
+        tally.sentences += 1;
     }
-    let line = (shape.words as usize <= SHORT_LINE)
-        .then(|| joined_hash(trimmed, &short_words[..shape.words as usize]));
-    shape.end_marker = shape.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
+    let line =
+        (tally.words <= SHORT_LINE).then(|| joined_hash(trimmed, &short_words[..tally.words]));
+    shape.end_marker = tally.words <= 5 && line.is_some_and(|h| end_markers().contains(&h));
+    tally.into_shape(&mut shape);
     let content_words = words.content.len() - first_content;
     Measured {
         shape,
@@ -712,13 +742,14 @@ struct WordEnd {
 
 /// Reads the word of `text` that starts at byte `start` (a letter or
 /// number) and any apostrophes after it: counts its characters into
-/// `shape`, and the word (as [`words`] and [`word_hash`] give it) into
-/// `shape` and `words`.
+/// `tally`, and the word (as [`words`] and [`word_hash`] give it) into
+/// `tally`, `shape` (what it says of the paragraph: a web address, a date)
+/// and `words`.
 fn read_word(
     text: &str,
     start: usize,
     listed: &FxHashMap<u64, Listed>,
-    shape: &mut Shape,
+    (shape, tally): (&mut Shape, &mut Tally),
     words: &mut Words,
 ) -> WordEnd {
     let bytes = text.as_bytes();
@@ -750,10 +781,7 @@ fn read_word(
             }
             let run = &bytes[run_start..at];
             if seen & ASCII_DIGIT != 0 {
-                bump(
-                    &mut shape.digits,
-                    run.iter().filter(|b| b.is_ascii_digit()).count(),
-                );
+                tally.digits += run.iter().filter(|b| b.is_ascii_digit()).count();
             }
             if seen & (ASCII_UPPER | ASCII_LOWER) != 0 {
                 if initial_capital.is_none() {
@@ -770,7 +798,7 @@ fn read_word(
                     || (run.starts_with(b"com") && bytes[..run_start].ends_with(b"."));
             }
             length += run.len();
-            bump(&mut shape.chars, run.len());
+            tally.chars += run.len();
             last = char::from(run[run.len() - 1]);
             continue;
         }
@@ -804,22 +832,22 @@ fn read_word(
                 }
             }
         }
-        bump(&mut shape.chars, 1);
+        tally.chars += 1;
         last = c;
         at += c.len_utf8();
     }
 
     let hash = hash.0;
     let kind = listed.get(&hash).copied();
-    bump(&mut shape.words, 1);
-    bump(&mut shape.letters_in_words, length);
+    tally.words += 1;
+    tally.letters_in_words += length;
     if kind == Some(Listed::Function) {
-        bump(&mut shape.function_words, 1);
+        tally.function_words += 1;
     }
     if initial_capital == Some(true) {
-        bump(&mut shape.capitalized, 1);
+        tally.capitalized += 1;
         if length > 1 && !small {
-            bump(&mut shape.all_caps, 1);
+            tally.all_caps += 1;
         }
     }
     let year = length == 4 && only_digits && matches!(&bytes[start..start + 2], b"19" | b"20");
