@@ -34,14 +34,20 @@ pub struct ParagraphScore {
 
 /// The logit of noise for one paragraph.
 pub(super) fn logit(model: &PageModel, features: &Features) -> f32 {
-    let mut hashed = model.hashed.sum();
-    for &(slot, value) in &features.hashed {
-        hashed.add(slot, value);
-    }
-    for &slot in &features.removals {
-        hashed.add(slot, 1.0);
-    }
-    dense_logit(model, &features.dense) + hashed.total()
+    let weights = &model.hashed;
+    let feature_steps: i64 = features
+        .hashed
+        .iter()
+        .map(|&(slot, _)| weights.step(slot))
+        .sum();
+    // Every hashed feature of a paragraph carries the same value.
+    let value = features.hashed.first().map_or(0.0, |&(_, value)| value);
+    let removal_steps: i64 = features
+        .removals
+        .iter()
+        .map(|&slot| weights.step(slot))
+        .sum();
+    dense_logit(model, &features.dense) + weights.total(feature_steps as f32, value, removal_steps)
 }
 
 /// The bias plus the dense features' part of the logit, in their order;

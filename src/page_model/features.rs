@@ -431,29 +431,25 @@ fn hashed_value(measured: &Measured) -> f32 {
     1.0 / (measured.hashed_count().max(1) as f32).sqrt()
 }
 
-/// A paragraph's hashed part of the logit under `model` in each region
-/// (core, before it, after it; [`region_of`] less one), from its words'
-/// hashes: each the sum [`PageView::hashed`]'s features give there, in the
-/// same order, so the same to the bit.
+/// A paragraph's hashed features' summed steps under `model` in each
+/// region (core, before it, after it; [`region_of`] less one), from its
+/// words' hashes: the sums [`PageView::hashed`]'s features give there, as
+/// [`super::HashedWeights::total`] takes them. The features read the same
+/// wherever the paragraph is are summed once for the three.
 fn hashed_totals(model: &PageModel, measured: &Measured, words: &[u64]) -> [f32; 3] {
     let mask = (1u64 << model.hash_bits) - 1;
-    let slot = |hash: u64| (hash & mask) as u32;
-    let value = hashed_value(measured);
-    let mut sums = [model.hashed.sum(), model.hashed.sum(), model.hashed.sum()];
+    let step = |hash: u64| model.hashed.step((hash & mask) as u32);
+    let mut anywhere = 0i64;
+    let mut in_regions = [0i64; 3];
     hashed_features(words, measured.line(), |feature| match feature {
-        Hashed::Anywhere(hash) => {
-            let slot = slot(hash);
-            for sum in &mut sums {
-                sum.add(slot, value);
-            }
-        }
+        Hashed::Anywhere(hash) => anywhere += step(hash),
         Hashed::InRegion(word) => {
-            for (region, sum) in (1..).zip(&mut sums) {
-                sum.add(slot(in_region(word, region)), value);
+            for (region, sum) in (1..).zip(&mut in_regions) {
+                *sum += step(in_region(word, region));
             }
         }
     });
-    sums.map(|sum| sum.steps())
+    in_regions.map(|in_region| (anywhere + in_region) as f32)
 }
 
 /// Basic Cyrillic, U+0400 to U+045F: letters only, the capitals (U+0400 to
@@ -1074,14 +1070,16 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .iter()
             .enumerate()
             .map(|(i, &paragraph)| {
-                let totals = self.hashed_totals[self.measured_at[paragraph]];
-                let mut hashed = model
-                    .hashed
-                    .sum_from(totals[usize::from(view.region(i) - 1)]);
-                for hash in self.removals.hashed(paragraph) {
-                    hashed.add((hash & view.mask) as u32, 1.0);
-                }
-                dense_logit(model, &self.dense(&view, i, paragraph)) + hashed.total()
+                let at = self.measured_at[paragraph];
+                let feature_steps = self.hashed_totals[at][usize::from(view.region(i) - 1)];
+                let removal_steps: i64 = self
+                    .removals
+                    .hashed(paragraph)
+                    .map(|hash| model.hashed.step((hash & view.mask) as u32))
+                    .sum();
+                let value = hashed_value(&self.measured[at]);
+                dense_logit(model, &self.dense(&view, i, paragraph))
+                    + model.hashed.total(feature_steps, value, removal_steps)
             })
             .collect();
         (logits, view.layout)
