@@ -796,7 +796,14 @@ fn read_word(
             length += run.len();
             tally.chars += run.len();
             last = char::from(run[run.len() - 1]);
-            continue;
+            // What ends most words: the end, or an ASCII character that is
+            // not an apostrophe (a space, a comma), which the general path
+            // below would read as `Class::Other`.
+            match bytes.get(at) {
+                Some(&next) if next.is_ascii() && next != b'\'' => break,
+                None => break,
+                Some(_) => continue,
+            }
         }
         let Some(c) = char_at(text, at) else { break };
         let class = Class::of(c);
