@@ -913,6 +913,47 @@ fn train_writes_a_model_and_model_uses_it() {
     );
 }
 
+/// The line under the paragraph of `explained` (`--explain`'s output) whose
+/// line `decision` picks: the page model's reading of it.
+fn reading_under(explained: &str, decision: impl Fn(&str) -> bool) -> &str {
+    let at = explained
+        .lines()
+        .position(decision)
+        .unwrap_or_else(|| panic!("{explained}"));
+    explained.lines().nth(at + 1).unwrap().trim_start()
+}
+
+/// `--explain` also says why the page model left a line it read in a noise
+/// run: here a question's title, the page's headline (the top of a real
+/// Stack Overflow page), under a model that reads all but prose as noise.
+#[test]
+fn explain_says_why_the_page_model_left_a_line_of_a_noise_run() {
+    let mut model = dedupe::PageModel {
+        bias: 5.0,
+        ..dedupe::PageModel::untrained(12)
+    };
+    let prose = dedupe::PAGE_MODEL_DENSE_FEATURES
+        .iter()
+        .position(|&name| name == "prose")
+        .unwrap();
+    model.dense[prose] = -10.0;
+    let dir = tempfile::tempdir().unwrap();
+    let page = include_str!("page_model/question-top.txt");
+    fs::write(dir.path().join("page.txt"), page).unwrap();
+    fs::write(dir.path().join("site.model"), model.to_bytes()).unwrap();
+    let args = ["--model", "site.model", "--explain", "page.txt"];
+    let explained = stdout(&dedupe(dir.path(), &args));
+    let reading = reading_under(&explained, |line| {
+        line.contains("keep") && line.contains("Why is \"except")
+    });
+    assert!(
+        reading.starts_with("read in a noise run, lines ")
+            && reading.contains("; left as the page's headline; weighed most: "),
+        "{explained}"
+    );
+    assert!(explained.contains("remove  page-model"), "{explained}");
+}
+
 /// `--explain` and the JSON report say why the page model removed a
 /// paragraph: its probability, the run it was read in, and the features
 /// that weighed most.
@@ -923,15 +964,11 @@ fn explain_and_json_give_the_page_models_reasons() {
     fs::write(dir.path().join("page.txt"), format!("{page}\n")).unwrap();
     let args = ["--extend-select", "page-model", "--explain", "page.txt"];
     let explained = stdout(&dedupe(dir.path(), &args));
-    let politics = explained
-        .lines()
-        .position(|line| line.contains("remove  page-model (") && line.ends_with("Politics"))
-        .unwrap_or_else(|| panic!("{explained}"));
-    let reading = explained.lines().nth(politics + 1).unwrap();
+    let reading = reading_under(&explained, |line| {
+        line.contains("remove  page-model (") && line.ends_with("Politics")
+    });
     assert!(
-        reading
-            .trim_start()
-            .starts_with("read in a noise run, lines 3-")
+        reading.starts_with("read in a noise run, lines 3-")
             && reading.contains("; weighed most: "),
         "{reading}"
     );

@@ -180,8 +180,8 @@ fn process_readable(
             rendered = Rendered::CleanText(std::mem::take(&mut clean_bytes));
         }
         (Mode::Explain, _) => {
-            rendered =
-                Rendered::Explanation(explain(&cleaned, &model_readings(&cleaned, &job.options)));
+            let readings = model_readings(&cleaned, &job.options, Readings::AlsoLeft);
+            rendered = Rendered::Explanation(explain(&cleaned, &readings));
         }
         (Mode::Output(output), _) => write(output, &clean_bytes)?,
         (Mode::Beside, Some(path)) => {
@@ -234,7 +234,7 @@ pub fn summarize(
     // The page model's reasons cost a second reading of the page: made only
     // for the reports that print them (json, jsonl, sarif, github).
     let mut readings = if previews {
-        model_readings(cleaned, options)
+        model_readings(cleaned, options, Readings::Removed)
     } else {
         Default::default()
     };
@@ -267,26 +267,47 @@ pub fn summarize(
     }
 }
 
-/// The page model's reading of each paragraph it removed, by the
-/// paragraph's first line; empty when it removed nothing.
+/// Which paragraphs [`model_readings`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readings {
+    /// Those the page model removed (the reports).
+    Removed,
+    /// Those, and those it read in a noise run but left, such as the
+    /// headline (`--explain`).
+    AlsoLeft,
+}
+
+/// The page model's reading of each paragraph it removed (and, with
+/// [`Readings::AlsoLeft`], of each it read as noise and left), by the
+/// paragraph's first line; empty when there is none.
 pub fn model_readings(
     cleaned: &Cleaned<'_>,
     options: &Options,
+    which: Readings,
 ) -> rustc_hash::FxHashMap<usize, ModelReading> {
     let removed_by_model = cleaned
         .removals()
         .any(|(_, removal)| removal.rule == dedupe::PAGE_MODEL);
-    let Some(model) = options.page_model.as_deref().filter(|_| removed_by_model) else {
+    let enabled = options.rules.enabled(dedupe::PAGE_MODEL);
+    let Some(model) = options
+        .page_model
+        .as_deref()
+        .filter(|_| removed_by_model || (which == Readings::AlsoLeft && enabled))
+    else {
         return Default::default();
     };
     let scores = dedupe::explain_page_model(cleaned, model);
     let paragraph = |at: usize| &cleaned.paragraphs[scores[at].0];
     scores
         .iter()
-        .filter(|(index, _)| {
-            matches!(&cleaned.paragraphs[*index].decision,
-                Decision::Remove(removal) if removal.rule == dedupe::PAGE_MODEL)
-        })
+        .filter(
+            |(index, score)| match &cleaned.paragraphs[*index].decision {
+                Decision::Remove(removal) => removal.rule == dedupe::PAGE_MODEL,
+                Decision::Keep(_) => {
+                    which == Readings::AlsoLeft && score.run_is_noise && score.protection.is_some()
+                }
+            },
+        )
         .map(|(index, score)| {
             let reading = ModelReading {
                 run_lines: (
@@ -295,6 +316,7 @@ pub fn model_readings(
                 ),
                 run_is_noise: score.run_is_noise,
                 top_features: score.top_features.clone(),
+                protection: score.protection.filter(|_| score.run_is_noise),
             };
             (cleaned.paragraphs[*index].first_line, reading)
         })
@@ -302,8 +324,9 @@ pub fn model_readings(
 }
 
 /// One line per paragraph: its lines, its decision and why, and its opening
-/// words; under a page-model removal, the run it was read in and the
-/// features that weighed most.
+/// words; under a page-model removal, and under a paragraph the model read
+/// as noise but left, the run it was read in and the features that weighed
+/// most.
 pub fn explain(
     cleaned: &Cleaned<'_>,
     readings: &rustc_hash::FxHashMap<usize, ModelReading>,
@@ -349,15 +372,20 @@ pub fn explain(
     out
 }
 
-/// `read in a noise run, lines 40-52; weighed most: after-marker +1.20, ...`
+/// `read in a noise run, lines 40-52; weighed most: after-marker +1.20, ...`;
+/// for a paragraph the model left, `...; left as the page's headline; ...`.
 pub fn describe_reading(reading: &ModelReading) -> String {
     let features: Vec<String> = reading
         .top_features
         .iter()
         .map(|(name, weight)| format!("{name} {weight:+.2}"))
         .collect();
+    let left = reading
+        .protection
+        .map(|protection| format!("; left as {}", protection.describe()))
+        .unwrap_or_default();
     format!(
-        "read in a {} run, lines {}-{}; weighed most: {}",
+        "read in a {} run, lines {}-{}{left}; weighed most: {}",
         if reading.run_is_noise {
             "noise"
         } else {

@@ -180,6 +180,8 @@ pub struct ModelReading {
     /// Feature names with their contribution to the noise log-odds
     /// (positive: towards noise), largest first.
     pub top_features: Vec<(String, f32)>,
+    /// For a paragraph the model read in a noise run and left: why.
+    pub protection: Option<dedupe::Protection>,
 }
 
 impl Cleaning {

@@ -24,9 +24,8 @@ pub struct ParagraphScore {
     pub run: (usize, usize),
     /// Whether the run is noise.
     pub run_is_noise: bool,
-    /// Protected: the headline, the first content run's title or the core's
-    /// anchor paragraph.
-    pub protected: bool,
+    /// Why the model leaves it whatever its run, if it does.
+    pub protection: Option<Protection>,
     /// The features that weighed most, with their contribution to the
     /// noise log-odds (positive: towards noise).
     pub top_features: Vec<(String, f32)>,
@@ -117,17 +116,62 @@ pub fn viterbi(
     states
 }
 
-/// The headline and its standfirst, the headline over a byline, the title
-/// of the first content run (`run_title`, [`MeasuredParagraphs::run_title`]),
-/// the core's anchor paragraph, and lines without a word (a separator rule
-/// is the author's layout, and costs no text either way).
-fn protected(layout: &PageLayout, run_title: Option<usize>, text: &str, i: usize) -> bool {
-    layout.headline == Some(i)
-        || layout.standfirst == Some(i)
-        || layout.over_dateline == Some(i)
-        || run_title == Some(i)
-        || layout.anchor == i
-        || !text.chars().any(char::is_alphanumeric)
+/// Why the page model leaves a paragraph however it reads its run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    /// The line above the core that reads as its title.
+    Headline,
+    /// The summary right under the headline.
+    Standfirst,
+    /// The headline a byline or a dateline the rules removed marks.
+    HeadlineOverDateline,
+    /// The title of the first run read as content: a headline-shaped line
+    /// right above it, of its words.
+    RunTitle,
+    /// The core's longest prose paragraph: a page always keeps its article.
+    Anchor,
+    /// A line without a word (a separator rule is the author's layout, and
+    /// costs no text either way).
+    NoWords,
+}
+
+impl Protection {
+    /// What the protected paragraph is, for `--explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Protection::Headline => "the page's headline",
+            Protection::Standfirst => "the headline's standfirst",
+            Protection::HeadlineOverDateline => "the headline over a byline or a dateline",
+            Protection::RunTitle => "the title of the first content run",
+            Protection::Anchor => "the article's longest paragraph",
+            Protection::NoWords => "a line without words",
+        }
+    }
+}
+
+/// Why paragraph `i` of a page (`text`, with the page's `layout` and the
+/// title of its first content run, `run_title`) is left, if it is.
+fn protection(
+    layout: &PageLayout,
+    run_title: Option<usize>,
+    text: &str,
+    i: usize,
+) -> Option<Protection> {
+    if layout.headline == Some(i) {
+        Some(Protection::Headline)
+    } else if layout.standfirst == Some(i) {
+        Some(Protection::Standfirst)
+    } else if layout.over_dateline == Some(i) {
+        Some(Protection::HeadlineOverDateline)
+    } else if run_title == Some(i) {
+        Some(Protection::RunTitle)
+    } else if layout.anchor == i {
+        Some(Protection::Anchor)
+    } else if !text.chars().any(char::is_alphanumeric) {
+        Some(Protection::NoWords)
+    } else {
+        None
+    }
 }
 
 /// A page read by the model from its paragraphs' logits: each paragraph's
@@ -160,7 +204,8 @@ pub fn decode<'m>(
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1 && !protected(&layout, run_title, paragraphs.text(page[i]), i),
+            remove: state == 1
+                && protection(&layout, run_title, paragraphs.text(page[i]), i).is_none(),
         })
         .collect()
 }
@@ -217,15 +262,15 @@ pub fn explain<'r>(
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);
-            let protected = protected(&layout, run_title, texts[i], i);
+            let protection = protection(&layout, run_title, texts[i], i);
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],
-                    remove: states[i] == 1 && !protected,
+                    remove: states[i] == 1 && protection.is_none(),
                 },
                 run: runs[i],
                 run_is_noise: states[i] == 1,
-                protected,
+                protection,
                 top_features: contributions,
             }
         })

@@ -1737,32 +1737,22 @@ mod tests {
     }
 
     /// The top of a real question page (`ext` 0564, a Stack Overflow
-    /// thread): the site's header, the question's title, its vote count,
+    /// thread; `tests/page_model/question-top.txt`): the site's header, the question's title, its vote count,
     /// dates and view count, then the question. The model reads the page's
-    /// top as one noise run down to the question, and the answer below is
-    /// the core, far from the title: the title of the first content run
-    /// must stay, on this run's page and on the next run's, without what
-    /// lay above it. A trending teaser in its place, which shares no word
-    /// with the question, goes with the header (the line over the question
-    /// that stays then is the layout's headline, read without the words).
+    /// top as one noise run down to the question: the title must stay, on
+    /// this run's page and on the next run's, without what lay above it
+    /// (there only the title of the first content run keeps it; on the real
+    /// page, whose core is an answer far below, it is that on this run's
+    /// page too). A trending teaser in its place, which shares no word with
+    /// the question, goes with the header (the line over the question that
+    /// stays then is the layout's headline, read without the words).
     #[test]
     fn the_first_content_runs_title_is_protected() {
-        let title = "Why is \"except: pass\" a bad programming practice?";
-        let mut texts = vec![
-            "Products",
-            "For Teams",
-            "Stack Overflow",
-            "Questions",
-            "Tags",
-            title,
-            "Ask Question",
-            "Asked 12 years, 1 month ago",
-            "Modified 1 year, 9 months ago",
-            "Viewed 376k times",
-            "427",
-            "I often see comments on other Stack Overflow questions about how the use of except: pass is discouraged. Why is this bad? Sometimes I just don't care what the errors are and I want to just continue with the code.",
-            "Why is using an except: pass block bad? What makes it bad? Is it the fact that I pass on an error or that I except any error?",
-        ];
+        let mut texts: Vec<&str> = include_str!("../../tests/page_model/question-top.txt")
+            .trim_end()
+            .split("\n\n")
+            .collect();
+        assert!(texts[5].starts_with("Why is \"except: pass\""));
         // Noise but for prose, which is content: the question.
         let mut prose_is_content = PageModel {
             bias: 5.0,
@@ -1783,6 +1773,23 @@ mod tests {
         let whole: Vec<usize> = (0..texts.len()).collect();
         assert_eq!(removed(&texts, &whole), [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]);
         assert_eq!(removed(&texts, &[5, 11, 12]), [] as [usize; 0]);
+        // What keeps it: on the whole page the layout's headline (the
+        // question is the core, six lines down); on the next run's page,
+        // where the question's title ends with a question mark and so joins
+        // the core, the title of the first content run.
+        let protection = |page: &[usize], at: usize| {
+            let scores = crate::page_model::decode::explain(&prose_is_content, &texts, [], page);
+            assert!(scores[at].run_is_noise);
+            scores[at].protection
+        };
+        assert_eq!(
+            protection(&whole, 5),
+            Some(crate::page_model::Protection::Headline)
+        );
+        assert_eq!(
+            protection(&[5, 11, 12], 0),
+            Some(crate::page_model::Protection::RunTitle)
+        );
         texts[5] = "Senate Votes to Extend the Highway Funding Bill";
         assert!(removed(&texts, &whole).contains(&5));
     }

@@ -19,7 +19,7 @@ mod train;
 
 use std::sync::{Arc, OnceLock};
 
-pub use decode::{ParagraphScore, Verdict, decode as judge_page};
+pub use decode::{ParagraphScore, Protection, Verdict, decode as judge_page};
 pub use features::{DENSE, DENSE_NAMES, MeasuredParagraphs};
 pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, noise_rule, train};
 
