@@ -1302,7 +1302,7 @@ fn headline_shaped(shape: &Shape) -> bool {
 
 /// How many noise paragraphs above a content run may hold its title
 /// ([`MeasuredParagraphs::run_title`]): a question's vote count, its
-/// dates and its view count, or a product's price and rating, lie between.
+/// dates and its view count lie between.
 const RUN_TITLE_REACH: usize = 6;
 
 /// How many paragraphs of a content run, after its first, give the words
@@ -1737,15 +1737,16 @@ mod tests {
     }
 
     /// The top of a real question page (`ext` 0564, a Stack Overflow
-    /// thread; `tests/page_model/question-top.txt`): the site's header, the question's title, its vote count,
-    /// dates and view count, then the question. The model reads the page's
-    /// top as one noise run down to the question: the title must stay, on
-    /// this run's page and on the next run's, without what lay above it
-    /// (there only the title of the first content run keeps it; on the real
-    /// page, whose core is an answer far below, it is that on this run's
-    /// page too). A trending teaser in its place, which shares no word with
-    /// the question, goes with the header (the line over the question that
-    /// stays then is the layout's headline, read without the words).
+    /// thread; `tests/page_model/question-top.txt`): the site's header, the
+    /// question's title, its vote count, dates and view count, then the
+    /// question. The model reads the page's top as one noise run down to
+    /// the question: the title must stay, on this run's page and on the
+    /// next run's, without what lay above it (there only the title of the
+    /// first content run keeps it; on the real page, whose core is an
+    /// answer far below, it is that on this run's page too). A trending
+    /// teaser in its place, which shares no word with the question, goes
+    /// with the header (the line over the question that stays then is the
+    /// layout's headline, read without the words).
     #[test]
     fn the_first_content_runs_title_is_protected() {
         let mut texts: Vec<&str> = include_str!("../../tests/page_model/question-top.txt")
