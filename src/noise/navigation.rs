@@ -14,7 +14,7 @@
 use crate::rules::DATELINE_RULES;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
 /// Link-like lines in a row that make an edge a menu. Six keeps every list
@@ -236,7 +236,12 @@ pub fn page_chrome(
     // closing line, a byline with a date) run on from its prose up to the
     // first line that reads as a link, so each edge starts at a link.
     let top = &paragraphs[..first];
-    let link_end = match title_position(top, &paragraphs[first..], prose) {
+    // The prose's words, gathered once a line above it may be its title,
+    // and once for both readers of them.
+    let prose_words = OnceCell::new();
+    let prose_words =
+        || prose_words.get_or_init(|| content_words_of_prose(&paragraphs[first..], prose));
+    let link_end = match title_position(top, prose_words) {
         Some(title) => title,
         None => top
             .iter()
@@ -259,7 +264,7 @@ pub fn page_chrome(
         let edge = headline_edge(top, link_end);
         chrome[..edge].fill(true);
         let headline = headline_over_dateline(&top[..edge], &over_dateline[..edge])
-            .or_else(|| headline_over_contents(paragraphs, edge, first, prose));
+            .or_else(|| headline_over_contents(paragraphs, edge, first, prose_words));
         if let Some(headline) = headline {
             chrome[headline] = false;
         }
@@ -311,54 +316,74 @@ fn headline_over_dateline(chrome: &[&str], over_dateline: &[bool]) -> Option<usi
 /// headline lies in the menu. It is the menu's line that stands out from
 /// the line above it ([`stands_out`]), reads as a title of the prose, its
 /// plurals read as singulars, and neither holds nor lies within a line of
-/// [`HEADLINE_MIN_WORDS`] words or more of the rest of the page: the
+/// [`HEADLINE_MIN_WORDS`] to twice [`TITLE_MAX_WORDS`] words of the rest of
+/// the page: the
 /// entries of a table of contents recur below as the article's headings,
 /// and a breadcrumb that ends with the headline would win over the
 /// headline itself as the "most complete" of two copies. Of several such
-/// lines, the one with the most content words. On a page whose menu holds
+/// lines, the one with the most content words (of the
+/// [`HEADLINE_CANDIDATES`] with the most, the first without a copy). On a page whose menu holds
 /// a promotion that names the article's subject, that line stays instead:
 /// one line, never a paragraph of the article. The next run reads the line
 /// over the few lines left under it, too few to be a menu.
-fn headline_over_contents(
-    paragraphs: &[&str],
+fn headline_over_contents<'p>(
+    paragraphs: &[&'p str],
     edge: usize,
     first: usize,
-    prose: &ProseMemo,
+    prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
 ) -> Option<usize> {
     let top = &paragraphs[..first];
-    let mut candidates = (0..edge)
-        .filter(|&at| headline_shaped(top[at]) && stands_out(top, at))
-        .peekable();
-    candidates.peek()?;
+    // `stands_out`, with each line's words counted once: a page dump's
+    // menu can hold thousands of lines, read at every look at the page.
+    let counts: Vec<usize> = top[..edge].iter().map(|line| word_count(line)).collect();
+    let mut candidates: Vec<usize> = (1..edge)
+        .filter(|&at| {
+            counts[at] >= HEADLINE_MIN_WORDS.max(2 * counts[at - 1]) && shaped_as_title(top[at])
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
     // A headline names its subject in the plural more often than the
     // prose does ("Costs for Homeowners" over "a homeowner's cost").
-    let prose_words: FxHashSet<Cow<'_, str>> = content_words_of_prose(&paragraphs[first..], prose)
-        .into_iter()
-        .map(singular)
+    let prose_words: FxHashSet<Cow<'_, str>> =
+        prose_words().iter().cloned().map(singular).collect();
+    candidates.retain(|&at| reads_as_title_by(content_words(top[at]).map(singular), &prose_words));
+    candidates.sort_by_key(|&at| (std::cmp::Reverse(content_words(top[at]).count()), at));
+    // The lines that may be a copy: a heading or a breadcrumb, not prose
+    // (whose words are not counted to the end, nor searched).
+    let copy_sized = HEADLINE_MIN_WORDS..=2 * TITLE_MAX_WORDS;
+    let copies: Vec<&str> = paragraphs[edge..]
+        .iter()
+        .map(|line| line.trim())
+        .filter(|line| copy_sized.contains(&words(line).take(copy_sized.end() + 1).count()))
         .collect();
-    let reads_as_title = |line: &str| {
-        shaped_as_title(line) && reads_as_title_by(content_words(line).map(singular), &prose_words)
-    };
-    let rest = &paragraphs[edge..];
     candidates
-        .filter(|&at| {
+        .into_iter()
+        .take(HEADLINE_CANDIDATES)
+        .find(|&at| {
             let line = top[at].trim();
-            reads_as_title(line)
-                && !rest.iter().any(|other| {
-                    let other = other.trim();
-                    words(other).count() >= HEADLINE_MIN_WORDS
-                        && (line.contains(other) || other.contains(line))
-                })
+            !copies
+                .iter()
+                .any(|other| line.contains(other) || other.contains(line))
         })
-        .max_by_key(|&at| (content_words(top[at]).count(), std::cmp::Reverse(at)))
 }
+
+/// How many lines [`headline_over_contents`] compares with the rest of the
+/// page, the likeliest first: each comparison reads the whole page below
+/// the menu, and a menu of teasers can hold hundreds of lines that pass
+/// the other tests.
+const HEADLINE_CANDIDATES: usize = 8;
 
 /// The line of `top` (the paragraphs above the first prose) nearest to the
 /// prose that reads as a title of it, if any: read upwards from the prose, as
 /// a reader looks for the headline. Menus above it often name the article's
 /// topic too ("Climate Change in Hawaii"), so the topmost such line would stop
 /// the edge inside the menu.
-fn title_position(top: &[&str], below: &[&str], prose: &ProseMemo) -> Option<usize> {
+fn title_position<'p>(
+    top: &[&str],
+    prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
+) -> Option<usize> {
     // Most lines above the prose are not shaped as a title at all; the
     // prose's words are gathered only once one is.
     let mut candidates = top
@@ -368,9 +393,9 @@ fn title_position(top: &[&str], below: &[&str], prose: &ProseMemo) -> Option<usi
         .filter(|(_, line)| shaped_as_title(line))
         .peekable();
     candidates.peek()?;
-    let prose_words = content_words_of_prose(below, prose);
+    let prose_words = prose_words();
     candidates
-        .find(|(_, line)| reads_as_title(line, &prose_words))
+        .find(|(_, line)| reads_as_title(line, prose_words))
         .map(|(at, _)| at)
 }
 
@@ -663,6 +688,19 @@ fn is_link_like(text: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
         .ends_with(['.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+}
+
+/// `words(text).count()`, without making each word a slice: a page dump's
+/// menu lines are counted at every look at the page.
+fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut inside = false;
+    for c in text.chars() {
+        let in_word = crate::text::is_alphanumeric(c);
+        count += usize::from(in_word && !inside);
+        inside = in_word;
+    }
+    count
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
