@@ -314,18 +314,18 @@ fn headline_over_dateline(chrome: &[&str], over_dateline: &[bool]) -> Option<usi
 /// that reads as its title ([`title_position`]); when that line is not the
 /// headline (the last entry of a table of contents, a call to action), the
 /// headline lies in the menu. It is the menu's line that stands out from
-/// the line above it ([`stands_out`]), reads as a title of the prose, its
-/// plurals read as singulars, and neither holds nor lies within a line of
-/// [`HEADLINE_MIN_WORDS`] to twice [`TITLE_MAX_WORDS`] words of the rest of
-/// the page: the
-/// entries of a table of contents recur below as the article's headings,
-/// and a breadcrumb that ends with the headline would win over the
-/// headline itself as the "most complete" of two copies. Of several such
-/// lines, the one with the most content words (of the
-/// [`HEADLINE_CANDIDATES`] with the most, the first without a copy). On a page whose menu holds
-/// a promotion that names the article's subject, that line stays instead:
-/// one line, never a paragraph of the article. The next run reads the line
-/// over the few lines left under it, too few to be a menu.
+/// the line above it ([`stands_out`]), reads as a title of the prose (its
+/// plurals read as singulars), and neither holds nor lies within a line of
+/// [`HEADLINE_MIN_WORDS`] to twice [`TITLE_MAX_WORDS`] words below the
+/// menu: the entries of a table of contents recur below as the article's
+/// headings, and a breadcrumb that ends with the headline would win over
+/// the headline itself as the "most complete" of two copies. Of several
+/// such lines, the one with the most content words (of the
+/// [`HEADLINE_CANDIDATES`] with the most, the first without a copy). On a
+/// page whose menu holds a promotion that names the article's subject,
+/// that line stays instead: one line, never a paragraph of the article.
+/// The next run reads the line over the few lines left under it, too few
+/// to be a menu.
 fn headline_over_contents<'p>(
     paragraphs: &[&'p str],
     edge: usize,
@@ -335,7 +335,7 @@ fn headline_over_contents<'p>(
     let top = &paragraphs[..first];
     // `stands_out`, with each line's words counted once: a page dump's
     // menu can hold thousands of lines, read at every look at the page.
-    let counts: Vec<usize> = top[..edge].iter().map(|line| word_count(line)).collect();
+    let counts: Vec<usize> = top[..edge].iter().map(|line| words(line).count()).collect();
     let mut candidates: Vec<usize> = (1..edge)
         .filter(|&at| {
             counts[at] >= HEADLINE_MIN_WORDS.max(2 * counts[at - 1]) && shaped_as_title(top[at])
@@ -369,10 +369,10 @@ fn headline_over_contents<'p>(
         })
 }
 
-/// How many lines [`headline_over_contents`] compares with the rest of the
-/// page, the likeliest first: each comparison reads the whole page below
-/// the menu, and a menu of teasers can hold hundreds of lines that pass
-/// the other tests.
+/// How many lines [`headline_over_contents`] compares with the lines below
+/// the menu, the likeliest first: each comparison reads every heading-sized
+/// line of the page, and a menu of teasers can hold hundreds of lines that
+/// pass the other tests.
 const HEADLINE_CANDIDATES: usize = 8;
 
 /// The line of `top` (the paragraphs above the first prose) nearest to the
@@ -688,19 +688,6 @@ fn is_link_like(text: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
         .ends_with(['.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
-}
-
-/// `words(text).count()`, without making each word a slice: a page dump's
-/// menu lines are counted at every look at the page.
-fn word_count(text: &str) -> usize {
-    let mut count = 0;
-    let mut inside = false;
-    for c in text.chars() {
-        let in_word = crate::text::is_alphanumeric(c);
-        count += usize::from(in_word && !inside);
-        inside = in_word;
-    }
-    count
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -1035,11 +1022,11 @@ mod tests {
     /// The top of a real page dump (bench-dev `ext` page 0354, a contractor's
     /// guide to renovation costs; lines shortened): a menu, the headline,
     /// then a table of contents whose entries recur below as the article's
-    /// headings and read as titles of the prose too. The edge stops at
-    /// the last of them, nearest the prose; the
-    /// headline above the table of contents stays, its plurals read as the
-    /// prose's singulars ("Homeowners", "a homeowner"). No entry of the
-    /// table of contents is taken for it: each has a copy below.
+    /// headings and read as titles of the prose too. The edge stops at the
+    /// last of them, nearest the prose. The headline above the table of
+    /// contents stays, its plurals read as the prose's singulars
+    /// ("Homeowners", "a homeowner"): of the lines that stand out and read
+    /// as titles, it has the most content words.
     #[test]
     fn a_headline_over_a_table_of_contents_stays() {
         let headline = "House Renovation Costs: A Complete Breakdown for Homeowners and Investors";
