@@ -333,14 +333,7 @@ fn headline_over_contents<'p>(
     prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
 ) -> Option<usize> {
     let top = &paragraphs[..first];
-    // `stands_out`, with each line's words counted once: a page dump's
-    // menu can hold thousands of lines, read at every look at the page.
-    let counts: Vec<usize> = top[..edge].iter().map(|line| words(line).count()).collect();
-    let mut candidates: Vec<usize> = (1..edge)
-        .filter(|&at| {
-            counts[at] >= HEADLINE_MIN_WORDS.max(2 * counts[at - 1]) && shaped_as_title(top[at])
-        })
-        .collect();
+    let mut candidates: Vec<usize> = (0..edge).filter(|&at| stands_out(top, at)).collect();
     if candidates.is_empty() {
         return None;
     }
