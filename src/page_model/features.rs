@@ -1138,26 +1138,30 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// The title of the page's first content run: when the decoding
     /// (`states`, 1 for noise, one per paragraph of `page`) reads the page's
     /// top as noise and the content it then reads does not open with a line
-    /// shaped as a headline, the line so shaped among the [`RUN_TITLE_REACH`]
-    /// noise paragraphs right above that content whose content words are
-    /// the run's (of its first [`RUN_TITLE_VOCABULARY`] paragraphs): at
-    /// least two, and at least half of them. A forum thread's or a
-    /// question's title sits over the post, with its vote count, dates and
-    /// view count between, and the page's header run carries it off; it
-    /// lies too far from the core (the longest answer, often) for
-    /// [`headline`]. Of several, as [`headline`] chooses. An index into
-    /// `page`. It stays the title on the pages of later rounds and of the
-    /// next run: what lay above it is gone, the run below is the same.
+    /// shaped as a headline (a question of a sentence or two as long as
+    /// prose, as a forum post may open, is not one), the line so shaped
+    /// among the [`RUN_TITLE_REACH`] noise paragraphs right above that
+    /// content ([`RUN_TITLE_REACH_OVER_PROSE`] when it opens with prose)
+    /// whose content words are the run's (of its first
+    /// [`RUN_TITLE_VOCABULARY`] paragraphs): at least two, and at least half
+    /// of them. A forum thread's or a question's title sits over the post,
+    /// with its vote count, dates and view count between, and the page's
+    /// header run carries it off; it lies too far from the core (the
+    /// longest answer, often) for [`headline`]. Of several, as [`headline`]
+    /// chooses. An index into `page`. It stays the title on the pages of
+    /// later rounds and of the next run: what lay above it is gone, the run
+    /// below is the same.
     pub fn run_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
         let measured = measured_page(&self.measured, &self.measured_at, page);
         let title_shaped = |at: usize| {
             let shape = &measured[at].shape;
             headline_shaped(shape) && !shape.end_marker
         };
+        let opens_with_prose = |at: usize| measured[at].shape.prose();
         let start = states
             .iter()
             .position(|&state| state == 0)
-            .filter(|&start| start > 0 && !title_shaped(start))?;
+            .filter(|&start| start > 0 && (opens_with_prose(start) || !title_shaped(start)))?;
         let end = (start..states.len())
             .take_while(|&at| states[at] == 0)
             .last()
@@ -1167,7 +1171,12 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .flat_map(|at| measured[at].content(&self.words.content))
             .copied()
             .collect();
-        (start.saturating_sub(RUN_TITLE_REACH)..start)
+        let reach = if opens_with_prose(start) {
+            RUN_TITLE_REACH_OVER_PROSE
+        } else {
+            RUN_TITLE_REACH
+        };
+        (start.saturating_sub(reach)..start)
             .filter(|&at| title_shaped(at))
             .filter_map(|at| {
                 let paragraph = measured[at];
@@ -1304,6 +1313,14 @@ fn headline_shaped(shape: &Shape) -> bool {
 /// ([`MeasuredParagraphs::run_title`]): a question's vote count, its
 /// dates and its view count lie between.
 const RUN_TITLE_REACH: usize = 6;
+
+/// [`RUN_TITLE_REACH`] when the content run opens with prose: a forum
+/// thread's title sits over its starter, its start date, the pages of the
+/// thread, the poster's name, tagline, join date and counts, and the post's
+/// number, a dozen lines in all. Only over prose: over a run that opens with
+/// a short line (a shop's category, a footer's link) the lines that far up
+/// are the site's menu and teasers, whose words the run shares.
+const RUN_TITLE_REACH_OVER_PROSE: usize = 16;
 
 /// How many paragraphs of a content run, after its first, give the words
 /// its title must share ([`MeasuredParagraphs::run_title`]).
@@ -1793,6 +1810,56 @@ mod tests {
         );
         texts[5] = "Senate Votes to Extend the Highway Funding Bill";
         assert!(removed(&texts, &whole).contains(&5));
+    }
+
+    /// The top of a real forum thread (`ext` 0521;
+    /// `tests/page_model/forum-top.txt`): the forum's sections, the thread's
+    /// title, its starter, start date and pages, the poster's name, tagline,
+    /// join date and counts, the post's number, then the first post, which
+    /// opens with a question as long as prose. The rules remove the pages'
+    /// "Next" and "1 of 3" and the two dates, as on the real page. When the
+    /// model reads all that the rules keep above the post as noise, the
+    /// title is the title of the first content run: it lies thirteen noise
+    /// lines above the post, past the reach over a short line, and the
+    /// post's opening question is no title of its own. (On this excerpt the
+    /// post is the core, and the layout's headline keeps the title too; on
+    /// the real page the core is a longer post further down.) A line that
+    /// shares no word with the post is no title.
+    #[test]
+    fn a_forum_threads_title_over_its_starters_details_is_the_run_title() {
+        let mut texts: Vec<&str> = include_str!("../../tests/page_model/forum-top.txt")
+            .trim_end()
+            .split("\n\n")
+            .collect();
+        assert_eq!(texts[3], "Fragrance Budget or Limit for 2024?");
+        assert!(texts[21].starts_with("Do you plan on having"));
+        let rules = [
+            (9, "navigation"),
+            (10, "navigation"),
+            (16, "boilerplate/timestamp"),
+            (19, "boilerplate/timestamp"),
+        ];
+        let paragraphs = texts.len();
+        let removed_by = move || {
+            (0..paragraphs).map(move |i| {
+                rules
+                    .iter()
+                    .find(|&&(at, _)| at == i)
+                    .map(|&(_, rule)| rule)
+            })
+        };
+        let page: Vec<usize> = (0..paragraphs)
+            .filter(|i| rules.iter().all(|(at, _)| at != i))
+            .collect();
+        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 21)).collect();
+        let run_title = |texts: &[&str]| {
+            let mut paragraphs = MeasuredParagraphs::new(texts, removed_by());
+            paragraphs.page_features(&page, 12);
+            paragraphs.run_title(&page, &states).map(|at| page[at])
+        };
+        assert_eq!(run_title(&texts), Some(3));
+        texts[3] = "Senate Votes to Extend the Highway Funding Bill";
+        assert_eq!(run_title(&texts), None);
     }
 
     /// A table of contents between the headline and the article names the
