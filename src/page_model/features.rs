@@ -1141,7 +1141,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// shaped as a headline (a question of a sentence or two as long as
     /// prose, as a forum post may open, is not one), the line so shaped
     /// among the [`RUN_TITLE_REACH`] noise paragraphs right above that
-    /// content ([`RUN_TITLE_REACH_OVER_PROSE`] when it opens with prose)
+    /// content ([`RUN_TITLE_REACH_OVER_PROSE`] when its first line with a
+    /// letter, past a post's number or a vote count, is prose)
     /// whose content words are the run's (of its first
     /// [`RUN_TITLE_VOCABULARY`] paragraphs): at least two, and at least half
     /// of them. A forum thread's or a question's title sits over the post,
@@ -1157,21 +1158,27 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             let shape = &measured[at].shape;
             headline_shaped(shape) && !shape.end_marker
         };
-        let opens_with_prose = |at: usize| measured[at].shape.prose();
         let start = states
             .iter()
             .position(|&state| state == 0)
-            .filter(|&start| start > 0 && (opens_with_prose(start) || !title_shaped(start)))?;
+            .filter(|&start| {
+                start > 0 && (measured[start].shape.prose() || !title_shaped(start))
+            })?;
         let end = (start..states.len())
             .take_while(|&at| states[at] == 0)
             .last()
             .unwrap_or(start)
             .min(start + RUN_TITLE_VOCABULARY);
+        // A post's number or a vote count ("#1", "427") tops many a post:
+        // the run's prose starts at its first line that has a letter.
+        let opens_with_prose = (start..=end)
+            .find(|&at| self.texts[page[at]].chars().any(char::is_alphabetic))
+            .is_some_and(|opening| measured[opening].shape.prose());
         let vocabulary: FxHashSet<u32> = (start..=end)
             .flat_map(|at| measured[at].content(&self.words.content))
             .copied()
             .collect();
-        let reach = if opens_with_prose(start) {
+        let reach = if opens_with_prose {
             RUN_TITLE_REACH_OVER_PROSE
         } else {
             RUN_TITLE_REACH
@@ -1821,10 +1828,11 @@ mod tests {
     /// model reads all that the rules keep above the post as noise, the
     /// title is the title of the first content run: it lies thirteen noise
     /// lines above the post, past the reach over a short line, and the
-    /// post's opening question is no title of its own. (On this excerpt the
-    /// post is the core, and the layout's headline keeps the title too; on
-    /// the real page the core is a longer post further down.) A line that
-    /// shares no word with the post is no title.
+    /// post's opening question is no title of its own; the post's number
+    /// above it, when read with the post, has no letter and opens nothing.
+    /// (On this excerpt the post is the core, and the layout's headline
+    /// keeps the title too; on the real page the core is a longer post
+    /// further down.) A line that shares no word with the post is no title.
     #[test]
     fn a_forum_threads_title_over_its_starters_details_is_the_run_title() {
         let mut texts: Vec<&str> = include_str!("../../tests/page_model/forum-top.txt")
@@ -1851,15 +1859,19 @@ mod tests {
         let page: Vec<usize> = (0..paragraphs)
             .filter(|i| rules.iter().all(|(at, _)| at != i))
             .collect();
-        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 21)).collect();
-        let run_title = |texts: &[&str]| {
+        // The run read as content starts at the post (21), or at its number
+        // ("#1", 20), which has no letter: the post's question opens it.
+        let run_title = |texts: &[&str], first_content: usize| {
+            let states: Vec<u8> = page.iter().map(|&i| u8::from(i < first_content)).collect();
             let mut paragraphs = MeasuredParagraphs::new(texts, removed_by());
             paragraphs.page_features(&page, 12);
             paragraphs.run_title(&page, &states).map(|at| page[at])
         };
-        assert_eq!(run_title(&texts), Some(3));
+        assert_eq!(texts[20], "#1");
+        assert_eq!(run_title(&texts, 21), Some(3));
+        assert_eq!(run_title(&texts, 20), Some(3));
         texts[3] = "Senate Votes to Extend the Highway Funding Bill";
-        assert_eq!(run_title(&texts), None);
+        assert_eq!(run_title(&texts, 21), None);
     }
 
     /// A table of contents between the headline and the article names the
