@@ -1148,10 +1148,11 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// of them. A forum thread's or a question's title sits over the post,
     /// with its vote count, dates and view count between, and the page's
     /// header run carries it off; it lies too far from the core (the
-    /// longest answer, often) for [`headline`]. Of several, as [`headline`]
-    /// chooses. An index into `page`. It stays the title on the pages of
-    /// later rounds and of the next run: what lay above it is gone, the run
-    /// below is the same.
+    /// longest answer, often) for [`headline`]. Of several, one within the
+    /// short reach first (farther up lie the site's own lines), then as
+    /// [`headline`] chooses. An index into `page`. It stays the title on the
+    /// pages of later rounds and of the next run: what lay above it is gone,
+    /// the run below is the same.
     pub fn run_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
         let measured = measured_page(&self.measured, &self.measured_at, page);
         let title_shaped = |at: usize| {
@@ -1191,7 +1192,10 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                 let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
                 (shared >= 2 && 2 * shared >= content.len()).then(|| {
                     let share = shared * 1024 / content.len();
-                    (at, (share, shared, paragraph.shape.words, at))
+                    // A line within the short reach comes first: farther up
+                    // lie the site's own lines, which may share more.
+                    let near = start - at <= RUN_TITLE_REACH;
+                    (at, (near, share, shared, paragraph.shape.words, at))
                 })
             })
             .max_by_key(|&(_, key)| key)
@@ -1872,6 +1876,43 @@ mod tests {
         assert_eq!(run_title(&texts, 20), Some(3));
         texts[3] = "Senate Votes to Extend the Highway Funding Bill";
         assert_eq!(run_title(&texts, 21), None);
+    }
+
+    /// The question page of `the_first_content_runs_title_is_protected`
+    /// with the site's promotion that lies between its header and the
+    /// question's title on the real page (`ext` 0564). Read from the vote
+    /// count, the run's prose is the question, so the reach is the long
+    /// one, and "Collectives™ on Stack Overflow", twelve lines up, shares a
+    /// larger part of its words with the question than the title does: the
+    /// title, within the short reach, comes first.
+    #[test]
+    fn a_question_title_comes_before_the_sites_lines_farther_up() {
+        let top: Vec<&str> = include_str!("../../tests/page_model/question-top.txt")
+            .trim_end()
+            .split("\n\n")
+            .collect();
+        let promotion = [
+            "Collectives™ on Stack Overflow",
+            "Find centralized, trusted content and collaborate around the technologies you use most.",
+            "Learn more about Collectives",
+            "Stack Internal",
+            "Knowledge at work",
+            "Bring the best of human thought and AI automation together at your work.",
+            "Explore Stack Internal",
+        ];
+        let texts: Vec<&str> = top[..5]
+            .iter()
+            .chain(&promotion)
+            .chain(&top[5..])
+            .copied()
+            .collect();
+        assert!(texts[12].starts_with("Why is \"except: pass\""));
+        assert_eq!(texts[17], "427");
+        let page: Vec<usize> = (0..texts.len()).collect();
+        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 17)).collect();
+        let mut paragraphs = MeasuredParagraphs::new(&texts, []);
+        paragraphs.page_features(&page, 12);
+        assert_eq!(paragraphs.run_title(&page, &states), Some(12));
     }
 
     /// A table of contents between the headline and the article names the
