@@ -37,8 +37,10 @@ pub enum KeepReason {
     ShortRepeat { of: usize },
     /// A line repeated before different content each time.
     StructuralRepeat,
-    /// Linked to a cluster of copies only through another paragraph; it is
-    /// not itself a copy of the one kept.
+    /// It resembles paragraph `resembles`, the one kept, but is no copy of
+    /// it: it joined that cluster only through another paragraph, or it is
+    /// the heading right above it, a caption-shaped line far from it, or a
+    /// line it quotes whole.
     NotACopy { resembles: usize },
     /// Kept because in a text of one paragraph per line its removal
     /// would make the next run read a line as part of a Markdown block: two
@@ -473,6 +475,8 @@ fn resolve_cluster(
         }
         let reason = match first_keeper {
             Some(first) if copies == 1 => KeepReason::NotACopy { resembles: first },
+            // What resembles it is no copy of it (a heading, a quoted line).
+            None if copies == 1 => KeepReason::Unique,
             _ => KeepReason::MostComplete { copies },
         };
         decided(keeper, Decision::Keep(reason));
@@ -547,7 +551,10 @@ fn decide_copy(
         // A caption sits by its picture, near the paragraph it restates; a
         // "Label: Name" heading far away introduces a section of its own.
         CAPTION => spacing[member].abs_diff(spacing[keeper]) > CAPTION_MAX_DISTANCE,
-        NEAR_DUPLICATE => heads(&fingerprints[member], member, &fingerprints[keeper], keeper),
+        NEAR_DUPLICATE => {
+            heads(&fingerprints[member], member, &fingerprints[keeper], keeper)
+                || quotes_whole(fingerprints[keeper].text, fingerprints[member].text)
+        }
         _ => false,
     };
     if not_a_copy {
@@ -585,6 +592,32 @@ fn heads(
     let paragraph = match_key(keeper.text);
     !paragraph.starts_with(heading.as_str())
 }
+
+/// Whether `quoting` holds all of `quoted` between quotation marks: it
+/// cites that text ("3 thoughts on “Why the Bridge Matters”", a comment
+/// thread's heading under the post it names; a report's title quoted in a
+/// sentence) rather than being a more complete copy of it, and the quoted
+/// line (a headline, a title) is no copy of the line that cites it. A line
+/// that carries its own quotation marks (a pull quote) is left to the
+/// other rules.
+fn quotes_whole(quoting: &str, quoted: &str) -> bool {
+    let quoted = quoted.trim();
+    if quoted.is_empty() || quoted.starts_with(QUOTATION_MARKS) {
+        return false;
+    }
+    quoting.match_indices(quoted).any(|(at, _)| {
+        let before = quoting[..at].chars().next_back();
+        let after = quoting[at + quoted.len()..].chars().next();
+        before.is_some_and(|c| QUOTATION_MARKS.contains(&c))
+            && after.is_some_and(|c| QUOTATION_MARKS.contains(&c))
+    })
+}
+
+/// The marks that open or close a quotation: straight and curly, single and
+/// double, and guillemets.
+const QUOTATION_MARKS: [char; 9] = [
+    '"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{00ab}', '\u{00bb}', '\u{201e}',
+];
 
 /// Turns candidate indices inside a decision into paragraph indices.
 fn map_indices(decision: Decision, candidates: &[usize]) -> Decision {
@@ -1001,6 +1034,57 @@ mod tests {
         }
     }
 
+    const HEADLINE: &str =
+        "Business Focus: It’s Why Some People Triumph Online and Others Never Make It";
+    const COMMENTS_HEADING: &str = "10 thoughts on “Business Focus: It’s Why Some People Triumph Online and Others Never Make It”";
+    const PULL_QUOTE: &str =
+        "“We will not give up on the people of this town, whatever the county decides”";
+    const QUOTING_PARAGRAPH: &str = "The mayor stood up at the end of the meeting and said: “We will not give up on the people of this town, whatever the county decides”.";
+
+    #[test]
+    fn a_line_quoted_whole_is_cited_not_copied() {
+        assert!(quotes_whole(COMMENTS_HEADING, HEADLINE));
+        assert!(quotes_whole(
+            "Replies to \"Why the Old Mill Bridge Matters\"",
+            "Why the Old Mill Bridge Matters"
+        ));
+        // A pull quote carries its own marks; a part quoted is not all.
+        assert!(!quotes_whole(QUOTING_PARAGRAPH, PULL_QUOTE));
+        assert!(!quotes_whole(
+            COMMENTS_HEADING,
+            "Business Focus: It’s Why Some People"
+        ));
+        assert!(!quotes_whole(
+            "10 thoughts on Business Focus",
+            "Business Focus"
+        ));
+    }
+
+    /// The top of a real blog post and the head of its comments (a dev page
+    /// dump): the comment thread's heading quotes the headline whole and
+    /// is longer, so the headline went as its near-duplicate. It stays, and
+    /// `--explain` says which line it resembles.
+    #[test]
+    fn a_headline_quoted_by_its_comment_threads_heading_stays() {
+        let page = [
+            HEADLINE,
+            "Pamela Wilson",
+            "Business focus is why some people are able to build the online business they dream of while others think about it … but never actually create it?",
+            "Why — especially — does it seem like certain people come out of nowhere and claim their place in your area of expertise before you’ve had a chance to claim it yourself?",
+            COMMENTS_HEADING,
+            "Gaye",
+            "YOU.ARE.AWESOME!",
+        ]
+        .join("\n\n");
+        let cleaned = crate::clean(&page, &Options::default());
+        assert_eq!(cleaned.paragraphs[0].text, HEADLINE);
+        assert_eq!(
+            cleaned.paragraphs[0].decision,
+            Decision::Keep(KeepReason::NotACopy { resembles: 4 })
+        );
+        assert!(cleaned.text.starts_with(&format!("{HEADLINE}\n\n")));
+    }
+
     #[test]
     fn resolve_cluster_keeps_one_and_spares_headings_and_far_captions() {
         let heading = "Council approves the new cycle lane";
@@ -1028,6 +1112,13 @@ mod tests {
             ),
             (near, vec![0, 1], vec![Some(CAPTION), None]),
             (far.clone(), vec![0, far.len() - 1], vec![None, None]),
+            // A comment thread's heading quotes the post's headline whole:
+            // a citation, not a more complete copy (a dev page dump).
+            (
+                vec![HEADLINE, far[1], COMMENTS_HEADING],
+                vec![0, 2],
+                vec![None, None],
+            ),
         ];
         let options = Options::default();
         for (texts, cluster, expected) in cases {

@@ -670,7 +670,7 @@ fn regression_a_line_that_normalizes_to_a_fence_is_idempotent() {
 
 /// Found by the `clean` fuzz target (these bytes): near-duplicates resolved
 /// as clusters, where one paragraph joined a cluster only through another
-/// copy ("resembles line 18 only through another copy"). Once this run's
+/// copy ("resembles line 18", as `--explain` says). Once this run's
 /// copies were gone the clusters formed differently, and the next run
 /// removed three more lines. Such a look is now read again on its clean
 /// copy, as the navigation rule's and the parallel sections' are.

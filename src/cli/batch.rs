@@ -359,7 +359,7 @@ pub fn explain(
                     "keep    its removal would join a line to a Markdown block".to_string()
                 }
                 KeepReason::NotACopy { resembles } => format!(
-                    "keep    resembles line {} only through another copy",
+                    "keep    resembles line {}, but is no copy of it",
                     line_of(*resembles)
                 ),
             },
