@@ -11,8 +11,10 @@ page's headline is any input line of 3 to 25 words holding at least 60% of
 the distinct words (three letters or more, not numbers) of the last part of
 the page's URL, where that part has three such words or more; a page counts
 when it has one. The headline is kept when the command's output has such a
-line (whitespace evened out). A URL slug is not always the headline, so a
-page in the list may be a false alarm: read the lines it prints.
+line (whitespace evened out), other than one that quotes another such line
+whole (a comment thread's heading, "10 thoughts on “The Headline”"). A URL
+slug is not always the headline, so a page in the list may be a false
+alarm: read the lines it prints.
 
     python3 benches/headlines.py 'target/release/dedupe {in} --stdout' [--split dev]
     python3 benches/headlines.py 'target/release/dedupe {in} --extend-select page-model --stdout'
@@ -45,13 +47,35 @@ def even(text: str) -> str:
     return " ".join(text.split())
 
 
+QUOTES = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e"
+
+
+def quotes_another(line: str, found: list[str]) -> bool:
+    """Whether `line` holds another of the page's headline lines between
+    quotation marks: a comment thread's heading ("10 thoughts on “The
+    Headline”") names the headline, and keeping it is not keeping the
+    headline."""
+    return any(
+        other != line and any(f"{a}{other}{b}" in line for a in QUOTES for b in QUOTES)
+        for other in found
+    )
+
+
+def holds(kept_line: str, line: str) -> bool:
+    """Whether a line of the output keeps `line`: holds it, but not between
+    quotation marks."""
+    return line in kept_line and not any(
+        f"{a}{line}{b}" in kept_line for a in QUOTES for b in QUOTES
+    )
+
+
 def headlines(text: str, slug: set[str]) -> list[str]:
     found = []
     for line in text.splitlines():
         line_words = set(words(line))
         if 3 <= len(words(line)) <= 25 and len(slug & line_words) >= 0.6 * len(slug):
             found.append(even(line))
-    return found
+    return [line for line in found if not quotes_another(line, found)]
 
 
 def pages(split: str) -> list[dict]:
@@ -83,7 +107,7 @@ def check(page: dict, command: str) -> tuple[str, str, bool, str] | None:
         command.replace("{in}", str(path)), shell=True, capture_output=True, text=True
     ).stdout
     kept_lines = [even(line) for line in out.splitlines() if line.strip()]
-    kept = any(line in kept_line for line in lines for kept_line in kept_lines)
+    kept = any(holds(kept_line, line) for line in lines for kept_line in kept_lines)
     return page["id"], page["subset"], kept, lines[0]
 
 
