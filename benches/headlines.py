@@ -50,23 +50,16 @@ def even(text: str) -> str:
 QUOTES = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e"
 
 
-def quotes_another(line: str, found: list[str]) -> bool:
-    """Whether `line` holds another of the page's headline lines between
-    quotation marks: a comment thread's heading ("10 thoughts on “The
-    Headline”") names the headline, and keeping it is not keeping the
-    headline."""
-    return any(
-        other != line and any(f"{a}{other}{b}" in line for a in QUOTES for b in QUOTES)
-        for other in found
-    )
+def quotes(line: str, other: str) -> bool:
+    """Whether `line` holds all of `other` between quotation marks: a
+    comment thread's heading ("10 thoughts on “The Headline”") names the
+    headline, and keeping it is not keeping the headline."""
+    return any(f"{a}{other}{b}" in line for a in QUOTES for b in QUOTES)
 
 
 def holds(kept_line: str, line: str) -> bool:
-    """Whether a line of the output keeps `line`: holds it, but not between
-    quotation marks."""
-    return line in kept_line and not any(
-        f"{a}{line}{b}" in kept_line for a in QUOTES for b in QUOTES
-    )
+    """Whether a line of the output keeps `line`: holds it, not quoted."""
+    return line in kept_line and not quotes(kept_line, line)
 
 
 def headlines(text: str, slug: set[str]) -> list[str]:
@@ -75,7 +68,7 @@ def headlines(text: str, slug: set[str]) -> list[str]:
         line_words = set(words(line))
         if 3 <= len(words(line)) <= 25 and len(slug & line_words) >= 0.6 * len(slug):
             found.append(even(line))
-    return [line for line in found if not quotes_another(line, found)]
+    return [line for line in found if not any(quotes(line, other) for other in found)]
 
 
 def pages(split: str) -> list[dict]:
