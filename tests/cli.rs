@@ -117,6 +117,29 @@ fn explain_lists_every_paragraph_with_its_decision() {
     );
 }
 
+/// A blog headline and the comment thread's heading that quotes it whole
+/// (a dev page dump's lines): `--explain` keeps both and says the headline
+/// resembles the heading without being its copy; the heading, with no copy
+/// of its own, is a plain keep.
+#[test]
+fn explain_says_a_quoted_headline_resembles_its_quoting_line_but_is_no_copy() {
+    let page = "Business Focus: It’s Why Some People Triumph Online and Others Never Make It\n\n\
+                Business focus is why some people are able to build the online business they dream of while others think about it … but never actually create it?\n\n\
+                10 thoughts on “Business Focus: It’s Why Some People Triumph Online and Others Never Make It”\n";
+    let dir = tree(&[("post.txt", page)]);
+    let output = dedupe(dir.path(), &["--explain", "post.txt"]);
+    assert_eq!(code(&output), 0);
+    let lines: Vec<String> = stdout(&output).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines[0].contains("keep    resembles line 5, but is no copy of it"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[2].starts_with("      5  keep  "), "{}", lines[2]);
+    assert!(!lines[2].contains("most complete"), "{}", lines[2]);
+}
+
 #[test]
 fn a_missing_or_binary_file_is_one_line_and_exit_2() {
     let dir = tree(&[("binary.txt", "text\0more")]);
