@@ -817,8 +817,10 @@ fn model_rounds<'t, 'm>(
             break;
         }
         // The round's lists go before the rules look again, which is when a
-        // page dump's run peaks.
+        // page dump's run peaks; so do the scores of a page no round reads
+        // again.
         drop((kept, verdicts, remove));
+        paragraphs.forget_scored_page();
         // What the other rules would now remove from the smaller page.
         let kept = kept_indices(&decisions);
         for (at, decision) in rerun(&kept).into_iter().enumerate() {

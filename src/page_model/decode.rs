@@ -4,7 +4,9 @@
 //! core's anchor paragraph).
 
 use super::PageModel;
-use super::features::{self, DENSE, DENSE_NAMES, Features, MeasuredParagraphs, PageLayout};
+use super::features::{
+    self, DENSE, DENSE_NAMES, Features, MeasuredParagraphs, PageLayout, REMOVAL_FEATURES,
+};
 
 /// What the model decided for one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,8 +54,26 @@ pub(super) fn logit(model: &PageModel, features: &Features) -> f32 {
 /// The bias plus the dense features' part of the logit, in their order;
 /// the hashed part ([`super::HashedWeights::sum`]) is added to it.
 pub(super) fn dense_logit(model: &PageModel, dense: &[f32; DENSE]) -> f32 {
+    let removals = dense[REMOVAL_FEATURES].try_into().expect("three features");
+    with_removal_features(model, page_dense_logit(model, dense), removals)
+}
+
+/// [`dense_logit`] up to the features that read the rules' removals, which
+/// come last: what a page's second reading ([`crate::decide`]) shares with
+/// its first.
+pub(super) fn page_dense_logit(model: &PageModel, dense: &[f32; DENSE]) -> f32 {
     let mut z = model.bias;
-    for (w, x) in model.dense.iter().zip(dense) {
+    for (w, x) in model.dense.iter().zip(dense).take(REMOVAL_FEATURES.start) {
+        z += w * x;
+    }
+    z
+}
+
+/// [`dense_logit`] from its [`page_dense_logit`] part and the removal
+/// features: the same sum, in the same order, to the bit.
+pub(super) fn with_removal_features(model: &PageModel, page_part: f32, removals: [f32; 3]) -> f32 {
+    let mut z = page_part;
+    for (w, x) in model.dense[REMOVAL_FEATURES].iter().zip(removals) {
         z += w * x;
     }
     z
@@ -319,7 +339,7 @@ mod tests {
     /// to the bit, with the features that training and `--explain` see, on
     /// the page the rules left, on the smaller page of a later round, and
     /// on the page read as the next run reads it (without the rules'
-    /// removals).
+    /// removals), which scoring reads from the round before (the same page).
     #[test]
     fn fused_logits_equal_the_features_logits() {
         let texts = seed_article();

@@ -12,7 +12,7 @@ use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use super::PageModel;
-use super::decode::dense_logit;
+use super::decode::{page_dense_logit, with_removal_features};
 use super::hash::{Fnv, fold32, mix};
 use super::removals::RuleRemovals;
 
@@ -993,6 +993,36 @@ pub struct MeasuredParagraphs<'t, 'm> {
     /// The model `hashed_totals` are summed under (borrowed, so the same
     /// address is the same model); none until one scores.
     totals_model: Option<&'m PageModel>,
+    /// The page [`MeasuredParagraphs::page_logits`] scored last.
+    last_page: Option<LastPage>,
+}
+
+/// A page as [`MeasuredParagraphs::page_logits`] scored it, for the next
+/// call: a page's second reading ([`crate::decide`]) starts on the page its
+/// first reading ended on, and reads it otherwise only in the features of
+/// the rules' removals, which come last in the logit's sum.
+struct LastPage {
+    /// Its paragraphs, as a set of the document's (a bit each: the page's
+    /// indices themselves were 8 bytes a paragraph at the model's peak).
+    /// Pages list their paragraphs in order, so a page of as many that are
+    /// all in the set is the same page.
+    members: Vec<u64>,
+    len: usize,
+    layout: PageLayout,
+    /// Each paragraph's [`page_dense_logit`].
+    page_parts: Vec<f32>,
+}
+
+impl LastPage {
+    /// Whether `page` (indices, in order) is this page.
+    fn is(&self, page: &[usize]) -> bool {
+        page.len() == self.len
+            && page.iter().all(|&i| {
+                self.members
+                    .get(i / 64)
+                    .is_some_and(|m| m & (1 << (i % 64)) != 0)
+            })
+    }
 }
 
 impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
@@ -1012,6 +1042,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             measured_at: vec![NOT_MEASURED; texts.len()],
             hashed_totals: Vec::new(),
             totals_model: None,
+            last_page: None,
         }
     }
 
@@ -1065,31 +1096,57 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         {
             self.totals_model = Some(model);
             self.sum_hashed_again();
+            self.last_page = None;
         }
-        self.measure(page);
-        let measured = measured_page(&self.measured, &self.measured_at, page);
-        if measured.is_empty() {
-            return (Vec::new(), EMPTY_LAYOUT);
-        }
-        let mut view = PageView::new(&measured, &self.words.content, model.hash_bits);
-        view.layout.over_dateline = self.headline_over_dateline(page, &measured);
+        let (mut layout, page_parts) = match self.last_page.take() {
+            Some(last) if last.is(page) => (last.layout, last.page_parts),
+            _ => {
+                self.measure(page);
+                let measured = measured_page(&self.measured, &self.measured_at, page);
+                if measured.is_empty() {
+                    return (Vec::new(), EMPTY_LAYOUT);
+                }
+                let view = PageView::new(&measured, &self.words.content, model.hash_bits);
+                let parts = (0..page.len())
+                    .map(|i| page_dense_logit(model, &view.dense(i)))
+                    .collect();
+                (view.layout, parts)
+            }
+        };
+        let mask = (1u64 << model.hash_bits) - 1;
+        layout.over_dateline = {
+            let measured = measured_page(&self.measured, &self.measured_at, page);
+            self.headline_over_dateline(page, &measured)
+        };
         let logits = page
             .iter()
+            .zip(&page_parts)
             .enumerate()
-            .map(|(i, &paragraph)| {
+            .map(|(i, (&paragraph, &page_part))| {
                 let at = self.measured_at[paragraph];
-                let feature_steps = self.hashed_totals[at][usize::from(view.region(i) - 1)];
+                let feature_steps = self.hashed_totals[at][usize::from(region_of(&layout, i) - 1)];
                 let removal_steps: i64 = self
                     .removals
                     .hashed(paragraph)
-                    .map(|hash| model.hashed.step((hash & view.mask) as u32))
+                    .map(|hash| model.hashed.step((hash & mask) as u32))
                     .sum();
                 let value = hashed_value(&self.measured[at]);
-                dense_logit(model, &self.dense(&view, i, paragraph))
+                let removals = self.removals.dense(paragraph);
+                with_removal_features(model, page_part, removals)
                     + model.hashed.total(feature_steps, value, removal_steps)
             })
             .collect();
-        (logits, view.layout)
+        let mut members = vec![0u64; self.texts.len().div_ceil(64)];
+        for &i in page {
+            members[i / 64] |= 1 << (i % 64);
+        }
+        self.last_page = Some(LastPage {
+            members,
+            len: page.len(),
+            layout,
+            page_parts,
+        });
+        (logits, layout)
     }
 
     /// The dense features of the page's paragraph `i`, paragraph `paragraph`
@@ -1208,6 +1265,12 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// reads its page again as that run will ([`crate::decide`]).
     pub fn read_removals(&mut self, read: bool) {
         self.removals.read(read);
+    }
+
+    /// Forgets the page [`MeasuredParagraphs::page_logits`] scored last,
+    /// once it has changed: only a page read again as it was reuses it.
+    pub fn forget_scored_page(&mut self) {
+        self.last_page = None;
     }
 
     /// Whether the rules removed any paragraph as noise.
