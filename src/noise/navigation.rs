@@ -319,7 +319,11 @@ fn headline_over_dateline(chrome: &[&str], over_dateline: &[bool]) -> Option<usi
 /// [`HEADLINE_MIN_WORDS`] to twice [`TITLE_MAX_WORDS`] words below the
 /// menu: the entries of a table of contents recur below as the article's
 /// headings, and a breadcrumb that ends with the headline would win over
-/// the headline itself as the "most complete" of two copies. Of several
+/// the headline itself as the "most complete" of two copies. A line
+/// between two lines shaped as headlines ([`headline_shaped`]) says
+/// nothing: the page's list of related or popular stories often names the
+/// article itself (a menu repeated in the footer is a list of shorter
+/// lines, whose copies still count). Of several
 /// such lines, the one with the most content words (of the
 /// [`HEADLINE_CANDIDATES`] with the most, the first without a copy). On a
 /// page whose menu holds a promotion that names the article's subject,
@@ -346,9 +350,16 @@ fn headline_over_contents<'p>(
     // The lines that may be a copy: a heading or a breadcrumb, not prose
     // (whose words are not counted to the end, nor searched).
     let copy_sized = HEADLINE_MIN_WORDS..=2 * TITLE_MAX_WORDS;
-    let copies: Vec<&str> = paragraphs[edge..]
-        .iter()
-        .map(|line| line.trim())
+    let in_teasers = |at: usize| {
+        at > 0
+            && headline_shaped(paragraphs[at - 1])
+            && paragraphs
+                .get(at + 1)
+                .is_some_and(|next| headline_shaped(next))
+    };
+    let copies: Vec<&str> = (edge..paragraphs.len())
+        .filter(|&at| !in_teasers(at))
+        .map(|at| paragraphs[at].trim())
         .filter(|line| copy_sized.contains(&words(line).take(copy_sized.end() + 1).count()))
         .collect();
     candidates
@@ -1087,6 +1098,69 @@ mod tests {
                 true, true, true, true, true, true, true, true, false, false, false
             ]
         );
+    }
+
+    /// A news page's list of related stories often names the article
+    /// itself: that copy, between two other headlines, does not make the
+    /// headline a table of contents' entry, which goes with the menu
+    /// (bench-dev `real-dump`, a CNBC page: the headline sits five lines
+    /// over the prose, over a dateline the catalogue does not read, a
+    /// byline and a video's title; its first three paragraphs of prose).
+    #[test]
+    fn a_headline_named_again_among_related_stories_stays() {
+        let headline =
+            "One of the top-performing beauty stocks could surge after 'Kylie Jenner' makeover";
+        let mut page = MENU.to_vec();
+        page.extend([
+            "Menu",
+            headline,
+            "Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST",
+            "Keris Lahiff@kerisalison",
+            "VIDEO3:4503:45",
+            "Estee Lauder the defensive stock buy of the cosmetics industry: Pro",
+            "Trading Nation",
+            "Beauty company Coty is breaking out \u{2014} in a good way.",
+            "The stock added more than 2% to begin the week after the beauty brand took a majority stake in Kylie Jenner's cosmetics company in a deal worth $600 million. Those gains add to a major gain for shares, climbing more than 80% so far this year.",
+            "Matt Maley, equity strategist at Miller Tabak, says the stock could be a risky bet with a worthy reward.",
+            "Related",
+            "This economic trend could revive recession fears",
+            headline,
+            "Here's where two traders say to invest with the stock market at record highs",
+        ]);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        let at = page.iter().position(|&line| line == headline).unwrap();
+        assert!(chrome[..at].iter().all(|&c| c), "{chrome:?}");
+        assert!(!chrome[at], "{chrome:?}");
+    }
+
+    /// A menu item that reads as a title of the prose and is repeated in
+    /// the footer's menu, between shorter links, still goes with the menu:
+    /// its copy there counts (bench-dev `ext` 0250, a real estate site;
+    /// the prose is written for the test).
+    #[test]
+    fn a_menu_item_repeated_in_the_footer_menu_is_no_headline() {
+        let item = "Why Commercial Real Estate";
+        let headline = "Real Estate Investing for Beginners - Real Estate 101";
+        let page = [
+            "Invest",
+            "Private Credit",
+            item,
+            "Knowledge Center",
+            "Log In",
+            "Sign Up",
+            "Get Started",
+            headline,
+            "Real estate accounts for a large share of the world's assets, and investing in it has become easier for beginners than it was.",
+            "Commercial real estate is a building or land intended to generate a profit, from rent or from the growth of its value.",
+            "Knowledge Center",
+            item,
+            "Why REITs",
+            "Contact Us",
+        ];
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        let at = |line: &str| page.iter().position(|&p| p == line).unwrap();
+        assert!(chrome[..at(headline)].iter().all(|&c| c), "{chrome:?}");
+        assert!(!chrome[at(headline)], "{chrome:?}");
     }
 
     /// The tops of three real news page dumps (bench-dev `real-dump`: CBS
