@@ -554,6 +554,7 @@ fn decide_copy(
         NEAR_DUPLICATE => {
             heads(&fingerprints[member], member, &fingerprints[keeper], keeper)
                 || quotes_whole(fingerprints[keeper].text, fingerprints[member].text)
+                || leads_into(fingerprints[keeper].text, fingerprints[member].text)
         }
         _ => false,
     };
@@ -611,6 +612,29 @@ fn quotes_whole(quoting: &str, quoted: &str) -> bool {
         before.is_some_and(|c| QUOTATION_MARKS.contains(&c))
             && after.is_some_and(|c| QUOTATION_MARKS.contains(&c))
     })
+}
+
+/// Whether `line` is all of `title` after a lead-in of one or two words
+/// with a letter in them: a breadcrumb's last steps ("Blog » The Title"), a
+/// tab's or a thread's label ("Discussion The Title", "Re: The Title"), a
+/// site's name glued to its tagline. Such a line is the longer, so it would
+/// be the "most complete" copy, but it says no more than the title, which
+/// stands by itself elsewhere on the page (as the headline over its
+/// article, most often): the title is no copy of it, and both stay. A
+/// number or a list marker before a line ("3. The Title", "- code") is an
+/// item of a list, and a line that starts in lower case is the end of a
+/// sentence (what leads into it is its start): both are left to the
+/// other rules.
+fn leads_into(line: &str, title: &str) -> bool {
+    let (line, title) = (line.trim(), title.trim());
+    let Some(lead) = line.strip_suffix(title) else {
+        return false;
+    };
+    !line.contains('\n')
+        && title.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        && lead.ends_with(char::is_whitespace)
+        && (1..=2).contains(&lead.split_whitespace().count())
+        && lead.chars().any(char::is_alphabetic)
 }
 
 /// The marks that open or close a quotation: straight and curly, single and
@@ -1085,6 +1109,53 @@ mod tests {
             Decision::Keep(KeepReason::NotACopy { resembles: 4 })
         );
         assert!(cleaned.text.starts_with(&format!("{HEADLINE}\n\n")));
+    }
+
+    #[test]
+    fn a_title_after_a_lead_in_leads_into_it() {
+        let title = "Higher Logic has terminated open source Vanilla";
+        assert!(leads_into(&format!("Discussion {title}"), title));
+        assert!(leads_into(&format!("Blog \u{bb} {title}"), title));
+        assert!(leads_into(&format!("Re: {title}"), title));
+        // A list's number or marker, more than two words, a glued word.
+        assert!(!leads_into(&format!("3. {title}"), title));
+        assert!(!leads_into(&format!("- {title}"), title));
+        assert!(!leads_into(&format!("Read the story: {title}"), title));
+        assert!(!leads_into(&format!("Discussion{title}"), title));
+        // The end of a sentence is led into by its start.
+        assert!(!leads_into(
+            "Paiement s\u{e9}curis\u{e9} avec Carte bancaire, Paypal, Alma",
+            "avec Carte bancaire, Paypal, Alma"
+        ));
+    }
+
+    /// The top of a real forum thread (bench-dev `ext` 0559, a Vanilla
+    /// forum; the post is shortened): the thread's tab label runs into its
+    /// title ("Discussion ..."), which made that line the most complete
+    /// copy, and the title over the post went as its near-duplicate. Both
+    /// stay.
+    #[test]
+    fn a_thread_title_under_its_tab_label_stays() {
+        let title = "Higher Logic has terminated open source Vanilla";
+        let labelled = format!("Discussion {title}");
+        let page = [
+            "Home\u{203a} Releases",
+            &labelled,
+            "Author",
+            "Search",
+            title,
+            "Linc Admin",
+            "March 2025 edited March 2025 in Releases",
+            "On 2 Dec 2024, I received this message from Higher Logic's Director of Software Engineering, about the open source edition of the forum software.",
+        ]
+        .join("\n\n");
+        let cleaned = crate::clean(&page, &Options::default());
+        assert_eq!(cleaned.paragraphs[4].text, title);
+        assert_eq!(
+            cleaned.paragraphs[4].decision,
+            Decision::Keep(KeepReason::NotACopy { resembles: 1 })
+        );
+        assert!(cleaned.text.contains(&format!("\n\n{title}\n\n")));
     }
 
     #[test]
