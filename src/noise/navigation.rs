@@ -680,9 +680,11 @@ fn stop_words() -> &'static FxHashSet<&'static str> {
 /// list items of the article: a schedule, a ranking, a synopsis), not a
 /// continuation starting in lower case.
 fn is_link_like(text: &str) -> bool {
-    !text.contains('\n')
-        && words(text).count() <= LINK_MAX_WORDS
-        && !ends_sentence(text)
+    // Cheapest first: most paragraphs of an article end a sentence, and
+    // the words are counted only up to one too many.
+    !ends_sentence(text)
+        && !text.contains('\n')
+        && words(text).nth(LINK_MAX_WORDS).is_none()
         && !text.contains(char::is_numeric)
         && !crate::text::is_code_like(text)
         && !text.contains(": ")
