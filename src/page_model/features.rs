@@ -91,6 +91,10 @@ pub struct Features {
 /// paragraphs without them, and must then find nothing more to remove.
 pub const REMOVAL_FEATURES: std::ops::Range<usize> = 46..49;
 
+// They come last: a page's second reading goes on from the sum of the
+// others (`decode::page_dense_logit`).
+const _: () = assert!(REMOVAL_FEATURES.end == DENSE);
+
 /// What the page analysis found, shared by all paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageLayout {
