@@ -1102,14 +1102,17 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             self.sum_hashed_again();
             self.last_page = None;
         }
-        let (mut layout, page_parts) = match self.last_page.take() {
-            Some(last) if last.is(page) => (last.layout, last.page_parts),
-            _ => {
-                self.measure(page);
-                let measured = measured_page(&self.measured, &self.measured_at, page);
-                if measured.is_empty() {
-                    return (Vec::new(), EMPTY_LAYOUT);
-                }
+        let same_page = self.last_page.take().filter(|last| last.is(page));
+        if same_page.is_none() {
+            self.measure(page);
+        }
+        let measured = measured_page(&self.measured, &self.measured_at, page);
+        if measured.is_empty() {
+            return (Vec::new(), EMPTY_LAYOUT);
+        }
+        let (mut layout, page_parts) = match same_page {
+            Some(last) => (last.layout, last.page_parts),
+            None => {
                 let view = PageView::new(&measured, &self.words.content, model.hash_bits);
                 let parts = (0..page.len())
                     .map(|i| page_dense_logit(model, &view.dense(i)))
@@ -1117,11 +1120,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                 (view.layout, parts)
             }
         };
+        layout.over_dateline = self.headline_over_dateline(page, &measured);
         let mask = (1u64 << model.hash_bits) - 1;
-        layout.over_dateline = {
-            let measured = measured_page(&self.measured, &self.measured_at, page);
-            self.headline_over_dateline(page, &measured)
-        };
         let logits = page
             .iter()
             .zip(&page_parts)
