@@ -262,12 +262,14 @@ pub fn decide(
         }
     }
     let spacing = spacing(&clusters, candidates.len());
+    let contents = contents_entries(&groups, fingerprints);
     for cluster in clusters {
         resolve_cluster(
             cluster,
             fingerprints,
             digests,
             &spacing,
+            &contents,
             options,
             |member, decision| {
                 decisions[candidates[member]] = map_indices(decision, candidates);
@@ -456,12 +458,13 @@ fn resolve_cluster(
     fingerprints: &[Fingerprinted<'_>],
     digests: &[Digest],
     spacing: &[usize],
+    contents: &[usize],
     options: &Options,
     mut decided: impl FnMut(usize, Decision),
 ) {
     let mut open = cluster;
     let mut first_keeper = None;
-    while let Some(keeper) = most_complete(&open, fingerprints) {
+    while let Some(keeper) = most_complete(&open, fingerprints, contents) {
         let mut not_copies = Vec::new();
         let mut copies = 1;
         for &member in open.iter().filter(|&&member| member != keeper) {
@@ -488,17 +491,76 @@ fn resolve_cluster(
 /// The copy to keep: clean text before markup (a "republish this article"
 /// box of raw HTML is longer than the paragraph it wraps, but it is not the
 /// paragraph), then the longest once a caption label is set aside, then the
-/// one that ends a sentence, then the first.
-fn most_complete(members: &[usize], fingerprints: &[Fingerprinted<'_>]) -> Option<usize> {
+/// one that ends a sentence, then one that is not an entry of a table of
+/// contents (`contents`, sorted; see [`contents_entries`]), then the first.
+fn most_complete(
+    members: &[usize],
+    fingerprints: &[Fingerprinted<'_>],
+    contents: &[usize],
+) -> Option<usize> {
     members.iter().copied().max_by_key(|&i| {
         let fingerprint = &fingerprints[i];
         (
             !has_markup(fingerprint.text),
             fingerprint.body_tokens(),
             fingerprint.ends_sentence,
+            contents.binary_search(&i).is_err(),
             std::cmp::Reverse(i),
         )
     })
+}
+
+/// A table of contents has at least this many entries in a row.
+const CONTENTS_MIN_ENTRIES: usize = 3;
+
+/// The candidates that are entries of a table of contents, in order: runs
+/// of at least [`CONTENTS_MIN_ENTRIES`] heading-shaped lines in a row (not
+/// ending with a full stop, a question may; at most [`HEADING_MAX_TOKENS`]
+/// tokens), each repeated
+/// further down, in the same order, with other paragraphs between the
+/// repeats. The repeats are the article's own headings, each over its
+/// section (or a list of teasers printed again, each over its byline); the
+/// list only names them, so its entries are the copies that go, not the
+/// headings, which the first-copy rule would take out of the article.
+///
+/// A block pasted twice is no table of contents: its second copy's lines
+/// follow each other as the first copy's do, with nothing between. Only
+/// groups of two or three copies are read, so that a file of one line
+/// repeated a million times costs no list here.
+fn contents_entries(groups: &ExactGroups, fingerprints: &[Fingerprinted<'_>]) -> Vec<usize> {
+    let heading_shaped = |i: usize| {
+        let fingerprint = &fingerprints[i];
+        !fingerprint.text.trim_end().ends_with('.')
+            && (1..=HEADING_MAX_TOKENS).contains(&fingerprint.token_count())
+    };
+    // Each heading-shaped candidate with a copy further down, and its next copy.
+    let mut repeated: Vec<(u32, u32)> = groups
+        .iter()
+        .filter(|group| (2..=3).contains(&group.len()) && heading_shaped(group[0]))
+        .flat_map(|group| {
+            group
+                .windows(2)
+                .map(|pair| (pair[0] as u32, pair[1] as u32))
+        })
+        .collect();
+    repeated.sort_unstable();
+    let mut entries = Vec::new();
+    let mut run_start = 0;
+    for at in 1..=repeated.len() {
+        let continues = at < repeated.len() && {
+            let ((line, copy), (next_line, next_copy)) = (repeated[at - 1], repeated[at]);
+            next_line == line + 1 && next_copy > copy + 1
+        };
+        if !continues {
+            let run = &repeated[run_start..at];
+            // The copies come after the whole list.
+            if run.len() >= CONTENTS_MIN_ENTRIES && run[0].1 > run[run.len() - 1].0 {
+                entries.extend(run.iter().map(|&(line, _)| line as usize));
+            }
+            run_start = at;
+        }
+    }
+    entries
 }
 
 /// Whether the text carries HTML markup: a tag (`<p>`, `</a>`, `<!--`) or an
@@ -999,7 +1061,7 @@ mod tests {
             let (fingerprints, _) = prepared(texts, &mut arena);
             let members: Vec<usize> = (0..texts.len()).collect();
             assert_eq!(
-                most_complete(&members, &fingerprints),
+                most_complete(&members, &fingerprints, &[]),
                 Some(*expected),
                 "{texts:?}"
             );
@@ -1122,6 +1184,83 @@ mod tests {
         );
     }
 
+    /// A guide that opens with its table of contents (after bench-dev `ext`
+    /// 0006, a review of language-learning apps, shortened): each entry
+    /// names a heading further down. The headings stay over their sections
+    /// and the entries go as their copies; before, the entries stayed and
+    /// the article lost every heading.
+    #[test]
+    fn a_table_of_contents_gives_way_to_the_headings_it_lists() {
+        let headings = [
+            "The Top 10 Best Language Learning Apps for 2025 in Detail",
+            "Mondly \u{2013} Long-Term Motivator at an Affordable Price",
+            "Langotalk \u{2013} The Gold Standard of AI Language Tutors",
+            "Which Language Learning App is Best for Me in 2025?",
+        ];
+        let sections = [
+            "We test every language learning app over several weeks, so that we can judge how well it keeps a learner going.",
+            "Mondly is the up-and-comer among language learning apps: not yet well known, but technically flawless.",
+            "Langotalk lets you hold real conversations with an AI tutor that corrects you as you speak.",
+            "That depends on your goal: a trip next month calls for another app than a degree in three years.",
+        ];
+        let mut page = vec!["Table of Contents"];
+        page.extend(headings);
+        for (heading, section) in headings.iter().zip(sections) {
+            page.extend([*heading, section]);
+        }
+        let page = page.join("\n\n");
+        let cleaned = crate::clean(&page, &Options::default());
+        for (entry, heading) in (1..=4).zip((5..).step_by(2)) {
+            assert_eq!(
+                cleaned.paragraphs[entry].text,
+                cleaned.paragraphs[heading].text
+            );
+            assert_eq!(
+                cleaned.paragraphs[entry].decision,
+                Decision::remove(Removal {
+                    rule: Cow::Borrowed(EXACT_DUPLICATE),
+                    kept: Some(heading),
+                    similarity: Some(1.0),
+                    documents: None,
+                })
+            );
+            assert!(matches!(
+                cleaned.paragraphs[heading].decision,
+                Decision::Keep(KeepReason::MostComplete { copies: 2 })
+            ));
+        }
+        assert!(
+            cleaned
+                .text
+                .starts_with("Table of Contents\n\nThe Top 10 Best")
+        );
+    }
+
+    /// A block of headings and prose pasted twice is no table of contents:
+    /// its second copy's lines follow each other as the first copy's do, so
+    /// the first copy stays and the second goes, as for any copy.
+    #[test]
+    fn a_block_pasted_twice_keeps_its_first_copy() {
+        let block = [
+            "Mondly \u{2013} Long-Term Motivator at an Affordable Price",
+            "Langotalk \u{2013} The Gold Standard of AI Language Tutors",
+            "Mosalingua \u{2013} Much More Than Just a Vocabulary Trainer",
+            "Mondly is the up-and-comer among language learning apps: not yet well known, but technically flawless.",
+        ];
+        let page = [block, block].concat().join("\n\n");
+        let cleaned = crate::clean(&page, &Options::default());
+        for at in 0..4 {
+            assert!(matches!(
+                cleaned.paragraphs[at].decision,
+                Decision::Keep(KeepReason::MostComplete { copies: 2 })
+            ));
+            assert!(matches!(
+                &cleaned.paragraphs[at + 4].decision,
+                Decision::Remove(removal) if removal.kept == Some(at)
+            ));
+        }
+    }
+
     #[test]
     fn a_title_after_a_lead_in_leads_into_it() {
         let title = "Higher Logic has terminated open source Vanilla";
@@ -1210,6 +1349,7 @@ mod tests {
                 &fingerprints,
                 &digests,
                 &spacing,
+                &[],
                 &options,
                 |member, decision| decided.push((member, decision)),
             );
