@@ -15,7 +15,7 @@ use crate::noise::{Verdict, navigation};
 use crate::options::Options;
 use crate::page_model::{self, PAGE_MODEL};
 use crate::rules::{self, CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
-use crate::text::is_figure_list;
+use crate::text::{MONTHS, is_figure_list};
 use std::borrow::Cow;
 
 /// A caption sits within this many paragraphs of the one it restates
@@ -617,6 +617,7 @@ fn decide_copy(
             heads(&fingerprints[member], member, &fingerprints[keeper], keeper)
                 || quotes_whole(fingerprints[keeper].text, fingerprints[member].text)
                 || leads_into(fingerprints[keeper].text, fingerprints[member].text)
+                || says_other_figures(fingerprints[member].text, fingerprints[keeper].text)
         }
         _ => false,
     };
@@ -654,6 +655,27 @@ fn heads(
     let heading = match_key(member.text);
     let paragraph = match_key(keeper.text);
     !paragraph.starts_with(heading.as_str())
+}
+
+/// Whether `member` holds a figure (a word with a digit: a price, a count,
+/// a version, a day; or a month's name) that `keeper` does not: it says
+/// something the kept copy does not ("BOOK: By Dec 31, 2025 TRAVEL: Through
+/// July 31, 2026" under one offer and "... Through Mar 31, 2026" under the
+/// next; an example's output with another port number), so it is no light
+/// edit of it. A figure is compared as its digits and the letters glued to
+/// them, the punctuation around it left out ("2026." is "2026").
+fn says_other_figures(member: &str, keeper: &str) -> bool {
+    let figures = |text: &str| -> Vec<String> {
+        text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"'))
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase)
+            .filter(|word| {
+                word.bytes().any(|b| b.is_ascii_digit()) || MONTHS.contains(&word.as_str())
+            })
+            .collect()
+    };
+    let kept = figures(keeper);
+    figures(member).iter().any(|figure| !kept.contains(figure))
 }
 
 /// Whether `quoting` holds all of `quoted` between quotation marks: it
@@ -1259,6 +1281,43 @@ mod tests {
                 Decision::Remove(removal) if removal.kept == Some(at)
             ));
         }
+    }
+
+    /// Lines of a page of offers (after bench-dev `ext` 0148, a travel
+    /// site's deals, and 0681, a guide whose examples differ in their
+    /// figures): each differs from the one before it in a date or a
+    /// number only, so it says something the other does not and stays. A
+    /// copy cut short, or retyped in capitals, says no figure of its own
+    /// and still goes.
+    #[test]
+    fn lines_that_differ_in_their_figures_are_no_copies() {
+        let offers = [
+            "BOOK: By Dec 31, 2025 TRAVEL: Through Mar 31, 2026",
+            "HONOLULU, HAWAII",
+            "BOOK: By Dec 31, 2025 TRAVEL: Through July 31, 2026",
+            "LOS CABOS, MEXICO",
+            "Up to 45% off rooms and a resort credit for every night of the stay",
+            "CANCUN, MEXICO",
+            "Up to 53% off rooms and a resort credit for every night of the stay",
+        ];
+        let page = offers.join("\n\n");
+        let cleaned = crate::clean(&page, &Options::default());
+        assert_eq!(cleaned.removals().count(), 0, "{:?}", cleaned.paragraphs);
+        assert_eq!(cleaned.text, format!("{page}\n"));
+
+        assert!(says_other_figures(offers[2], offers[0]));
+        assert!(says_other_figures(
+            "Forwarding https://84c5df439d74.ngrok.io -> http://localhost:3000",
+            "Forwarding https://84c5df439d74.ngrok.io -> http://localhost:8080",
+        ));
+        // "2026." is "2026"; a copy cut short or in capitals says no other figure.
+        let full =
+            "The council met on Tuesday, 3 March 2026, and approved the budget of $4.2 million.";
+        assert!(!says_other_figures(
+            "THE COUNCIL MET ON TUESDAY, 3 March 2026",
+            full
+        ));
+        assert!(!says_other_figures("approved in March 2026.", full));
     }
 
     #[test]

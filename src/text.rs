@@ -18,6 +18,35 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// The English month names and their abbreviations, lowercased ("may" is
+/// left out: it is far more often the verb). A date's month is a figure
+/// to the copy rules and a sign of a dateline to the page model.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Whether `c` is General Punctuation, which is never a letter or number.
 pub fn is_general_punctuation(c: char) -> bool {
     GENERAL_PUNCTUATION.contains(&c)

@@ -15,6 +15,7 @@ use super::PageModel;
 use super::decode::{page_dense_logit, with_removal_features};
 use super::hash::{Fnv, fold32, mix};
 use super::removals::RuleRemovals;
+use crate::text::MONTHS;
 
 /// Names of the dense features, in the order of a model's weights
 /// ([`PageModel::dense`]) and of the features it reads.
@@ -271,32 +272,6 @@ fn phrase_hash(text: &str) -> u64 {
     }
     hash.0
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Measures a paragraph's shape.
 #[cfg(test)]
