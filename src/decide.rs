@@ -534,14 +534,10 @@ fn contents_entries(groups: &ExactGroups, fingerprints: &[Fingerprinted<'_>]) ->
             && (1..=HEADING_MAX_TOKENS).contains(&fingerprint.token_count())
     };
     // Each heading-shaped candidate with a copy further down, and its next copy.
-    let mut repeated: Vec<(u32, u32)> = groups
+    let mut repeated: Vec<(usize, usize)> = groups
         .iter()
         .filter(|group| (2..=3).contains(&group.len()) && heading_shaped(group[0]))
-        .flat_map(|group| {
-            group
-                .windows(2)
-                .map(|pair| (pair[0] as u32, pair[1] as u32))
-        })
+        .flat_map(|group| group.windows(2).map(|pair| (pair[0], pair[1])))
         .collect();
     repeated.sort_unstable();
     let mut entries = Vec::new();
@@ -555,7 +551,7 @@ fn contents_entries(groups: &ExactGroups, fingerprints: &[Fingerprinted<'_>]) ->
             let run = &repeated[run_start..at];
             // The copies come after the whole list.
             if run.len() >= CONTENTS_MIN_ENTRIES && run[0].1 > run[run.len() - 1].0 {
-                entries.extend(run.iter().map(|&(line, _)| line as usize));
+                entries.extend(run.iter().map(|&(line, _)| line));
             }
             run_start = at;
         }
