@@ -516,12 +516,12 @@ const CONTENTS_MIN_ENTRIES: usize = 3;
 /// The candidates that are entries of a table of contents, in order: runs
 /// of at least [`CONTENTS_MIN_ENTRIES`] heading-shaped lines in a row (not
 /// ending with a full stop, a question may; at most [`HEADING_MAX_TOKENS`]
-/// tokens), each repeated
-/// further down, in the same order, with other paragraphs between the
-/// repeats. The repeats are the article's own headings, each over its
-/// section (or a list of teasers printed again, each over its byline); the
-/// list only names them, so its entries are the copies that go, not the
-/// headings, which the first-copy rule would take out of the article.
+/// tokens), each repeated further down, in the same order, with other
+/// paragraphs between the repeats. The repeats are the article's own
+/// headings, each over its section (or a list of teasers printed again,
+/// each over its byline); the list only names them, so its entries are the
+/// copies that go, not the headings, which the first-copy rule would take
+/// out of the article.
 ///
 /// A block pasted twice is no table of contents: its second copy's lines
 /// follow each other as the first copy's do, with nothing between. Only
