@@ -19,8 +19,9 @@ pub fn is_alphanumeric(c: char) -> bool {
 }
 
 /// The English month names and their abbreviations, lowercased ("may" is
-/// left out: it is far more often the verb). A date's month is a figure
-/// to the copy rules and a sign of a dateline to the page model.
+/// left out, as the page model's list always left it: the word is also a
+/// verb). A date's month is a figure to the copy rules and a sign of a
+/// dateline to the page model.
 pub const MONTHS: &[&str] = &[
     "january",
     "february",
