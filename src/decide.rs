@@ -1119,6 +1119,31 @@ mod tests {
         texts
     }
 
+    const ANSWER: &str = "I do not know, she said again, and looked at the floor.";
+
+    /// Three offer cards: hotel, city, saving, dates, the button. The first
+    /// two offers run on the same dates.
+    fn offer_cards() -> Vec<&'static str> {
+        let dates = "BOOK: By Mar 1, 2027 TRAVEL: Through Jun 30, 2027";
+        vec![
+            "Harbour View Hotel ★★★★",
+            "Lisbon, Portugal",
+            "$150 in instant savings",
+            dates,
+            "BOOK NOW",
+            "The Old Mill Inn ★★★",
+            "Bath, England",
+            "Up to 30% off rooms",
+            dates,
+            "BOOK NOW",
+            "Casa del Sol Resort ★★★★★",
+            "Seville, Spain",
+            "Free breakfast for two",
+            "BOOK: By Apr 15, 2027 TRAVEL: Through Sep 30, 2027",
+            "BOOK NOW",
+        ]
+    }
+
     #[test]
     fn structural_repeats_are_parallel_sections_not_pasted_copies() {
         let intro = plan(None)[0];
@@ -1136,6 +1161,28 @@ mod tests {
                     "Closing words of the story, said once.",
                     FULL,
                     CUT,
+                ],
+                &[],
+            ),
+            // Offer cards of one shape: two offers share their dates, and
+            // the card's one label agrees at both ends, in step.
+            (offer_cards(), &[3, 4, 8, 9, 14]),
+            // Answers repeated between questions, then a passage pasted
+            // twice: the answers agree only out of step with the copies
+            // (one side holds a line more), which is no card's shape.
+            (
+                vec![
+                    intro,
+                    FULL,
+                    "Who gave the order?",
+                    ANSWER,
+                    "Who else was in the room that night?",
+                    ANSWER,
+                    "What did the minister say when he was told?",
+                    ANSWER,
+                    FULL,
+                    FULL,
+                    "Closing words of the story, said once.",
                 ],
                 &[],
             ),

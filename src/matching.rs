@@ -518,7 +518,9 @@ const ADJACENT_ANCHOR: usize = 2;
 const MAX_ALIGNMENT_ROUNDS: usize = 8;
 
 /// Other repeated paragraphs that must sit at the same offsets around two
-/// copies for them to be parallel sections rather than a pasted block.
+/// copies for them to be parallel sections rather than a pasted block: two
+/// different lines, or one line agreeing at two offsets in step (cards of
+/// one shape, each ending on the same button).
 const MIN_ALIGNED_ANCHORS: usize = 2;
 
 /// Which candidates are structural repeats, natural to the page and kept:
@@ -693,7 +695,11 @@ fn heading_before_different_content(
 /// page whose every round has the same labels. Read outwards from both
 /// copies at once, offset by offset, the neighbours must agree on
 /// [`MIN_ALIGNED_ANCHORS`] different lines or more (the section's other
-/// repeated lines, not one separator seen twice), and on one side an agreeing neighbour must lie beyond one that
+/// repeated lines), or on one line at that many offsets with no item more on
+/// either side before them: the label that ends each of a page's offer or
+/// product cards, when both copies sit in cards of the same length. The same
+/// line agreeing out of step is a separator or a refrain seen twice around a
+/// pasted block. On one side an agreeing neighbour must lie beyond one that
 /// differs (the sections say different things between their repeated lines),
 /// and a neighbour within [`ADJACENT_ANCHOR`] + 1 places of each copy must
 /// agree (a section's lines sit together). One side may hold one item more
@@ -707,6 +713,8 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
     let mut anchor_count = 0;
     let mut framed = false;
     let mut adjacent = false;
+    // Agreements with as many items before them on both sides.
+    let mut in_step = 0;
     for forward in [true, false] {
         let side = |from: usize| -> ([(usize, usize); ALIGN_WINDOW], usize) {
             let mut side = [(0, 0); ALIGN_WINDOW];
@@ -736,6 +744,7 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
                 anchor_count += 1;
                 framed |= differs;
                 adjacent |= i.max(j) <= ADJACENT_ANCHOR;
+                in_step += usize::from(i == j);
                 i += 1;
                 j += 1;
                 continue;
@@ -757,7 +766,7 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
     let anchors = &mut anchors[..anchor_count];
     anchors.sort_unstable();
     let distinct = 1 + anchors.windows(2).filter(|w| w[0] != w[1]).count();
-    anchor_count > 0 && distinct >= MIN_ALIGNED_ANCHORS
+    anchor_count > 0 && (distinct >= MIN_ALIGNED_ANCHORS || in_step >= MIN_ALIGNED_ANCHORS)
 }
 
 #[cfg(test)]
