@@ -262,14 +262,14 @@ pub fn decide(
         }
     }
     let spacing = spacing(&clusters, candidates.len());
-    let contents = contents_entries(&groups, fingerprints);
+    let listings = Listings::of(&groups, &clusters, fingerprints);
     for cluster in clusters {
         resolve_cluster(
             cluster,
             fingerprints,
             digests,
             &spacing,
-            &contents,
+            &listings,
             options,
             |member, decision| {
                 decisions[candidates[member]] = map_indices(decision, candidates);
@@ -458,17 +458,22 @@ fn resolve_cluster(
     fingerprints: &[Fingerprinted<'_>],
     digests: &[Digest],
     spacing: &[usize],
-    contents: &[usize],
+    listings: &Listings,
     options: &Options,
     mut decided: impl FnMut(usize, Decision),
 ) {
     let mut open = cluster;
     let mut first_keeper = None;
-    while let Some(keeper) = most_complete(&open, fingerprints, contents) {
+    while let Some(keeper) = most_complete(&open, fingerprints, &listings.contents) {
         let mut not_copies = Vec::new();
         let mut copies = 1;
         for &member in open.iter().filter(|&&member| member != keeper) {
-            match decide_copy(member, keeper, fingerprints, digests, spacing, options) {
+            let decision = if listings.summaries.binary_search(&member).is_ok() {
+                Decision::Keep(KeepReason::NotACopy { resembles: keeper })
+            } else {
+                decide_copy(member, keeper, fingerprints, digests, spacing, options)
+            };
+            match decision {
                 Decision::Keep(KeepReason::NotACopy { .. }) => not_copies.push(member),
                 decision => {
                     copies += 1;
@@ -510,8 +515,84 @@ fn most_complete(
     })
 }
 
-/// A table of contents has at least this many entries in a row.
+/// A table of contents, or a summary table, has at least this many entries
+/// in a row.
 const CONTENTS_MIN_ENTRIES: usize = 3;
+
+/// The lists at the head of a page that name what its sections say again:
+/// they decide which of two copies is the copy.
+#[derive(Debug, Default)]
+struct Listings {
+    /// Entries of a table of contents, sorted ([`contents_entries`]).
+    contents: Vec<usize>,
+    /// Lines that a summary table's rows hold, sorted ([`summarised_lines`]).
+    summaries: Vec<usize>,
+}
+
+impl Listings {
+    fn of(
+        groups: &ExactGroups,
+        clusters: &[Vec<usize>],
+        fingerprints: &[Fingerprinted<'_>],
+    ) -> Self {
+        let contents = contents_entries(groups, fingerprints);
+        let summaries = summarised_lines(clusters, fingerprints, &contents);
+        Listings {
+            contents,
+            summaries,
+        }
+    }
+}
+
+/// Whether a candidate is shaped as a heading: it does not end with a full
+/// stop (a question may) and has 1 to [`HEADING_MAX_TOKENS`] tokens.
+fn heading_shaped(fingerprint: &Fingerprinted<'_>) -> bool {
+    !fingerprint.text.trim_end().ends_with('.')
+        && (1..=HEADING_MAX_TOKENS).contains(&fingerprint.token_count())
+}
+
+/// The heading-shaped lines, sorted, that rows of a summary table hold: a
+/// run of at least [`CONTENTS_MIN_ENTRIES`] candidates in a row, none ending
+/// with a full stop (rows of fields, not prose), each the most complete
+/// copy of its cluster's one other member, a heading-shaped line further
+/// down, the lines in the rows' order, with other paragraphs between them.
+/// A comparison table names each item's key result ("Boosted blog
+/// conversion by 460% for Picflow"), and each item's section states it
+/// again under its name: the row is no fuller copy of that line, and the
+/// line, which the section needs, stays. A caption or a pull quote restates
+/// prose, which ends its sentences, so it is not spared here.
+fn summarised_lines(
+    clusters: &[Vec<usize>],
+    fingerprints: &[Fingerprinted<'_>],
+    contents: &[usize],
+) -> Vec<usize> {
+    let mut rows: Vec<(usize, usize)> = clusters
+        .iter()
+        .filter_map(|cluster| {
+            let &[first, second] = cluster.as_slice() else {
+                return None;
+            };
+            let (row, line) = (first.min(second), first.max(second));
+            let is_row = !fingerprints[row].text.trim_end().ends_with('.');
+            (is_row
+                && heading_shaped(&fingerprints[line])
+                && most_complete(cluster, fingerprints, contents) == Some(row))
+            .then_some((row, line))
+        })
+        .collect();
+    rows.sort_unstable();
+    let mut lines = Vec::new();
+    for run in rows.chunk_by(|&(row, line), &(next_row, next_line)| {
+        next_row == row + 1 && next_line > line + 1
+    }) {
+        let last_row = run[run.len() - 1].0;
+        if run.len() >= CONTENTS_MIN_ENTRIES && run[0].1 > last_row {
+            lines.extend(run.iter().map(|&(_, line)| line));
+        }
+    }
+    lines.sort_unstable();
+    lines
+}
 
 /// The candidates that are entries of a table of contents, in order: runs
 /// of at least [`CONTENTS_MIN_ENTRIES`] heading-shaped lines in a row (not
@@ -528,15 +609,10 @@ const CONTENTS_MIN_ENTRIES: usize = 3;
 /// groups of two or three copies are read, so that a file of one line
 /// repeated a million times costs no list here.
 fn contents_entries(groups: &ExactGroups, fingerprints: &[Fingerprinted<'_>]) -> Vec<usize> {
-    let heading_shaped = |i: usize| {
-        let fingerprint = &fingerprints[i];
-        !fingerprint.text.trim_end().ends_with('.')
-            && (1..=HEADING_MAX_TOKENS).contains(&fingerprint.token_count())
-    };
     // Each heading-shaped candidate with a copy further down, and its next copy.
     let mut repeated: Vec<(usize, usize)> = groups
         .iter()
-        .filter(|group| (2..=3).contains(&group.len()) && heading_shaped(group[0]))
+        .filter(|group| (2..=3).contains(&group.len()) && heading_shaped(&fingerprints[group[0]]))
         .flat_map(|group| group.windows(2).map(|pair| (pair[0], pair[1])))
         .collect();
     repeated.sort_unstable();
@@ -1312,6 +1388,75 @@ mod tests {
         );
     }
 
+    /// A "best of" guide that opens with a comparison table (after bench-dev
+    /// `ext` 0019, a list of agencies, with other products and words): each
+    /// row holds an item's key result, which the item's section states
+    /// again under its name. The rows are no fuller copies of those lines:
+    /// both stay. The same restatements of three paragraphs of prose (which
+    /// end their sentences) are copies and go.
+    #[test]
+    fn lines_that_a_summary_tables_rows_hold_stay_in_their_sections() {
+        let results = [
+            "Kept feet dry through 40 km of wet moorland",
+            "Lasted 1,200 km before the tread wore smooth",
+            "Weighed 310 g a boot in the size we tested",
+        ];
+        let rows = [
+            format!("1 Ridgeline GTX 2021 Best overall {} $$$ 4.8", results[0]),
+            format!("2 Fellrunner Mid 2019 Best value {} $$ 4.6", results[1]),
+            format!("3 Summit Lite 2023 Lightest {} $$$ 4.5", results[2]),
+        ];
+        let sections = [
+            (
+                "Ridgeline GTX",
+                "We wore the Ridgeline for a month of autumn walking and it never let water in.",
+            ),
+            (
+                "Fellrunner Mid",
+                "The Fellrunner is the boot to buy if you walk every weekend and want it to last.",
+            ),
+            (
+                "Summit Lite",
+                "Summit Lite shaves weight wherever it can, and the ankle support is the price.",
+            ),
+        ];
+        let page_of = |rows: &[String]| {
+            let mut page: Vec<&str> = vec!["Our picks at a glance"];
+            page.extend(rows.iter().map(String::as_str));
+            for ((name, review), result) in sections.iter().zip(results) {
+                page.extend([*name, result, *review]);
+            }
+            page.join("\n\n")
+        };
+        let lines = [5, 8, 11];
+        let table = page_of(&rows);
+        let cleaned = crate::clean(&table, &Options::default());
+        for (row, line) in (1..=3).zip(lines) {
+            assert_eq!(cleaned.paragraphs[line].text, results[row - 1]);
+            assert_eq!(
+                cleaned.paragraphs[line].decision,
+                Decision::Keep(KeepReason::NotACopy { resembles: row })
+            );
+            assert!(matches!(
+                cleaned.paragraphs[row].decision,
+                Decision::Keep(KeepReason::Unique)
+            ));
+        }
+        let prose: Vec<String> = rows.iter().map(|row| format!("{row}.")).collect();
+        let restated = page_of(&prose);
+        let cleaned = crate::clean(&restated, &Options::default());
+        for (row, line) in (1..=3).zip(lines) {
+            assert!(
+                matches!(
+                    &cleaned.paragraphs[line].decision,
+                    Decision::Remove(removal) if removal.kept == Some(row)
+                ),
+                "{:?}",
+                cleaned.paragraphs[line]
+            );
+        }
+    }
+
     /// A block of headings and prose pasted twice is no table of contents:
     /// its second copy's lines follow each other as the first copy's do, so
     /// the first copy stays and the second goes, as for any copy.
@@ -1462,7 +1607,7 @@ mod tests {
                 &fingerprints,
                 &digests,
                 &spacing,
-                &[],
+                &Listings::default(),
                 &options,
                 |member, decision| decided.push((member, decision)),
             );
