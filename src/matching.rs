@@ -437,6 +437,12 @@ impl ExactGroups {
         self.ends.len()
     }
 
+    /// Group `index`'s members, in order.
+    fn get(&self, index: usize) -> &[usize] {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.members[start..self.ends[index]]
+    }
+
     /// The groups, each as its members in order.
     pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -505,7 +511,7 @@ pub fn exact_groups(digests: &[Digest]) -> ExactGroups {
 }
 
 /// Paragraphs either side of a repeat that are read to align it with
-/// another copy of it (see [`aligned_in_parallel_sections`]).
+/// another copy of it (see [`alignment`]).
 const ALIGN_WINDOW: usize = 8;
 
 /// An agreeing neighbour this many places (counted from 0) or fewer from
@@ -527,7 +533,7 @@ const MIN_ALIGNED_ANCHORS: usize = 2;
 /// every copy of a short heading-like line repeated before different content
 /// ([`heading_before_different_content`]), and every copy that sits at the
 /// same place in a parallel section as the copy before or after it
-/// ([`aligned_in_parallel_sections`]). Only neighbouring copies are
+/// ([`alignment`]). Only neighbouring copies are
 /// compared, so a line repeated 100,000 times costs 100,000 checks.
 ///
 /// Sections are aligned as the clean copy will read: the copies that are
@@ -559,12 +565,15 @@ pub fn structural_repeats(
     // only when that partner changed or a neighbour within the alignment
     // window left (`moved`). Without it a big file, whose rounds each take
     // out a few copies, aligned every pair of every round again.
-    let mut aligned_with = vec![(usize::MAX, false); count];
+    let mut aligned_with = vec![(usize::MAX, Alignment::Unaligned); count];
     let mut moved = vec![true; count];
     // The groups to read again this round: at first all of them, then only
     // those that lost a member or have one near a copy that left. The others
     // read as they did, and what they remove is already gone.
     let mut dirty = vec![true; groups.len()];
+    // The groups whose copies only hint at parallel sections this round
+    // (`Alignment::Hinted`).
+    let mut hinted = vec![false; groups.len()];
     for _ in 0..MAX_ALIGNMENT_ROUNDS {
         let kept: Vec<usize> = (0..count).filter(|&i| present[i]).collect();
         let mut position = vec![usize::MAX; count];
@@ -589,9 +598,9 @@ pub fn structural_repeats(
                 .iter()
                 .enumerate()
                 .filter(|(index, group)| group.len() > 1 && dirty[*index])
-                .map(|(_, group)| group)
         };
-        for group in to_read() {
+        for (index, group) in to_read() {
+            hinted[index] = false;
             for &member in group {
                 structural[member] = false;
             }
@@ -605,49 +614,68 @@ pub fn structural_repeats(
             for pair in members.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let known = aligned_with[a];
-                let aligned = if known.0 == b && !moved[a] && !moved[b] {
+                let alignment = if known.0 == b && !moved[a] && !moved[b] {
                     known.1
                 } else {
-                    let aligned =
-                        aligned_in_parallel_sections(position[a], position[b], &kept_groups);
-                    aligned_with[a] = (b, aligned);
-                    aligned
+                    let alignment = alignment(position[a], position[b], &kept_groups);
+                    aligned_with[a] = (b, alignment);
+                    alignment
                 };
-                if aligned {
-                    structural[a] = true;
-                    structural[b] = true;
+                match alignment {
+                    Alignment::Parallel => {
+                        structural[a] = true;
+                        structural[b] = true;
+                    }
+                    Alignment::Hinted => hinted[index] = true,
+                    Alignment::Unaligned => {}
                 }
             }
         }
         moved.fill(false);
-        let mut removed_any = Vec::new();
-        for group in to_read() {
-            // What the decisions will remove: in a structural group the
-            // copies out of sequence, otherwise every long copy but one.
-            let has_structure = group.iter().any(|&m| structural[m]);
-            let mut first_long = true;
-            let members: Vec<usize> = group
-                .iter()
-                .copied()
-                .filter(|&m| present[m] && long(m))
-                .collect();
-            for member in members {
-                let removed = if has_structure {
-                    !structural[member]
-                } else {
-                    !std::mem::take(&mut first_long)
-                };
-                if removed {
-                    present[member] = false;
-                    removed_any.push(member);
-                    let at = position[member];
-                    let window =
-                        at.saturating_sub(ALIGN_WINDOW)..(at + ALIGN_WINDOW + 1).min(kept.len());
-                    for &neighbour in &kept[window] {
-                        moved[neighbour] = true;
+        // What the decisions will remove from the groups `indices`: in a
+        // structural group the copies out of sequence, otherwise every long
+        // copy but one. They leave `present`, and their neighbours move.
+        let mut remove_copies = |indices: &[usize]| {
+            let mut removed = Vec::new();
+            for &index in indices {
+                let group = groups.get(index);
+                let has_structure = group.iter().any(|&m| structural[m]);
+                let mut first_long = true;
+                let members: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&m| present[m] && long(m))
+                    .collect();
+                for member in members {
+                    let goes = if has_structure {
+                        !structural[member]
+                    } else {
+                        !std::mem::take(&mut first_long)
+                    };
+                    if goes {
+                        present[member] = false;
+                        removed.push(member);
+                        let at = position[member];
+                        let window = at.saturating_sub(ALIGN_WINDOW)
+                            ..(at + ALIGN_WINDOW + 1).min(kept.len());
+                        for &neighbour in &kept[window] {
+                            moved[neighbour] = true;
+                        }
                     }
                 }
             }
+            removed
+        };
+        // A group that only hints at parallel sections waits while other
+        // copies leave: a pasted copy among its sections may be what puts
+        // them out of step, and once it is gone they may align. It is
+        // decided in the first round where nothing else leaves.
+        let (mut waiting, now): (Vec<usize>, Vec<usize>) = to_read()
+            .map(|(index, _)| index)
+            .partition(|&index| hinted[index] && !groups.get(index).iter().any(|&m| structural[m]));
+        let mut removed_any = remove_copies(&now);
+        if removed_any.is_empty() {
+            removed_any = remove_copies(&std::mem::take(&mut waiting));
         }
         if removed_any.is_empty() {
             break;
@@ -658,6 +686,9 @@ pub fn structural_repeats(
             .chain((0..count).filter(|&i| moved[i]))
         {
             dirty[group_of[member]] = true;
+        }
+        for index in waiting {
+            dirty[index] = true;
         }
     }
     structural
@@ -689,6 +720,18 @@ fn heading_before_different_content(
     followers.windows(2).all(|w| w[0] != w[1])
 }
 
+/// How two copies sit in their sections ([`alignment`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Alignment {
+    /// Nothing agrees around them as [`alignment`] asks.
+    Unaligned,
+    /// Agreeing neighbours frame them, as in parallel sections, but too few
+    /// to tell: sections thrown out of step by a pasted copy look so.
+    Hinted,
+    /// The same item of two parallel sections.
+    Parallel,
+}
+
 /// Whether two copies `a < b` (candidate indices; `group_of` maps each
 /// candidate to its exact group) are the same item of two parallel sections:
 /// a day-by-day plan whose every day has the same timing line, a results
@@ -705,8 +748,9 @@ fn heading_before_different_content(
 /// agree (a section's lines sit together). One side may hold one item more
 /// than the other (a section with an extra line). A pasted block agrees at
 /// every offset until it ends; a pasted paragraph agrees with nothing next to
-/// it: both are copies.
-fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool {
+/// it: both are copies. Framed and adjacent agreements that fall short of
+/// those counts are a hint.
+fn alignment(a: usize, b: usize, group_of: &[usize]) -> Alignment {
     // Fixed arrays, not vectors: this runs for every pair of copies of a big
     // file, several times.
     let mut anchors = [0usize; 2 * ALIGN_WINDOW];
@@ -761,12 +805,16 @@ fn aligned_in_parallel_sections(a: usize, b: usize, group_of: &[usize]) -> bool 
         }
     }
     if !(framed && adjacent) {
-        return false;
+        return Alignment::Unaligned;
     }
     let anchors = &mut anchors[..anchor_count];
     anchors.sort_unstable();
     let distinct = 1 + anchors.windows(2).filter(|w| w[0] != w[1]).count();
-    anchor_count > 0 && (distinct >= MIN_ALIGNED_ANCHORS || in_step >= MIN_ALIGNED_ANCHORS)
+    if distinct >= MIN_ALIGNED_ANCHORS || in_step >= MIN_ALIGNED_ANCHORS {
+        Alignment::Parallel
+    } else {
+        Alignment::Hinted
+    }
 }
 
 #[cfg(test)]

@@ -399,6 +399,9 @@ golden! {
     empty_input => "empty-input",
     structural_meal_plan => "structural-meal-plan",
     structural_meal_plan_pasted_copy => "structural-meal-plan-pasted-copy",
+    structural_offer_cards => "structural-offer-cards",
+    structural_offer_cards_pasted_copy => "structural-offer-cards-pasted-copy",
+    summary_table_sections => "summary-table-sections",
 }
 
 #[test]
