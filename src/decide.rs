@@ -553,7 +553,7 @@ fn heading_shaped(fingerprint: &Fingerprinted<'_>) -> bool {
 
 /// The heading-shaped lines, sorted, that rows of a summary table hold: a
 /// run of at least [`CONTENTS_MIN_ENTRIES`] candidates in a row, none ending
-/// with a full stop (rows of fields, not prose), each the most complete
+/// a sentence (rows of fields, not prose), each the most complete
 /// copy of its cluster's one other member, a heading-shaped line further
 /// down, the lines in the rows' order, with other paragraphs between them.
 /// A comparison table names each item's key result ("Boosted blog
@@ -573,7 +573,7 @@ fn summarised_lines(
                 return None;
             };
             let (row, line) = (first.min(second), first.max(second));
-            let is_row = !fingerprints[row].text.trim_end().ends_with('.');
+            let is_row = !fingerprints[row].ends_sentence;
             (is_row
                 && heading_shaped(&fingerprints[line])
                 && most_complete(cluster, fingerprints, contents) == Some(row))
