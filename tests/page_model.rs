@@ -216,6 +216,52 @@ fn a_copy_between_two_table_rows_stays() {
     }
 }
 
+/// A forum thread's replies are its content, however much they read like
+/// a comment block under an article: on a page of numbered posts ("#1",
+/// "#2", ...) the model leaves every sentence of the posts, and still takes
+/// the posters' details and reactions around them. Before the thread
+/// protection the built-in model took the third and fourth posts whole.
+#[test]
+fn a_threads_posts_stay_and_their_chrome_goes() {
+    let page = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/forum-thread.txt"),
+    )
+    .unwrap();
+    let cleaned = dedupe::clean(&page, &with_page_model());
+    let kept: Vec<&str> = cleaned
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.decision, Decision::Keep(_)))
+        .map(|p| &*p.text)
+        .collect();
+    for post in [
+        "Any recommendations for something that grips on wet leaves and lasts the season?",
+        "Go for 32mm if your frame has the clearance. I switched two years ago and have not looked back.",
+        "Tubeless changed everything for me on the lanes. Small thorns seal themselves and you never notice.",
+        "It takes an evening to set up the first time, mind.",
+        "Thanks both. I will try wider tyres first and look at tubeless in the spring.",
+    ] {
+        assert!(kept.contains(&post), "{post} went: {kept:#?}");
+    }
+    let removed = removed_by_model(&cleaned);
+    for chrome in [
+        "Reactions: rainrider, coldhands and 4 others",
+        "Member",
+        "#3",
+    ] {
+        assert!(removed.contains(&chrome), "{chrome} stayed: {removed:#?}");
+    }
+
+    let rules_alone = dedupe::clean(&page, &Options::default());
+    let scores = dedupe::explain_page_model(&rules_alone, &PageModel::builtin());
+    let (_, tubeless) = scores
+        .iter()
+        .find(|(i, _)| rules_alone.paragraphs[*i].text.starts_with("Tubeless"))
+        .unwrap();
+    assert!(tubeless.run_is_noise, "the post sits in a noise run");
+    assert_eq!(tubeless.protection, Some(dedupe::Protection::ThreadPost));
+}
+
 /// A model of dense weights alone: `bias`, and a weight for each named
 /// feature (the rest 0), that removes what scores above one half.
 fn model_that_reads(bias: f32, weights: &[(&str, f32)]) -> PageModel {

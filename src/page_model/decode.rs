@@ -153,6 +153,10 @@ pub enum Protection {
     /// A line without a word (a separator rule is the author's layout, and
     /// costs no text either way).
     NoWords,
+    /// A post's own text in a forum thread (posts numbered "#1", "#2", ...,
+    /// or each under its author's post count): a thread's replies are its
+    /// content, however much they read like comments under an article.
+    ThreadPost,
 }
 
 impl Protection {
@@ -165,6 +169,7 @@ impl Protection {
             Protection::RunTitle => "the title of the first content run",
             Protection::Anchor => "the article's longest paragraph",
             Protection::NoWords => "a line without words",
+            Protection::ThreadPost => "a post's text in a forum thread",
         }
     }
 }
@@ -174,6 +179,7 @@ impl Protection {
 fn protection(
     layout: &PageLayout,
     run_title: Option<usize>,
+    thread: Option<(usize, usize)>,
     text: &str,
     i: usize,
 ) -> Option<Protection> {
@@ -189,9 +195,82 @@ fn protection(
         Some(Protection::Anchor)
     } else if !text.chars().any(char::is_alphanumeric) {
         Some(Protection::NoWords)
+    } else if thread.is_some_and(|(first, last)| (first..=last).contains(&i)) && post_prose(text) {
+        Some(Protection::ThreadPost)
     } else {
         None
     }
+}
+
+/// Whether a post's paragraph reads as something its author wrote: a
+/// sentence of three words or more (an emoji or a closing quote after its
+/// full stop is allowed), or twelve words or more.
+fn post_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let end = text.trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?…".contains(c));
+    words >= 12 || (words >= 3 && end.ends_with(['.', '!', '?', '…']))
+}
+
+/// The number of a post, when the paragraph opens with one ("#3",
+/// "#3 · Jun 4, 2024", "Post #3").
+fn post_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let t = t.strip_prefix("Post ").unwrap_or(t);
+    let digits = t.strip_prefix('#')?;
+    let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &digits[len..];
+    if len == 0
+        || len > 5
+        || rest.starts_with(|c: char| c.is_alphanumeric())
+        || rest.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    digits[..len].parse().ok()
+}
+
+/// Whether the paragraph is the post count a forum shows beside each
+/// post's author ("Posts: 8292", "1,674 posts · Joined 2020").
+fn member_post_count(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    words.len() <= 6
+        && words.windows(2).any(|pair| {
+            let (a, b) = (pair[0].to_lowercase(), pair[1]);
+            (["posts:", "messages:"].contains(&a.as_str()) && number(b))
+                || (number(pair[0])
+                    && ["posts", "messages"]
+                        .contains(&b.to_lowercase().trim_end_matches(['·', ','])))
+        })
+}
+
+/// The paragraphs of a page that are a thread of posts: from the first of
+/// three or more rising post numbers, or of authors' post counts, to the
+/// end of the last post (as far past the last marker as the longest post
+/// before it).
+fn thread_span(texts: &[&str]) -> Option<(usize, usize)> {
+    let mut markers: Vec<usize> = Vec::new();
+    let mut last = 0;
+    for (i, text) in texts.iter().enumerate() {
+        if let Some(n) = post_number(text).filter(|&n| n > last) {
+            markers.push(i);
+            last = n;
+        } else if member_post_count(text) {
+            markers.push(i);
+        }
+    }
+    if markers.len() < 3 {
+        return None;
+    }
+    let longest = markers.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+    Some((
+        markers[0],
+        (markers[markers.len() - 1] + longest).min(texts.len() - 1),
+    ))
 }
 
 /// A page read by the model from its paragraphs' logits: each paragraph's
@@ -218,6 +297,8 @@ pub fn decode<'m>(
     let (logits, layout) = paragraphs.page_logits(page, model);
     let (probabilities, states) = read_page(model, logits.into_iter());
     let run_title = paragraphs.run_title(page, &states);
+    let texts: Vec<&str> = page.iter().map(|&i| paragraphs.text(i)).collect();
+    let thread = thread_span(&texts);
     probabilities
         .iter()
         .zip(&states)
@@ -225,7 +306,7 @@ pub fn decode<'m>(
         .map(|(i, (&probability, &state))| Verdict {
             probability,
             remove: state == 1
-                && protection(&layout, run_title, paragraphs.text(page[i]), i).is_none(),
+                && protection(&layout, run_title, thread, paragraphs.text(page[i]), i).is_none(),
         })
         .collect()
 }
@@ -245,6 +326,7 @@ pub fn explain<'r>(
     let texts: Vec<&str> = page.iter().map(|&i| texts[i]).collect();
     let (probabilities, states) = read_page(model, features.iter().map(|f| logit(model, f)));
     let run_title = measured.run_title(page, &states);
+    let thread = thread_span(&texts);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
@@ -282,7 +364,7 @@ pub fn explain<'r>(
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);
-            let protection = protection(&layout, run_title, texts[i], i);
+            let protection = protection(&layout, run_title, thread, texts[i], i);
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],
@@ -302,6 +384,73 @@ mod tests {
     use super::*;
 
     const STICKY: [[f32; 2]; 2] = [[-0.1, -2.5], [-2.5, -0.1]];
+
+    #[test]
+    fn post_numbers_and_post_counts_mark_a_thread() {
+        for (text, number) in [
+            ("#3", Some(3)),
+            ("#12 · Jun 4, 2024", Some(12)),
+            ("Post #7", Some(7)),
+            ("#hashtag", None),
+            (
+                "#1 in the charts for six weeks running, the single sold a million copies",
+                None,
+            ),
+            ("Chapter 3", None),
+        ] {
+            assert_eq!(post_number(text), number, "{text}");
+        }
+        for (text, count) in [
+            ("Posts: 8292", true),
+            ("1,674 posts · Joined 2020", true),
+            ("Messages: 512", true),
+            (
+                "The forum had 1,674 posts by the end of its first month online",
+                false,
+            ),
+            ("Posts", false),
+        ] {
+            assert_eq!(member_post_count(text), count, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_thread_spans_its_posts_and_no_further_than_its_longest() {
+        let page = [
+            "Menu",
+            "#1",
+            "First post.",
+            "Reply",
+            "#2",
+            "Second post.",
+            "#3",
+            "Third.",
+            "Reply",
+            "Footer",
+            "Terms",
+            "Privacy",
+        ];
+        // From "#1" to "#3" and three more (the longest gap, "#1" to "#2").
+        assert_eq!(thread_span(&page), Some((1, 9)));
+        // Two numbers, or numbers that do not rise, are no thread.
+        assert_eq!(thread_span(&page[..6]), None);
+        assert_eq!(thread_span(&["#3", "a", "#2", "b", "#1", "c"]), None);
+    }
+
+    #[test]
+    fn a_posts_prose_is_a_sentence_or_a_long_line() {
+        assert!(post_prose("Oh, and let's not forget Lomography! 😏"));
+        assert!(post_prose(
+            "It takes an evening to set up the first time, mind."
+        ));
+        assert!(post_prose(
+            "I am a beginner ive been riding trails now for a long time but havent done any"
+        ));
+        assert!(!post_prose(
+            "Reactions: kyteflyer, Bobby T, Aviator and 19 others"
+        ));
+        assert!(!post_prose("Thanks!"));
+    }
 
     #[test]
     fn viterbi_without_transitions_thresholds_each_paragraph() {
