@@ -232,6 +232,15 @@ fn post_number(text: &str) -> Option<u32> {
 /// Whether the paragraph is the post count a forum shows beside each
 /// post's author ("Posts: 8292", "1,674 posts · Joined 2020").
 fn member_post_count(text: &str) -> bool {
+    // Most paragraphs are longer, or name neither: a page is read several
+    // times, so those are let go before any word is split.
+    if text.len() > 64
+        || !["osts", "OSTS", "essages", "ESSAGES"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let number = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
@@ -404,6 +413,7 @@ mod tests {
             ("Posts: 8292", true),
             ("1,674 posts · Joined 2020", true),
             ("Messages: 512", true),
+            ("POSTS: 40", true),
             (
                 "The forum had 1,674 posts by the end of its first month online",
                 false,
