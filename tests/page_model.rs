@@ -81,16 +81,21 @@ fn removed_by_model<'c>(cleaned: &'c dedupe::Cleaned<'_>) -> Vec<&'c str> {
         .collect()
 }
 
-#[test]
-fn the_headline_and_the_article_stay() {
-    let article = support::page_with_comments();
-    let cleaned = dedupe::clean(&article, &with_page_model());
-    let kept: Vec<&str> = cleaned
+/// The paragraphs kept, in order.
+fn kept_texts<'c>(cleaned: &'c dedupe::Cleaned<'_>) -> Vec<&'c str> {
+    cleaned
         .paragraphs
         .iter()
         .filter(|p| matches!(p.decision, Decision::Keep(_)))
         .map(|p| &*p.text)
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_headline_and_the_article_stay() {
+    let article = support::page_with_comments();
+    let cleaned = dedupe::clean(&article, &with_page_model());
+    let kept = kept_texts(&cleaned);
     assert!(
         kept.contains(&"Council votes to close the town library after budget cuts"),
         "{kept:#?}"
@@ -228,12 +233,7 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
     )
     .unwrap();
     let cleaned = dedupe::clean(&page, &with_page_model());
-    let kept: Vec<&str> = cleaned
-        .paragraphs
-        .iter()
-        .filter(|p| matches!(p.decision, Decision::Keep(_)))
-        .map(|p| &*p.text)
-        .collect();
+    let kept = kept_texts(&cleaned);
     for post in [
         "Any recommendations for something that grips on wet leaves and lasts the season?",
         "Go for 32mm if your frame has the clearance. I switched two years ago and have not looked back.",

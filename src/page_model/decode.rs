@@ -314,8 +314,7 @@ pub fn decode<'m>(
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1
-                && protection(&layout, run_title, thread, paragraphs.text(page[i]), i).is_none(),
+            remove: state == 1 && protection(&layout, run_title, thread, texts[i], i).is_none(),
         })
         .collect()
 }
