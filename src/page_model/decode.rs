@@ -203,8 +203,10 @@ fn protection(
 }
 
 /// Whether a post's paragraph reads as something its author wrote: a
-/// sentence of three words or more (an emoji or a closing quote after its
-/// full stop is allowed), or twelve words or more.
+/// sentence of three words or more, or twelve words or more. Unlike
+/// [`crate::text::ends_sentence`], an emoji after the full stop and a
+/// trailing ellipsis still end a post's sentence ("Oh, and let's not
+/// forget Lomography! 😏", "I can just imagine...").
 fn post_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let end = text.trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?…".contains(c));
