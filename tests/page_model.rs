@@ -262,6 +262,57 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
     assert_eq!(tubeless.protection, Some(dedupe::Protection::ThreadPost));
 }
 
+/// A listing's items (a blog's index of reviews, each under the same label
+/// with an excerpt) are the page's content, however much they read like
+/// teasers of other pages: where the model reads them as a run of noise,
+/// their excerpts stay. Before the listing protection, the held-out model
+/// took 73% of `ext` 0282's main text, such a list of app reviews.
+#[test]
+fn a_listings_excerpts_stay_where_the_model_reads_teasers() {
+    let page = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/listing.txt"),
+    )
+    .unwrap();
+    let rules_alone = dedupe::clean(&page, &Options::default());
+    // A model that takes every paragraph of twenty words or more.
+    let long_ones = model_that_reads(-10.0, &[("words>=20", 20.0)]);
+    let scores = dedupe::explain_page_model(&rules_alone, &long_ones);
+    let score_of = |start: &str| {
+        let (_, score) = scores
+            .iter()
+            .find(|(i, _)| rules_alone.paragraphs[*i].text.starts_with(start))
+            .unwrap_or_else(|| panic!("no kept paragraph starts {start}"));
+        score
+    };
+    // One excerpt is the core's longest paragraph, left as the anchor; the
+    // listing leaves the others.
+    let mut items = 0;
+    for excerpt in [
+        "Marlow follows three generations",
+        "A collection of eleven stories",
+        "Okafor kept a notebook",
+        "Anders has written",
+        "Part memoir, part social history",
+        "Voss's debut poetry collection",
+    ] {
+        let score = score_of(excerpt);
+        assert!(score.run_is_noise, "{excerpt} is read as content");
+        assert!(!score.verdict.remove, "{excerpt} went");
+        match score.protection {
+            Some(dedupe::Protection::ListingItem) => items += 1,
+            Some(dedupe::Protection::Anchor) => {}
+            other => panic!("{excerpt} is left as {other:?}"),
+        }
+    }
+    assert_eq!(items, 5);
+    // The page's own introduction, above the first item, is no item.
+    let introduction = score_of("Every title here");
+    assert_ne!(
+        introduction.protection,
+        Some(dedupe::Protection::ListingItem)
+    );
+}
+
 /// A model of dense weights alone: `bias`, and a weight for each named
 /// feature (the rest 0), that removes what scores above one half.
 fn model_that_reads(bias: f32, weights: &[(&str, f32)]) -> PageModel {

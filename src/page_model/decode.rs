@@ -157,6 +157,12 @@ pub enum Protection {
     /// or each under its author's post count): a thread's replies are its
     /// content, however much they read like comments under an article.
     ThreadPost,
+    /// An item's own text in a listing whose items are sections of one
+    /// shape, each opened or closed by the same short label ("Mobile App
+    /// Review:", "Read entire review"): on a blog's index or a site's list
+    /// of reviews, the items' excerpts are the page's content, however much
+    /// they read like teasers of other pages.
+    ListingItem,
 }
 
 impl Protection {
@@ -170,6 +176,7 @@ impl Protection {
             Protection::Anchor => "the article's longest paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
+            Protection::ListingItem => "an item's text in a listing",
         }
     }
 }
@@ -179,7 +186,7 @@ impl Protection {
 fn protection(
     layout: &PageLayout,
     run_title: Option<usize>,
-    thread: Option<(usize, usize)>,
+    sections: Option<Sections>,
     text: &str,
     i: usize,
 ) -> Option<Protection> {
@@ -195,10 +202,40 @@ fn protection(
         Some(Protection::Anchor)
     } else if !text.chars().any(char::is_alphanumeric) {
         Some(Protection::NoWords)
-    } else if thread.is_some_and(|(first, last)| (first..=last).contains(&i)) && post_prose(text) {
-        Some(Protection::ThreadPost)
     } else {
-        None
+        sections
+            .filter(|s| s.holds(i) && post_prose(text))
+            .map(|s| s.protection)
+    }
+}
+
+/// The paragraphs of a page made of sections of one kind, whose own text
+/// stays: a forum thread's posts ([`thread_span`]) or a listing's items
+/// ([`listing_span`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Sections {
+    first: usize,
+    last: usize,
+    protection: Protection,
+}
+
+impl Sections {
+    /// The sections of `texts` (a page's paragraphs, in order, and `lines`,
+    /// each one's [`MeasuredParagraphs::line_and_words`]), if it has them: a
+    /// thread, else a listing.
+    fn of(texts: &[&str], lines: &[(Option<u64>, u32)]) -> Option<Sections> {
+        let sections = |(first, last), protection| Sections {
+            first,
+            last,
+            protection,
+        };
+        thread_span(texts)
+            .map(|span| sections(span, Protection::ThreadPost))
+            .or_else(|| listing_span(lines).map(|span| sections(span, Protection::ListingItem)))
+    }
+
+    fn holds(&self, i: usize) -> bool {
+        (self.first..=self.last).contains(&i)
     }
 }
 
@@ -284,6 +321,77 @@ fn thread_span(texts: &[&str]) -> Option<(usize, usize)> {
     ))
 }
 
+/// How many times a listing's label recurs at least: a page's sections
+/// opened by one label four times over, each with prose, are a list of
+/// items, where three could be a short article's repeated subheading.
+const LISTING_MIN_ITEMS: usize = 4;
+
+/// The most paragraphs between two labels of a listing: an item is a title,
+/// an excerpt and a few lines of its details, not a page of its own.
+const LISTING_MAX_ITEM: usize = 12;
+
+/// An item's excerpt, the prose that makes a section an item rather than a
+/// link, has at least this many words.
+const LISTING_EXCERPT_WORDS: u32 = 25;
+
+/// The paragraphs of a page that are a listing of items (`lines` gives each
+/// paragraph's [`MeasuredParagraphs::line_and_words`]): the longest run of
+/// sections each opened by the same short line (its words, in any case), at
+/// least [`LISTING_MIN_ITEMS`] times, at steady steps (the longest step at
+/// most twice the shortest, and at most [`LISTING_MAX_ITEM`]), where three
+/// in four sections hold an excerpt of [`LISTING_EXCERPT_WORDS`] words or
+/// more, and which holds half the page's words or more. It runs from the
+/// first label to as far past the last one as the longest step.
+///
+/// A menu's or a footer's repeated link has no prose between its copies, and
+/// a comment section's repeated "Reply" is the catalogue's to remove before
+/// the model reads the page. A list of related reports or stories under an
+/// article is shaped as a listing too, but holds less of the page than the
+/// article: on `ext` 0220 such a list stayed before the last condition.
+fn listing_span(lines: &[(Option<u64>, u32)]) -> Option<(usize, usize)> {
+    // The labels' hashes with their places, sorted so that each label's
+    // copies lie together in order.
+    let mut labels: Vec<(u64, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(line, words))| line.filter(|_| words > 0).map(|hash| (hash, i)))
+        .collect();
+    labels.sort_unstable();
+    let mut places = Vec::new();
+    labels
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|copies| copies.len() >= LISTING_MIN_ITEMS)
+        .filter_map(|copies| {
+            places.clear();
+            places.extend(copies.iter().map(|&(_, i)| i));
+            let steps = places.windows(2).map(|pair| pair[1] - pair[0]);
+            let (shortest, longest) = (steps.clone().min()?, steps.max()?);
+            if shortest < 2 || longest > 2 * shortest || longest > LISTING_MAX_ITEM {
+                return None;
+            }
+            let items = places
+                .windows(2)
+                .filter(|pair| {
+                    lines[pair[0] + 1..pair[1]]
+                        .iter()
+                        .any(|&(_, words)| words >= LISTING_EXCERPT_WORDS)
+                })
+                .count();
+            let last = places[places.len() - 1];
+            let span = (places[0], (last + longest).min(lines.len() - 1));
+            let words = |lines: &[(Option<u64>, u32)]| {
+                lines
+                    .iter()
+                    .map(|&(_, words)| u64::from(words))
+                    .sum::<u64>()
+            };
+            (4 * items >= 3 * (places.len() - 1)
+                && 2 * words(&lines[span.0..=span.1]) >= words(lines))
+            .then_some(span)
+        })
+        .max_by_key(|&(first, last)| (last - first, std::cmp::Reverse(first)))
+}
+
 /// A page read by the model from its paragraphs' logits: each paragraph's
 /// noise probability and decoded state (1 = noise).
 fn read_page(model: &PageModel, logits: impl Iterator<Item = f32>) -> (Vec<f32>, Vec<u8>) {
@@ -309,14 +417,15 @@ pub fn decode<'m>(
     let (probabilities, states) = read_page(model, logits.into_iter());
     let run_title = paragraphs.run_title(page, &states);
     let texts: Vec<&str> = page.iter().map(|&i| paragraphs.text(i)).collect();
-    let thread = thread_span(&texts);
+    let lines: Vec<_> = page.iter().map(|&i| paragraphs.line_and_words(i)).collect();
+    let sections = Sections::of(&texts, &lines);
     probabilities
         .iter()
         .zip(&states)
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1 && protection(&layout, run_title, thread, texts[i], i).is_none(),
+            remove: state == 1 && protection(&layout, run_title, sections, texts[i], i).is_none(),
         })
         .collect()
 }
@@ -336,7 +445,8 @@ pub fn explain<'r>(
     let texts: Vec<&str> = page.iter().map(|&i| texts[i]).collect();
     let (probabilities, states) = read_page(model, features.iter().map(|f| logit(model, f)));
     let run_title = measured.run_title(page, &states);
-    let thread = thread_span(&texts);
+    let lines: Vec<_> = page.iter().map(|&i| measured.line_and_words(i)).collect();
+    let sections = Sections::of(&texts, &lines);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
@@ -374,7 +484,7 @@ pub fn explain<'r>(
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);
-            let protection = protection(&layout, run_title, thread, texts[i], i);
+            let protection = protection(&layout, run_title, sections, texts[i], i);
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],
@@ -446,6 +556,93 @@ mod tests {
         // Two numbers, or numbers that do not rise, are no thread.
         assert_eq!(thread_span(&page[..6]), None);
         assert_eq!(thread_span(&["#3", "a", "#2", "b", "#1", "c"]), None);
+    }
+
+    /// A page of `items` sections, each a label, a title and an excerpt
+    /// (`excerpt` words long), under a menu and over a footer.
+    fn listing(items: usize, excerpt: usize) -> Vec<String> {
+        let mut page = vec!["Home".to_string(), "Reviews".to_string()];
+        for item in 0..items {
+            // The label's case does not matter.
+            let label = if item == 1 {
+                "BOOK REVIEW:"
+            } else {
+                "Book Review:"
+            };
+            page.push(label.to_string());
+            page.push(format!("Title number {item}"));
+            page.push(format!("{}.", vec!["word"; excerpt].join(" ")));
+        }
+        page.extend(["Older posts", "Privacy", "Terms"].map(String::from));
+        page
+    }
+
+    /// The sections of `page` as [`decode`] finds them.
+    fn sections_of(page: &[&str]) -> Option<Sections> {
+        let mut measured = MeasuredParagraphs::new(page, []);
+        let all: Vec<usize> = (0..page.len()).collect();
+        measured.page_features(&all, 4);
+        let lines: Vec<_> = all.iter().map(|&i| measured.line_and_words(i)).collect();
+        Sections::of(page, &lines)
+    }
+
+    #[test]
+    fn a_listing_spans_its_items_and_no_further_than_its_longest() {
+        let page = listing(4, 30);
+        let texts: Vec<&str> = page.iter().map(String::as_str).collect();
+        let texts_of_listing = texts.clone();
+        // From the first label (2) to the last (11) and one step (3) more.
+        assert_eq!(
+            sections_of(&texts),
+            Some(Sections {
+                first: 2,
+                last: 14,
+                protection: Protection::ListingItem
+            })
+        );
+        // Three items could be an article's repeated subheading.
+        let three = listing(3, 30);
+        let texts: Vec<&str> = three.iter().map(String::as_str).collect();
+        assert_eq!(sections_of(&texts), None);
+        // Without an excerpt of prose, a repeated line is a menu's.
+        let links = listing(6, 5);
+        let texts: Vec<&str> = links.iter().map(String::as_str).collect();
+        assert_eq!(sections_of(&texts), None);
+        // Under an article of more words, it is a list of related items.
+        let article = format!("{}.", vec!["prose"; 400].join(" "));
+        let mut related = vec![article.as_str()];
+        related.extend(&texts_of_listing);
+        assert_eq!(sections_of(&related), None);
+    }
+
+    #[test]
+    fn a_listings_label_recurs_at_steady_steps() {
+        let excerpt = format!("{}.", vec!["word"; 30].join(" "));
+        let item = ["Book Review:", excerpt.as_str()];
+        let mut texts = [item, item, item].concat();
+        // The last item is five times as far as the others.
+        texts.extend([
+            "Book Review:",
+            excerpt.as_str(),
+            "a",
+            "b",
+            "c",
+            "d",
+            "e",
+            "f",
+            "g",
+            "h",
+        ]);
+        texts.extend(item);
+        assert_eq!(sections_of(&texts), None);
+        // A thread's markers win over a listing's.
+        let mut both = vec!["#1", "Book Review:", excerpt.as_str(), "#2"];
+        both.extend(["#3", "Book Review:", excerpt.as_str()]);
+        both.extend([item, item].concat());
+        assert_eq!(
+            sections_of(&both).map(|s| s.protection),
+            Some(Protection::ThreadPost)
+        );
     }
 
     #[test]

@@ -1029,6 +1029,16 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         self.texts[index]
     }
 
+    /// Paragraph `index`'s hash as a line of at most [`SHORT_LINE`] words
+    /// (its words lowercased, as [`phrase_hash`] gives it), if it is one, and
+    /// its word count: what tells a listing's labels and excerpts
+    /// ([`super::decode`]), read from its measure rather than its text again
+    /// at every look. The paragraph must be on a page measured before.
+    pub fn line_and_words(&self, index: usize) -> (Option<u64>, u32) {
+        let measured = &self.measured[self.measured_at[index]];
+        (measured.line(), measured.shape.words)
+    }
+
     /// [`page_features`] of the page made of the paragraphs `page` (indices,
     /// in order).
     pub fn page_features(&mut self, page: &[usize], hash_bits: u32) -> (Vec<Features>, PageLayout) {
