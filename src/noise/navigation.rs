@@ -248,6 +248,7 @@ pub fn page_chrome(
             .rposition(|p| is_link_like(p))
             .map_or(0, |at| at + 1),
     };
+    let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
     let bottom_start = paragraphs[last + 1..]
         .iter()
         .position(|p| is_link_like(p))
@@ -283,6 +284,29 @@ pub fn page_chrome(
         chrome[bottom].fill(true);
     }
     chrome
+}
+
+/// The first block of code (a paragraph of several lines that reads as code,
+/// such as a command's synopsis) after the last menu of `top` (the lines
+/// above the first prose, up to where the top edge would end), if there is
+/// one: the top edge ends there, as a list with code is never a menu, and
+/// the lines between it and the prose (the synopsis's own "where ... is
+/// one of:" and headings) are the article's. A block before a later menu
+/// (a promotion between two menus) is the menus' and goes with them.
+fn code_block_after_menu(top: &[&str]) -> Option<usize> {
+    let mut run = 0;
+    let mut after_last_menu = None;
+    for (i, text) in top.iter().enumerate() {
+        run = if is_link_like(text) { run + 1 } else { 0 };
+        if run >= MENU_RUN {
+            after_last_menu = Some(i + 1);
+        }
+    }
+    let from = after_last_menu?;
+    top[from..]
+        .iter()
+        .position(|text| text.contains('\n') && crate::text::is_code_like(text))
+        .map(|at| from + at)
 }
 
 /// Whether a rule that removed a line says the line above it is a
@@ -1074,6 +1098,43 @@ mod tests {
         // edge stops there.
         let contents = at(headline) + 1..at(entries[2]);
         assert!(chrome[contents].iter().all(|&c| c), "{chrome:?}");
+    }
+
+    /// A command's synopsis is content, though its blocks sit between short
+    /// headings under a menu: the top edge stops at the first block of code
+    /// after the menu (bench-dev `ext` 0670, PostgreSQL's page for SELECT,
+    /// lost its synopsis; the lines here are written for the test). A block
+    /// of code between two menus still goes with them.
+    #[test]
+    fn a_synopsis_under_a_menu_is_no_menu() {
+        let synopsis =
+            "copy_files [ --force ] [ --from DIR ] FILE [, ...]\n    [ --into DIR | --stdout ]";
+        let options = "( --force | -f ) ( --quiet | -q )\n    ( --into DIR ) [ --mode MODE ]";
+        let mut page = MENU.to_vec();
+        page.extend([
+            "Synopsis",
+            synopsis,
+            "where option is one of:",
+            options,
+            "Description",
+            "The command copies each file it is given into the folder named after it, keeping the files' times and modes.",
+            PROSE,
+        ]);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        let at = |line: &str| page.iter().position(|&p| p == line).unwrap();
+        assert!(chrome[..MENU.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[at(synopsis)..].iter().all(|&c| !c), "{chrome:?}");
+
+        // Between two menus, a block is the menus'.
+        let mut page = MENU.to_vec();
+        page.push(synopsis);
+        page.extend(MENU);
+        page.extend(["Description", PROSE, PROSE]);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(
+            chrome[..2 * MENU.len() + 1].iter().all(|&c| c),
+            "{chrome:?}"
+        );
     }
 
     /// A breadcrumb that ends with the headline stands out under the menu
