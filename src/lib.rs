@@ -36,6 +36,7 @@ mod decode;
 mod diff;
 mod fingerprint;
 mod key;
+mod listing;
 mod matching;
 mod noise;
 mod normalize;

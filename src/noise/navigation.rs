@@ -15,6 +15,7 @@ use crate::rules::DATELINE_RULES;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// Link-like lines in a row that make an edge a menu. Six keeps every list
@@ -222,69 +223,157 @@ pub fn page_chrome(
     over_dateline: &[bool],
     prose: &ProseMemo,
 ) -> Vec<bool> {
-    let mut chrome = vec![false; paragraphs.len()];
     // Only the first and last prose paragraphs matter, so the scan stops at
     // each end as soon as it meets prose: the middle of an article is never read.
     let Some(first) = paragraphs.iter().position(|p| prose.is_prose(p)) else {
-        return chrome;
+        return vec![false; paragraphs.len()];
     };
     let last = paragraphs
         .iter()
         .rposition(|p| prose.is_prose(p))
         .unwrap_or(first);
-    // The article's own tail and head (a list of full clauses, a short
-    // closing line, a byline with a date) run on from its prose up to the
-    // first line that reads as a link, so each edge starts at a link.
-    let top = &paragraphs[..first];
-    // The prose's words, gathered once a line above it may be its title,
-    // and once for both readers of them.
-    let prose_words = OnceCell::new();
-    let prose_words =
-        || prose_words.get_or_init(|| content_words_of_prose(&paragraphs[first..], prose));
-    let link_end = match title_position(top, prose_words) {
-        Some(title) => title,
-        None => top
-            .iter()
-            .rposition(|p| is_link_like(p))
-            .map_or(0, |at| at + 1),
+    let page = Page {
+        paragraphs,
+        hidden_links,
+        over_dateline,
+        prose,
     };
-    let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
-    let bottom_start = paragraphs[last + 1..]
+    let chrome = page.chrome_outside(first, last);
+    // A page whose edges take a long paragraph may be a listing, whose
+    // excerpts are no prose: read only then, as most edges take none.
+    let takes_long = paragraphs
         .iter()
-        .position(|p| is_link_like(p))
-        .map_or(paragraphs.len(), |at| last + 1 + at);
-    let is_menu = |edge: &[&str], hidden: &[usize]| {
-        edge.len() + hidden.iter().sum::<usize>() >= MENU_RUN
-            && longest_link_run(edge, hidden) >= MENU_RUN
-    };
-    // The top edge counts only the lines that stay: a headline that neither
-    // its words nor its length tell goes with a menu, and the removed lines
-    // would make menus of tops that were not (the headline above a byline
-    // and a date the catalogue removes).
-    if is_menu(&top[..link_end], &vec![0; link_end + 1]) {
-        let edge = headline_edge(top, link_end);
-        chrome[..edge].fill(true);
-        let headline = headline_over_dateline(&top[..edge], &over_dateline[..edge])
-            .or_else(|| headline_over_contents(paragraphs, edge, first, prose_words));
-        if let Some(headline) = headline {
-            chrome[headline] = false;
-        }
+        .zip(&chrome)
+        .any(|(text, &taken)| taken && is_long(text));
+    match takes_long.then(|| widened_by_listing(paragraphs, first, last)) {
+        Some(widened) if widened != (first, last) => page.chrome_outside(widened.0, widened.1),
+        _ => chrome,
     }
-    let bottom = bottom_start..paragraphs.len();
-    let links_left = paragraphs[bottom.clone()]
-        .iter()
-        .filter(|p| is_link_like(p))
-        .count();
-    if links_left >= 2
-        && is_menu(
-            &paragraphs[bottom.clone()],
-            &hidden_links[bottom.start..=bottom.end],
-        )
-    {
-        chrome[bottom].fill(true);
-    }
-    chrome
 }
+
+/// A page as [`page_chrome`] reads it.
+struct Page<'p, 'r> {
+    paragraphs: &'p [&'p str],
+    hidden_links: &'p [usize],
+    over_dateline: &'p [bool],
+    prose: &'r ProseMemo,
+}
+
+impl Page<'_, '_> {
+    /// The chrome at the edges outside paragraphs `first` to `last`, the
+    /// article's first and last prose paragraphs.
+    fn chrome_outside(&self, first: usize, last: usize) -> Vec<bool> {
+        let Page {
+            paragraphs,
+            hidden_links,
+            over_dateline,
+            prose,
+        } = *self;
+        let mut chrome = vec![false; paragraphs.len()];
+        // The article's own tail and head (a list of full clauses, a short
+        // closing line, a byline with a date) run on from its prose up to the
+        // first line that reads as a link, so each edge starts at a link.
+        let top = &paragraphs[..first];
+        // The prose's words, gathered once a line above it may be its title,
+        // and once for both readers of them.
+        let prose_words = OnceCell::new();
+        let prose_words =
+            || prose_words.get_or_init(|| content_words_of_prose(&paragraphs[first..], prose));
+        let link_end = match title_position(top, prose_words) {
+            Some(title) => title,
+            None => top
+                .iter()
+                .rposition(|p| is_link_like(p))
+                .map_or(0, |at| at + 1),
+        };
+        let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
+        let bottom_start = paragraphs[last + 1..]
+            .iter()
+            .position(|p| is_link_like(p))
+            .map_or(paragraphs.len(), |at| last + 1 + at);
+        let is_menu = |edge: &[&str], hidden: &[usize]| {
+            edge.len() + hidden.iter().sum::<usize>() >= MENU_RUN
+                && longest_link_run(edge, hidden) >= MENU_RUN
+        };
+        // The top edge counts only the lines that stay: a headline that neither
+        // its words nor its length tell goes with a menu, and the removed lines
+        // would make menus of tops that were not (the headline above a byline
+        // and a date the catalogue removes).
+        if is_menu(&top[..link_end], &vec![0; link_end + 1]) {
+            let edge = headline_edge(top, link_end);
+            chrome[..edge].fill(true);
+            let headline = headline_over_dateline(&top[..edge], &over_dateline[..edge])
+                .or_else(|| headline_over_contents(paragraphs, edge, first, prose_words));
+            if let Some(headline) = headline {
+                chrome[headline] = false;
+            }
+        }
+        let bottom = bottom_start..paragraphs.len();
+        let links_left = paragraphs[bottom.clone()]
+            .iter()
+            .filter(|p| is_link_like(p))
+            .count();
+        if links_left >= 2
+            && is_menu(
+                &paragraphs[bottom.clone()],
+                &hidden_links[bottom.start..=bottom.end],
+            )
+        {
+            chrome[bottom].fill(true);
+        }
+        chrome
+    }
+}
+
+/// The article's edges (`first` and `last`, its first and last prose
+/// paragraphs) widened to the first and last excerpts of the listing the
+/// page is ([`crate::listing::span`]), if it is one: a blog's index or a
+/// list of reviews cuts each excerpt off mid-word ("...the loss feels
+/// personal rather than histori", then "Read the full review"), so an
+/// excerpt is no prose, and the edges would take the items outside them as
+/// a menu (`ext` 0282 lost three reviews).
+fn widened_by_listing(paragraphs: &[&str], first: usize, last: usize) -> (usize, usize) {
+    let lines: Vec<(Option<u64>, u32)> = paragraphs.iter().map(|text| listing_line(text)).collect();
+    let Some((start, end)) = crate::listing::span(&lines) else {
+        return (first, last);
+    };
+    let excerpts = (start..=end).filter(|&i| lines[i].1 >= crate::listing::EXCERPT_WORDS);
+    let (mut widened_first, mut widened_last) = (first, last);
+    for i in excerpts {
+        widened_first = widened_first.min(i);
+        widened_last = widened_last.max(i);
+    }
+    (widened_first, widened_last)
+}
+
+/// Whether a paragraph is as long as a listing's excerpt
+/// ([`crate::listing::EXCERPT_WORDS`]), told by its bytes first.
+fn is_long(text: &str) -> bool {
+    let words_needed = crate::listing::EXCERPT_WORDS as usize;
+    text.len() >= 2 * words_needed && words(text).nth(words_needed - 1).is_some()
+}
+
+/// What [`crate::listing::span`] reads of a paragraph: a hash of its words,
+/// lowercased, when it has at most [`LISTING_LABEL_WORDS`], and its word
+/// count (saturating).
+fn listing_line(text: &str) -> (Option<u64>, u32) {
+    let count = words(text).count();
+    let label = (count <= LISTING_LABEL_WORDS).then(|| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for word in words(text) {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                hasher.write_u32(u32::from(c));
+            }
+            hasher.write_u8(b' ');
+        }
+        hasher.finish()
+    });
+    (label, u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// A listing's label is a short line: at most this many words (the page
+/// model's short line, too).
+const LISTING_LABEL_WORDS: usize = 6;
 
 /// The first block of code (a paragraph of several lines that reads as code,
 /// such as a command's synopsis) after the last menu of `top` (the lines
@@ -294,6 +383,9 @@ pub fn page_chrome(
 /// one of:" and headings) are the article's. A block before a later menu
 /// (a promotion between two menus) is the menus' and goes with them.
 fn code_block_after_menu(top: &[&str]) -> Option<usize> {
+    // Most tops hold no paragraph of several lines: their links are not
+    // read again.
+    let first_block = top.iter().position(|text| text.contains('\n'))?;
     let mut run = 0;
     let mut after_last_menu = None;
     for (i, text) in top.iter().enumerate() {
@@ -302,7 +394,7 @@ fn code_block_after_menu(top: &[&str]) -> Option<usize> {
             after_last_menu = Some(i + 1);
         }
     }
-    let from = after_last_menu?;
+    let from = after_last_menu?.max(first_block);
     top[from..]
         .iter()
         .position(|text| text.contains('\n') && crate::text::is_code_like(text))

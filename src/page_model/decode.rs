@@ -211,7 +211,7 @@ fn protection(
 
 /// The paragraphs of a page made of sections of one kind, whose own text
 /// stays: a forum thread's posts ([`thread_span`]) or a listing's items
-/// ([`listing_span`]).
+/// ([`crate::listing::span`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Sections {
     first: usize,
@@ -231,7 +231,9 @@ impl Sections {
         };
         thread_span(texts)
             .map(|span| sections(span, Protection::ThreadPost))
-            .or_else(|| listing_span(lines).map(|span| sections(span, Protection::ListingItem)))
+            .or_else(|| {
+                crate::listing::span(lines).map(|span| sections(span, Protection::ListingItem))
+            })
     }
 
     fn holds(&self, i: usize) -> bool {
@@ -319,77 +321,6 @@ fn thread_span(texts: &[&str]) -> Option<(usize, usize)> {
         markers[0],
         (markers[markers.len() - 1] + longest).min(texts.len() - 1),
     ))
-}
-
-/// How many times a listing's label recurs at least: a page's sections
-/// opened by one label four times over, each with prose, are a list of
-/// items, where three could be a short article's repeated subheading.
-const LISTING_MIN_ITEMS: usize = 4;
-
-/// The most paragraphs between two labels of a listing: an item is a title,
-/// an excerpt and a few lines of its details, not a page of its own.
-const LISTING_MAX_ITEM: usize = 12;
-
-/// An item's excerpt, the prose that makes a section an item rather than a
-/// link, has at least this many words.
-const LISTING_EXCERPT_WORDS: u32 = 25;
-
-/// The paragraphs of a page that are a listing of items (`lines` gives each
-/// paragraph's [`MeasuredParagraphs::line_and_words`]): the longest run of
-/// sections each opened by the same short line (its words, in any case), at
-/// least [`LISTING_MIN_ITEMS`] times, at steady steps (the longest step at
-/// most twice the shortest, and at most [`LISTING_MAX_ITEM`]), where three
-/// in four sections hold an excerpt of [`LISTING_EXCERPT_WORDS`] words or
-/// more, and which holds half the page's words or more. It runs from the
-/// first label to as far past the last one as the longest step.
-///
-/// A menu's or a footer's repeated link has no prose between its copies, and
-/// a comment section's repeated "Reply" is the catalogue's to remove before
-/// the model reads the page. A list of related reports or stories under an
-/// article is shaped as a listing too, but holds less of the page than the
-/// article: on `ext` 0220 such a list stayed before the last condition.
-fn listing_span(lines: &[(Option<u64>, u32)]) -> Option<(usize, usize)> {
-    // The labels' hashes with their places, sorted so that each label's
-    // copies lie together in order.
-    let mut labels: Vec<(u64, usize)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &(line, words))| line.filter(|_| words > 0).map(|hash| (hash, i)))
-        .collect();
-    labels.sort_unstable();
-    let mut places = Vec::new();
-    labels
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|copies| copies.len() >= LISTING_MIN_ITEMS)
-        .filter_map(|copies| {
-            places.clear();
-            places.extend(copies.iter().map(|&(_, i)| i));
-            let steps = places.windows(2).map(|pair| pair[1] - pair[0]);
-            let (shortest, longest) = (steps.clone().min()?, steps.max()?);
-            if shortest < 2 || longest > 2 * shortest || longest > LISTING_MAX_ITEM {
-                return None;
-            }
-            let items = places
-                .windows(2)
-                .filter(|pair| {
-                    lines[pair[0] + 1..pair[1]]
-                        .iter()
-                        .any(|&(_, words)| words >= LISTING_EXCERPT_WORDS)
-                })
-                .count();
-            let last = places[places.len() - 1];
-            let span = (places[0], (last + longest).min(lines.len() - 1));
-            let words = |lines: &[(Option<u64>, u32)]| {
-                lines
-                    .iter()
-                    .map(|&(_, words)| u64::from(words))
-                    .sum::<u64>()
-            };
-            (4 * items >= 3 * (places.len() - 1)
-                && 2 * words(&lines[span.0..=span.1]) >= words(lines))
-            .then_some(span)
-        })
-        .max_by_key(|&(first, last)| (last - first, std::cmp::Reverse(first)))
 }
 
 /// A page read by the model from its paragraphs' logits: each paragraph's
