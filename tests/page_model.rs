@@ -72,6 +72,16 @@ fn with_page_model() -> Options {
     options
 }
 
+/// A page of `tests/page_model/`, written for these tests.
+fn fixture(name: &str) -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/page_model")
+            .join(name),
+    )
+    .unwrap()
+}
+
 /// The paragraphs the page model removed, in order.
 fn removed_by_model<'c>(cleaned: &'c dedupe::Cleaned<'_>) -> Vec<&'c str> {
     cleaned
@@ -228,10 +238,7 @@ fn a_copy_between_two_table_rows_stays() {
 /// protection the built-in model took the third and fourth posts whole.
 #[test]
 fn a_threads_posts_stay_and_their_chrome_goes() {
-    let page = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/forum-thread.txt"),
-    )
-    .unwrap();
+    let page = fixture("forum-thread.txt");
     let cleaned = dedupe::clean(&page, &with_page_model());
     let kept = kept_texts(&cleaned);
     for post in [
@@ -269,10 +276,7 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
 /// took 73% of `ext` 0282's main text, such a list of app reviews.
 #[test]
 fn a_listings_excerpts_stay_where_the_model_reads_teasers() {
-    let page = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/listing.txt"),
-    )
-    .unwrap();
+    let page = fixture("listing.txt");
     let rules_alone = dedupe::clean(&page, &Options::default());
     // A model that takes every paragraph of twenty words or more.
     let long_ones = model_that_reads(-10.0, &[("words>=20", 20.0)]);
@@ -319,10 +323,7 @@ fn a_listings_excerpts_stay_where_the_model_reads_teasers() {
 /// the excerpts of a listing (`ext` 0282 lost three reviews so).
 #[test]
 fn the_rules_leave_a_listings_items() {
-    let page = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/listing.txt"),
-    )
-    .unwrap();
+    let page = fixture("listing.txt");
     let cleaned = dedupe::clean(&page, &Options::default());
     let kept = kept_texts(&cleaned);
     for item in [
