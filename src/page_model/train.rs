@@ -12,7 +12,9 @@
 //! options: same bytes.
 
 use super::PAGE_MODEL;
-use super::decode::{ParagraphScore, dense_logit, logit, sigmoid, viterbi};
+use super::decode::{
+    ParagraphScore, dense_logit, is_visible, logit, run_evidence, sigmoid, viterbi,
+};
 use super::features::{self, DENSE, Features};
 use super::{HashedWeights, PageModel};
 use crate::{Decision, Options};
@@ -136,6 +138,8 @@ struct Page {
     features: Vec<Features>,
     noise: Vec<bool>,
     words: Vec<usize>,
+    /// Whether each paragraph shows anything ([`is_visible`]).
+    visible: Vec<bool>,
 }
 
 fn prepare(pair: &TrainPair, options: &TrainOptions) -> Page {
@@ -163,10 +167,12 @@ fn prepare(pair: &TrainPair, options: &TrainOptions) -> Page {
         noise[i] = false;
     }
     let words = texts.iter().map(|t| t.split_whitespace().count()).collect();
+    let visible = texts.iter().map(|t| is_visible(t)).collect();
     Page {
         features,
         noise,
         words,
+        visible,
     }
 }
 
@@ -250,8 +256,9 @@ fn fit(all: &[Page], pages: &[usize], options: &TrainOptions) -> PageModel {
 fn utility(pages: &[&Page], probabilities: &[Vec<f32>], model: &PageModel) -> f64 {
     let mut total = 0.0;
     for (page, p) in pages.iter().zip(probabilities) {
+        let evidence = run_evidence(p, |i| page.visible[i], model.threshold);
         let states = viterbi(
-            p,
+            &evidence,
             model.threshold,
             &model.transitions,
             &model.start,
