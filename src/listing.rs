@@ -13,6 +13,10 @@ const MIN_ITEMS: usize = 4;
 /// an excerpt and a few lines of its details, not a page of its own.
 const MAX_ITEM: usize = 12;
 
+/// A listing's label is a short line: at most this many words, as many as
+/// the page model's short line (whose hash its listings are read from).
+pub const LABEL_WORDS: usize = 6;
+
 /// An item's excerpt, the prose that makes a section an item rather than a
 /// link, has at least this many words.
 pub const EXCERPT_WORDS: u32 = 25;

@@ -337,13 +337,12 @@ fn widened_by_listing(paragraphs: &[&str], first: usize, last: usize) -> (usize,
     let Some((start, end)) = crate::listing::span(&lines) else {
         return (first, last);
     };
-    let excerpts = (start..=end).filter(|&i| lines[i].1 >= crate::listing::EXCERPT_WORDS);
-    let (mut widened_first, mut widened_last) = (first, last);
-    for i in excerpts {
-        widened_first = widened_first.min(i);
-        widened_last = widened_last.max(i);
-    }
-    (widened_first, widened_last)
+    let mut excerpts = (start..=end).filter(|&i| lines[i].1 >= crate::listing::EXCERPT_WORDS);
+    let Some(first_excerpt) = excerpts.next() else {
+        return (first, last);
+    };
+    let last_excerpt = excerpts.next_back().unwrap_or(first_excerpt);
+    (first.min(first_excerpt), last.max(last_excerpt))
 }
 
 /// Whether a paragraph is as long as a listing's excerpt
@@ -354,11 +353,11 @@ fn is_long(text: &str) -> bool {
 }
 
 /// What [`crate::listing::span`] reads of a paragraph: a hash of its words,
-/// lowercased, when it has at most [`LISTING_LABEL_WORDS`], and its word
-/// count (saturating).
+/// lowercased, when it has at most [`crate::listing::LABEL_WORDS`], and its
+/// word count (saturating).
 fn listing_line(text: &str) -> (Option<u64>, u32) {
     let count = words(text).count();
-    let label = (count <= LISTING_LABEL_WORDS).then(|| {
+    let label = (count <= crate::listing::LABEL_WORDS).then(|| {
         let mut hasher = rustc_hash::FxHasher::default();
         for word in words(text) {
             for c in word.chars().flat_map(char::to_lowercase) {
@@ -370,10 +369,6 @@ fn listing_line(text: &str) -> (Option<u64>, u32) {
     });
     (label, u32::try_from(count).unwrap_or(u32::MAX))
 }
-
-/// A listing's label is a short line: at most this many words (the page
-/// model's short line, too).
-const LISTING_LABEL_WORDS: usize = 6;
 
 /// The first block of code (a paragraph of several lines that reads as code,
 /// such as a command's synopsis) after the last menu of `top` (the lines

@@ -300,7 +300,11 @@ fn listed_words() -> &'static FxHashMap<u64, Listed> {
 }
 
 /// Lines of at most this many words are also hashed whole ([`phrase_hash`]).
+/// A model file's hashed features depend on it; a listing's labels
+/// ([`crate::listing::LABEL_WORDS`]) are read from these hashes, so the two
+/// are equal.
 const SHORT_LINE: usize = 6;
+const _: () = assert!(SHORT_LINE == crate::listing::LABEL_WORDS);
 
 /// The word hashes of paragraphs as they are measured.
 #[derive(Debug, Default)]
