@@ -44,6 +44,13 @@ pub fn span(lines: &[(Option<u64>, u32)]) -> Option<(usize, usize)> {
         .filter_map(|(i, &(line, words))| line.filter(|_| words > 0).map(|hash| (hash, i)))
         .collect();
     labels.sort_unstable();
+    let words = |lines: &[(Option<u64>, u32)]| {
+        lines
+            .iter()
+            .map(|&(_, words)| u64::from(words))
+            .sum::<u64>()
+    };
+    let page_words = words(lines);
     let mut places = Vec::new();
     labels
         .chunk_by(|a, b| a.0 == b.0)
@@ -66,15 +73,9 @@ pub fn span(lines: &[(Option<u64>, u32)]) -> Option<(usize, usize)> {
                 .count();
             let last = places[places.len() - 1];
             let span = (places[0], (last + longest).min(lines.len() - 1));
-            let words = |lines: &[(Option<u64>, u32)]| {
-                lines
-                    .iter()
-                    .map(|&(_, words)| u64::from(words))
-                    .sum::<u64>()
-            };
             (4 * items >= 3 * (places.len() - 1)
-                && 2 * words(&lines[span.0..=span.1]) >= words(lines))
-            .then_some(span)
+                && 2 * words(&lines[span.0..=span.1]) >= page_words)
+                .then_some(span)
         })
         .max_by_key(|&(first, last)| (last - first, std::cmp::Reverse(first)))
 }

@@ -158,10 +158,10 @@ pub enum Protection {
     /// content, however much they read like comments under an article.
     ThreadPost,
     /// An item's own text in a listing whose items are sections of one
-    /// shape, each opened or closed by the same short label ("Mobile App
-    /// Review:", "Read entire review"): on a blog's index or a site's list
-    /// of reviews, the items' excerpts are the page's content, however much
-    /// they read like teasers of other pages.
+    /// shape, each opened by the same short label ("Mobile App Review:",
+    /// "Book Review:"): on a blog's index or a site's list of reviews, the
+    /// items' excerpts are the page's content, however much they read like
+    /// teasers of other pages.
     ListingItem,
 }
 
