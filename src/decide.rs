@@ -10,7 +10,7 @@
 
 use crate::fingerprint::{Fingerprinted, Fingerprints};
 use crate::key::{Digest, match_key};
-use crate::matching::{self, ExactGroups, MatchKind, Matches, NearPair, Similarity};
+use crate::matching::{self, Comparisons, ExactGroups, MatchKind, Matches, NearPair, Similarity};
 use crate::noise::{Verdict, navigation};
 use crate::options::Options;
 use crate::page_model::{self, PAGE_MODEL};
@@ -218,7 +218,7 @@ const SMALL_PAGE: usize = 1_000;
 pub fn decide(
     texts: &[&str],
     noise: Vec<Option<Verdict<'_>>>,
-    prints: &Fingerprints<'_>,
+    (prints, comparisons): (&Fingerprints<'_>, &Comparisons),
     matches: Matches,
     prose: &navigation::ProseMemo,
     options: &Options,
@@ -270,7 +270,7 @@ pub fn decide(
             digests,
             &spacing,
             &listings,
-            options,
+            (comparisons, options),
             |member, decision| {
                 decisions[candidates[member]] = map_indices(decision, candidates);
             },
@@ -459,7 +459,7 @@ fn resolve_cluster(
     digests: &[Digest],
     spacing: &[usize],
     listings: &Listings,
-    options: &Options,
+    (comparisons, options): (&Comparisons, &Options),
     mut decided: impl FnMut(usize, Decision),
 ) {
     let mut open = cluster;
@@ -471,7 +471,8 @@ fn resolve_cluster(
             let decision = if listings.summaries.binary_search(&member).is_ok() {
                 Decision::Keep(KeepReason::NotACopy { resembles: keeper })
             } else {
-                decide_copy(member, keeper, fingerprints, digests, spacing, options)
+                let copy = (member, keeper);
+                decide_copy(copy, fingerprints, digests, spacing, (comparisons, options))
             };
             match decision {
                 Decision::Keep(KeepReason::NotACopy { .. }) => not_copies.push(member),
@@ -652,12 +653,11 @@ fn has_markup(text: &str) -> bool {
 
 /// The decision for a cluster member that is not the kept copy.
 fn decide_copy(
-    member: usize,
-    keeper: usize,
+    (member, keeper): (usize, usize),
     fingerprints: &[Fingerprinted<'_>],
     digests: &[Digest],
     spacing: &[usize],
-    options: &Options,
+    (comparisons, options): (&Comparisons, &Options),
 ) -> Decision {
     if fingerprints[member].token_count() < options.min_words {
         return Decision::Keep(KeepReason::ShortRepeat { of: keeper });
@@ -665,7 +665,7 @@ fn decide_copy(
     let (rule, similarity) = if digests[member] == digests[keeper] {
         (EXACT_DUPLICATE, 1.0)
     } else {
-        match matching::compare(
+        match comparisons.compare(
             &fingerprints[member],
             &fingerprints[keeper],
             &options.thresholds,
@@ -1608,7 +1608,7 @@ mod tests {
                 &digests,
                 &spacing,
                 &Listings::default(),
-                &options,
+                (&Comparisons::default(), &options),
                 |member, decision| decided.push((member, decision)),
             );
             decided.sort_by_key(|(member, _)| *member);

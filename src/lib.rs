@@ -350,6 +350,8 @@ struct Facts<'t, 'o> {
     /// only ever looks at what the look before kept, so each takes its
     /// fingerprints from the last.
     prints: fingerprint::Fingerprints<'t>,
+    /// The pairs of paragraphs compared so far, in any look.
+    comparisons: matching::Comparisons,
     /// The paragraphs' Markdown blocks, when no removal may bring a block
     /// together with another paragraph (see [`decide_paragraphs`]).
     blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
@@ -418,6 +420,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             recurrences: noise::corpus::recurrences(texts.len(), candidates, options),
             prose: noise::navigation::ProseMemo::default(),
             prints,
+            comparisons: matching::Comparisons::default(),
             blocks_kept_apart,
         }
     }
@@ -507,8 +510,16 @@ impl<'t, 'o> Facts<'t, 'o> {
             return fresh.judge(page, options);
         }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
-        let matches = matching::matches(&prints, options);
-        let mut decided = decide::decide(&texts, noise, &prints, matches, &self.prose, options);
+        let matches = matching::matches(&prints, &self.comparisons, options);
+        let prints_compared = (&prints, &self.comparisons);
+        let mut decided = decide::decide(
+            &texts,
+            noise,
+            prints_compared,
+            matches,
+            &self.prose,
+            options,
+        );
         self.prints = prints.unselect(page);
         if self.blocks_kept_apart.is_some() {
             let removed: Vec<bool> = decided
