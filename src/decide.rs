@@ -471,8 +471,8 @@ fn resolve_cluster(
             let decision = if listings.summaries.binary_search(&member).is_ok() {
                 Decision::Keep(KeepReason::NotACopy { resembles: keeper })
             } else {
-                let copy = (member, keeper);
-                decide_copy(copy, fingerprints, digests, spacing, (comparisons, options))
+                let settings = (comparisons, options);
+                decide_copy((member, keeper), fingerprints, digests, spacing, settings)
             };
             match decision {
                 Decision::Keep(KeepReason::NotACopy { .. }) => not_copies.push(member),

@@ -511,11 +511,10 @@ impl<'t, 'o> Facts<'t, 'o> {
         }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let matches = matching::matches(&prints, &self.comparisons, options);
-        let prints_compared = (&prints, &self.comparisons);
         let mut decided = decide::decide(
             &texts,
             noise,
-            prints_compared,
+            (&prints, &self.comparisons),
             matches,
             &self.prose,
             options,
