@@ -694,15 +694,26 @@ fn measure(text: &str, words: &mut Words) -> Measured {
 }
 
 /// [`phrase_hash`] of a line whose words are at `words` (byte ranges, as
-/// [`words`] splits them), without splitting it again.
+/// [`words`] splits them), without splitting it again. An ASCII word is
+/// lowercased a byte at a time: short lines are a page's menus and labels,
+/// and reading each of their characters as a `char` cost 2.5% of the
+/// measuring (callgrind over the speed benchmark's first copy: 107.6 M
+/// instructions before, 104.9 M after).
 fn joined_hash(text: &str, words: &[(usize, usize)]) -> u64 {
     let mut hash = Fnv::new();
     for (i, &(start, end)) in words.iter().enumerate() {
         if i > 0 {
             hash.byte(b' ');
         }
-        for c in text[start..end].chars() {
-            hash.lowercase(c);
+        let word = &text[start..end];
+        if word.is_ascii() {
+            for &byte in word.as_bytes() {
+                hash.byte(byte.to_ascii_lowercase());
+            }
+        } else {
+            for c in word.chars() {
+                hash.lowercase(c);
+            }
         }
     }
     hash.0
