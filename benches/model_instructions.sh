@@ -1,0 +1,37 @@
+#!/bin/sh
+# The page model's cost in instructions (issue 14's budget: +15% CPU), from
+# callgrind, which counts the same on a busy machine as on an idle one.
+#
+#   sh benches/model_instructions.sh BIN [FOLDER]
+#   sh benches/model_instructions.sh target/release/dedupe target/bench/corpus/copy00
+#
+# Runs `BIN -q -j1 --check` under callgrind three times: over FOLDER (default
+# target/bench/corpus/copy00, one copy of each bench-dev page, built by
+# `python3 benches/speed.py`) without and with `--extend-select page-model`,
+# and over a one-line file, whose count is the start-up every run pays (the
+# catalogue's compile, the built-in model). The model's cost is its extra
+# instructions over the rules' after start-up. A build's count moves by up to
+# 5 M from one run to the next (the thread pool's work varies), so compare
+# builds over several runs.
+set -eu
+[ $# -ge 1 ] || { echo "usage: $0 BIN [FOLDER]" >&2; exit 2; }
+bin=$1 folder=${2:-target/bench/corpus/copy00}
+[ -d "$folder" ] || { echo "no $folder: run python3 benches/speed.py first" >&2; exit 2; }
+command -v valgrind >/dev/null || { echo "needs valgrind (callgrind)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "The start-up line." > "$work/one-line.txt"
+
+# Instructions of one run (`--check` exits 1 when it would change a file).
+instructions() {
+    valgrind --tool=callgrind --callgrind-out-file="$work/out" "$@" >/dev/null 2>&1 || true
+    awk '/^summary:/ { print $2 }' "$work/out"
+}
+
+rules=$(instructions "$bin" -q -j1 --check "$folder")
+model=$(instructions "$bin" -q -j1 --check --extend-select page-model "$folder")
+start=$(instructions "$bin" -q -j1 --check "$work/one-line.txt")
+awk -v r="$rules" -v m="$model" -v s="$start" 'BEGIN {
+    printf "rules %.1f M, with the page model %.1f M, start-up %.1f M: the model adds %.1f%% after start-up\n",
+        r / 1e6, m / 1e6, s / 1e6, 100 * (m - r) / (r - s)
+}'
