@@ -273,9 +273,11 @@ fn post_number(text: &str) -> Option<u32> {
 /// Whether the paragraph is the post count a forum shows beside each
 /// post's author ("Posts: 8292", "1,674 posts · Joined 2020").
 fn member_post_count(text: &str) -> bool {
-    // Most paragraphs are longer, or name neither: a page is read several
-    // times, so those are let go before any word is split.
+    // Most paragraphs are longer, or hold no number, or name neither: a
+    // page is read several times, so those are let go before any word is
+    // split, the cheapest test first.
     if text.len() > 64
+        || !text.bytes().any(|b| b.is_ascii_digit())
         || !["osts", "OSTS", "essages", "ESSAGES"]
             .iter()
             .any(|w| text.contains(w))
