@@ -440,6 +440,13 @@ fn hashed_totals(model: &PageModel, measured: &Measured, words: &[u64]) -> [f32;
 /// Unicode tables, like ASCII, as Cyrillic pages are common.
 const CYRILLIC: RangeInclusive<char> = '\u{400}'..='\u{45f}';
 
+/// The accented letters of Latin-1 and Latin Extended-A, U+00C0 to U+017F
+/// without the signs × and ÷: the letters of most European languages after
+/// ASCII's, read as letters without the Unicode tables.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{17f}') && !matches!(c, '×' | '÷')
+}
+
 /// Hangul syllables and the CJK unified ideographs: letters without case,
 /// each its own lowercase. Read without the Unicode tables too: a Korean or
 /// Chinese page is nearly all of them, and three table lookups a character
@@ -468,7 +475,7 @@ impl Class {
                 '\'' => Class::Apostrophe,
                 _ => Class::Other,
             }
-        } else if CYRILLIC.contains(&c) || is_caseless_letter(c) {
+        } else if CYRILLIC.contains(&c) || is_latin_letter(c) || is_caseless_letter(c) {
             Class::Letter
         } else if c == '’' {
             Class::Apostrophe
@@ -512,6 +519,12 @@ impl Fnv {
             };
             self.char(char::from_u32(c as u32 + offset).unwrap_or(c));
         } else if is_caseless_letter(c) {
+            self.char(c);
+        } else if matches!(c, '\u{c0}'..='\u{de}') && c != '×' {
+            // Latin-1's capitals, each 0x20 above its lowercase.
+            self.char(char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        } else if matches!(c, '\u{df}'..='\u{ff}') {
+            // Latin-1's lowercase letters and the sign ÷.
             self.char(c);
         } else {
             for lower in c.to_lowercase() {
@@ -2067,6 +2080,26 @@ mod tests {
         for c in CYRILLIC {
             assert!(c.is_alphabetic(), "{c}");
             assert_eq!(is_capital(c), c.is_uppercase(), "{c}");
+            let (mut fast, mut tables) = (Fnv::new(), Fnv::new());
+            fast.lowercase(c);
+            c.to_lowercase().for_each(|lower| tables.char(lower));
+            assert_eq!(fast.0, tables.0, "{c}");
+        }
+    }
+
+    #[test]
+    fn the_latin_fast_paths_agree_with_the_unicode_tables() {
+        for c in '\u{80}'..='\u{24f}' {
+            assert_eq!(
+                is_latin_letter(c),
+                ('\u{c0}'..='\u{17f}').contains(&c) && c.is_alphabetic(),
+                "{c}"
+            );
+            assert_eq!(
+                Class::of(c) == Class::Letter,
+                c.is_alphabetic() && !crate::text::is_general_punctuation(c),
+                "{c}"
+            );
             let (mut fast, mut tables) = (Fnv::new(), Fnv::new());
             fast.lowercase(c);
             c.to_lowercase().for_each(|lower| tables.char(lower));
