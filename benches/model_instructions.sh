@@ -1,6 +1,6 @@
 #!/bin/sh
 # The page model's cost in instructions (issue 14's budget: +15% CPU), from
-# callgrind, which counts the same on a busy machine as on an idle one.
+# callgrind: counts drift far less than seconds on this shared machine.
 #
 #   sh benches/model_instructions.sh BIN [FOLDER]
 #   sh benches/model_instructions.sh target/release/dedupe target/bench/corpus/copy00
@@ -11,8 +11,9 @@
 # and over a one-line file, whose count is the start-up every run pays (the
 # catalogue's compile, the built-in model). The model's cost is its extra
 # instructions over the rules' after start-up. A build's count moves by up to
-# 5 M from one run to the next (the thread pool's work varies), so compare
-# builds over several runs.
+# 5 M from one run to the next, more while the machine is busy (the thread
+# pool's idle workers spin before they sleep), so compare builds over
+# several runs, taken in one sitting.
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 BIN [FOLDER]" >&2; exit 2; }
 bin=$1 folder=${2:-target/bench/corpus/copy00}
