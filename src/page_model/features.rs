@@ -1437,6 +1437,9 @@ struct PageView<'p> {
     core_vocab: FxHashMap<u32, (usize, bool)>,
     title_index: usize,
     title_vocab: FxHashSet<u32>,
+    /// A bit for each of the title's words ([`word_bit`]): most words of a
+    /// page are not the title's, and this lets them go without a lookup.
+    title_bits: u64,
     first_marker: Option<usize>,
     page_words: f32,
     page_paragraphs: f32,
@@ -1488,6 +1491,9 @@ impl<'p> PageView<'p> {
         });
         let title_index = headline.unwrap_or(0);
         let title_vocab: FxHashSet<u32> = content_of(title_index).copied().collect();
+        let title_bits = title_vocab
+            .iter()
+            .fold(0, |bits, &hash| bits | word_bit(hash));
         let first_marker = (core_start..n).find(|&i| shapes(i).end_marker && i > core_start);
         let page_words: usize = paragraphs.iter().map(|p| p.shape.words as usize).sum();
         let logs = paragraphs
@@ -1508,6 +1514,7 @@ impl<'p> PageView<'p> {
             core_vocab,
             title_index,
             title_vocab,
+            title_bits,
             first_marker,
             page_words: (page_words as f32).ln_1p() / 8.0,
             page_paragraphs: (n as f32).ln_1p() / 5.0,
@@ -1583,7 +1590,10 @@ impl<'p> PageView<'p> {
             {
                 in_core_vocab += 1;
             }
-            if i != self.title_index && self.title_vocab.contains(hash) {
+            if self.title_bits & word_bit(*hash) != 0
+                && i != self.title_index
+                && self.title_vocab.contains(hash)
+            {
                 in_title += 1;
             }
         }
@@ -1622,6 +1632,11 @@ impl<'p> PageView<'p> {
             Hashed::InRegion(word) => slot(in_region(word, region)),
         });
     }
+}
+
+/// One of 64 bits for a content word's hash (its low six bits).
+fn word_bit(hash: u32) -> u64 {
+    1 << (hash % 64)
 }
 
 /// Where paragraph `i` of a page is, as its hashed word features read it:
