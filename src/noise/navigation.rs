@@ -613,21 +613,19 @@ fn headline_shaped(line: &str) -> bool {
 /// [`TITLE_PROSE_WINDOW`] prose paragraphs of `below`, lowercased.
 fn content_words_of_prose(below: &[&str], prose: &ProseMemo) -> Rc<ProseWords> {
     let mut window: ProseWindow = [(0, 0); TITLE_PROSE_WINDOW];
-    let paragraphs = below.iter().filter(|p| prose.is_prose(p));
-    for (key, paragraph) in window.iter_mut().zip(paragraphs) {
-        *key = paragraph_key(paragraph);
+    let mut paragraphs = [""; TITLE_PROSE_WINDOW];
+    let found = below.iter().filter(|p| prose.is_prose(p));
+    for ((key, paragraph), text) in window.iter_mut().zip(&mut paragraphs).zip(found) {
+        (*key, *paragraph) = (paragraph_key(text), text);
     }
     if let Some(known) = prose.prose_words.borrow().get(&window) {
         return Rc::clone(known);
     }
-    let mut prose_words = ProseWords::default();
-    for paragraph in below
+    let owned = |word: Cow<'_, str>| Cow::Owned(word.into_owned());
+    let prose_words: ProseWords = paragraphs
         .iter()
-        .filter(|p| prose.is_prose(p))
-        .take(TITLE_PROSE_WINDOW)
-    {
-        prose_words.extend(content_words(paragraph).map(|word| Cow::Owned(word.into_owned())));
-    }
+        .flat_map(|paragraph| content_words(paragraph).map(owned))
+        .collect();
     let prose_words = Rc::new(prose_words);
     prose
         .prose_words
