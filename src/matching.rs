@@ -175,8 +175,8 @@ pub fn near_duplicate_pairs(
 /// kept, and many of a look's pairs were compared by the look before. On
 /// the speed benchmark's first copy (callgrind), the comparisons took 43 M
 /// instructions before they were remembered and 24 M after, rules alone
-/// (54 M and 24 M with the page model), and the whole run took 1.0% to
-/// 1.2% fewer, 1.3% to 1.5% fewer with the page model.
+/// (54 M and 24 M with the page model), and the whole run about 1% fewer,
+/// alone or with the model (runs of one build differ by up to 5 M).
 ///
 /// A pair is named by its paragraphs' text addresses: each fingerprint's
 /// text is its own slice of the document, which outlives the verdicts, and

@@ -724,9 +724,10 @@ fn longest_link_run(paragraphs: &[&str], hidden: &[usize]) -> usize {
 /// out once. The rule reads the same edge paragraphs at every look at a page
 /// (before and after copies go, each settle round, each rerun after a
 /// page-model round): reading every word was half of the rule's cost, and
-/// gathering the prose's words again at each look was 1.5% of all the
+/// gathering the prose's words again at each look was about 1% of all the
 /// rules' instructions over the speed benchmark's first copy (callgrind:
-/// rules alone 2000 M -> 1979 M, with the page model 2248 M -> 2218-2222 M).
+/// rules alone 1996-2001 M -> 1979-1984 M, with the page model 2246-2250 M
+/// -> 2218-2222 M).
 ///
 /// A paragraph is known by where its text lies in memory (start and length):
 /// every look at a document reads slices of the same paragraph texts, so a
