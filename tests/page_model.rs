@@ -52,17 +52,21 @@ fn retraining_gives_the_same_bytes() {
     );
 }
 
-/// A model file of version 1 (f32 weights, what `dedupe train` wrote before
-/// the weights became bytes) still reads, as the model that training writes
-/// now: the same weights, rounded to steps.
+/// A model file of an older version (1 and 2 named other hashed slots for
+/// the same features) is refused with what to do, not read as a model
+/// whose hashed weights would all land on the wrong features.
 #[test]
-fn a_version_1_model_file_reads_as_the_rounded_model() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model/small-f32-v1.model");
-    let old = fs::read(path).unwrap();
-    assert!(old.starts_with(b"DDPMODL1"));
-    let model = PageModel::from_bytes(&old).unwrap();
-    assert_eq!(model, small_model());
-    assert!(model.to_bytes().starts_with(b"DDPMODL2"));
+fn an_older_model_file_is_refused_with_what_to_do() {
+    let mut old = small_model().to_bytes();
+    assert!(old.starts_with(b"DDPMODL3"));
+    for version in [b'1', b'2'] {
+        old[7] = version;
+        let err = PageModel::from_bytes(&old).unwrap_err().to_string();
+        assert!(
+            err.contains("older dedupe") && err.contains("train the model again"),
+            "{err}"
+        );
+    }
 }
 
 /// The default rules plus the opt-in page model.

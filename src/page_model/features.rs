@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use super::PageModel;
 use super::decode::{page_dense_logit, with_removal_features};
-use super::hash::{Fnv, fold32, mix};
+use super::hash::{Fnv, feature, fold32, pair};
 use super::removals::RuleRemovals;
 use crate::text::MONTHS;
 
@@ -383,28 +383,28 @@ enum Hashed {
 
 /// A word's feature in a region ([`region_of`]).
 fn in_region(word: u64, region: u8) -> u64 {
-    mix(word, 10 + u64::from(region))
+    feature(word, 10 + u64::from(region))
 }
 
 /// A paragraph's hashed features, in order, from its words' hashes and its
 /// short line's ([`Measured::line`]): each word alone and in its region,
 /// each pair of words (the first word alone), the last word, the line.
-fn hashed_features(words: &[u64], line: Option<u64>, mut feature: impl FnMut(Hashed)) {
+fn hashed_features(words: &[u64], line: Option<u64>, mut each: impl FnMut(Hashed)) {
     let mut previous: Option<u64> = None;
     for &hash in words {
-        feature(Hashed::Anywhere(mix(hash, 1)));
-        feature(Hashed::InRegion(hash));
-        feature(Hashed::Anywhere(match previous {
-            Some(before) => mix(mix(before, hash), 2),
-            None => mix(hash, 4),
+        each(Hashed::Anywhere(feature(hash, 1)));
+        each(Hashed::InRegion(hash));
+        each(Hashed::Anywhere(match previous {
+            Some(before) => feature(pair(before, hash), 2),
+            None => feature(hash, 4),
         }));
         previous = Some(hash);
     }
     if let Some(last) = previous {
-        feature(Hashed::Anywhere(mix(last, 5)));
+        each(Hashed::Anywhere(feature(last, 5)));
     }
     if let Some(line) = line {
-        feature(Hashed::Anywhere(mix(line, 6)));
+        each(Hashed::Anywhere(feature(line, 6)));
     }
 }
 
@@ -1652,8 +1652,8 @@ fn region_of(layout: &PageLayout, i: usize) -> u8 {
     }
 }
 
-/// What a hashed slot stands for, for explanations: recomputes a paragraph's
-/// hashed features with their names.
+/// What a hashed slot stands for, for explanations: a paragraph's hashed
+/// features ([`hashed_features`]) as slots, each with its name.
 pub fn hashed_names(
     text: &str,
     layout: &PageLayout,
@@ -1663,44 +1663,34 @@ pub fn hashed_names(
     let mask = (1u64 << hash_bits) - 1;
     let region = region_of(layout, index);
     let region_name = ["", "core", "before-core", "after-core"][usize::from(region)];
+    let hashes: Vec<u64> = words(text).map(|word| word_hash(word).0).collect();
+    let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
+    // The names in the order `hashed_features` gives the features.
     let mut names = Vec::new();
-    let mut previous: Option<(u64, &str)> = None;
-    let mut last = ("", 0);
-    for word in words(text) {
-        let (hash, _) = word_hash(word);
-        let lower = word.to_lowercase();
-        names.push(((mix(hash, 1) & mask) as u32, format!("word \"{lower}\"")));
-        names.push((
-            (in_region(hash, region) & mask) as u32,
-            format!("word \"{lower}\" {region_name}"),
-        ));
-        if let Some((before, before_word)) = previous {
-            names.push((
-                (mix(mix(before, hash), 2) & mask) as u32,
-                format!("words \"{} {lower}\"", before_word.to_lowercase()),
-            ));
-        } else {
-            names.push((
-                (mix(hash, 4) & mask) as u32,
-                format!("first word \"{lower}\""),
-            ));
-        }
-        previous = Some((hash, word));
-        last = (word, hash);
+    for (i, word) in lower.iter().enumerate() {
+        names.push(format!("word \"{word}\""));
+        names.push(format!("word \"{word}\" {region_name}"));
+        names.push(match i.checked_sub(1) {
+            Some(before) => format!("words \"{} {word}\"", lower[before]),
+            None => format!("first word \"{word}\""),
+        });
     }
-    if previous.is_some() {
-        names.push((
-            (mix(last.1, 5) & mask) as u32,
-            format!("last word \"{}\"", last.0.to_lowercase()),
-        ));
+    if let Some(last) = lower.last() {
+        names.push(format!("last word \"{last}\""));
     }
-    if words(text).count() <= 6 {
-        names.push((
-            (mix(phrase_hash(text), 6) & mask) as u32,
-            format!("line \"{}\"", text.trim().to_lowercase()),
-        ));
+    let line = (hashes.len() <= SHORT_LINE).then(|| phrase_hash(text));
+    if line.is_some() {
+        names.push(format!("line \"{}\"", text.trim().to_lowercase()));
     }
-    names
+    let mut slots = Vec::with_capacity(names.len());
+    hashed_features(&hashes, line, |feature| {
+        let hash = match feature {
+            Hashed::Anywhere(hash) => hash,
+            Hashed::InRegion(word) => in_region(word, region),
+        };
+        slots.push((hash & mask) as u32);
+    });
+    slots.into_iter().zip(names).collect()
 }
 
 #[cfg(test)]
@@ -2155,5 +2145,10 @@ mod tests {
         // every trained model.
         assert_eq!(word_hash("Comments").0, word_hash("comments").0);
         assert_eq!(word_hash("a").0, 12_638_187_200_555_641_996);
+        // So does where a feature lands (a new scheme is a new file
+        // version, `page_model::MAGIC`).
+        let a = word_hash("a").0;
+        assert_eq!(feature(a, 1) & 0xffff, 47_819);
+        assert_eq!(feature(pair(a, a), 2) & 0xffff, 37_369);
     }
 }

@@ -26,11 +26,13 @@ pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, noise_rule, 
 /// The rule id of the page model's removals.
 pub const PAGE_MODEL: &str = "page-model";
 
-/// The model file's first bytes: version 2 stores the hashed weights as
-/// bytes ([`HashedWeights`]); version 1 (f32 weights, written before
-/// 2026-12-02) is still read, and rounded as it is read.
-const MAGIC: &[u8; 8] = b"DDPMODL2";
-const MAGIC_F32: &[u8; 8] = b"DDPMODL1";
+/// The model file's first bytes, version 3: its hashed features are
+/// [`hash::feature`]'s. Versions 1 and 2 name other slots for the same
+/// features, so they are refused ([`OLD_MAGIC`]).
+const MAGIC: &[u8; 8] = b"DDPMODL3";
+/// The first bytes of older model files: version 1 (f32 weights, written
+/// before 2026-12-02) and version 2 (byte weights, before 2026-12-04).
+const OLD_MAGIC: [&[u8; 8]; 2] = [b"DDPMODL1", b"DDPMODL2"];
 
 /// The built-in model, trained by `cargo run --release --example train_builtin`.
 static BUILTIN: &[u8] = include_bytes!("builtin.model");
@@ -164,15 +166,20 @@ impl PageModel {
             .clone()
     }
 
-    /// Reads a model file (version 2, or version 1 with f32 weights).
+    /// Reads a model file (version 3).
     pub fn from_bytes(bytes: &[u8]) -> Result<PageModel, ModelError> {
         let truncated = || ModelError("truncated".into());
-        let (rest, bytes_for_weights) = if let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) {
-            (rest, true)
-        } else if let Some(rest) = bytes.strip_prefix(MAGIC_F32.as_slice()) {
-            (rest, false)
-        } else {
-            return Err(ModelError("not a dedupe page model (bad magic)".into()));
+        let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
+            return Err(ModelError(
+                if OLD_MAGIC
+                    .iter()
+                    .any(|old| bytes.starts_with(old.as_slice()))
+                {
+                    "written by an older dedupe, whose hashed features this build reads differently: train the model again with this build's `dedupe train`".into()
+                } else {
+                    "not a dedupe page model (bad magic)".into()
+                },
+            ));
         };
         let mut words = rest.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]);
         let mut next_u32 = || words.next().map(u32::from_le_bytes).ok_or_else(truncated);
@@ -184,45 +191,27 @@ impl PageModel {
             )));
         }
         let slots = 1usize << hash_bits;
-        // The head, the dense weights, and (version 2) the scale.
-        let floats_len = 9 + DENSE + usize::from(bytes_for_weights);
+        // The head, the dense weights and the scale.
+        let floats_len = 9 + DENSE + 1;
         let floats: Vec<f32> = (0..floats_len)
             .map(|_| next_u32().map(f32::from_bits))
             .collect::<Result<_, _>>()?;
         let table = &rest[4 * (2 + floats_len)..];
-        let hashed = if bytes_for_weights {
-            if table.len() != slots {
-                return Err(ModelError(format!(
-                    "{} weights, expected {slots}",
-                    table.len()
-                )));
-            }
-            let scale = floats[9 + DENSE];
-            if !(scale.is_finite() && scale > 0.0) {
-                return Err(ModelError(
-                    "the weights' scale is not a positive number".into(),
-                ));
-            }
-            HashedWeights {
-                scale,
-                steps: table.iter().map(|&b| b as i8).collect(),
-            }
-        } else {
-            if table.len() != 4 * slots {
-                return Err(ModelError(format!(
-                    "{} weights, expected {}",
-                    floats_len + table.len() / 4,
-                    floats_len + slots
-                )));
-            }
-            let weights: Vec<f32> = table
-                .chunks_exact(4)
-                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect();
-            if weights.iter().any(|w| !w.is_finite()) {
-                return Err(ModelError("a weight is not finite".into()));
-            }
-            HashedWeights::quantize(&weights)
+        if table.len() != slots {
+            return Err(ModelError(format!(
+                "{} weights, expected {slots}",
+                table.len()
+            )));
+        }
+        let scale = floats[9 + DENSE];
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError(
+                "the weights' scale is not a positive number".into(),
+            ));
+        }
+        let hashed = HashedWeights {
+            scale,
+            steps: table.iter().map(|&b| b as i8).collect(),
         };
         if floats.iter().any(|w| !w.is_finite()) {
             return Err(ModelError("a weight is not finite".into()));

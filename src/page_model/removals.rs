@@ -13,7 +13,7 @@
 //! those weights at zero or above), and the page is read again without
 //! them before it is final ([`crate::decide`]).
 
-use super::hash::{Fnv, fold32, mix};
+use super::hash::{Fnv, feature, fold32};
 use crate::rules::DATELINE_RULES;
 
 /// How far, in paragraphs of the document, the features look for a removal
@@ -117,7 +117,7 @@ impl RuleRemovals {
         before
             .into_iter()
             .chain(after)
-            .map(|(j, side, word)| (j, mix(u64::from(self.rule(j)), side), word))
+            .map(|(j, side, word)| (j, feature(u64::from(self.rule(j)), side), word))
     }
 
     /// Paragraph `i`'s hashed features (value 1 each): the rule of the
