@@ -17,6 +17,7 @@ use crate::page_model::{self, PAGE_MODEL};
 use crate::rules::{self, CAPTION, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE};
 use crate::text::{MONTHS, is_figure_list};
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// A caption sits within this many paragraphs of the one it restates
 /// (paragraphs without copies of their own, see [`spacing`]).
@@ -74,18 +75,51 @@ impl Removal {
     /// `kept_line` is the first line of the kept copy ([`Removal::kept`]'s
     /// paragraph), counting from 1.
     pub fn reason(&self, kept_line: Option<usize>) -> String {
-        let mut reason = self.rule.to_string();
-        if let Some(kept) = kept_line {
-            reason.push_str(&format!(" of line {kept}"));
-        }
-        if let Some(similarity) = self.similarity {
-            reason.push_str(&format!(" ({similarity:.2})"));
-        }
-        if let Some(documents) = self.documents {
-            reason.push_str(&format!(" (in {documents} documents)"));
-        }
+        let mut reason = String::new();
+        self.write_reason(&mut reason, kept_line);
         reason
     }
+
+    /// [`Removal::reason`], appended to `out`. The diff writes one for
+    /// every removal, and formatting each through `format!` (three strings,
+    /// and the float formatter for the score) cost more than the page
+    /// model's scoring of a page dump's paragraphs.
+    pub(crate) fn write_reason(&self, out: &mut String, kept_line: Option<usize>) {
+        out.push_str(&self.rule);
+        if let Some(kept) = kept_line {
+            out.push_str(" of line ");
+            out.push_str(itoa::Buffer::new().format(kept));
+        }
+        if let Some(similarity) = self.similarity {
+            out.push_str(" (");
+            push_hundredths(out, similarity);
+            out.push(')');
+        }
+        if let Some(documents) = self.documents {
+            out.push_str(" (in ");
+            out.push_str(itoa::Buffer::new().format(documents));
+            out.push_str(" documents)");
+        }
+    }
+}
+
+/// Appends `x` as `format!("{x:.2}")` writes it. For a positive `x` up to
+/// a million (the scores are 0 to 1) it goes without the float formatter:
+/// `x` times 100 is exact in `f64` (a 24-bit significand times a 7-bit
+/// one), so rounding that half to even is the formatter's rounding of the
+/// exact value. Checked against the formatter for every `f32` from 0 to 1.
+fn push_hundredths(out: &mut String, x: f32) {
+    if !(x.is_sign_positive() && x <= 1.0e6) {
+        // Negative, signed zero, NaN, huge: as the formatter writes them.
+        let _ = write!(out, "{x:.2}");
+        return;
+    }
+    let hundredths = (f64::from(x) * 100.0).round_ties_even() as u64;
+    out.push_str(itoa::Buffer::new().format(hundredths / 100));
+    out.push('.');
+    let cents = (hundredths % 100) as u8;
+    out.push(char::from(b'0' + cents / 10));
+    out.push(char::from(b'0' + cents % 10));
 }
 
 /// The decision for one paragraph.
@@ -1064,6 +1098,24 @@ mod tests {
     use super::*;
     use crate::key::Shingle;
     use crate::matching::{exact_groups, structural_repeats};
+
+    /// `push_hundredths` writes what the float formatter writes: over a
+    /// spread of the `f32`s from 0 to 1 (every 9973rd), the `f32` nearest
+    /// each point halfway between two hundredths, exact ties (0.125 and
+    /// 0.375 round half to even), and what goes to the formatter. (Every `f32` from 0 to
+    /// 1 was compared once, in a throwaway release build: no difference.)
+    #[test]
+    fn hundredths_are_the_float_formatters() {
+        let spread = (0..=1.0f32.to_bits()).step_by(9973).map(f32::from_bits);
+        let ties = (0..200u8).map(|k| (f32::from(k) + 0.5) / 100.0);
+        let ends = [0.0, 1.0, 0.125, 0.375, 0.995, 0.9999, 12.345, 1.0e6];
+        let odd = [-0.0, -0.5, f32::NAN, f32::INFINITY, 2.0e6];
+        for x in spread.chain(ties).chain(ends).chain(odd) {
+            let mut ours = String::new();
+            push_hundredths(&mut ours, x);
+            assert_eq!(ours, format!("{x:.2}"), "{x:e}");
+        }
+    }
 
     /// Fingerprints and digests of `texts`, every one a candidate.
     fn prepared<'a>(

@@ -217,11 +217,12 @@ impl Cleaned<'_> {
 
     /// `line 9: caption of line 5 (0.90)`, `line 49: boilerplate/read-more`.
     fn describe(&self, paragraph: &Paragraph<'_>, removal: &Removal) -> String {
-        format!(
-            "line {}: {}",
-            paragraph.first_line,
-            removal.reason(self.kept_line(removal))
-        )
+        let mut note = String::with_capacity(32 + removal.rule.len());
+        note.push_str("line ");
+        note.push_str(itoa::Buffer::new().format(paragraph.first_line));
+        note.push_str(": ");
+        removal.write_reason(&mut note, self.kept_line(removal));
+        note
     }
 
     /// The first line of the copy kept in place of `removal`'s paragraph,
