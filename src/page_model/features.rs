@@ -584,12 +584,17 @@ impl Fnv {
 }
 
 /// [`ASCII_CLASS`] bits: an uppercase letter (the bit that lowercases it), a
-/// lowercase letter, a digit, a lowercase `p` or `m` (where "http" and
-/// ".com" end).
+/// lowercase letter, a digit, and the lowercase letters of "http" and
+/// ".com" that a word must hold all of before it is searched for them.
 const ASCII_UPPER: u8 = 0x20;
 const ASCII_LOWER: u8 = 1;
 const ASCII_DIGIT: u8 = 2;
-const ASCII_P_OR_M: u8 = 4;
+const ASCII_H: u8 = 4;
+const ASCII_T: u8 = 8;
+const ASCII_P: u8 = 0x10;
+const ASCII_M: u8 = 0x40;
+/// The bits of a run that may hold "http".
+const HTTP_LETTERS: u8 = ASCII_H | ASCII_T | ASCII_P;
 
 /// What each byte is to [`read_word`]'s ASCII loop: 0 for anything that is
 /// not an ASCII letter or digit.
@@ -600,8 +605,14 @@ const ASCII_CLASS: [u8; 256] = {
         let b = byte as u8;
         table[byte] = if b.is_ascii_uppercase() {
             ASCII_UPPER
-        } else if b == b'p' || b == b'm' {
-            ASCII_LOWER | ASCII_P_OR_M
+        } else if b == b'h' {
+            ASCII_LOWER | ASCII_H
+        } else if b == b't' {
+            ASCII_LOWER | ASCII_T
+        } else if b == b'p' {
+            ASCII_LOWER | ASCII_P
+        } else if b == b'm' {
+            ASCII_LOWER | ASCII_M
         } else if b.is_ascii_lowercase() {
             ASCII_LOWER
         } else if b.is_ascii_digit() {
@@ -844,10 +855,13 @@ fn read_word(
                 only_digits = false;
             }
             // "http" inside the run; ".com" only where a run starts, as the
-            // full stop before it ends the word before.
-            if seen & ASCII_P_OR_M != 0 {
-                shape.url |= run.windows(4).any(|w| w == b"http")
-                    || (run.starts_with(b"com") && bytes[..run_start].ends_with(b"."));
+            // full stop before it ends the word before. Each is looked for
+            // only in a run that has its letters.
+            if seen & HTTP_LETTERS == HTTP_LETTERS {
+                shape.url |= run.windows(4).any(|w| w == b"http");
+            }
+            if seen & ASCII_M != 0 {
+                shape.url |= run.starts_with(b"com") && bytes[..run_start].ends_with(b".");
             }
             length += run.len();
             tally.chars += run.len();
