@@ -832,16 +832,8 @@ fn read_word(
             // The common case: ASCII letters and digits, read as a run with
             // one table lookup a byte.
             let run_start = at;
-            let mut seen = 0u8;
-            while let Some(&byte) = bytes.get(at) {
-                let class = ASCII_CLASS[usize::from(byte)];
-                if class == 0 {
-                    break;
-                }
-                hash.byte(byte | (class & ASCII_UPPER));
-                seen |= class;
-                at += 1;
-            }
+            let seen;
+            (at, seen) = ascii_run(bytes, at, &mut hash);
             let run = &bytes[run_start..at];
             if seen & ASCII_DIGIT != 0 {
                 tally.digits += run.iter().filter(|b| b.is_ascii_digit()).count();
@@ -931,6 +923,27 @@ fn read_word(
         letters_end: pending.map_or(at, |(from, _)| from),
         last,
     }
+}
+
+/// Hashes the run of ASCII letters and digits of `bytes` from `start`,
+/// lowercased, into `hash`: where the run ends, and its [`ASCII_CLASS`]
+/// bits together. Apart from [`read_word`], whose many live values kept
+/// the hash in memory, so every byte stored it and read it back.
+fn ascii_run(bytes: &[u8], start: usize, hash: &mut Fnv) -> (usize, u8) {
+    let mut state = *hash;
+    let mut seen = 0u8;
+    let mut at = start;
+    while let Some(&byte) = bytes.get(at) {
+        let class = ASCII_CLASS[usize::from(byte)];
+        if class == 0 {
+            break;
+        }
+        state.byte(byte | (class & ASCII_UPPER));
+        seen |= class;
+        at += 1;
+    }
+    *hash = state;
+    (at, seen)
 }
 
 /// Finds the core: the run of paragraphs with the largest sum of prose
