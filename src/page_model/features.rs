@@ -311,7 +311,8 @@ const LISTED_SLOTS: usize = 512;
 /// Word hashes and what each is, open-addressed: a hash's slot is its top
 /// bits (an FNV hash's best mixed), or the next one free. Every word of
 /// every paragraph is looked up here, and a map that hashed the hash again
-/// cost some 20 instructions a word more.
+/// cost about 4 instructions a word more (callgrind over the speed
+/// benchmark's first copy: measuring 102.7 M before, 101.8 M after).
 struct ListedWords {
     hashes: [u64; LISTED_SLOTS],
     /// `None` marks a free slot.
@@ -927,8 +928,9 @@ fn read_word(
 
 /// Hashes the run of ASCII letters and digits of `bytes` from `start`,
 /// lowercased, into `hash`: where the run ends, and its [`ASCII_CLASS`]
-/// bits together. Apart from [`read_word`], whose many live values kept
-/// the hash in memory, so every byte stored it and read it back.
+/// bits together. Written inside [`read_word`], whose many live values
+/// kept the hash in memory, the loop stored it at every byte; on its own
+/// (inlined all the same) it keeps it in a register.
 fn ascii_run(bytes: &[u8], start: usize, hash: &mut Fnv) -> (usize, u8) {
     let mut state = *hash;
     let mut seen = 0u8;
