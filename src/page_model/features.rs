@@ -719,7 +719,14 @@ fn measure(text: &str, words: &mut Words) -> Measured {
             at += 1;
             continue;
         }
-        if Class::of(c).in_word() {
+        // An ASCII letter or digit by the run's table, a lookup where
+        // `Class::of` tries ranges in turn.
+        let in_word = if c.is_ascii() {
+            ASCII_CLASS[c as usize] != 0
+        } else {
+            Class::of(c).in_word()
+        };
+        if in_word {
             shape.handle |= after_at;
             if c.is_ascii_digit() {
                 shape.price |= matches!(previous, '$' | '£' | '€' | '¥');
@@ -829,7 +836,7 @@ fn read_word(
     let mut at = start;
     let mut last = ' ';
     while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii_alphanumeric() && pending.is_none() {
+        if ASCII_CLASS[usize::from(byte)] != 0 && pending.is_none() {
             // The common case: ASCII letters and digits, read as a run with
             // one table lookup a byte.
             let run_start = at;
