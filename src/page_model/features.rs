@@ -519,11 +519,13 @@ enum Class {
 impl Class {
     fn of(c: char) -> Class {
         if c.is_ascii() {
-            match c {
-                'a'..='z' | 'A'..='Z' => Class::Letter,
-                '0'..='9' => Class::Number,
-                '\'' => Class::Apostrophe,
-                _ => Class::Other,
+            // By the run's table: one lookup where a match tries ranges in
+            // turn (measuring asks at every word's start).
+            match ASCII_CLASS[c as usize] {
+                0 if c == '\'' => Class::Apostrophe,
+                0 => Class::Other,
+                ASCII_DIGIT => Class::Number,
+                _ => Class::Letter,
             }
         } else if CYRILLIC.contains(&c) || is_latin_letter(c) || is_caseless_letter(c) {
             Class::Letter
@@ -719,14 +721,7 @@ fn measure(text: &str, words: &mut Words) -> Measured {
             at += 1;
             continue;
         }
-        // An ASCII letter or digit by the run's table, a lookup where
-        // `Class::of` tries ranges in turn.
-        let in_word = if c.is_ascii() {
-            ASCII_CLASS[c as usize] != 0
-        } else {
-            Class::of(c).in_word()
-        };
-        if in_word {
+        if Class::of(c).in_word() {
             shape.handle |= after_at;
             if c.is_ascii_digit() {
                 shape.price |= matches!(previous, '$' | '£' | '€' | '¥');
