@@ -273,6 +273,64 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
     assert_eq!(tubeless.protection, Some(dedupe::Protection::ThreadPost));
 }
 
+/// A thread's title stays with its posts. The model often reads a
+/// thread from the page's header down as one run of noise (its posts read
+/// like comments), which the posts survive as posts; the title over the
+/// first post, whose words the posts share, survives as the thread's title.
+/// Before, the held-out model took the title of `ext` 0514 (a forum thread
+/// of 34 posts) with the header. The forum's section name above it, which
+/// shares no word with the posts, still goes. As on the real page, each
+/// poster's details (join date, post count, location) stand between the
+/// posts, so the core (the densest prose) is one post, not the thread, and
+/// the title is too far above the longest post to be its headline.
+#[test]
+fn a_threads_title_stays_with_its_posts() {
+    let long_reply = [
+        "Thanks both. I will try wider tyres first and look at tubeless in the spring.",
+        "I went to the shop on Saturday and the mechanic said the same about the belt, so I have ordered a pair of 32mm tyres with a full-width breaker for the winter.",
+        "He also said that my rims are tubeless ready, which I did not know, so the change in the spring should cost less than I thought it would.",
+        "I will report back after a month on the lanes and let you know how many punctures I have had on the new tyres.",
+    ]
+    .join("\n\n");
+    let mut page = fixture("forum-thread.txt").replace(
+        "Thanks both. I will try wider tyres first and look at tubeless in the spring.",
+        &long_reply,
+    );
+    for (poster, details) in [
+        (
+            "rainrider\n\nMember\n\n",
+            "Oct 25, 2017\n\n13,539\n\nWest Country\n\n",
+        ),
+        (
+            "hillclimber\n\nVeteran\n\n",
+            "Mar 16, 2018\n\n11,171\n\nYorkshire Dales\n\n",
+        ),
+        (
+            "coldhands\n\nMember\n\n",
+            "Jan 12, 2022\n\n1,469\n\nFenland Drove\n\n",
+        ),
+    ] {
+        page = page.replace(poster, &format!("{poster}{details}"));
+    }
+    let rules_alone = dedupe::clean(&page, &Options::default());
+    // A model that reads every paragraph of the page as noise.
+    let all_noise = model_that_reads(10.0, &[]);
+    let scores = dedupe::explain_page_model(&rules_alone, &all_noise);
+    let score_of = |text: &str| {
+        let (_, score) = scores
+            .iter()
+            .find(|(i, _)| rules_alone.paragraphs[*i].text == text)
+            .unwrap_or_else(|| panic!("no kept paragraph {text}"));
+        score
+    };
+    let title = score_of("Best tyres for winter commuting?");
+    assert!(title.run_is_noise, "the title sits in a noise run");
+    assert!(!title.verdict.remove);
+    assert_eq!(title.protection, Some(dedupe::Protection::ThreadTitle));
+    let section = score_of("Cycling Chat");
+    assert!(section.verdict.remove && section.protection.is_none());
+}
+
 /// A listing's items (a blog's index of reviews, each under the same label
 /// with an excerpt) are the page's content, however much they read like
 /// teasers of other pages: where the model reads them as a run of noise,

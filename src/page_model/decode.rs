@@ -148,6 +148,8 @@ pub enum Protection {
     /// The title of the first run read as content: a headline-shaped line
     /// right above it, of its words.
     RunTitle,
+    /// The title over a forum thread's first post.
+    ThreadTitle,
     /// The core's longest prose paragraph: a page always keeps its article.
     Anchor,
     /// A line without a word (a separator rule is the author's layout, and
@@ -173,6 +175,7 @@ impl Protection {
             Protection::Standfirst => "the headline's standfirst",
             Protection::HeadlineOverDateline => "the headline over a byline or a dateline",
             Protection::RunTitle => "the title of the first content run",
+            Protection::ThreadTitle => "the title of a forum thread",
             Protection::Anchor => "the article's longest paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
@@ -181,11 +184,11 @@ impl Protection {
     }
 }
 
-/// Why paragraph `i` of a page (`text`, with the page's `layout` and the
-/// title of its first content run, `run_title`) is left, if it is.
+/// Why paragraph `i` of a page (`text`, with the page's `layout`, its
+/// `titles` and its `sections`) is left, if it is.
 fn protection(
     layout: &PageLayout,
-    run_title: Option<usize>,
+    titles: Titles,
     sections: Option<Sections>,
     text: &str,
     i: usize,
@@ -196,8 +199,10 @@ fn protection(
         Some(Protection::Standfirst)
     } else if layout.over_dateline == Some(i) {
         Some(Protection::HeadlineOverDateline)
-    } else if run_title == Some(i) {
+    } else if titles.run == Some(i) {
         Some(Protection::RunTitle)
+    } else if titles.thread == Some(i) {
+        Some(Protection::ThreadTitle)
     } else if layout.anchor == i {
         Some(Protection::Anchor)
     } else if !has_words(text) {
@@ -206,6 +211,33 @@ fn protection(
         sections
             .filter(|s| s.holds(i) && post_prose(text))
             .map(|s| s.protection)
+    }
+}
+
+/// The titles a decoded page keeps, as indices into the page: its first
+/// content run's ([`MeasuredParagraphs::run_title`]) and its thread's
+/// ([`MeasuredParagraphs::thread_title`]).
+#[derive(Debug, Clone, Copy)]
+struct Titles {
+    run: Option<usize>,
+    thread: Option<usize>,
+}
+
+impl Titles {
+    /// The titles of `page` (its decoded `states`, its `sections`).
+    fn of(
+        paragraphs: &MeasuredParagraphs<'_, '_>,
+        page: &[usize],
+        states: &[u8],
+        sections: Option<Sections>,
+    ) -> Titles {
+        let thread = sections
+            .filter(|s| s.protection == Protection::ThreadPost)
+            .and_then(|s| paragraphs.thread_title(page, s.first..=s.last));
+        Titles {
+            run: paragraphs.run_title(page, states),
+            thread,
+        }
     }
 }
 
@@ -392,16 +424,16 @@ pub fn decode<'m>(
     let (logits, layout) = paragraphs.page_logits(page, model);
     let texts: Vec<&str> = page.iter().map(|&i| paragraphs.text(i)).collect();
     let (probabilities, states) = read_page(model, logits.into_iter(), &texts);
-    let run_title = paragraphs.run_title(page, &states);
     let lines: Vec<_> = page.iter().map(|&i| paragraphs.line_and_words(i)).collect();
     let sections = Sections::of(&texts, &lines);
+    let titles = Titles::of(paragraphs, page, &states, sections);
     probabilities
         .iter()
         .zip(&states)
         .enumerate()
         .map(|(i, (&probability, &state))| Verdict {
             probability,
-            remove: state == 1 && protection(&layout, run_title, sections, texts[i], i).is_none(),
+            remove: state == 1 && protection(&layout, titles, sections, texts[i], i).is_none(),
         })
         .collect()
 }
@@ -421,9 +453,9 @@ pub fn explain<'r>(
     let texts: Vec<&str> = page.iter().map(|&i| texts[i]).collect();
     let (probabilities, states) =
         read_page(model, features.iter().map(|f| logit(model, f)), &texts);
-    let run_title = measured.run_title(page, &states);
     let lines: Vec<_> = page.iter().map(|&i| measured.line_and_words(i)).collect();
     let sections = Sections::of(&texts, &lines);
+    let titles = Titles::of(&measured, page, &states, sections);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
     for i in 0..states.len() {
@@ -461,7 +493,7 @@ pub fn explain<'r>(
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);
-            let protection = protection(&layout, run_title, sections, texts[i], i);
+            let protection = protection(&layout, titles, sections, texts[i], i);
             ParagraphScore {
                 verdict: Verdict {
                     probability: probabilities[i],

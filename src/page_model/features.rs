@@ -1293,37 +1293,64 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// (`states`, 1 for noise, one per paragraph of `page`) reads the page's
     /// top as noise and the content it then reads does not open with a line
     /// shaped as a headline (a question of a sentence or two as long as
-    /// prose, as a forum post may open, is not one), the line so shaped
-    /// among the [`RUN_TITLE_REACH`] noise paragraphs right above that
-    /// content ([`RUN_TITLE_REACH_OVER_PROSE`] when its first line with a
-    /// letter, past a post's number or a vote count, is prose)
-    /// whose content words are the run's (of its first
-    /// [`RUN_TITLE_VOCABULARY`] paragraphs): at least two, and at least half
-    /// of them. A forum thread's or a question's title sits over the post,
-    /// with its vote count, dates and view count between, and the page's
-    /// header run carries it off; it lies too far from the core (the
-    /// longest answer, often) for [`headline`]. Of several, one within the
-    /// short reach first (farther up lie the site's own lines), then as
-    /// [`headline`] chooses. An index into `page`. It stays the title on the
-    /// pages of later rounds and of the next run: what lay above it is gone,
-    /// the run below is the same.
+    /// prose, as a forum post may open, is not one), the line over that
+    /// content that [`MeasuredParagraphs::title_above`] finds. A forum
+    /// thread's or a question's title sits over the post, with its vote
+    /// count, dates and view count between, and the page's header run
+    /// carries it off; it lies too far from the core (the longest answer,
+    /// often) for [`headline`]. An index into `page`. It stays the title on
+    /// the pages of later rounds and of the next run: what lay above it is
+    /// gone, the run below is the same.
     pub fn run_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
         let measured = measured_page(&self.measured, &self.measured_at, page);
-        let title_shaped = |at: usize| {
-            let shape = &measured[at].shape;
-            headline_shaped(shape) && !shape.end_marker
-        };
         let start = states
             .iter()
             .position(|&state| state == 0)
             .filter(|&start| {
-                start > 0 && (measured[start].shape.prose() || !title_shaped(start))
+                start > 0 && (measured[start].shape.prose() || !title_shaped(measured[start]))
             })?;
         let end = (start..states.len())
             .take_while(|&at| states[at] == 0)
             .last()
-            .unwrap_or(start)
-            .min(start + RUN_TITLE_VOCABULARY);
+            .unwrap_or(start);
+        self.title_above(page, &measured, start..=end)
+    }
+
+    /// The title of a forum thread whose posts are `posts` (indices into
+    /// `page`, as [`super::decode`] finds a thread's sections): the line
+    /// shaped as a headline above its first post whose content words are
+    /// the posts', chosen as [`MeasuredParagraphs::run_title`] chooses. The
+    /// posts' own text stays however the page is decoded, and the thread is
+    /// often decoded as one noise run from the page's header down (the
+    /// posts read like comments), so the title that [`run_title`] would
+    /// find over the first content run lies inside that run: a thread's
+    /// title stays with its posts.
+    ///
+    /// [`run_title`]: MeasuredParagraphs::run_title
+    pub fn thread_title(&self, page: &[usize], posts: RangeInclusive<usize>) -> Option<usize> {
+        let measured = measured_page(&self.measured, &self.measured_at, page);
+        (*posts.start() > 0).then_some(())?;
+        self.title_above(page, &measured, posts)
+    }
+
+    /// The title over the content `run` (indices into `page`, whose
+    /// paragraphs are `measured`): the line shaped as a headline among the
+    /// [`RUN_TITLE_REACH`] paragraphs right above it
+    /// ([`RUN_TITLE_REACH_OVER_PROSE`] when its first line with a letter,
+    /// past a post's number or a vote count, is prose) whose content words
+    /// are the run's (of its first [`RUN_TITLE_VOCABULARY`] paragraphs): at
+    /// least two, and at least half of them. Of several, one within the
+    /// short reach first (farther up lie the site's own lines), then the
+    /// one sharing the largest part of its words, the most words, the
+    /// longest, the lowest.
+    fn title_above(
+        &self,
+        page: &[usize],
+        measured: &[&Measured],
+        run: RangeInclusive<usize>,
+    ) -> Option<usize> {
+        let start = *run.start();
+        let end = (*run.end()).min(start + RUN_TITLE_VOCABULARY);
         // A post's number or a vote count ("#1", "427") tops many a post:
         // the run's prose starts at its first line that has a letter.
         let opens_with_prose = (start..=end)
@@ -1339,7 +1366,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             RUN_TITLE_REACH
         };
         (start.saturating_sub(reach)..start)
-            .filter(|&at| title_shaped(at))
+            .filter(|&at| title_shaped(measured[at]))
             .filter_map(|at| {
                 let paragraph = measured[at];
                 let content = paragraph.content(&self.words.content);
@@ -1478,6 +1505,13 @@ const HEADLINE_WORDS: u32 = 4;
 /// [`HEADLINE_WORDS`] words or more.
 fn headline_shaped(shape: &Shape) -> bool {
     shape.may_be_headline() && shape.words >= HEADLINE_WORDS
+}
+
+/// A line that may be the title of a content run or a thread
+/// ([`MeasuredParagraphs::title_above`]): shaped as a headline, and no
+/// end-of-article marker ("Related Articles").
+fn title_shaped(paragraph: &Measured) -> bool {
+    headline_shaped(&paragraph.shape) && !paragraph.shape.end_marker
 }
 
 /// How many noise paragraphs above a content run may hold its title
