@@ -19,7 +19,7 @@ use crate::text::MONTHS;
 
 /// Names of the dense features, in the order of a model's weights
 /// ([`PageModel::dense`]) and of the features it reads.
-pub const DENSE_NAMES: [&str; 49] = [
+pub const DENSE_NAMES: [&str; 50] = [
     "words(log)",
     "words<=2",
     "words<=5",
@@ -66,6 +66,7 @@ pub const DENSE_NAMES: [&str; 49] = [
     "starts-with-quote",
     "all-caps-share",
     "list-marker",
+    "position-by-words",
     "after-a-removal",
     "before-a-removal",
     "removals-nearby",
@@ -90,7 +91,7 @@ pub struct Features {
 /// Like the rules' own hashed features ([`Features::removals`]), a model may
 /// only weigh them towards noise: the next run of a clean copy reads its
 /// paragraphs without them, and must then find nothing more to remove.
-pub const REMOVAL_FEATURES: std::ops::Range<usize> = 46..49;
+pub const REMOVAL_FEATURES: std::ops::Range<usize> = 47..50;
 
 // They come last: a page's second reading goes on from the sum of the
 // others (`decode::page_dense_logit`).
@@ -1544,6 +1545,11 @@ struct PageView<'p> {
     content: &'p [u32],
     /// Each paragraph's word count, as a feature (log, capped).
     logs: Vec<f32>,
+    /// The share of the page's words that lie before each paragraph: where
+    /// it is in what a reader reads, which a long menu of one-word lines
+    /// or a comment thread of long posts does not skew as the share of
+    /// paragraphs before it does.
+    words_before: Vec<f32>,
     layout: PageLayout,
     /// The core's vocabulary, so a paragraph is compared with the rest of
     /// the core: each word's first core paragraph, and whether another one
@@ -1614,10 +1620,20 @@ impl<'p> PageView<'p> {
             .iter()
             .map(|p| (ln_1p(p.shape.words as usize) / 4.0).min(1.5))
             .collect();
+        let mut read = 0usize;
+        let words_before = paragraphs
+            .iter()
+            .map(|p| {
+                let before = read as f32 / page_words.max(1) as f32;
+                read += p.shape.words as usize;
+                before
+            })
+            .collect();
         PageView {
             paragraphs,
             content,
             logs,
+            words_before,
             layout: PageLayout {
                 core: (core_start, core_end),
                 headline,
@@ -1727,6 +1743,7 @@ impl<'p> PageView<'p> {
         d[43] = f32::from(s.starts_quote);
         d[44] = s.all_caps as f32 / word_count;
         d[45] = f32::from(s.list_marker);
+        d[46] = self.words_before[i];
         d
     }
 
@@ -1869,6 +1886,31 @@ mod tests {
         assert_eq!(features[5].dense[26], 1.0, "in the core");
         assert!(features[3].dense[31] == 0.0 && features[4].dense[31] > 0.0);
         assert!(features[4].hashed.iter().all(|&(slot, _)| slot < 1 << 12));
+    }
+
+    /// Where a paragraph is by words: a menu of forty one-word lines above
+    /// an article of two long paragraphs puts the article's first paragraph
+    /// at 40 of 42 paragraphs (0.95 of the way down) but at 40 of 115 words
+    /// (0.35): most of what the page says lies below it.
+    #[test]
+    fn position_by_words_counts_the_words_before_a_paragraph() {
+        let prose = "The council voted on Tuesday to keep the library open on Sundays through the winter, after a petition that more than two thousand residents signed.";
+        assert_eq!(shape(prose).words, 25);
+        let second = format!("{prose} {prose}");
+        let mut texts = vec!["Menu"; 40];
+        texts.push(prose);
+        texts.push(&second);
+        let (features, _) = page_features(&texts, 12);
+        let at = DENSE_NAMES
+            .iter()
+            .position(|&name| name == "position-by-words")
+            .expect("a dense feature");
+        let position = |i: usize| features[i].dense[at];
+        assert_eq!(position(0), 0.0);
+        assert_eq!(position(1), 1.0 / 115.0);
+        assert_eq!(position(40), 40.0 / 115.0);
+        assert_eq!(position(41), 65.0 / 115.0);
+        assert_eq!(features[40].dense[25], 40.0 / 42.0, "by paragraphs");
     }
 
     /// The top of a real article page as the rules leave it (timeout.com,

@@ -26,13 +26,16 @@ pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, noise_rule, 
 /// The rule id of the page model's removals.
 pub const PAGE_MODEL: &str = "page-model";
 
-/// The model file's first bytes, version 3: its hashed features are
-/// [`hash::feature`]'s. Versions 1 and 2 name other slots for the same
-/// features, so they are refused ([`OLD_MAGIC`]).
-const MAGIC: &[u8; 8] = b"DDPMODL3";
+/// The model file's first bytes, version 4: its hashed features are
+/// [`hash::feature`]'s, and its dense features [`DENSE_NAMES`], with
+/// `position-by-words`. Versions 1 and 2 name other slots for the same
+/// hashed features, and version 3 has no `position-by-words`, so they are
+/// refused ([`OLD_MAGIC`]).
+const MAGIC: &[u8; 8] = b"DDPMODL4";
 /// The first bytes of older model files: version 1 (f32 weights, written
-/// before 2026-12-02) and version 2 (byte weights, before 2026-12-04).
-const OLD_MAGIC: [&[u8; 8]; 2] = [b"DDPMODL1", b"DDPMODL2"];
+/// before 2026-12-02), version 2 (byte weights, before 2026-12-04) and
+/// version 3 (one dense feature fewer, stop 40).
+const OLD_MAGIC: [&[u8; 8]; 3] = [b"DDPMODL1", b"DDPMODL2", b"DDPMODL3"];
 
 /// The built-in model, trained by `cargo run --release --example train_builtin`.
 static BUILTIN: &[u8] = include_bytes!("builtin.model");
@@ -166,7 +169,7 @@ impl PageModel {
             .clone()
     }
 
-    /// Reads a model file (version 3).
+    /// Reads a model file (version 4).
     pub fn from_bytes(bytes: &[u8]) -> Result<PageModel, ModelError> {
         let truncated = || ModelError("truncated".into());
         let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
@@ -175,7 +178,7 @@ impl PageModel {
                     .iter()
                     .any(|old| bytes.starts_with(old.as_slice()))
                 {
-                    "written by an older dedupe, whose hashed features this build reads differently: train the model again with this build's `dedupe train`".into()
+                    "written by an older dedupe, whose features this build reads differently: train the model again with this build's `dedupe train`".into()
                 } else {
                     "not a dedupe page model (bad magic)".into()
                 },
