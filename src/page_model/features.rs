@@ -1329,8 +1329,10 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     ///
     /// [`run_title`]: MeasuredParagraphs::run_title
     pub fn thread_title(&self, page: &[usize], posts: RangeInclusive<usize>) -> Option<usize> {
+        if *posts.start() == 0 {
+            return None;
+        }
         let measured = measured_page(&self.measured, &self.measured_at, page);
-        (*posts.start() > 0).then_some(())?;
         self.title_above(page, &measured, posts)
     }
 
@@ -1546,9 +1548,9 @@ struct PageView<'p> {
     /// Each paragraph's word count, as a feature (log, capped).
     logs: Vec<f32>,
     /// The share of the page's words that lie before each paragraph: where
-    /// it is in what a reader reads, which a long menu of one-word lines
-    /// or a comment thread of long posts does not skew as the share of
-    /// paragraphs before it does.
+    /// it is in what a reader reads. A long menu of one-word lines above an
+    /// article moves the share of paragraphs before it (`position`) far
+    /// more than this.
     words_before: Vec<f32>,
     layout: PageLayout,
     /// The core's vocabulary, so a paragraph is compared with the rest of
