@@ -289,8 +289,8 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
 /// of 34 posts) with the header. The forum's section name above it, which
 /// shares no word with the posts, still goes. As on the real page, each
 /// poster's details (join date, post count, location) stand between the
-/// posts, so the core (the densest prose) is one post, not the thread, and
-/// the title is too far above the longest post to be its headline.
+/// posts and one reply is long, so the title is no headline of the page's
+/// core (that protection, read first, would keep it otherwise).
 #[test]
 fn a_threads_title_stays_with_its_posts() {
     let long_reply = [
@@ -595,8 +595,8 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
     assert!(!removed_by_model(&dedupe::clean(&short, &options)).is_empty());
 }
 
-/// Cleans bytes the fuzzer found with the page model, checks that they read
-/// as one paragraph per line and that the model removed something, runs
+/// Cleans bytes the fuzzer found with `options` (the page model on), checks
+/// that they read as one paragraph per line and that the model removed something, runs
 /// `check` on the result, and checks that the clean copy cleans to itself.
 fn clean_fuzz_found_one_per_line_text(
     bytes: &[u8],
