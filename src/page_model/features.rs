@@ -471,8 +471,7 @@ fn hashed_value(measured: &Measured) -> f32 {
 /// [`super::HashedWeights::total`] takes them. The features read the same
 /// wherever the paragraph is are summed once for the three.
 fn hashed_totals(model: &PageModel, measured: &Measured, words: &[u64]) -> [f32; 3] {
-    let mask = (1u64 << model.hash_bits) - 1;
-    let step = |hash: u64| model.hashed.step((hash & mask) as u32);
+    let step = model.hashed.masked_steps((1u64 << model.hash_bits) - 1);
     let mut anywhere = 0i64;
     let mut in_regions = [0i64; 3];
     hashed_features(words, measured.line(), |feature| match feature {
@@ -1289,7 +1288,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             }
         };
         layout.over_dateline = self.headline_over_dateline(page, &measured);
-        let mask = (1u64 << model.hash_bits) - 1;
+        let step = model.hashed.masked_steps((1u64 << model.hash_bits) - 1);
         let logits = page
             .iter()
             .zip(&page_parts)
@@ -1297,11 +1296,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .map(|(i, (&paragraph, &page_part))| {
                 let at = self.measured_at[paragraph];
                 let feature_steps = self.hashed_totals[at][usize::from(region_of(&layout, i) - 1)];
-                let removal_steps: i64 = self
-                    .removals
-                    .hashed(paragraph)
-                    .map(|hash| model.hashed.step((hash & mask) as u32))
-                    .sum();
+                let removal_steps: i64 = self.removals.hashed(paragraph).map(&step).sum();
                 let value = hashed_value(&self.measured[at]);
                 let removals = self.removals.dense(paragraph);
                 with_removal_features(model, page_part, removals)

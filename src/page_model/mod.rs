@@ -107,6 +107,15 @@ impl HashedWeights {
         f32::from(self.steps[slot as usize]) * self.scale
     }
 
+    /// [`HashedWeights::step`] of a hash's slot under `mask` (the model's
+    /// `hash_bits` low bits), for the sums of a paragraph's many features:
+    /// read from the table cut to the mask's length, which no masked slot
+    /// passes, so the lookups carry no bounds check.
+    pub(crate) fn masked_steps(&self, mask: u64) -> impl Fn(u64) -> i64 + '_ {
+        let steps = &self.steps[..=mask as usize];
+        move |hash| i64::from(steps[(hash & mask) as usize])
+    }
+
     /// The step of `slot`, to sum with others: a paragraph's hashed part
     /// of the logit is [`HashedWeights::total`] of its features' steps
     /// summed as integers (every feature of a paragraph carries the same
