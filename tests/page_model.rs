@@ -53,13 +53,14 @@ fn retraining_gives_the_same_bytes() {
 }
 
 /// A model file of an older version (1 and 2 named other hashed slots for
-/// the same features; 3 lacks `position-by-words`) is refused with what to
-/// do, not read as a model whose weights would land on the wrong features.
+/// the same features; 3 lacks `position-by-words`, 4 a paragraph's opening
+/// pair) is refused with what to do, not read as a model whose weights
+/// would land on the wrong features.
 #[test]
 fn an_older_model_file_is_refused_with_what_to_do() {
     let mut old = small_model().to_bytes();
-    assert!(old.starts_with(b"DDPMODL4"));
-    for version in [b'1', b'2', b'3'] {
+    assert!(old.starts_with(b"DDPMODL5"));
+    for version in [b'1', b'2', b'3', b'4'] {
         old[7] = version;
         let err = PageModel::from_bytes(&old).unwrap_err().to_string();
         assert!(

@@ -415,10 +415,14 @@ impl Measured {
     }
 
     /// How many hashed features it has: three a word, one for the last
-    /// word, one for a short line.
+    /// word, one for a short line, one for the opening of two words or
+    /// more.
     fn hashed_count(&self) -> usize {
         let words = self.shape.words as usize;
-        3 * words + usize::from(words > 0) + usize::from(self.line().is_some())
+        3 * words
+            + usize::from(words > 0)
+            + usize::from(self.line().is_some())
+            + usize::from(words > 1)
     }
 }
 
@@ -439,7 +443,9 @@ fn in_region(word: u64, region: u8) -> u64 {
 
 /// A paragraph's hashed features, in order, from its words' hashes and its
 /// short line's ([`Measured::line`]): each word alone and in its region,
-/// each pair of words (the first word alone), the last word, the line.
+/// each pair of words (the first word alone), the last word, the line, and
+/// the first two words as the paragraph's opening ("Posted by", "Sign
+/// up", "Read more": where noise states what it is).
 fn hashed_features(words: &[u64], line: Option<u64>, mut each: impl FnMut(Hashed)) {
     let mut previous: Option<u64> = None;
     for &hash in words {
@@ -456,6 +462,9 @@ fn hashed_features(words: &[u64], line: Option<u64>, mut each: impl FnMut(Hashed
     }
     if let Some(line) = line {
         each(Hashed::Anywhere(feature(line, 6)));
+    }
+    if let [first, second, ..] = words {
+        each(Hashed::Anywhere(feature(pair(*first, *second), 7)));
     }
 }
 
@@ -1899,6 +1908,9 @@ pub fn hashed_names(
     if line.is_some() {
         names.push(format!("line \"{}\"", text.trim().to_lowercase()));
     }
+    if let [first, second, ..] = lower.as_slice() {
+        names.push(format!("opening \"{first} {second}\""));
+    }
     let mut slots = Vec::with_capacity(names.len());
     hashed_features(&hashes, line, |feature| {
         let hash = match feature {
@@ -2336,6 +2348,22 @@ mod tests {
             "{text}"
         );
     }
+
+    #[test]
+    fn hashed_count_counts_every_hashed_feature() {
+        for text in ["", "Share", "Posted by", "Read more at DailyMail.co.uk", PROSE_FOR_COUNT] {
+            let mut words_of = Words::default();
+            let measured = measure(text, &mut words_of);
+            let mut count = 0;
+            hashed_features(&words_of.all, measured.line(), |_| count += 1);
+            assert_eq!(measured.hashed_count(), count, "{text}");
+            let names = hashed_names(text, &EMPTY_LAYOUT, 0, 12);
+            assert_eq!(names.len(), count, "{text}");
+        }
+    }
+
+    const PROSE_FOR_COUNT: &str =
+        "The council voted on Tuesday to close the library, citing the cost of repairs.";
 
     #[test]
     fn one_pass_measure_matches_the_reference_definitions() {

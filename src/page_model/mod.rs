@@ -26,16 +26,18 @@ pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, noise_rule, 
 /// The rule id of the page model's removals.
 pub const PAGE_MODEL: &str = "page-model";
 
-/// The model file's first bytes, version 4: its hashed features are
-/// [`hash::feature`]'s, and its dense features [`DENSE_NAMES`], with
-/// `position-by-words`. Versions 1 and 2 name other slots for the same
-/// hashed features, and version 3 has no `position-by-words`, so they are
-/// refused ([`OLD_MAGIC`]).
-const MAGIC: &[u8; 8] = b"DDPMODL4";
+/// The model file's first bytes, version 5: its hashed features are
+/// [`hash::feature`]'s, with a paragraph's opening pair of words, and its
+/// dense features [`DENSE_NAMES`], with `position-by-words`. Versions 1
+/// and 2 name other slots for the same hashed features, version 3 has no
+/// `position-by-words` and version 4 no opening pair, so they are refused
+/// ([`OLD_MAGIC`]).
+const MAGIC: &[u8; 8] = b"DDPMODL5";
 /// The first bytes of older model files: version 1 (f32 weights, written
-/// before 2026-12-02), version 2 (byte weights, before 2026-12-04) and
-/// version 3 (one dense feature fewer, stop 40).
-const OLD_MAGIC: [&[u8; 8]; 3] = [b"DDPMODL1", b"DDPMODL2", b"DDPMODL3"];
+/// before 2026-12-02), version 2 (byte weights, before 2026-12-04),
+/// version 3 (one dense feature fewer, stop 40) and version 4 (no opening
+/// pair, stop 41).
+const OLD_MAGIC: [&[u8; 8]; 4] = [b"DDPMODL1", b"DDPMODL2", b"DDPMODL3", b"DDPMODL4"];
 
 /// The built-in model, trained by `cargo run --release --example train_builtin`.
 static BUILTIN: &[u8] = include_bytes!("builtin.model");
