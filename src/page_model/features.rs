@@ -2351,7 +2351,13 @@ mod tests {
 
     #[test]
     fn hashed_count_counts_every_hashed_feature() {
-        for text in ["", "Share", "Posted by", "Read more at DailyMail.co.uk", PROSE_FOR_COUNT] {
+        for text in [
+            "",
+            "Share",
+            "Posted by",
+            "Read more at DailyMail.co.uk",
+            PROSE_FOR_COUNT,
+        ] {
             let mut words_of = Words::default();
             let measured = measure(text, &mut words_of);
             let mut count = 0;
