@@ -573,12 +573,7 @@ impl Fnv {
         if c.is_ascii() {
             self.byte(c.to_ascii_lowercase() as u8);
         } else if CYRILLIC.contains(&c) {
-            let offset = match c {
-                '\u{400}'..='\u{40f}' => 0x50,
-                '\u{410}'..='\u{42f}' => 0x20,
-                _ => 0,
-            };
-            self.char(char::from_u32(c as u32 + offset).unwrap_or(c));
+            self.char(char::from_u32(cyrillic_lowercase(c as u32)).unwrap_or(c));
         } else if is_caseless_letter(c) {
             self.char(c);
         } else if matches!(c, '\u{c0}'..='\u{de}') && c != '×' {
@@ -987,6 +982,17 @@ fn cyrillic_letter(bytes: &[u8], at: usize) -> Option<u32> {
     (matches!(lead, 0xd0 | 0xd1) && code <= u32::from(*CYRILLIC.end())).then_some(code)
 }
 
+/// The lowercase of a basic Cyrillic letter's code point: U+0400 to U+040F
+/// lie 0x50 below theirs, U+0410 to U+042F 0x20 below; the rest are
+/// lowercase.
+fn cyrillic_lowercase(code: u32) -> u32 {
+    match code {
+        0x400..=0x40f => code + 0x50,
+        0x410..=0x42f => code + 0x20,
+        _ => code,
+    }
+}
+
 /// What [`cyrillic_run`] read.
 struct CyrillicRun {
     /// Where the run ends.
@@ -998,9 +1004,9 @@ struct CyrillicRun {
 }
 
 /// Hashes the run of basic Cyrillic letters of `bytes` from `start` (which
-/// holds one), lowercased, into `hash`, as [`Fnv::lowercase`] would one
-/// character at a time: U+0400 to U+040F lowercase 0x50 above, U+0410 to
-/// U+042F 0x20 above, each two bytes in UTF-8. Through the general path
+/// holds one), lowercased ([`cyrillic_lowercase`]), into `hash`, as
+/// [`Fnv::lowercase`] would one character at a time, each two bytes in
+/// UTF-8. Through the general path
 /// (decoding, classifying and lowercasing each character) measuring a
 /// Russian page took 74 instructions a byte, an English one 52; with the
 /// run the Russian page takes 47 (callgrind, one page of each).
@@ -1010,11 +1016,7 @@ fn cyrillic_run(bytes: &[u8], start: usize, hash: &mut Fnv) -> CyrillicRun {
     let (mut letters, mut capitals, mut last) = (0, 0, 0);
     let first = cyrillic_letter(bytes, start).unwrap_or_default();
     while let Some(code) = cyrillic_letter(bytes, at) {
-        let lower = match code {
-            0x400..=0x40f => code + 0x50,
-            0x410..=0x42f => code + 0x20,
-            _ => code,
-        };
+        let lower = cyrillic_lowercase(code);
         // Two bytes: 110xxxxx 10xxxxxx.
         state.byte(0xc0 | (lower >> 6) as u8);
         state.byte(0x80 | (lower & 0x3f) as u8);
