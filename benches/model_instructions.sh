@@ -16,8 +16,8 @@
 # several runs, taken in one sitting.
 #
 # Under valgrind the `sha2` crate finds no SHA extensions and hashes the
-# paragraphs' digests in software: 265 M of the rules' 1,444 M instructions
-# over copy00 after start-up, where a CPU with SHA-NI (this machine's)
+# paragraphs' digests in software: 265 M of the rules' 1,444 M to 1,449 M
+# instructions (runs differ) over copy00 after start-up, where a CPU with SHA-NI (this machine's)
 # spends about 2% of the rules' time there (perf). So the share is printed
 # twice: of the rules' count, and of the rules' count without that SHA-256,
 # which is the one that tracks CPU time.

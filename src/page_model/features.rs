@@ -874,9 +874,9 @@ fn read_word(
                 Some(_) => continue,
             }
         }
-        if pending.is_none() && cyrillic_letter(bytes, at).is_some() {
+        if let Some(first) = cyrillic_letter(bytes, at).filter(|_| pending.is_none()) {
             // A Cyrillic page's letters, two bytes each, read as a run too.
-            let run = cyrillic_run(bytes, at, &mut hash);
+            let run = cyrillic_run(bytes, at, first, &mut hash);
             initial_capital.get_or_insert(run.first_capital);
             small |= run.capitals < run.letters;
             only_digits = false;
@@ -1003,18 +1003,17 @@ struct CyrillicRun {
     last: char,
 }
 
-/// Hashes the run of basic Cyrillic letters of `bytes` from `start` (which
-/// holds one), lowercased ([`cyrillic_lowercase`]), into `hash`, as
+/// Hashes the run of basic Cyrillic letters of `bytes` from `start`, where
+/// the letter `first` is, lowercased ([`cyrillic_lowercase`]), into `hash`, as
 /// [`Fnv::lowercase`] would one character at a time, each two bytes in
 /// UTF-8. Through the general path
 /// (decoding, classifying and lowercasing each character) measuring a
 /// Russian page took 74 instructions a byte, an English one 52; with the
 /// run the Russian page takes 47 (callgrind, one page of each).
-fn cyrillic_run(bytes: &[u8], start: usize, hash: &mut Fnv) -> CyrillicRun {
+fn cyrillic_run(bytes: &[u8], start: usize, first: u32, hash: &mut Fnv) -> CyrillicRun {
     let mut state = *hash;
     let mut at = start;
     let (mut letters, mut capitals, mut last) = (0, 0, 0);
-    let first = cyrillic_letter(bytes, start).unwrap_or_default();
     while let Some(code) = cyrillic_letter(bytes, at) {
         let lower = cyrillic_lowercase(code);
         // Two bytes: 110xxxxx 10xxxxxx.
