@@ -7,11 +7,12 @@
 //! paragraph texts and the rules' removals, computed without allocating per
 //! word.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use super::PageModel;
+use super::core_vocabulary::CoreVocabulary;
 use super::decode::{page_dense_logit, with_removal_features};
 use super::hash::{Fnv, feature, fold32, pair};
 use super::removals::RuleRemovals;
@@ -292,60 +293,79 @@ enum Listed {
 fn listed_words() -> &'static ListedWords {
     static TABLE: OnceLock<ListedWords> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = ListedWords {
-            hashes: [0; LISTED_SLOTS],
-            kinds: [None; LISTED_SLOTS],
-        };
         let function = FUNCTION_WORDS.iter().map(|w| (w, Listed::Function));
         let months = MONTHS.iter().map(|w| (w, Listed::Month));
-        for (word, kind) in function.chain(months) {
-            table.insert(word_hash(word).0, kind);
-        }
-        table
+        let listed: Vec<(u64, Listed)> = function
+            .chain(months)
+            .map(|(word, kind)| (word_hash(word).0, kind))
+            .collect();
+        ListedWords::without_collisions(&listed)
     })
 }
 
-/// Slots of [`ListedWords`]: a power of two, some six times the words, so
-/// that most words that are not listed find their slot empty.
-const LISTED_SLOTS: usize = 512;
+/// Slots of [`ListedWords`]: a power of two, some twenty times the words,
+/// so that a window of the hashes' bits that gives every word a slot of
+/// its own is found among the first few tried.
+const LISTED_SLOTS: usize = 2048;
 
-/// Word hashes and what each is, open-addressed: a hash's slot is its top
-/// bits (an FNV hash's best mixed), or the next one free. Every word of
-/// every paragraph is looked up here, and a map that hashed the hash again
-/// cost about 4 instructions a word more (callgrind over the speed
-/// benchmark's first copy: measuring 102.7 M before, 101.8 M after).
+/// Word hashes and what each is, direct-mapped: a hash's slot is a window
+/// of its bits, chosen when the table is built so that no two listed words
+/// share a slot, and a word is looked up with one comparison. Every word of
+/// every paragraph is looked up here: probing an open-addressed table (a
+/// loop, most words ending at an empty slot) cost 25 instructions a word,
+/// 5.7 M of the measuring's 80 M over the speed benchmark's first copy
+/// (callgrind).
 struct ListedWords {
+    /// Where the slot's window starts in a hash.
+    shift: u32,
+    /// Each slot's word's hash, 0 in a free slot (whose kind is `None`).
     hashes: [u64; LISTED_SLOTS],
-    /// `None` marks a free slot.
     kinds: [Option<Listed>; LISTED_SLOTS],
 }
 
 impl ListedWords {
-    fn first_slot(hash: u64) -> usize {
-        (hash >> (64 - LISTED_SLOTS.trailing_zeros())) as usize
+    /// The table of `listed` (hash, kind) with the highest window of bits
+    /// that gives each hash a slot of its own (FNV's high bits mix best).
+    /// Panics if no window does, or if a hash is listed twice: the two
+    /// lists share no word, and two words sharing a hash would be one.
+    fn without_collisions(listed: &[(u64, Listed)]) -> Self {
+        let bits = LISTED_SLOTS.trailing_zeros();
+        (0..=64 - bits)
+            .rev()
+            .find_map(|shift| {
+                let mut table = ListedWords {
+                    shift,
+                    hashes: [0; LISTED_SLOTS],
+                    kinds: [None; LISTED_SLOTS],
+                };
+                for &(hash, kind) in listed {
+                    let slot = table.slot(hash);
+                    assert!(
+                        table.hashes[slot] != hash || table.kinds[slot].is_none(),
+                        "two listed words share a hash"
+                    );
+                    if table.kinds[slot].is_some() {
+                        return None;
+                    }
+                    table.hashes[slot] = hash;
+                    table.kinds[slot] = Some(kind);
+                }
+                Some(table)
+            })
+            .expect("a window of the hashes' bits gives each listed word its own slot")
     }
 
-    /// Lists `hash` as `kind`. Panics if it is already listed: the two
-    /// lists share no word, and two words sharing a hash would be one.
-    fn insert(&mut self, hash: u64, kind: Listed) {
-        let mut slot = Self::first_slot(hash);
-        while self.kinds[slot].is_some() {
-            assert_ne!(self.hashes[slot], hash, "two listed words share a hash");
-            slot = (slot + 1) % LISTED_SLOTS;
-        }
-        self.hashes[slot] = hash;
-        self.kinds[slot] = Some(kind);
+    fn slot(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize & (LISTED_SLOTS - 1)
     }
 
     /// What the word of hash `hash` is, if listed.
     fn get(&self, hash: u64) -> Option<Listed> {
-        let mut slot = Self::first_slot(hash);
-        loop {
-            let kind = self.kinds[slot]?;
-            if self.hashes[slot] == hash {
-                return Some(kind);
-            }
-            slot = (slot + 1) % LISTED_SLOTS;
+        let slot = self.slot(hash);
+        if self.hashes[slot] == hash {
+            self.kinds[slot]
+        } else {
+            None
         }
     }
 }
@@ -847,8 +867,12 @@ fn read_word(
             }
             if seen & (ASCII_UPPER | ASCII_LOWER) != 0 {
                 if initial_capital.is_none() {
-                    let first_letter = run.iter().find(|b| b.is_ascii_alphabetic());
-                    initial_capital = first_letter.map(u8::is_ascii_uppercase);
+                    // Most words start with their first letter.
+                    let first_letter = match run[0] {
+                        first if first.is_ascii_alphabetic() => Some(first),
+                        _ => run.iter().copied().find(u8::is_ascii_alphabetic),
+                    };
+                    initial_capital = first_letter.map(|letter| letter.is_ascii_uppercase());
                 }
                 small |= seen & ASCII_LOWER != 0;
                 only_digits = false;
@@ -1635,7 +1659,7 @@ struct PageView<'p> {
     /// The core's vocabulary, so a paragraph is compared with the rest of
     /// the core: each word's first core paragraph, and whether another one
     /// has it.
-    core_vocab: FxHashMap<u32, (usize, bool)>,
+    core_vocab: CoreVocabulary,
     title_index: usize,
     title_vocab: FxHashSet<u32>,
     /// A bit for each of the title's words ([`word_bit`]): most words of a
@@ -1666,15 +1690,13 @@ impl<'p> PageView<'p> {
         let core_words: usize = (core_start..=core_end)
             .map(|i| paragraphs[i].content_words as usize)
             .sum();
-        let mut core_vocab: FxHashMap<u32, (usize, bool)> = FxHashMap::default();
-        core_vocab.reserve(core_words.min(CORE_VOCAB_RESERVED));
+        let mut core_vocab = CoreVocabulary::with_capacity(core_words.min(CORE_VOCAB_RESERVED));
         for i in core_start..=core_end {
             for &hash in content_of(i) {
-                let (first, elsewhere) = core_vocab.entry(hash).or_insert((i, false));
-                *elsewhere |= *first != i;
+                core_vocab.insert(hash, i);
             }
         }
-        let in_core = |i: usize| content_of(i).filter(|w| core_vocab.contains_key(w)).count();
+        let in_core = |i: usize| content_of(i).filter(|&&w| core_vocab.contains(w)).count();
         let headline = headline(core_start, |i| {
             let shape = shapes(i);
             (shape.may_be_headline() && !shape.end_marker).then(|| TitleWords {
@@ -1794,11 +1816,7 @@ impl<'p> PageView<'p> {
         let paragraph = self.paragraphs[i];
         let (mut in_core_vocab, mut in_title) = (0usize, 0usize);
         for hash in paragraph.content(self.content) {
-            if self
-                .core_vocab
-                .get(hash)
-                .is_some_and(|&(first, elsewhere)| first != i || elsewhere)
-            {
+            if self.core_vocab.held_beyond(*hash, i) {
                 in_core_vocab += 1;
             }
             if self.title_bits & word_bit(*hash) != 0
@@ -2467,6 +2485,8 @@ mod tests {
         for word in ["comments", "Monday", "mayor", "théâtre", "the'"] {
             assert_eq!(listed.get(word_hash(word).0), None, "{word}");
         }
+        // A free slot holds the hash 0, which is no word's there.
+        assert_eq!(listed.get(0), None);
     }
 
     #[test]

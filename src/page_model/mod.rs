@@ -11,6 +11,7 @@
 //! from `../shared/bench-dev` by `examples/train_builtin.rs` (see
 //! `docs/model.md`); `dedupe train` trains one from a user's own pages.
 
+mod core_vocabulary;
 mod decode;
 mod features;
 mod hash;
