@@ -5,15 +5,15 @@
 #   sh benches/model_instructions.sh BIN [FOLDER]
 #   sh benches/model_instructions.sh target/release/dedupe target/bench/corpus/copy00
 #
-# Runs `BIN -q -j1 --check` under callgrind three times: over FOLDER (default
+# Runs `BIN -q -j1 --check` under callgrind three ways: over FOLDER (default
 # target/bench/corpus/copy00, one copy of each bench-dev page, built by
 # `python3 benches/speed.py`) without and with `--extend-select page-model`,
 # and over a one-line file, whose count is the start-up every run pays (the
 # catalogue's compile, the built-in model). The model's cost is its extra
 # instructions over the rules' after start-up. A build's count moves by up to
 # 5 M from one run to the next, more while the machine is busy (the thread
-# pool's idle workers spin before they sleep), so compare builds over
-# several runs, taken in one sitting.
+# pool's idle workers spin before they sleep). Spinning only adds
+# instructions, so each count is the least of RUNS runs (default 3).
 #
 # Under valgrind the `sha2` crate finds no SHA extensions and hashes the
 # paragraphs' digests in software: 265 M of the rules' 1,444 M to 1,449 M
@@ -40,9 +40,14 @@ instructions() {
     echo "$total ${sha:-0}"
 }
 
-rules=$(instructions "$bin" -q -j1 --check "$folder")
-model=$(instructions "$bin" -q -j1 --check --extend-select page-model "$folder")
-start=$(instructions "$bin" -q -j1 --check "$work/one-line.txt")
+# The least count of RUNS runs (and that run's SHA-256).
+least() {
+    for _ in $(seq "${RUNS:-3}"); do instructions "$@"; done | sort -n | head -1
+}
+
+rules=$(least "$bin" -q -j1 --check "$folder")
+model=$(least "$bin" -q -j1 --check --extend-select page-model "$folder")
+start=$(least "$bin" -q -j1 --check "$work/one-line.txt")
 echo "$rules $model $start" | awk '{
     r = $1; rsha = $2; m = $3; s = $5
     printf "rules %.1f M (software SHA-256 %.1f M), with the page model %.1f M, start-up %.1f M\n",
