@@ -353,6 +353,8 @@ struct Facts<'t, 'o> {
     prints: fingerprint::Fingerprints<'t>,
     /// The pairs of paragraphs compared so far, in any look.
     comparisons: matching::Comparisons,
+    /// The shingle index of the first look that indexed the page whole.
+    indexes: matching::ShingleIndexes,
     /// The paragraphs' Markdown blocks, when no removal may bring a block
     /// together with another paragraph (see [`decide_paragraphs`]).
     blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
@@ -422,6 +424,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             prose: noise::navigation::ProseMemo::default(),
             prints,
             comparisons: matching::Comparisons::default(),
+            indexes: matching::ShingleIndexes::default(),
             blocks_kept_apart,
         }
     }
@@ -511,7 +514,9 @@ impl<'t, 'o> Facts<'t, 'o> {
             return fresh.judge(page, options);
         }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
-        let matches = matching::matches(&prints, &self.comparisons, options);
+        let document = |candidate: usize| page[prints.candidates[candidate]];
+        let remembered = (&self.comparisons, &self.indexes);
+        let matches = matching::matches(&prints, document, remembered, options);
         let mut decided = decide::decide(
             &texts,
             noise,

@@ -72,61 +72,30 @@ pub struct NearPair {
 /// Finds the near-duplicate pairs among the paragraphs marked `eligible`,
 /// and the fewest paragraphs that shared a shingle too common to index
 /// ([`MAX_BUCKET`]), if any did. Deterministic: pairs come out sorted by
-/// index.
+/// index. `document(index)` gives a paragraph's index in its document
+/// (rising with `index`): `indexes` remembers the document's shingle index
+/// from one look at it to the next.
 pub fn near_duplicate_pairs(
     paragraphs: &[Fingerprinted<'_>],
+    document: impl Fn(usize) -> usize,
     eligible: &[bool],
     thresholds: &Thresholds,
-    comparisons: &Comparisons,
+    (comparisons, indexes): (&Comparisons, &ShingleIndexes),
 ) -> (Vec<NearPair>, Option<usize>) {
-    // The index is built one slice of the hash space at a time, so its
-    // memory is a fraction of all shingles even for one huge document.
     let eligible_shingles: usize = paragraphs
         .iter()
         .zip(eligible)
         .filter(|(_, eligible)| **eligible)
         .map(|(paragraph, _)| paragraph.shingles.len())
         .sum();
-    let (partitions, shift) = if eligible_shingles > PARTITIONED_SHINGLES {
-        (INDEX_PARTITIONS, PARTITION_SHIFT)
-    } else {
-        (1, Shingle::BITS)
-    };
-    // Index entries and shared-shingle pairs are two u32s packed in a u64
-    // (shingle or first paragraph in the high half): they sort as the pairs
-    // would, by one comparison each, and sorting them was half the matcher's
-    // time.
-    let pack = |high: u32, low: u32| (u64::from(high) << 32) | u64::from(low);
-    let high = |packed: u64| (packed >> 32) as u32;
-    let low = |packed: u64| packed as u32;
     let mut shared: Vec<u64> = Vec::new();
     let mut fewest_crowded: Option<usize> = None;
-    // Each paragraph's distinct shingles, counted as the index drops repeats.
-    let mut distinct: Vec<usize> = paragraphs.iter().map(|p| p.shingles.len()).collect();
-    for partition in 0..partitions {
-        let mut entries: Vec<u64> =
-            Vec::with_capacity(eligible_shingles.div_ceil(partitions as usize));
-        for (index, paragraph) in paragraphs.iter().enumerate() {
-            if eligible[index] {
-                let index = u32::try_from(index).expect("fewer than 2^32 paragraphs");
-                entries.extend(
-                    paragraph
-                        .shingles
-                        .iter()
-                        .filter(|&&s| s.checked_shr(shift).unwrap_or(0) == partition)
-                        .map(|&s| pack(s, index)),
-                );
-            }
+    // Each paragraph's distinct shingles: its entries in the index.
+    let mut distinct: Vec<usize> = vec![0; paragraphs.len()];
+    let mut pair_up = |entries: &[u64]| {
+        for &entry in entries {
+            distinct[low(entry) as usize] += 1;
         }
-        entries.sort_unstable();
-        // A shingle a paragraph repeats is indexed once.
-        entries.dedup_by(|later, earlier| {
-            let repeated = later == earlier;
-            if repeated {
-                distinct[low(*later) as usize] -= 1;
-            }
-            repeated
-        });
         for bucket in entries.chunk_by(|&a, &b| high(a) == high(b)) {
             if bucket.len() > MAX_BUCKET {
                 fewest_crowded = Some(fewest_crowded.map_or(bucket.len(), |f| f.min(bucket.len())));
@@ -138,6 +107,20 @@ pub fn near_duplicate_pairs(
                 shared.extend(bucket[i + 1..].iter().map(|&b| pack(low(a), low(b))));
             }
         }
+    };
+    if eligible_shingles > PARTITIONED_SHINGLES {
+        // The index is built one slice of the hash space at a time, so its
+        // memory is a fraction of all shingles even for one huge document.
+        let indices = eligible_indices(eligible);
+        let capacity = eligible_shingles.div_ceil(INDEX_PARTITIONS as usize);
+        for partition in 0..INDEX_PARTITIONS {
+            let in_partition = |shingle: Shingle| shingle >> PARTITION_SHIFT == partition;
+            let mut entries = index_entries(paragraphs, &indices, (in_partition, capacity));
+            named_by_index(&mut entries, &indices);
+            pair_up(&entries);
+        }
+    } else {
+        pair_up(&indexes.entries(paragraphs, document, eligible));
     }
     shared.sort_unstable();
 
@@ -167,6 +150,173 @@ pub fn near_duplicate_pairs(
         }
     }
     (pairs, fewest_crowded)
+}
+
+/// Index entries and shared-shingle pairs are two u32s packed in a u64
+/// (shingle or first paragraph in the high half): they sort as the pairs
+/// would, by one comparison each, and sorting them was half the matcher's
+/// time.
+fn pack(high: u32, low: u32) -> u64 {
+    (u64::from(high) << 32) | u64::from(low)
+}
+
+fn high(packed: u64) -> u32 {
+    (packed >> 32) as u32
+}
+
+fn low(packed: u64) -> u32 {
+    packed as u32
+}
+
+/// The shingle index of the `paragraphs` listed in `indexed` (their
+/// indices, in order), of the shingles for which `kept` holds:
+/// (shingle, paragraph) entries, sorted, each once (a shingle a paragraph
+/// repeats is indexed once). Each paragraph is named by its place in
+/// `indexed`. `capacity` is room for the entries before repeats go (the
+/// list is the index's peak: it is not left to double).
+fn index_entries(
+    paragraphs: &[Fingerprinted<'_>],
+    indexed: &[u32],
+    (kept, capacity): (impl Fn(Shingle) -> bool, usize),
+) -> Vec<u64> {
+    let mut entries: Vec<u64> = Vec::with_capacity(capacity);
+    for (place, &index) in indexed.iter().enumerate() {
+        let place = u32::try_from(place).expect("fewer than 2^32 paragraphs");
+        let shingles = paragraphs[index as usize].shingles.iter();
+        entries.extend(
+            shingles
+                .filter(|&&shingle| kept(shingle))
+                .map(|&shingle| pack(shingle, place)),
+        );
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    entries
+}
+
+/// The indices of the paragraphs marked `eligible`, in order.
+fn eligible_indices(eligible: &[bool]) -> Vec<u32> {
+    let indices = eligible
+        .iter()
+        .enumerate()
+        .filter(|(_, eligible)| **eligible);
+    indices
+        .map(|(index, _)| u32::try_from(index).expect("fewer than 2^32 paragraphs"))
+        .collect()
+}
+
+/// The shingles of the `paragraphs` listed in `indexed`, as room for
+/// [`index_entries`] of all of them.
+fn shingle_count(paragraphs: &[Fingerprinted<'_>], indexed: &[u32]) -> usize {
+    indexed
+        .iter()
+        .map(|&index| paragraphs[index as usize].shingles.len())
+        .sum()
+}
+
+/// Entries of [`index_entries`] with each paragraph named by its index
+/// (`indices[place]`) rather than its place: the order stays, as places
+/// and indices rise together.
+fn named_by_index(entries: &mut [u64], indices: &[u32]) {
+    for entry in entries {
+        *entry = pack(high(*entry), indices[low(*entry) as usize]);
+    }
+}
+
+/// One document's shingle index, from its first look that indexed it in
+/// one piece, for the looks after it. Each later look is at a subset of
+/// what the look before kept ([`crate::decide::settled`], the page model's
+/// rounds), and sorting its index again was most of its matching: the
+/// index it needs is the one remembered, less the paragraphs it no longer
+/// has or compares, plus any it compares that the first look did not (a
+/// copy whose first copy went, a structural repeat that lost its copies).
+/// A paragraph's entries are its own, whatever else the look holds. What
+/// is remembered is a few bytes for each entry and each paragraph
+/// compared, never for every paragraph of a big file of short lines.
+#[derive(Debug, Default)]
+pub struct ShingleIndexes(RefCell<Option<RememberedIndex>>);
+
+#[derive(Debug)]
+struct RememberedIndex {
+    /// The indexed paragraphs, by index in the document, in order.
+    documents: Vec<u32>,
+    /// Their [`index_entries`], each paragraph named by its place in
+    /// `documents`.
+    entries: Vec<u64>,
+}
+
+impl ShingleIndexes {
+    /// [`index_entries`] of all shingles of the `eligible` paragraphs,
+    /// named by index, `document(index)` giving a paragraph's index in the
+    /// document (rising with `index`).
+    fn entries(
+        &self,
+        paragraphs: &[Fingerprinted<'_>],
+        document: impl Fn(usize) -> usize,
+        eligible: &[bool],
+    ) -> Vec<u64> {
+        let mut remembered = self.0.borrow_mut();
+        let Some(index) = remembered.as_ref() else {
+            let indices = eligible_indices(eligible);
+            let all = shingle_count(paragraphs, &indices);
+            let memory = index_entries(paragraphs, &indices, (|_| true, all));
+            let mut entries = memory.clone();
+            named_by_index(&mut entries, &indices);
+            let documents = indices
+                .iter()
+                .map(|&index| {
+                    u32::try_from(document(index as usize)).expect("fewer than 2^32 paragraphs")
+                })
+                .collect();
+            *remembered = Some(RememberedIndex {
+                documents,
+                entries: memory,
+            });
+            return entries;
+        };
+        // Where each remembered paragraph is in this look, if it is there
+        // and compared (both lists are in the document's order), and which
+        // paragraphs compared here the index does not hold.
+        let mut here = vec![u32::MAX; index.documents.len()];
+        let mut unindexed = Vec::new();
+        let mut place = 0;
+        for (at, _) in eligible
+            .iter()
+            .enumerate()
+            .filter(|(_, eligible)| **eligible)
+        {
+            let at = u32::try_from(at).expect("fewer than 2^32 paragraphs");
+            let document = document(at as usize);
+            while index
+                .documents
+                .get(place)
+                .is_some_and(|&d| (d as usize) < document)
+            {
+                place += 1;
+            }
+            if index.documents.get(place).map(|&d| d as usize) == Some(document) {
+                here[place] = at;
+            } else {
+                unindexed.push(at);
+            }
+        }
+        let mut entries: Vec<u64> = index
+            .entries
+            .iter()
+            .filter_map(|&entry| {
+                let at = here[low(entry) as usize];
+                (at != u32::MAX).then(|| pack(high(entry), at))
+            })
+            .collect();
+        if !unindexed.is_empty() {
+            let all = shingle_count(paragraphs, &unindexed);
+            let mut more = index_entries(paragraphs, &unindexed, (|_| true, all));
+            named_by_index(&mut more, &unindexed);
+            entries.extend(more);
+            entries.sort_unstable();
+        }
+        entries
+    }
 }
 
 /// The verdicts [`compare`] has reached on one document's pairs. A page is
@@ -440,7 +590,12 @@ pub fn may_find_more_pairs(fewest_crowded: Option<usize>, removed: usize) -> boo
 /// Finds the copies among the fingerprinted candidates: exact groups, the
 /// structural repeats among them, then near-duplicate pairs (only when a
 /// rule that removes them is enabled).
-pub fn matches(prints: &Fingerprints<'_>, comparisons: &Comparisons, options: &Options) -> Matches {
+pub fn matches(
+    prints: &Fingerprints<'_>,
+    document: impl Fn(usize) -> usize,
+    remembered: (&Comparisons, &ShingleIndexes),
+    options: &Options,
+) -> Matches {
     let (fingerprints, digests) = (&prints.fingerprints, &prints.digests);
     let groups = exact_groups(digests);
     let structural = structural_repeats(&groups, digests, fingerprints, options.min_words);
@@ -453,9 +608,10 @@ pub fn matches(prints: &Fingerprints<'_>, comparisons: &Comparisons, options: &O
         if options.rules.enabled(NEAR_DUPLICATE) || options.rules.enabled(CAPTION) {
             near_duplicate_pairs(
                 fingerprints,
+                document,
                 &representative,
                 &options.thresholds,
-                comparisons,
+                remembered,
             )
         } else {
             (Vec::new(), None)
@@ -1070,6 +1226,43 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Each look's index read from the remembered one is the index
+        /// built afresh for that look: looks at shrinking pages (each a
+        /// subset of the one before, as `decide::settled` and the page
+        /// model's rounds look), each comparing some of its paragraphs,
+        /// some of them not compared by the first look.
+        #[test]
+        fn a_remembered_index_gives_each_later_look_its_own_index(
+            shingles in proptest::collection::vec(
+                proptest::collection::vec(0u32..40, 0..8), 1..24),
+            looks in proptest::collection::vec(
+                proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 24), 1..5),
+        ) {
+            let texts: Vec<String> = (0..shingles.len()).map(|i| format!("paragraph {i}")).collect();
+            let all: Vec<Fingerprinted<'_>> = texts
+                .iter()
+                .zip(&shingles)
+                .map(|(text, shingles)| Fingerprinted::new(text, shingles.len(), shingles))
+                .collect();
+            let indexes = ShingleIndexes::default();
+            let mut page: Vec<usize> = (0..all.len()).collect();
+            for look in &looks {
+                let paragraphs: Vec<Fingerprinted<'_>> =
+                    page.iter().map(|&document| all[document].clone()).collect();
+                let eligible: Vec<bool> = (0..page.len()).map(|at| look[at].0).collect();
+                let remembered = indexes.entries(&paragraphs, |at| page[at], &eligible);
+                let indices = eligible_indices(&eligible);
+                let all = shingle_count(&paragraphs, &indices);
+                let mut fresh = index_entries(&paragraphs, &indices, (|_| true, all));
+                named_by_index(&mut fresh, &indices);
+                proptest::prop_assert_eq!(remembered, fresh);
+                // The next look keeps some of this one's paragraphs.
+                page = page.iter().zip(look).filter(|(_, look)| look.1).map(|(&d, _)| d).collect();
+            }
+        }
+    }
+
     #[test]
     fn caption_labels_are_short_title_like_prefixes() {
         let cases = [
@@ -1129,9 +1322,10 @@ mod tests {
         ];
         let (pairs, _) = near_duplicate_pairs(
             &paragraphs,
+            |index| index,
             &[true, true, true],
             &Thresholds::default(),
-            &Comparisons::default(),
+            (&Comparisons::default(), &ShingleIndexes::default()),
         );
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].shorter, pairs[0].longer), (2, 0));
