@@ -112,8 +112,10 @@ impl HashedWeights {
 
     /// [`HashedWeights::step`] of a hash's slot under `mask` (the model's
     /// `hash_bits` low bits), for the sums of a paragraph's many features:
-    /// read from the table cut to the mask's length, which no masked slot
-    /// passes, so the lookups carry no bounds check.
+    /// read from the table cut to the mask's length once (`hashed_totals`
+    /// over the speed benchmark's first copy: 17.9 M -> 16.8 M
+    /// instructions). Each lookup still checks its index against that
+    /// length: the compiler cannot tell that a masked index is below it.
     pub(crate) fn masked_steps(&self, mask: u64) -> impl Fn(u64) -> i64 + '_ {
         let steps = &self.steps[..=mask as usize];
         move |hash| i64::from(steps[(hash & mask) as usize])
