@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["segment.rs"],
     // What the settings hold: the compiled catalogue, the corpus table.
     &["noise/engine/catalogue.rs"],
-    &["page_model/hash.rs"],
+    &["page_model/hash.rs", "page_model/core_vocabulary.rs"],
     &["page_model/removals.rs"],
     &["noise/engine.rs", "corpus.rs", "page_model/features.rs"],
     &["page_model/decode.rs"],
