@@ -763,10 +763,15 @@ pub fn structural_repeats(
     if groups.len() == count {
         return vec![false; count];
     }
-    let mut group_of = vec![0; count];
+    // Indices below are held in 32 bits, as their lists are a big file's
+    // peak (a file of one-character lines is all copies); the separators'
+    // groups (below) count down from the top, above every real group.
+    assert!(count < 1 << 31, "fewer than 2^31 paragraphs");
+    let index32 = |index: usize| index as u32;
+    let mut group_of = vec![0u32; count];
     for (index, group) in groups.iter().enumerate() {
         for &member in group {
-            group_of[member] = index;
+            group_of[member] = index32(index);
         }
     }
     let long = |member: usize| fingerprints[member].token_count() >= min_words;
@@ -777,7 +782,7 @@ pub fn structural_repeats(
     // only when that partner changed or a neighbour within the alignment
     // window left (`moved`). Without it a big file, whose rounds each take
     // out a few copies, aligned every pair of every round again.
-    let mut aligned_with = vec![(usize::MAX, Alignment::Unaligned); count];
+    let mut aligned_with = vec![(u32::MAX, Alignment::Unaligned); count];
     let mut moved = vec![true; count];
     // The groups to read again this round: at first all of them, then only
     // those that lost a member or have one near a copy that left. The others
@@ -787,21 +792,21 @@ pub fn structural_repeats(
     // (`Alignment::Hinted`).
     let mut hinted = vec![false; groups.len()];
     for _ in 0..MAX_ALIGNMENT_ROUNDS {
-        let kept: Vec<usize> = (0..count).filter(|&i| present[i]).collect();
-        let mut position = vec![usize::MAX; count];
+        let kept: Vec<u32> = (0..count).filter(|&i| present[i]).map(index32).collect();
+        let mut position = vec![u32::MAX; count];
         for (at, &member) in kept.iter().enumerate() {
-            position[member] = at;
+            position[member as usize] = index32(at);
         }
         // A line without a word (a `___` or `* * *` separator) marks no
         // place in a section: it gets a group of its own at each position.
-        let kept_groups: Vec<usize> = kept
+        let kept_groups: Vec<u32> = kept
             .iter()
             .enumerate()
             .map(|(at, &i)| {
-                if fingerprints[i].token_count() == 0 {
-                    usize::MAX - at
+                if fingerprints[i as usize].token_count() == 0 {
+                    u32::MAX - index32(at)
                 } else {
-                    group_of[i]
+                    group_of[i as usize]
                 }
             })
             .collect();
@@ -826,11 +831,12 @@ pub fn structural_repeats(
             for pair in members.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let known = aligned_with[a];
-                let alignment = if known.0 == b && !moved[a] && !moved[b] {
+                let alignment = if known.0 as usize == b && !moved[a] && !moved[b] {
                     known.1
                 } else {
-                    let alignment = alignment(position[a], position[b], &kept_groups);
-                    aligned_with[a] = (b, alignment);
+                    let (at_a, at_b) = (position[a] as usize, position[b] as usize);
+                    let alignment = alignment(at_a, at_b, &kept_groups);
+                    aligned_with[a] = (index32(b), alignment);
                     alignment
                 };
                 match alignment {
@@ -867,11 +873,11 @@ pub fn structural_repeats(
                     if goes {
                         present[member] = false;
                         removed.push(member);
-                        let at = position[member];
+                        let at = position[member] as usize;
                         let window = at.saturating_sub(ALIGN_WINDOW)
                             ..(at + ALIGN_WINDOW + 1).min(kept.len());
                         for &neighbour in &kept[window] {
-                            moved[neighbour] = true;
+                            moved[neighbour as usize] = true;
                         }
                     }
                 }
@@ -897,7 +903,7 @@ pub fn structural_repeats(
             .into_iter()
             .chain((0..count).filter(|&i| moved[i]))
         {
-            dirty[group_of[member]] = true;
+            dirty[group_of[member] as usize] = true;
         }
         for index in waiting {
             dirty[index] = true;
@@ -962,17 +968,17 @@ enum Alignment {
 /// every offset until it ends; a pasted paragraph agrees with nothing next to
 /// it: both are copies. Framed and adjacent agreements that fall short of
 /// those counts are a hint.
-fn alignment(a: usize, b: usize, group_of: &[usize]) -> Alignment {
+fn alignment(a: usize, b: usize, group_of: &[u32]) -> Alignment {
     // Fixed arrays, not vectors: this runs for every pair of copies of a big
     // file, several times.
-    let mut anchors = [0usize; 2 * ALIGN_WINDOW];
+    let mut anchors = [0u32; 2 * ALIGN_WINDOW];
     let mut anchor_count = 0;
     let mut framed = false;
     let mut adjacent = false;
     // Agreements with as many items before them on both sides.
     let mut in_step = 0;
     for forward in [true, false] {
-        let side = |from: usize| -> ([(usize, usize); ALIGN_WINDOW], usize) {
+        let side = |from: usize| -> ([(usize, u32); ALIGN_WINDOW], usize) {
             let mut side = [(0, 0); ALIGN_WINDOW];
             let mut len = 0;
             for step in 1..=ALIGN_WINDOW {
