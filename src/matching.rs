@@ -181,7 +181,7 @@ fn index_entries(
 ) -> Vec<u64> {
     let mut entries: Vec<u64> = Vec::with_capacity(capacity);
     for (place, &index) in indexed.iter().enumerate() {
-        let place = u32::try_from(place).expect("fewer than 2^32 paragraphs");
+        let place = index32(place);
         let shingles = paragraphs[index as usize].shingles.iter();
         entries.extend(
             shingles
@@ -194,24 +194,29 @@ fn index_entries(
     entries
 }
 
+/// [`index_entries`] of all the shingles of the `paragraphs` listed in
+/// `indexed`.
+fn whole_index(paragraphs: &[Fingerprinted<'_>], indexed: &[u32]) -> Vec<u64> {
+    let shingles = indexed
+        .iter()
+        .map(|&index| paragraphs[index as usize].shingles.len())
+        .sum();
+    index_entries(paragraphs, indexed, (|_| true, shingles))
+}
+
 /// The indices of the paragraphs marked `eligible`, in order.
 fn eligible_indices(eligible: &[bool]) -> Vec<u32> {
     let indices = eligible
         .iter()
         .enumerate()
         .filter(|(_, eligible)| **eligible);
-    indices
-        .map(|(index, _)| u32::try_from(index).expect("fewer than 2^32 paragraphs"))
-        .collect()
+    indices.map(|(index, _)| index32(index)).collect()
 }
 
-/// The shingles of the `paragraphs` listed in `indexed`, as room for
-/// [`index_entries`] of all of them.
-fn shingle_count(paragraphs: &[Fingerprinted<'_>], indexed: &[u32]) -> usize {
-    indexed
-        .iter()
-        .map(|&index| paragraphs[index as usize].shingles.len())
-        .sum()
+/// A paragraph's index as the matcher's lists hold it, in 32 bits: they
+/// are a big file's peak.
+fn index32(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 paragraphs")
 }
 
 /// Entries of [`index_entries`] with each paragraph named by its index
@@ -256,17 +261,14 @@ impl ShingleIndexes {
         eligible: &[bool],
     ) -> Vec<u64> {
         let mut remembered = self.0.borrow_mut();
+        let indices = eligible_indices(eligible);
         let Some(index) = remembered.as_ref() else {
-            let indices = eligible_indices(eligible);
-            let all = shingle_count(paragraphs, &indices);
-            let memory = index_entries(paragraphs, &indices, (|_| true, all));
+            let memory = whole_index(paragraphs, &indices);
             let mut entries = memory.clone();
             named_by_index(&mut entries, &indices);
             let documents = indices
                 .iter()
-                .map(|&index| {
-                    u32::try_from(document(index as usize)).expect("fewer than 2^32 paragraphs")
-                })
+                .map(|&index| index32(document(index as usize)))
                 .collect();
             *remembered = Some(RememberedIndex {
                 documents,
@@ -280,12 +282,7 @@ impl ShingleIndexes {
         let mut here = vec![u32::MAX; index.documents.len()];
         let mut unindexed = Vec::new();
         let mut place = 0;
-        for (at, _) in eligible
-            .iter()
-            .enumerate()
-            .filter(|(_, eligible)| **eligible)
-        {
-            let at = u32::try_from(at).expect("fewer than 2^32 paragraphs");
+        for at in indices {
             let document = document(at as usize);
             while index
                 .documents
@@ -309,8 +306,7 @@ impl ShingleIndexes {
             })
             .collect();
         if !unindexed.is_empty() {
-            let all = shingle_count(paragraphs, &unindexed);
-            let mut more = index_entries(paragraphs, &unindexed, (|_| true, all));
+            let mut more = whole_index(paragraphs, &unindexed);
             named_by_index(&mut more, &unindexed);
             entries.extend(more);
             entries.sort_unstable();
@@ -767,7 +763,6 @@ pub fn structural_repeats(
     // peak (a file of one-character lines is all copies); the separators'
     // groups (below) count down from the top, above every real group.
     assert!(count < 1 << 31, "fewer than 2^31 paragraphs");
-    let index32 = |index: usize| index as u32;
     let mut group_of = vec![0u32; count];
     for (index, group) in groups.iter().enumerate() {
         for &member in group {
@@ -1259,8 +1254,7 @@ mod tests {
                 let eligible: Vec<bool> = (0..page.len()).map(|at| look[at].0).collect();
                 let remembered = indexes.entries(&paragraphs, |at| page[at], &eligible);
                 let indices = eligible_indices(&eligible);
-                let all = shingle_count(&paragraphs, &indices);
-                let mut fresh = index_entries(&paragraphs, &indices, (|_| true, all));
+                let mut fresh = whole_index(&paragraphs, &indices);
                 named_by_index(&mut fresh, &indices);
                 proptest::prop_assert_eq!(remembered, fresh);
                 // The next look keeps some of this one's paragraphs.

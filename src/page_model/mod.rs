@@ -183,7 +183,7 @@ impl PageModel {
             .clone()
     }
 
-    /// Reads a model file (version 4).
+    /// Reads a model file of this build's version ([`MAGIC`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<PageModel, ModelError> {
         let truncated = || ModelError("truncated".into());
         let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
