@@ -183,7 +183,7 @@ impl PageModel {
             .clone()
     }
 
-    /// Reads a model file of this build's version ([`MAGIC`]).
+    /// Reads a model file of this build's version (its first bytes name it).
     pub fn from_bytes(bytes: &[u8]) -> Result<PageModel, ModelError> {
         let truncated = || ModelError("truncated".into());
         let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
