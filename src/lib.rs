@@ -61,8 +61,8 @@ pub use normalize::{LineEndings, NormalizeOptions};
 pub use options::{DEFAULT_MIN_WORDS, Options, Thresholds};
 pub use page_model::{
     DENSE_NAMES as PAGE_MODEL_DENSE_FEATURES, HashedWeights, ModelError, PAGE_MODEL, PageModel,
-    ParagraphScore, Protection, TrainOptions, TrainPair, Verdict, explain as explain_page_model,
-    label_paragraphs, train as train_page_model,
+    PageTrees, ParagraphScore, Protection, TrainOptions, TrainPair, Verdict,
+    explain as explain_page_model, label_paragraphs, train as train_page_model,
 };
 pub use rules::{
     CAPTION, CORPUS_BOILERPLATE, EXACT_DUPLICATE, NAVIGATION, NEAR_DUPLICATE, RULES, Rule,

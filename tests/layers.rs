@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["page_model/hash.rs", "page_model/core_vocabulary.rs"],
     &["page_model/removals.rs"],
     &["noise/engine.rs", "corpus.rs", "page_model/features.rs"],
-    &["page_model/decode.rs"],
+    &["page_model/decode.rs", "page_model/trees.rs"],
     &["page_model/mod.rs"],
     &["options.rs"],
     // The noise stage: its classifiers, then the step that combines them.

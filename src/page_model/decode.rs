@@ -60,13 +60,13 @@ pub(super) fn dense_logit(model: &PageModel, dense: &[f32; DENSE]) -> f32 {
 
 /// [`dense_logit`] up to the features that read the rules' removals, which
 /// come last: what a page's second reading ([`crate::decide`]) shares with
-/// its first.
+/// its first. The trees read the same features, so their sum is part of it.
 pub(super) fn page_dense_logit(model: &PageModel, dense: &[f32; DENSE]) -> f32 {
     let mut z = model.bias;
     for (w, x) in model.dense.iter().zip(dense).take(REMOVAL_FEATURES.start) {
         z += w * x;
     }
-    z
+    z + model.trees.score(dense)
 }
 
 /// [`dense_logit`] from its [`page_dense_logit`] part and the removal
@@ -490,6 +490,9 @@ pub fn explain<'r>(
             }
             for (slot, name) in measured.removal_names(page[i], &rules, model.hash_bits) {
                 contributions.push((name, model.hashed.weight(slot)));
+            }
+            if !model.trees.is_empty() {
+                contributions.push(("page-trees".to_string(), model.trees.score(&f.dense)));
             }
             contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
             contributions.truncate(5);

@@ -17,28 +17,38 @@ mod features;
 mod hash;
 mod removals;
 mod train;
+mod trees;
 
 use std::sync::{Arc, OnceLock};
 
 pub use decode::{ParagraphScore, Protection, Verdict, decode as judge_page};
 pub use features::{DENSE, DENSE_NAMES, MeasuredParagraphs};
 pub use train::{TrainOptions, TrainPair, explain, label_paragraphs, noise_rule, train};
+pub use trees::PageTrees;
 
 /// The rule id of the page model's removals.
 pub const PAGE_MODEL: &str = "page-model";
 
-/// The model file's first bytes, version 5: its hashed features are
-/// [`hash::feature`]'s, with a paragraph's opening pair of words, and its
-/// dense features [`DENSE_NAMES`], with `position-by-words`. Versions 1
-/// and 2 name other slots for the same hashed features, version 3 has no
-/// `position-by-words` and version 4 no opening pair, so they are refused
+/// The model file's first bytes, version 6: its hashed features are
+/// [`hash::feature`]'s, with a paragraph's opening pair of words, its
+/// dense features [`DENSE_NAMES`], with `position-by-words`, and its
+/// [`PageTrees`] follow the hashed weights. Versions 1 and 2 name other
+/// slots for the same hashed features, version 3 has no
+/// `position-by-words`, version 4 no opening pair and version 5 no trees
+/// (its weights were fitted without them), so they are refused
 /// ([`OLD_MAGIC`]).
-const MAGIC: &[u8; 8] = b"DDPMODL5";
+const MAGIC: &[u8; 8] = b"DDPMODL6";
 /// The first bytes of older model files: version 1 (f32 weights, written
 /// before 2026-12-02), version 2 (byte weights, before 2026-12-04),
-/// version 3 (one dense feature fewer, stop 40) and version 4 (no opening
-/// pair, stop 41).
-const OLD_MAGIC: [&[u8; 8]; 4] = [b"DDPMODL1", b"DDPMODL2", b"DDPMODL3", b"DDPMODL4"];
+/// version 3 (one dense feature fewer, stop 40), version 4 (no opening
+/// pair, stop 41) and version 5 (no trees, stop 43).
+const OLD_MAGIC: [&[u8; 8]; 5] = [
+    b"DDPMODL1",
+    b"DDPMODL2",
+    b"DDPMODL3",
+    b"DDPMODL4",
+    b"DDPMODL5",
+];
 
 /// The built-in model, trained by `cargo run --release --example train_builtin`.
 static BUILTIN: &[u8] = include_bytes!("builtin.model");
@@ -64,6 +74,8 @@ pub struct PageModel {
     pub bias: f32,
     pub dense: Vec<f32>,
     pub hashed: HashedWeights,
+    /// Boosted trees over the page features, added to the logit.
+    pub trees: PageTrees,
 }
 
 /// The hashed part of a model: one weight per slot, kept as a signed byte
@@ -170,6 +182,7 @@ impl PageModel {
             bias: 0.0,
             dense: vec![0.0; DENSE],
             hashed: HashedWeights::quantize(&vec![0.0; 1 << hash_bits]),
+            trees: PageTrees::default(),
         }
     }
 
@@ -214,12 +227,13 @@ impl PageModel {
             .map(|_| next_u32().map(f32::from_bits))
             .collect::<Result<_, _>>()?;
         let table = &rest[4 * (2 + floats_len)..];
-        if table.len() != slots {
+        let Some((table, trees)) = table.split_at_checked(slots) else {
             return Err(ModelError(format!(
                 "{} weights, expected {slots}",
                 table.len()
             )));
-        }
+        };
+        let trees = PageTrees::from_bytes(trees).map_err(ModelError)?;
         let scale = floats[9 + DENSE];
         if !(scale.is_finite() && scale > 0.0) {
             return Err(ModelError(
@@ -242,6 +256,7 @@ impl PageModel {
             bias: floats[8],
             dense: floats[9..9 + DENSE].to_vec(),
             hashed,
+            trees,
         })
     }
 
@@ -266,6 +281,7 @@ impl PageModel {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend(self.hashed.steps.iter().map(|&step| step as u8));
+        self.trees.to_bytes(&mut out);
         out
     }
 }
