@@ -249,8 +249,6 @@ fn a_copy_between_two_table_rows_stays() {
 /// "#2", ...) the model leaves every sentence of the posts, and still takes
 /// the posters' details and reactions around them. Before the thread
 /// protection the built-in model took the third and fourth posts whole.
-/// Since the model has trees (stop 44) it reads the posts as content; the
-/// protection still names them.
 #[test]
 fn a_threads_posts_stay_and_their_chrome_goes() {
     let page = fixture("forum-thread.txt");
@@ -280,7 +278,7 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
         .iter()
         .find(|(i, _)| rules_alone.paragraphs[*i].text.starts_with("Tubeless"))
         .unwrap();
-    assert!(!tubeless.run_is_noise, "the post sits in a content run");
+    assert!(tubeless.run_is_noise, "the post sits in a noise run");
     assert_eq!(tubeless.protection, Some(dedupe::Protection::ThreadPost));
 }
 

@@ -361,7 +361,8 @@ pub fn train(pairs: &[TrainPair], options: &TrainOptions) -> PageModel {
     // scores by halves, without the trees: chosen with them (each part's
     // logits plus trees fitted on the other parts), the threshold was 0.9
     // on four of the five leave-site-out folds, and `ext` held out fell to
-    // 0.843-0.847, against 0.851-0.855 this way (docs/model.md, stop 44).
+    // 0.843-0.847, against 0.851-0.855 this way (stop 44, with trees that
+    // split each node on its own; docs/model.md).
     let halves = out_of_fold_logits(&pages, 2, options);
     let scored: Vec<&Page> = halves.iter().map(|(page, _)| *page).collect();
     let probabilities: Vec<Vec<f32>> = halves

@@ -6,20 +6,20 @@
 //! another on a product page whose core is two sentences; crosses written by
 //! hand did not help (`docs/model.md`). Small trees over the same features
 //! learn such conditions from the data: on the leave-site-out folds they
-//! took `ext` F1 from 0.845 to 0.853 (`docs/model.md`, Results).
+//! took `ext` F1 from 0.845 to 0.852 (`docs/model.md`, Results).
 //!
 //! The trees read the page's features only, never the three that read the
 //! rules' removals (`REMOVAL_FEATURES`, which a model may only weigh towards
 //! noise): so their sum is part of the page part of the logit, computed
-//! once per page view like the rest of it. Each tree is complete, of
-//! [`DEPTH`] levels, so scoring a paragraph is [`DEPTH`] comparisons a tree
-//! and no pointer chasing.
+//! once per page view like the rest of it. Each tree is oblivious: one
+//! split a level, the same for every node of the level, so scoring a
+//! paragraph is [`DEPTH`] independent comparisons a tree whose results
+//! are the leaf's index, with no chain of dependent loads.
 
 use super::features::{DENSE, REMOVAL_FEATURES};
 
 /// Levels of each tree: 16 leaves.
 pub const DEPTH: usize = 4;
-const SPLITS: usize = (1 << DEPTH) - 1;
 const LEAVES: usize = 1 << DEPTH;
 
 /// The features the trees may split on: the page's, not the removals'.
@@ -38,24 +38,24 @@ const LEARNING_RATE: f64 = 0.1;
 /// The leaves' L2 penalty (added to the hessian's sum).
 const LAMBDA: f64 = 1.0;
 
-/// One tree: `features[n]` and `thresholds[n]` for split node `n` (root 0,
-/// children `2n + 1` and `2n + 2`), a value `<=` the threshold going left; a
-/// node that did not split has an infinite threshold.
+/// One tree: level `l` sends a value of feature `features[l]` above
+/// `thresholds[l]` right; a level that did not split has an infinite
+/// threshold. The leaf's index is the levels' answers, the first the
+/// highest bit.
 #[derive(Debug, Clone, PartialEq)]
 struct Tree {
-    features: [u8; SPLITS],
-    thresholds: [f32; SPLITS],
+    features: [u8; DEPTH],
+    thresholds: [f32; DEPTH],
     leaves: [f32; LEAVES],
 }
 
 impl Tree {
     fn leaf(&self, dense: &[f32; DENSE]) -> usize {
-        let mut node = 0;
-        for _ in 0..DEPTH {
-            let right = dense[usize::from(self.features[node])] > self.thresholds[node];
-            node = 2 * node + 1 + usize::from(right);
+        let mut leaf = 0;
+        for (&feature, &threshold) in self.features.iter().zip(&self.thresholds) {
+            leaf = 2 * leaf + usize::from(dense[usize::from(feature)] > threshold);
         }
-        node - SPLITS
+        leaf
     }
 }
 
@@ -94,7 +94,7 @@ impl PageTrees {
     pub fn from_bytes(bytes: &[u8]) -> Result<PageTrees, String> {
         let (count, mut rest) = bytes.split_first_chunk::<4>().ok_or("truncated")?;
         let count = u32::from_le_bytes(*count) as usize;
-        let tree_bytes = SPLITS + 4 * (SPLITS + LEAVES);
+        let tree_bytes = DEPTH + 4 * (DEPTH + LEAVES);
         if rest.len() != count * tree_bytes {
             return Err(format!(
                 "{} bytes of trees, expected {}",
@@ -103,8 +103,8 @@ impl PageTrees {
             ));
         }
         let mut trees = Vec::with_capacity(count);
-        while let Some((features, after)) = rest.split_first_chunk::<SPLITS>() {
-            let mut floats = after[..4 * (SPLITS + LEAVES)]
+        while let Some((features, after)) = rest.split_first_chunk::<DEPTH>() {
+            let mut floats = after[..4 * (DEPTH + LEAVES)]
                 .chunks_exact(4)
                 .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
             let thresholds = std::array::from_fn(|_| floats.next().unwrap_or(0.0));
@@ -120,7 +120,7 @@ impl PageTrees {
                 thresholds,
                 leaves,
             });
-            rest = &after[4 * (SPLITS + LEAVES)..];
+            rest = &after[4 * (DEPTH + LEAVES)..];
         }
         Ok(PageTrees { trees })
     }
@@ -161,67 +161,70 @@ pub fn fit(rows: &Rows<'_>, rounds: usize) -> PageTrees {
         }
         node_of.fill(0);
         let mut tree = Tree {
-            features: [0; SPLITS],
-            thresholds: [f32::INFINITY; SPLITS],
+            features: [0; DEPTH],
+            thresholds: [f32::INFINITY; DEPTH],
             leaves: [0.0; LEAVES],
         };
         for level in 0..DEPTH {
-            let first = (1 << level) - 1;
             let nodes = 1 << level;
             // (gradient, hessian, count) by node, feature and bin.
             let width = MAX_CUTS + 1;
             let mut histogram = vec![(0.0f64, 0.0f64, 0.0f64); nodes * TREE_FEATURES * width];
-            for i in 0..n {
-                let (g, h) = gradients[i];
-                let base = (node_of[i] - first) * TREE_FEATURES * width;
-                for (f, &bin) in bins[i].iter().enumerate() {
+            for ((&node, &(g, h)), row_bins) in node_of.iter().zip(&gradients).zip(&bins) {
+                let base = node * TREE_FEATURES * width;
+                for (f, &bin) in row_bins.iter().enumerate() {
                     let cell = &mut histogram[base + f * width + usize::from(bin)];
                     cell.0 += g;
                     cell.1 += h;
                     cell.2 += 1.0;
                 }
             }
-            for node in 0..nodes {
-                let base = node * TREE_FEATURES * width;
-                let mut best: Option<(f64, usize, usize)> = None;
-                for (f, feature_cuts) in cuts.iter().enumerate() {
-                    let cells = &histogram[base + f * width..base + (f + 1) * width];
+            // The level's split: the cut whose gains over the level's nodes
+            // sum highest, each node's gain counted where both its sides
+            // hold enough paragraphs.
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (f, feature_cuts) in cuts.iter().enumerate() {
+                let mut gains = vec![0.0f64; feature_cuts.len()];
+                for node in 0..nodes {
+                    let base = node * TREE_FEATURES * width + f * width;
+                    let cells = &histogram[base..base + width];
                     let total = cells
                         .iter()
                         .fold((0.0, 0.0, 0.0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
                     let mut left = (0.0, 0.0, 0.0);
-                    for (bin, cell) in cells.iter().enumerate().take(feature_cuts.len()) {
+                    for (gain, cell) in gains.iter_mut().zip(cells) {
                         left = (left.0 + cell.0, left.1 + cell.1, left.2 + cell.2);
                         let right = (total.0 - left.0, total.1 - left.1, total.2 - left.2);
-                        if left.2 < MIN_LEAF || right.2 < MIN_LEAF {
-                            continue;
-                        }
-                        let gain = score(left) + score(right) - score(total);
-                        if gain > 1e-9 && best.is_none_or(|(b, _, _)| gain > b) {
-                            best = Some((gain, f, bin));
+                        if left.2 >= MIN_LEAF && right.2 >= MIN_LEAF {
+                            *gain += score(left) + score(right) - score(total);
                         }
                     }
                 }
-                if let Some((_, f, bin)) = best {
-                    tree.features[first + node] = f as u8;
-                    tree.thresholds[first + node] = cuts[f][bin];
+                for (bin, &gain) in gains.iter().enumerate() {
+                    if gain > 1e-9 && best.is_none_or(|(b, _, _)| gain > b) {
+                        best = Some((gain, f, bin));
+                    }
                 }
             }
+            if let Some((_, f, bin)) = best {
+                tree.features[level] = f as u8;
+                tree.thresholds[level] = cuts[f][bin];
+            }
             for (node, dense) in node_of.iter_mut().zip(&rows.dense) {
-                let right = dense[usize::from(tree.features[*node])] > tree.thresholds[*node];
-                *node = 2 * *node + 1 + usize::from(right);
+                let right = dense[usize::from(tree.features[level])] > tree.thresholds[level];
+                *node = 2 * *node + usize::from(right);
             }
         }
         let mut sums = [(0.0f64, 0.0f64); LEAVES];
         for (i, &node) in node_of.iter().enumerate() {
-            sums[node - SPLITS].0 += gradients[i].0;
-            sums[node - SPLITS].1 += gradients[i].1;
+            sums[node].0 += gradients[i].0;
+            sums[node].1 += gradients[i].1;
         }
         for (leaf, (g, h)) in tree.leaves.iter_mut().zip(sums) {
             *leaf = (-g / (h + LAMBDA) * LEARNING_RATE) as f32;
         }
         for (logit, &node) in logits.iter_mut().zip(&node_of) {
-            *logit += f64::from(tree.leaves[node - SPLITS]);
+            *logit += f64::from(tree.leaves[node]);
         }
         trees.push(tree);
     }
