@@ -19,7 +19,7 @@
 use super::features::{DENSE, REMOVAL_FEATURES};
 
 /// Levels of each tree: 16 leaves.
-pub const DEPTH: usize = 4;
+const DEPTH: usize = 4;
 const LEAVES: usize = 1 << DEPTH;
 
 /// The features the trees may split on: the page's, not the removals'.
@@ -28,7 +28,8 @@ const TREE_FEATURES: usize = REMOVAL_FEATURES.start;
 /// Cut points per feature at most (quantiles of the training values).
 const MAX_CUTS: usize = 32;
 
-/// Fewest training paragraphs on each side of a split.
+/// Fewest training paragraphs on each side of a node's split for the node's
+/// gain to count towards its level's split.
 const MIN_LEAF: f64 = 50.0;
 
 /// Shrinks each tree's leaves: many small steps generalise better than a
