@@ -41,7 +41,8 @@ pub struct TrainOptions {
     /// L2 penalty on each weight a sample touches.
     pub l2: f32,
     pub seed: u64,
-    /// Boosted trees over the page features (0: none).
+    /// Boosted trees over the page features (0: none; at most
+    /// [`super::trees::MAX_TREES`], 64).
     pub trees: usize,
 }
 
