@@ -1413,8 +1413,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// The title of the page's first content run: when the decoding
     /// (`states`, 1 for noise, one per paragraph of `page`) reads the page's
     /// top as noise and the content it then reads does not open with a line
-    /// shaped as a headline (a question of a sentence or two as long as
-    /// prose, as a forum post may open, is not one), the line over that
+    /// shaped as a title ([`title_shaped`]; a question of a sentence or two
+    /// as long as prose, as a forum post may open, is not one), the line over that
     /// content that [`MeasuredParagraphs::title_above`] finds. A forum
     /// thread's or a question's title sits over the post, with its vote
     /// count, dates and view count between, and the page's header run
@@ -1428,7 +1428,9 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .iter()
             .position(|&state| state == 0)
             .filter(|&start| {
-                start > 0 && (measured[start].shape.prose() || !title_shaped(measured[start]))
+                let opening = measured[start];
+                start > 0
+                    && (opening.shape.prose() || !title_shaped(opening, self.texts[page[start]]))
             })?;
         let end = (start..states.len())
             .take_while(|&at| states[at] == 0)
@@ -1489,7 +1491,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             RUN_TITLE_REACH
         };
         (start.saturating_sub(reach)..start)
-            .filter(|&at| title_shaped(measured[at]))
+            .filter(|&at| title_shaped(measured[at], self.texts[page[at]]))
             .filter_map(|at| {
                 let paragraph = measured[at];
                 let content = paragraph.content(&self.words.content);
@@ -1630,11 +1632,21 @@ fn headline_shaped(shape: &Shape) -> bool {
     shape.may_be_headline() && shape.words >= HEADLINE_WORDS
 }
 
+/// Whether `text` ends with a full stop (not "..." or "…"), as a
+/// sentence does and a headline does not.
+fn ends_with_full_stop(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with('.') && !text.ends_with("..")
+}
+
 /// A line that may be the title of a content run or a thread
-/// ([`MeasuredParagraphs::title_above`]): shaped as a headline, and no
-/// end-of-article marker ("Related Articles").
-fn title_shaped(paragraph: &Measured) -> bool {
-    headline_shaped(&paragraph.shape) && !paragraph.shape.end_marker
+/// ([`MeasuredParagraphs::title_above`]; `text` is its text): shaped as a
+/// headline, no end-of-article marker ("Related Articles"), and no full
+/// stop at its end, which a short sentence has ("I'm just starting a
+/// catering service for my cooking.", a post's opening; "Save time with
+/// automated lien waiver collection.", a pitch) and a title has not.
+fn title_shaped(paragraph: &Measured, text: &str) -> bool {
+    headline_shaped(&paragraph.shape) && !paragraph.shape.end_marker && !ends_with_full_stop(text)
 }
 
 /// How many noise paragraphs above a content run may hold its title
@@ -2249,8 +2261,40 @@ mod tests {
         assert_eq!(texts[20], "#1");
         assert_eq!(run_title(&texts, 21), Some(3));
         assert_eq!(run_title(&texts, 20), Some(3));
+        // A line with a full stop is a sentence (a pitch), not a title.
+        texts[3] = "Fragrance Budget or Limit for 2024.";
+        assert_eq!(run_title(&texts, 21), None);
         texts[3] = "Senate Votes to Extend the Highway Funding Bill";
         assert_eq!(run_title(&texts, 21), None);
+    }
+
+    /// A question whose post opens with a short sentence (`ext` 0172):
+    /// shaped as a headline but for its full stop, the opening is not the
+    /// run's own title, so the question's title over it is.
+    #[test]
+    fn a_post_opening_with_a_short_sentence_keeps_the_title_above() {
+        let mut texts = vec![
+            "Home",
+            "Questions",
+            "Catering event for 1st time. How should I prepare?",
+            "Ask Question",
+            "Asked 14 years, 10 months ago",
+            "Viewed 6k times",
+            "I'm just starting a catering service for my cooking.",
+            "The event will be for about 40 people, and the menu is curry and rice, chicken and sandwiches.",
+            "What am I missing? What should I prepare more before the catering event?",
+        ];
+        let page: Vec<usize> = (0..texts.len()).collect();
+        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 6)).collect();
+        let run_title = |texts: &[&str]| {
+            let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
+            paragraphs.page_features(&page, 12);
+            paragraphs.run_title(&page, &states)
+        };
+        assert_eq!(run_title(&texts), Some(2));
+        // Opened by a line without the full stop, the run has its title.
+        texts[6] = "Catering Service for My Cooking";
+        assert_eq!(run_title(&texts), None);
     }
 
     /// The question page of `the_first_content_runs_title_is_protected`
