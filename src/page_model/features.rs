@@ -1632,13 +1632,6 @@ fn headline_shaped(shape: &Shape) -> bool {
     shape.may_be_headline() && shape.words >= HEADLINE_WORDS
 }
 
-/// Whether `text` ends with a full stop (not "..." or "…"), as a
-/// sentence does and a headline does not.
-fn ends_with_full_stop(text: &str) -> bool {
-    let text = text.trim_end();
-    text.ends_with('.') && !text.ends_with("..")
-}
-
 /// A line that may be the title of a content run or a thread
 /// ([`MeasuredParagraphs::title_above`]; `text` is its text): shaped as a
 /// headline, no end-of-article marker ("Related Articles"), and no full
@@ -1646,7 +1639,9 @@ fn ends_with_full_stop(text: &str) -> bool {
 /// catering service for my cooking.", a post's opening; "Save time with
 /// automated lien waiver collection.", a pitch) and a title has not.
 fn title_shaped(paragraph: &Measured, text: &str) -> bool {
-    headline_shaped(&paragraph.shape) && !paragraph.shape.end_marker && !ends_with_full_stop(text)
+    headline_shaped(&paragraph.shape)
+        && !paragraph.shape.end_marker
+        && !crate::text::ends_with_full_stop(text.trim_end())
 }
 
 /// How many noise paragraphs above a content run may hold its title
