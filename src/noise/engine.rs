@@ -134,7 +134,7 @@ impl RuleDfa {
                 break;
             };
             let index = self.rules[found.pattern().as_usize()];
-            let words = *words.get_or_insert_with(|| text.split_whitespace().count());
+            let words = *words.get_or_insert_with(|| crate::text::word_count(text));
             if words <= catalogue::rules()[index].max_words && best.is_none_or(|b| index < b) {
                 best = Some(index);
             }

@@ -12,6 +12,7 @@
 //! ingredients, steps) in its middle are never touched.
 
 use crate::rules::DATELINE_RULES;
+use crate::text::words;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -635,7 +636,8 @@ fn content_words_of_prose(below: &[&str], prose: &ProseMemo) -> Rc<ProseWords> {
 }
 
 /// The words of `text` that a title is judged by, lowercased: three letters
-/// or more, not function words. A word already in lower case is borrowed.
+/// or more (or a word of a script written without spaces, two letters),
+/// not function words. A word already in lower case is borrowed.
 fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     words(text)
         .map(|word| {
@@ -645,7 +647,10 @@ fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
                 Cow::Owned(word.to_lowercase())
             }
         })
-        .filter(|w| w.chars().count() >= 3 && !stop_words().contains(w.as_ref()))
+        .filter(|w| {
+            (w.chars().count() >= 3 || w.starts_with(crate::text::is_unspaced_letter))
+                && !stop_words().contains(w.as_ref())
+        })
 }
 
 /// `word` (lowercased) without the "s" that ends an English plural: a word
@@ -798,9 +803,20 @@ fn reads_as_prose(text: &str) -> bool {
     if count < PROSE_MIN_WORDS {
         return false;
     }
-    let has_listed_script = text
-        .chars()
-        .any(|c| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c));
+    // Mostly in a script the lists cover: a Japanese sentence that names
+    // "Kindle for PC" is not held to English function words.
+    let listed = |c: char| c.is_ascii_alphabetic() || ('\u{400}'..='\u{4ff}').contains(&c);
+    let has_listed_script = if crate::text::may_hold_unspaced(text) {
+        let (listed, unspaced) = text.chars().fold((0usize, 0usize), |(l, u), c| {
+            (
+                l + usize::from(listed(c)),
+                u + usize::from(crate::text::is_unspaced_letter(c)),
+            )
+        });
+        listed > 0 && listed >= unspaced
+    } else {
+        text.chars().any(listed)
+    };
     !has_listed_script || stop as f32 >= PROSE_MIN_STOP_DENSITY * count as f32
 }
 
@@ -840,11 +856,6 @@ fn is_link_like(text: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
         .ends_with(['.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
-}
-
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !crate::text::is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
 }
 
 /// [`page_chrome`] of the paragraphs for which `present` holds, as the page
@@ -935,6 +946,38 @@ mod tests {
         // worth of words under one-word links is its headline, not a link.
         assert!(!chrome[6] && !chrome[7] && !chrome[8], "{chrome:?}");
         assert!(chrome[9..].iter().all(|&c| c));
+    }
+
+    /// A Japanese how-to (dev `f105de6e`): its sentences have no spaces,
+    /// and read as one word each they were short lines, not prose, so the
+    /// edges ran into the article and took its steps as a menu.
+    #[test]
+    fn japanese_prose_is_prose_and_not_chrome() {
+        let page = [
+            "サイトマップ",
+            "プライバシーポリシー",
+            "免責事項",
+            "お問い合わせ",
+            "ソフトウェア",
+            "ソフトウェア一般",
+            "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、パソコンでそのまま読みたい時もあります。",
+            "まずスタートメーニューからkindleのプログラムを探し、右クリック。",
+            "表示されるメニューから「プロパティ」をクリックします。",
+            "ショートカットタブを開き、ショートカットの欄を空欄にします。",
+            "これでようやく元の操作性を取り戻せました。",
+            "関連記事",
+            "新着記事",
+            "カテゴリ",
+            "購読",
+            "ブログについて",
+            "サイトマップ",
+        ];
+        let prose = ProseMemo::default();
+        assert!(prose.is_prose(page[6]) && prose.is_prose(page[10]));
+        let chrome = page_chrome(&page, &prose);
+        assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[6..11].iter().all(|&c| !c), "{chrome:?}");
+        assert!(chrome[11..].iter().all(|&c| c), "{chrome:?}");
     }
 
     /// The top of a real news page dump (dev `432362af`): between the
