@@ -42,7 +42,7 @@ pub struct TrainOptions {
     pub l2: f32,
     pub seed: u64,
     /// Boosted trees over the page features (0: none; at most
-    /// [`super::trees::MAX_TREES`], 64).
+    /// 64, `trees::MAX_TREES`).
     pub trees: usize,
 }
 
