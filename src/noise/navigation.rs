@@ -636,8 +636,9 @@ fn content_words_of_prose(below: &[&str], prose: &ProseMemo) -> Rc<ProseWords> {
 }
 
 /// The words of `text` that a title is judged by, lowercased: three letters
-/// or more (or a word of a script written without spaces, two letters),
-/// not function words. A word already in lower case is borrowed.
+/// or more (or any word of a script written without spaces, whose words
+/// are two letters, [`crate::text::unspaced_words`]), not function words. A
+/// word already in lower case is borrowed.
 fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     words(text)
         .map(|word| {
