@@ -284,6 +284,24 @@ pub fn is_web_address(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The words are the text's letters and digits, in order, none
+        /// lost or added; a word of a script written without spaces has
+        /// at most two letters, and no other word holds such a letter.
+        #[test]
+        fn words_split_every_letter_once(text in "[a-z0-9 ,.'\u{e9}\u{3041}-\u{3046}\u{30a1}-\u{30a3}\u{30fb}\u{30fc}\u{4e00}-\u{4e03}\u{ac00}]{0,30}") {
+            let joined: String = words(&text).collect();
+            let letters: String = text.chars().filter(|&c| is_alphanumeric(c)).collect();
+            proptest::prop_assert_eq!(joined, letters);
+            for word in words(&text) {
+                let unspaced = word.chars().filter(|&c| is_unspaced_letter(c)).count();
+                let all = word.chars().count();
+                proptest::prop_assert!(unspaced == 0 || (unspaced == all && all <= UNSPACED_WORD_LETTERS), "{word}");
+            }
+            proptest::prop_assert!(may_hold_unspaced(&text) || !text.chars().any(is_unspaced_letter));
+        }
+    }
+
     #[test]
     fn unspaced_scripts_count_a_word_every_two_letters() {
         let split: Vec<&str> = unspaced_words("Kindle書籍を読む場合").collect();
