@@ -19,8 +19,10 @@ pub fn is_alphanumeric(c: char) -> bool {
 }
 
 /// Whether `c` is a letter of a script written without spaces between
-/// words: Han ideographs (Chinese, and Japanese kanji), hiragana and
-/// katakana (Hangul is written with spaces).
+/// words: Han ideographs (Chinese, and Japanese kanji) and the hiragana and
+/// katakana blocks (Hangul is written with spaces). The blocks' few marks
+/// (the middle dot "・", the sound marks) are no letters, but
+/// [`words`] never reads them, as they are not alphanumeric.
 pub fn is_unspaced_letter(c: char) -> bool {
     matches!(
         c,
