@@ -542,6 +542,66 @@ fn the_page_is_read_again_as_the_next_run_reads_it() {
     assert_eq!(again.text, cleaned.text);
 }
 
+/// The rules keep one copy of a paragraph, and the page model reads it
+/// where that copy stands. A thread's title that first appears in the
+/// breadcrumb reads as part of the menu there, though not on its own: when
+/// the model removes that copy, the copy the rules removed in its favour,
+/// over the posts, is put back and read where it stands, so the title is
+/// not lost altogether (`ext` 0544). A footer line that reads as noise on
+/// its own goes with all its copies: the rules' removals of those stand.
+#[test]
+fn a_copy_stands_in_for_the_one_the_model_takes_where_it_stands() {
+    let title = "If the forum comes to an end soon, we will need a new home.";
+    let footer = "Privacy Policy And Terms Of Use Apply To Every Post On This Forum.";
+    let page = [
+        "Home",
+        "Forums",
+        "Cycling Chat",
+        title,
+        "New Posts",
+        "Search",
+        footer,
+        "Log In",
+        "Register",
+        "Share",
+        title,
+        "My commute is twelve miles each way on country lanes, and last winter I had four punctures in a month.",
+        "I am running narrow slicks at the moment and wondering whether wider tyres with a tougher belt would be worth the weight.",
+        "Go for the widest tyre your frame has clearance for, and look for a belt that runs the full width of the tread.",
+        "Reply",
+        footer,
+        "Top",
+    ]
+    .join("\n\n");
+    let rules_alone = dedupe::clean(&page, &Options::default());
+    let copies = |cleaned: &dedupe::Cleaned<'_>, text: &str| -> Vec<String> {
+        cleaned
+            .paragraphs
+            .iter()
+            .filter(|p| p.text == text)
+            .map(|p| match &p.decision {
+                Decision::Keep(_) => "keep".to_string(),
+                Decision::Remove(removal) => removal.rule.to_string(),
+            })
+            .collect()
+    };
+    assert_eq!(copies(&rules_alone, title), ["keep", "exact-duplicate"]);
+    assert_eq!(copies(&rules_alone, footer), ["keep", "exact-duplicate"]);
+
+    let mut options = with_page_model();
+    let mut model = model_that_reads(-1.0, &[("words<=2", 4.0), ("capitals-share", 4.0)]);
+    // Runs that hold: a switch costs more than a line's lean either way.
+    model.transition_weight = 1.0;
+    model.transitions = [[0.0, -1.0], [-1.0, 0.0]];
+    options.page_model = Some(std::sync::Arc::new(model));
+    let cleaned = dedupe::clean(&page, &options);
+    assert_eq!(copies(&cleaned, title), [PAGE_MODEL, "keep"]);
+    assert_eq!(copies(&cleaned, footer), [PAGE_MODEL, "exact-duplicate"]);
+    assert_eq!(cleaned.text.matches(title).count(), 1);
+    let again = dedupe::clean(&cleaned.text, &options);
+    assert_eq!(again.text, cleaned.text);
+}
+
 /// A page the model has not settled after its last round is left as the
 /// rules leave it. The fuzzer first found such a page for the built-in
 /// model (each of its eight rounds took a few more of the lines between
