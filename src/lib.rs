@@ -393,6 +393,18 @@ impl<'t, 'o> Facts<'t, 'o> {
         page: Option<&[usize]>,
     ) -> Self {
         let catalogue = noise::catalogue(texts, options);
+        Self::with_catalogue(texts, options, shingles, blocks_kept_apart, page, catalogue)
+    }
+
+    /// [`Facts::new`], with the catalogue's verdicts given.
+    fn with_catalogue(
+        texts: &'t [&'t str],
+        options: &'o Options,
+        shingles: &'t mut Vec<key::Shingle>,
+        blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
+        page: Option<&[usize]>,
+        catalogue: Vec<(usize, &'o str)>,
+    ) -> Self {
         let named = |i: usize| catalogue_rule(&catalogue, i);
         // The corpus rule reads the fingerprints' digests, so with a corpus
         // the keys are made here, once for both, and dropped once read.
@@ -502,16 +514,32 @@ impl<'t, 'o> Facts<'t, 'o> {
         if !self.prints.cover(page, |at| noise[at].is_none()) {
             // The page holds paragraphs that an earlier look let go (the page
             // model's second reading starts again from the rules' page when
-            // it gives its first back): this look starts afresh.
+            // it gives its first back, or puts back copies of a paragraph it
+            // removed): this look fingerprints the page afresh. What holds
+            // for any page of the document (the catalogue's verdicts, which
+            // paragraphs are prose, the verdicts of the pairs compared, the
+            // shingle index) goes on from the looks before, and back to
+            // them: a fresh start took 24 M instructions over the speed
+            // benchmark's first copy, most of them comparing again pairs
+            // already compared.
             let mut shingles = Vec::new();
-            let mut fresh = Facts::new(
+            let mut fresh = Facts::with_catalogue(
                 self.texts,
                 options,
                 &mut shingles,
                 self.blocks_kept_apart,
                 Some(page),
+                std::mem::take(&mut self.catalogue),
             );
-            return fresh.judge(page, options);
+            fresh.prose = std::mem::take(&mut self.prose);
+            fresh.comparisons = std::mem::take(&mut self.comparisons);
+            fresh.indexes = std::mem::take(&mut self.indexes);
+            let decided = fresh.judge(page, options);
+            self.catalogue = fresh.catalogue;
+            self.prose = fresh.prose;
+            self.comparisons = fresh.comparisons;
+            self.indexes = fresh.indexes;
+            return decided;
         }
         let prints = std::mem::take(&mut self.prints).select(page, |at| noise[at].is_none());
         let document = |candidate: usize| page[prints.candidates[candidate]];
