@@ -602,6 +602,52 @@ fn a_copy_stands_in_for_the_one_the_model_takes_where_it_stands() {
     assert_eq!(again.text, cleaned.text);
 }
 
+/// A page of article text, with no short line but its headline, is left
+/// to the rules. The noise the model reads as runs holds short lines
+/// (menus, bylines, share bars, labels): with one more short line (here a
+/// subheading, or a line under the headline), the page is read.
+#[test]
+fn article_text_is_left_to_the_rules() {
+    let colon = "The council listed the conditions that the county must accept before any of the work can start:";
+    let body = [
+        "The council met on Tuesday evening to discuss the plan for the old library building on Mill Street.",
+        "Residents had asked for the building to stay open as a reading room, and a petition gathered four hundred names.",
+        "The library closed in March after the roof failed an inspection, and repairs were priced at two hundred thousand pounds.",
+        colon,
+        "Officers said the cost could be shared with the county if the building kept a public use for ten more years.",
+        "A decision is due in the spring, once the county has replied and the surveyors have finished their second report.",
+    ];
+    let mut options = with_page_model();
+    // A model that reads a paragraph ending with a colon as noise, and
+    // nothing else.
+    options.page_model = Some(std::sync::Arc::new(model_that_reads(
+        -10.0,
+        &[("ends-colon", 20.0)],
+    )));
+    let removed = |lines: &[&str]| -> Vec<String> {
+        let text = lines.join("\n\n");
+        let cleaned = dedupe::clean(&text, &options);
+        removed_by_model(&cleaned)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let mut article = vec!["Library plan goes back"];
+    article.extend(body);
+    assert!(removed(&article).is_empty());
+    let mut long_headline = vec!["Library plan goes back to the council for a second vote"];
+    long_headline.extend(body);
+    assert!(removed(&long_headline).is_empty());
+
+    // A short line below the first: the page is read.
+    let mut with_subheading = article.clone();
+    with_subheading.insert(6, "What happens next");
+    assert_eq!(removed(&with_subheading), [colon]);
+    let mut with_kicker = long_headline.clone();
+    with_kicker.insert(1, "Mill Street");
+    assert_eq!(removed(&with_kicker), [colon]);
+}
+
 /// A page the model has not settled after its last round is left as the
 /// rules leave it. The fuzzer first found such a page for the built-in
 /// model (each of its eight rounds took a few more of the lines between
@@ -614,7 +660,7 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
     let first_is_noise = model_that_reads(-10.0, &[("first-paragraph", 20.0)]);
     let stalls = [
         "Apples come from the orchard behind the church.",
-        "Bread is baked at dawn in the old mill.",
+        "Bread at dawn.",
         "Cheese waits in the cellar for six months.",
         "Dates arrive by ship every second Tuesday.",
         "Eggs are collected from hens on the hill.",
@@ -625,7 +671,7 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
         "Jam is boiled in copper pans on Fridays.",
         "Kale grows well in the cold northern fields.",
         "Lemons travel north from groves near the coast.",
-        "Milk churns rattle down the lane each morning.",
+        "Milk each morning.",
         "Nuts are roasted over an open fire outside.",
         "Onions hang in plaits from the stable beams.",
         "Pears ripen slowly on the sunny garden wall.",
