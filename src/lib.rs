@@ -321,7 +321,15 @@ fn decide_paragraphs(
     // read as a copy of another, and the page model would read that page
     // otherwise.
     let blocks_kept_apart = one_per_line.then_some(blocks);
-    let mut facts = Facts::new(texts, options, &mut shingles, blocks_kept_apart, None);
+    let catalogue = noise::catalogue(texts, options);
+    let mut facts = Facts::new(
+        texts,
+        options,
+        &mut shingles,
+        blocks_kept_apart,
+        None,
+        catalogue,
+    );
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
@@ -382,22 +390,11 @@ fn enabled_rule<'o>(rule: Option<&'o str>, options: &Options) -> Option<&'o str>
 }
 
 impl<'t, 'o> Facts<'t, 'o> {
-    /// The facts of `texts`; `shingles` holds the fingerprints' shingles.
+    /// The facts of `texts`, whose catalogue verdicts are `catalogue`
+    /// ([`noise::catalogue`]); `shingles` holds the fingerprints' shingles.
     /// Only the paragraphs of `page` (indices, in order) are fingerprinted
     /// when it is given: every look will be at a part of it.
     fn new(
-        texts: &'t [&'t str],
-        options: &'o Options,
-        shingles: &'t mut Vec<key::Shingle>,
-        blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
-        page: Option<&[usize]>,
-    ) -> Self {
-        let catalogue = noise::catalogue(texts, options);
-        Self::with_catalogue(texts, options, shingles, blocks_kept_apart, page, catalogue)
-    }
-
-    /// [`Facts::new`], with the catalogue's verdicts given.
-    fn with_catalogue(
         texts: &'t [&'t str],
         options: &'o Options,
         shingles: &'t mut Vec<key::Shingle>,
@@ -523,7 +520,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             // benchmark's first copy, most of them comparing again pairs
             // already compared.
             let mut shingles = Vec::new();
-            let mut fresh = Facts::with_catalogue(
+            let mut fresh = Facts::new(
                 self.texts,
                 options,
                 &mut shingles,
