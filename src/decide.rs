@@ -1140,13 +1140,13 @@ fn model_rounds<'t, 'm>(
 
 /// Puts back, as kept, every copy the rules removed in favour of a
 /// paragraph the page model has just removed (`removed_now`, each with why
-/// the rules kept it, which the copies now stand in for): their removals
-/// and the rules' removals given back for them.
+/// the rules kept it, which the copies now stand in for), and gives back
+/// each copy put back with the rules' removal it replaced.
 ///
 /// The rules keep one copy of a paragraph, and the model reads only that
 /// one, where it stands. Read there it may be noise (a thread's title in
-/// the breadcrumb above the post, a code sample in a collapsed tab) while
-/// a copy elsewhere is content (the same title over the post). Removing the
+/// the breadcrumb above the post) while a copy elsewhere is content (the
+/// same title over the post). Removing the
 /// kept copy alone would take the paragraph out of the text altogether, on
 /// the reading of one place. Put back, each copy is read where it stands
 /// in the next round: the model removes the ones that read as noise there,
