@@ -7,7 +7,8 @@ keeps it on some pages and not on others, so the shingle F1 cannot tell
 whether a headline went. `--split dev` reads the 90 dev page dumps (their
 URLs are in the `dups` track's labels, under the same ids), `--split ext`
 (the default) the 272 `ext` pages. Here a
-page's headline is any input line of 3 to 25 words holding at least 60% of
+page's headline is any input line of 3 to 25 words (not an address: a
+share link spells the URL out) holding at least 60% of
 the distinct words (three letters or more, not numbers) of the last part of
 the page's URL, where that part has three such words or more; a page counts
 when it has one. The headline is kept when the command's output has such a
@@ -66,7 +67,7 @@ def headlines(text: str, slug: set[str]) -> list[str]:
     found = []
     for line in text.splitlines():
         line_words = set(words(line))
-        if 3 <= len(words(line)) <= 25 and len(slug & line_words) >= 0.6 * len(slug):
+        if not any(a in line for a in ('://', '%2F', '%2f')) and 3 <= len(words(line)) <= 25 and len(slug & line_words) >= 0.6 * len(slug):
             found.append(even(line))
     return [line for line in found if not any(quotes(line, other) for other in found)]
 

@@ -7,8 +7,10 @@
 # Needs target/bench/corpus and target/bench/one.txt, which
 # `python3 benches/speed.py` builds. Each run is
 # `BIN -q --isolated --no-corpus $DEDUPE_FLAGS FILE -o /dev/null` under
-# /usr/bin/time (DEDUPE_FLAGS="--extend-select page-model" measures the
-# page model); %M is KiB, so the ratio is KiB x 1024 over the input's bytes.
+# /usr/bin/time (the default rules, the page model among them since stop 47;
+# DEDUPE_FLAGS="--ignore page-model" measures the rules alone, and
+# DEDUPE_FLAGS="--extend-select page-model" the model on older builds); %M
+# is KiB, so the ratio is KiB x 1024 over the input's bytes.
 set -euo pipefail
 bench=target/bench
 [ -d "$bench/corpus" ] && [ -f "$bench/one.txt" ] || { echo "run python3 benches/speed.py first" >&2; exit 2; }

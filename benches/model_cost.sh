@@ -6,8 +6,9 @@
 #   sh benches/model_cost.sh 7 target/bench/corpus target/release/dedupe
 #   sh benches/model_cost.sh 7 target/bench/corpus /tmp/old/dedupe target/release/dedupe
 #
-# Each round runs, for every BIN in turn, `BIN -q -j1 --check FOLDER` without
-# and then with `--extend-select page-model`, and records user+system
+# Each round runs, for every BIN in turn, `BIN -q -j1 --check FOLDER` with
+# `--ignore page-model` and then with `--extend-select page-model` (the
+# default since stop 47; older builds took the model only so), and records user+system
 # seconds. It prints each build's medians and the median of its ratios
 # (model over rules, within each round). Everything is interleaved because
 # on a shared machine the speed drifts by 10-15% from one minute to the
@@ -31,7 +32,7 @@ seconds() {
 round=1
 while [ "$round" -le "$rounds" ]; do
     for bin in "$@"; do
-        rules=$(seconds "$bin" -q -j1 --check "$folder")
+        rules=$(seconds "$bin" -q -j1 --check --ignore page-model "$folder")
         model=$(seconds "$bin" -q -j1 --check --extend-select page-model "$folder")
         echo "$bin $rules $model" >> "$times"
     done

@@ -31,8 +31,9 @@ pub struct Options {
     /// Site boilerplate learnt across a batch (see [`crate::DocumentFrequency`]);
     /// `None` cleans each document on its own.
     pub corpus: Option<Arc<CorpusBoilerplate>>,
-    /// The page model (rule `page-model`, opt-in), run after the other
-    /// rules when selected; `None` switches it off whatever the selection.
+    /// The page model (rule `page-model`, a default rule since stop 47), run
+    /// after the other rules when selected; `None` switches it off whatever
+    /// the selection.
     pub page_model: Option<Arc<PageModel>>,
 }
 

@@ -70,9 +70,9 @@ pub const RULES: &[Rule] = &[
         "navigation",
         "Page navigation: a run of short menu lines at the top or bottom of a page dump, before the headline or after the article, or a menu or breadcrumb line (\"Home > News > Politics\", \"Skip to content\").",
     ),
-    opt_in(
+    rule(
         "page-model",
-        "Noise judged by the trained page model in the context of the whole page (comment blocks, teaser lists, bios, menus after the article), decoded as runs. Opt-in: it doubles the CPU time, and on sites it was not trained on it removed a few real paragraphs (docs/model.md).",
+        "Noise judged by the trained page model in the context of the whole page (comment blocks, teaser lists, bios, menus after the article), decoded as runs. A page of article text (only subheadings between its paragraphs) is left to the other rules. `--ignore page-model` turns it off (docs/model.md).",
     ),
     rule(
         "corpus-boilerplate",
@@ -303,10 +303,17 @@ mod tests {
         assert!(copyright.enabled("boilerplate/copyright"));
         // extend_select adds an opt-in rule to the default set.
         let extended = RuleFilter {
-            extend_select: vec!["page-model".into()],
+            extend_select: vec!["boilerplate/credits".into()],
             ..RuleFilter::default()
         };
-        assert!(extended.enabled("page-model") && extended.enabled("caption"));
-        assert!(!RuleFilter::default().enabled("page-model"));
+        assert!(extended.enabled("boilerplate/credits") && extended.enabled("caption"));
+        assert!(!RuleFilter::default().enabled("boilerplate/credits"));
+        // The page model is a default rule, and ignored like any.
+        assert!(RuleFilter::default().enabled("page-model"));
+        let rules_alone = RuleFilter {
+            ignore: vec!["page-model".into()],
+            ..RuleFilter::default()
+        };
+        assert!(!rules_alone.enabled("page-model") && rules_alone.enabled("caption"));
     }
 }

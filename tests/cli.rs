@@ -879,9 +879,9 @@ fn the_readme_config_example_runs_verbatim() {
 
 // ---- the page model (issue 14) ----
 
-/// `dedupe train` writes a model; `--model FILE` uses it, and a model of
-/// one's own turns the opt-in page-model rule on, where the default run
-/// never uses the model.
+/// `dedupe train` writes a model; `--model FILE` uses it in place of the
+/// built-in one, and `--ignore page-model` turns the rule off whatever the
+/// model.
 #[test]
 fn train_writes_a_model_and_model_uses_it() {
     let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model");
@@ -923,7 +923,11 @@ fn train_writes_a_model_and_model_uses_it() {
             .map(|removal| removal["rule"].as_str().unwrap().to_string())
             .collect()
     };
-    assert!(!rules_of(&[]).iter().any(|rule| rule == "page-model"));
+    assert!(
+        !rules_of(&["--ignore", "page-model"])
+            .iter()
+            .any(|rule| rule == "page-model")
+    );
     assert!(
         rules_of(&["--model", "site.model"])
             .iter()
@@ -985,7 +989,7 @@ fn explain_and_json_give_the_page_models_reasons() {
     let page = page_with_comments();
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("page.txt"), format!("{page}\n")).unwrap();
-    let args = ["--extend-select", "page-model", "--explain", "page.txt"];
+    let args = ["--explain", "page.txt"];
     let explained = stdout(&dedupe(dir.path(), &args));
     let reading = reading_under(&explained, |line| {
         line.contains("remove  page-model (") && line.ends_with("Politics")
@@ -1025,7 +1029,14 @@ fn explain_and_json_give_the_page_models_reasons() {
         "{removal}"
     );
     // Rules that are not the model carry no reading.
-    let args = ["--check", "--format", "json", "page.txt"];
+    let args = [
+        "--check",
+        "--format",
+        "json",
+        "--ignore",
+        "page-model",
+        "page.txt",
+    ];
     let report = stdout(&dedupe(dir.path(), &args));
     assert!(!report.contains("page_model"), "{report}");
 }

@@ -235,7 +235,7 @@ pub struct Args {
     pub select: Vec<String>,
 
     /// Add these rules to the selection (or to the default rules): how an opt-in rule such
-    /// as page-model joins the others.
+    /// as boilerplate/credits joins the others.
     #[arg(
         long,
         value_delimiter = ',',

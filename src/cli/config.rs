@@ -69,7 +69,7 @@ pub struct Rules {
     pub select: Vec<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
-    /// Rules added to the selection, such as the opt-in `page-model`.
+    /// Rules added to the selection, such as the opt-in `boilerplate/credits`.
     #[serde(default)]
     pub extend_select: Vec<String>,
     /// `[[rules.patterns]]`: extra boilerplate, each with its own rule id.
