@@ -900,7 +900,8 @@ const MOST_THE_MODEL_TAKES: f64 = 0.8;
 /// more; it matters most on a page the first reading gave back.)
 ///
 /// A page that reads as article text ([`reads_as_article_text`]) is not
-/// read at all.
+/// read at all, nor a text that the rules leave more than
+/// [`page_model::MAX_PARAGRAPHS`] paragraphs of.
 ///
 /// What the model leaves whatever it reads:
 /// - a schedule or a results table ([`is_figure_list`]), which reads to a
@@ -932,7 +933,14 @@ pub fn refine_with_page_model(
     let Some(model) = options.page_model.as_deref() else {
         return decisions;
     };
-    if !options.rules.enabled(PAGE_MODEL) || reads_as_article_text(texts, &decisions) {
+    let kept = decisions
+        .iter()
+        .filter(|decision| matches!(decision, Decision::Keep(_)))
+        .count();
+    if !options.rules.enabled(PAGE_MODEL)
+        || kept > page_model::MAX_PARAGRAPHS
+        || reads_as_article_text(texts, &decisions)
+    {
         return decisions;
     }
     // Each paragraph is measured once, for all rounds of both readings.

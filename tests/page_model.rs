@@ -777,3 +777,34 @@ fn the_model_leaves_a_line_whose_catalogue_rule_is_off() {
         .collect();
     assert_eq!(removed, ["boilerplate/copyright"]);
 }
+
+/// A text of more paragraphs than any page (`page_model::MAX_PARAGRAPHS`
+/// after the rules: a concatenation, a list, a log) is left to the rules:
+/// the model would read its page features far outside anything it learnt
+/// from, and would hold a measure of each paragraph. Here the page with
+/// comments comes first, then 10,001 paragraphs of made-up prose, where the
+/// model took two lines at the top.
+#[test]
+fn a_text_of_more_paragraphs_than_any_page_is_left_to_the_rules() {
+    const WORDS: [&str; 16] = [
+        "alpha", "beta", "gamma", "delta", "river", "stone", "garden", "window", "market",
+        "bridge", "harbour", "valley", "forest", "meadow", "castle", "tower",
+    ];
+    let mut state: u64 = 7;
+    let mut word = || {
+        // A linear congruential generator (Knuth's MMIX constants).
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        WORDS[(state >> 60) as usize]
+    };
+    let mut text = support::page_with_comments();
+    for i in 0..10_001 {
+        let sentence: Vec<&str> = (0..12).map(|_| word()).collect();
+        text.push_str(&format!("\n\nThe {} number {i}.", sentence.join(" ")));
+    }
+    let cleaned = dedupe::clean(&text, &with_page_model());
+    assert!(cleaned.paragraphs.len() > 10_000);
+    assert_eq!(removed_by_model(&cleaned), Vec::<&str>::new());
+    assert_eq!(cleaned, dedupe::clean(&text, &rules_alone()));
+}
