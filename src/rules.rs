@@ -72,7 +72,7 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "page-model",
-        "Noise judged by the trained page model in the context of the whole page (comment blocks, teaser lists, bios, menus after the article), decoded as runs. A page of article text (only subheadings between its paragraphs) is left to the other rules. `--ignore page-model` turns it off (docs/model.md).",
+        "Noise judged by the trained page model in the context of the whole page (comment blocks, teaser lists, bios, menus after the article), decoded as runs. A page of article text (only subheadings between its paragraphs) and a text of more than 10,000 paragraphs are left to the other rules (docs/model.md).",
     ),
     rule(
         "corpus-boilerplate",
