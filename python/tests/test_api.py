@@ -78,6 +78,7 @@ def test_a_batch_equals_the_cli_batch_with_its_corpus_table(cli, tmp_path):
     [
         ({"min_words": 3}, ["--min-words", "3"]),
         ({"ignore": ["caption", "boilerplate/read-more"]}, ["--ignore", "caption,boilerplate/read-more"]),
+        ({"rules": {"ignore": ["page-model"]}}, ["--ignore", "page-model"]),
         ({"select": ["exact-duplicate", "near-duplicate"]}, ["--select", "exact-duplicate,near-duplicate"]),
         ({"thresholds": {"containment": 0.5, "edit_similarity": 0.5}}, ["--containment", "0.5", "--edit-similarity", "0.5"]),
         ({"no_normalize": ["unicode-spaces", "trim_trailing"]}, ["--no-normalize", "unicode-spaces,trim-trailing"]),
