@@ -261,6 +261,16 @@ pub fn is_code_like(text: &str) -> bool {
     visible > 0 && symbols as f32 >= CODE_SYMBOL_SHARE * visible as f32
 }
 
+/// Whether a paragraph is a block of code: lines of it, not one line, that
+/// read as code ([`is_code_like`]) and hold a symbol that only code uses
+/// (braces, `=`, `;`, a backslash, a backtick, an underscore): brackets
+/// alone are how a site footer sets out its registration details, and `$`
+/// a price list. Outside a Markdown fence it is the author's code all the
+/// same (a configuration example, a build file), whatever surrounds it.
+pub fn is_code_block(text: &str) -> bool {
+    text.contains('\n') && is_code_like(text) && text.contains(['{', '}', '=', ';', '\\', '`', '_'])
+}
+
 /// Whether a paragraph is a bare web address (`https://...`, `www....`),
 /// perhaps after a reference marker (`[1] https://...`). A page's own
 /// address and its images' carry the headline's words in their last part
@@ -285,6 +295,21 @@ pub fn is_web_address(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_block_is_lines_of_code_with_a_symbol_only_code_uses() {
+        assert!(is_code_block(
+            "[cache]\nttl_seconds = 300\nupstream = \"https://api.example.org\""
+        ));
+        assert!(is_code_block("BEGIN;\nSELECT * FROM t WHERE key = 1;"));
+        // One line is a line, not a block.
+        assert!(!is_code_block("total = price * quantity;"));
+        // A footer that sets out its details in brackets, and a price list.
+        assert!(!is_code_block(
+            "[ Publisher : Kim ] [ Registered : Seoul ]\n[ Address : 114-1 (Tower) 903 ]"
+        ));
+        assert!(!is_code_block("$19.99 (was $24.99)\n$5.99 (was $7.99)"));
+    }
 
     proptest::proptest! {
         /// The words are the text's letters and digits, in order, none
