@@ -76,7 +76,7 @@ fn with_page_model() -> Options {
 }
 
 /// The default rules without the page model (`--ignore page-model`).
-fn rules_alone() -> Options {
+fn without_page_model() -> Options {
     let mut options = Options::default();
     options.rules.ignore = vec![PAGE_MODEL.to_string()];
     options
@@ -140,7 +140,7 @@ fn the_model_takes_the_menu_lines_navigation_left_and_explains_why() {
     for p in &cleaned.paragraphs[3..9] {
         assert!(matches!(p.decision, Decision::Keep(_)), "{p:#?}");
     }
-    let without = dedupe::clean(&article, &rules_alone());
+    let without = dedupe::clean(&article, &without_page_model());
     assert!(
         without.removals().all(|(p, _)| p.text != "Politics"),
         "the rules alone keep it"
@@ -239,7 +239,7 @@ fn a_copy_between_two_table_rows_stays() {
         "Results of the spring league\n{sentence}\n| Team | Points |\n{sentence}\n| Rovers | 21 |\n\
          Matches resume in September after the summer break, the secretary said.\n"
     );
-    for options in [with_page_model(), rules_alone()] {
+    for options in [with_page_model(), without_page_model()] {
         let cleaned = dedupe::clean(&text, &options);
         assert_eq!(
             cleaned.paragraphs[3].decision,
@@ -277,7 +277,7 @@ fn a_threads_posts_stay_and_their_chrome_goes() {
         assert!(removed.contains(&chrome), "{chrome} stayed: {removed:#?}");
     }
 
-    let rules_alone = dedupe::clean(&page, &rules_alone());
+    let rules_alone = dedupe::clean(&page, &without_page_model());
     let scores = dedupe::explain_page_model(&rules_alone, &PageModel::builtin());
     let (_, tubeless) = scores
         .iter()
@@ -326,7 +326,7 @@ fn a_threads_title_stays_with_its_posts() {
     ] {
         page = page.replace(poster, &format!("{poster}{details}"));
     }
-    let rules_alone = dedupe::clean(&page, &rules_alone());
+    let rules_alone = dedupe::clean(&page, &without_page_model());
     // A model that reads every paragraph of the page as noise.
     let all_noise = model_that_reads(10.0, &[]);
     let scores = dedupe::explain_page_model(&rules_alone, &all_noise);
@@ -354,7 +354,7 @@ fn a_threads_title_stays_with_its_posts() {
 #[test]
 fn a_listings_excerpts_stay_where_the_model_reads_teasers() {
     let page = fixture("listing.txt");
-    let rules_alone = dedupe::clean(&page, &rules_alone());
+    let rules_alone = dedupe::clean(&page, &without_page_model());
     // A model that takes every paragraph of twenty words or more.
     let long_ones = model_that_reads(-10.0, &[("words>=20", 20.0)]);
     let scores = dedupe::explain_page_model(&rules_alone, &long_ones);
@@ -401,7 +401,7 @@ fn a_listings_excerpts_stay_where_the_model_reads_teasers() {
 #[test]
 fn the_rules_leave_a_listings_items() {
     let page = fixture("listing.txt");
-    let cleaned = dedupe::clean(&page, &rules_alone());
+    let cleaned = dedupe::clean(&page, &without_page_model());
     let kept = kept_texts(&cleaned);
     for item in [
         "The Salt Road by Ines Marlow",
@@ -460,7 +460,7 @@ fn the_model_never_takes_most_of_a_page() {
         "tests/page_model/in/65ce3a4577a0306994efa190a0d96e84014f9d4257ad54753e807ede518f02c0.txt",
     ))
     .unwrap();
-    let rules_alone = dedupe::clean(&page, &rules_alone());
+    let rules_alone = dedupe::clean(&page, &without_page_model());
     // The share of the kept paragraphs' text the model's first reading
     // would take, as the bound measures it.
     let share_taken = |model: &PageModel| {
@@ -581,7 +581,7 @@ fn a_copy_stands_in_for_the_one_the_model_takes_where_it_stands() {
         "Top",
     ]
     .join("\n\n");
-    let rules_alone = dedupe::clean(&page, &rules_alone());
+    let rules_alone = dedupe::clean(&page, &without_page_model());
     let copies = |cleaned: &dedupe::Cleaned<'_>, text: &str| -> Vec<String> {
         cleaned
             .paragraphs
@@ -698,7 +698,7 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
     let mut options = with_page_model();
     options.page_model = Some(std::sync::Arc::new(first_is_noise));
     let with_model = dedupe::clean(&text, &options);
-    let rules_alone = dedupe::clean(&text, &rules_alone());
+    let rules_alone = dedupe::clean(&text, &without_page_model());
     assert_eq!(with_model.text, text);
     assert_eq!(with_model.text, rules_alone.text);
     assert!(removed_by_model(&with_model).is_empty());
@@ -806,5 +806,5 @@ fn a_text_of_more_paragraphs_than_any_page_is_left_to_the_rules() {
     let cleaned = dedupe::clean(&text, &with_page_model());
     assert!(cleaned.paragraphs.len() > 10_000);
     assert_eq!(removed_by_model(&cleaned), Vec::<&str>::new());
-    assert_eq!(cleaned, dedupe::clean(&text, &rules_alone()));
+    assert_eq!(cleaned, dedupe::clean(&text, &without_page_model()));
 }

@@ -64,7 +64,8 @@ pub const MIN_PARAGRAPHS: usize = 5;
 /// would read such a text far outside anything it learnt from. It also
 /// bounds what the model adds to a big file's memory: a measure of some 72
 /// bytes for each paragraph it reads, which on a million one-character
-/// paragraphs took the peak from 74 to 127 times the input's bytes.
+/// paragraphs took the peak from 74 to 127 times the input's bytes (the
+/// opt-in model's figures at stop 44, `benches/memory.sh`).
 pub const MAX_PARAGRAPHS: usize = 10_000;
 
 /// A trained page model.
