@@ -912,8 +912,10 @@ const MOST_THE_MODEL_TAKES: f64 = 0.8;
 ///     rule is one the user turned off (the opt-in `boilerplate/copyright`
 ///     and `boilerplate/credits`, say, for agency copy that keeps its credit
 ///     lines), and the model must not remove it in that rule's place;
-///   - a Markdown code block or table, or a block of code outside a fence
-///     ([`crate::text::is_code_block`]): the author's code and data. And in a
+///   - a Markdown code block or table, a block of code outside a fence
+///     ([`crate::text::is_code_block`]) or a listing of code scraped with
+///     its line numbers ([`crate::text::numbered_code_listing`]): the
+///     author's code and data. And in a
 ///     text of one paragraph per line, two tables (or code blocks) that a
 ///     removal brings together read as one on the next run: a verdict on
 ///     each part would not hold for the whole (not idempotent);

@@ -271,6 +271,60 @@ pub fn is_code_block(text: &str) -> bool {
     text.contains('\n') && is_code_like(text) && text.contains(['{', '}', '=', ';', '\\', '`', '_'])
 }
 
+/// A numbered listing has at least this many line numbers.
+const LISTING_MIN_NUMBERS: usize = 3;
+
+/// Which of `texts` (a document's paragraphs, in order) belong to a
+/// numbered listing of code: code scraped with its line numbers, each
+/// number a paragraph of its own ("1", "2", "3", ...), each followed by at
+/// most one line (a blank line of the code leaves none), where at least
+/// half of those lines read as code ([`is_code_like`]). The numbers and
+/// the lines are the author's code as much as a fenced block is; a list of
+/// headlines numbered the same way ("Most read": "1", a headline, "2", ...)
+/// does not read as code.
+pub fn numbered_code_listing(texts: &[&str]) -> Vec<bool> {
+    let mut listed = vec![false; texts.len()];
+    let is_number = |at: usize, number: usize| {
+        texts
+            .get(at)
+            .is_some_and(|text| text.trim().parse::<usize>() == Ok(number))
+    };
+    let mut start = 0;
+    while start < texts.len() {
+        if !is_number(start, 1) {
+            start += 1;
+            continue;
+        }
+        // `at` walks the numbers; `lines` counts the lines between them,
+        // `code` those that read as code.
+        let (mut at, mut number, mut lines, mut code) = (start, 1, 0, 0);
+        loop {
+            if is_number(at + 1, number + 1) {
+                at += 1;
+            } else if at + 1 < texts.len() && is_number(at + 2, number + 1) {
+                lines += 1;
+                code += usize::from(is_code_like(texts[at + 1]));
+                at += 2;
+            } else {
+                break;
+            }
+            number += 1;
+        }
+        // The last number's line, if one follows it.
+        let mut end = at;
+        if at + 1 < texts.len() && !is_number(at + 1, 1) {
+            lines += 1;
+            code += usize::from(is_code_like(texts[at + 1]));
+            end = at + 1;
+        }
+        if number >= LISTING_MIN_NUMBERS && 2 * code >= lines && lines > 0 {
+            listed[start..=end].fill(true);
+        }
+        start = end + 1;
+    }
+    listed
+}
+
 /// Whether a paragraph is a bare web address (`https://...`, `www....`),
 /// perhaps after a reference marker (`[1] https://...`). A page's own
 /// address and its images' carry the headline's words in their last part
@@ -295,6 +349,46 @@ pub fn is_web_address(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// After `ext` 0681, a documentation page whose code tabs were scraped
+    /// a line to a paragraph with their line numbers between (the lines
+    /// here are written for the test).
+    #[test]
+    fn a_numbered_listing_of_code_is_told_from_a_numbered_list_of_headlines() {
+        let listing = [
+            "Copy code block",
+            "1",
+            "# Read the key from the environment",
+            "2",
+            "import os",
+            "3",
+            "4",
+            "client = Client(os.environ[\"API_KEY\"])",
+            "5",
+            "print(client.status())",
+            "Save the file and run it.",
+        ];
+        let listed = numbered_code_listing(&listing);
+        assert_eq!(
+            listed,
+            [
+                false, true, true, true, true, true, true, true, true, true, false
+            ]
+        );
+        let most_read = [
+            "Most read",
+            "1",
+            "Council votes to close the town library",
+            "2",
+            "Floods close the coast road for a week",
+            "3",
+            "Local bakery wins national award",
+        ];
+        assert!(!numbered_code_listing(&most_read).contains(&true));
+        // Two numbers are no listing.
+        let two = ["1", "x = f(a)", "2", "y = g(b)"];
+        assert!(!numbered_code_listing(&two).contains(&true));
+    }
 
     #[test]
     fn a_code_block_is_lines_of_code_with_a_symbol_only_code_uses() {
