@@ -936,16 +936,27 @@ pub fn refine_with_page_model(
     let Some(model) = options.page_model.as_deref() else {
         return decisions;
     };
-    let kept = decisions
-        .iter()
-        .filter(|decision| matches!(decision, Decision::Keep(_)))
-        .count();
+    let kept: Vec<usize> = (0..decisions.len())
+        .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
+        .collect();
     if !options.rules.enabled(PAGE_MODEL)
-        || kept > page_model::MAX_PARAGRAPHS
+        || kept.len() > page_model::MAX_PARAGRAPHS
         || reads_as_article_text(texts, &decisions)
     {
         return decisions;
     }
+    // A listing of code is read among the paragraphs the rules keep, as the
+    // next run reads it: a line the rules remove as a copy (the same line
+    // in another language's tab) is not there to count then.
+    let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+    let mut in_listing = vec![false; texts.len()];
+    for (&i, listed) in kept
+        .iter()
+        .zip(crate::text::numbered_code_listing(&kept_texts))
+    {
+        in_listing[i] = listed;
+    }
+    let left_alone = |i: usize| left_alone(i) || in_listing[i];
     // Each paragraph is measured once, for all rounds of both readings.
     let removed_by = decisions.iter().map(page_model::noise_rule);
     let mut paragraphs = page_model::MeasuredParagraphs::new(texts, removed_by);
@@ -955,7 +966,7 @@ pub fn refine_with_page_model(
         &mut paragraphs,
         texts,
         decisions,
-        &left_alone,
+        left_alone,
         &would_join,
         &mut rerun,
     );

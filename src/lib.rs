@@ -333,14 +333,7 @@ fn decide_paragraphs(
     let named: Vec<bool> = (0..texts.len())
         .map(|i| facts.named_by_catalogue(i))
         .collect();
-    // Read only if the page model reads the page.
-    let listing = std::cell::OnceCell::new();
-    let left_alone = |i: usize| {
-        named[i]
-            || blocks.holds_block(i)
-            || listing.get_or_init(|| text::numbered_code_listing(texts))[i]
-            || text::is_code_block(texts[i])
-    };
+    let left_alone = |i: usize| named[i] || blocks.holds_block(i) || text::is_code_block(texts[i]);
     let would_join = |a: Option<usize>, b: usize| would_join(blocks_kept_apart, a, b);
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
     let whole: Vec<usize> = (0..texts.len()).collect();
