@@ -939,16 +939,16 @@ pub fn refine_with_page_model(
     let kept: Vec<usize> = (0..decisions.len())
         .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
         .collect();
+    let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
     if !options.rules.enabled(PAGE_MODEL)
         || kept.len() > page_model::MAX_PARAGRAPHS
-        || reads_as_article_text(texts, &decisions)
+        || reads_as_article_text(&kept_texts)
     {
         return decisions;
     }
     // A listing of code is read among the paragraphs the rules keep, as the
     // next run reads it: a line the rules remove as a copy (the same line
     // in another language's tab) is not there to count then.
-    let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
     let mut in_listing = vec![false; texts.len()];
     for (&i, listed) in kept
         .iter()
@@ -992,11 +992,11 @@ pub fn refine_with_page_model(
 /// [`reads_as_article_text`].
 const SHORT_LINE_WORDS: usize = 5;
 
-/// Whether the page that `decisions` keep of `texts` reads as article text,
-/// which the page model leaves to the rules: every short line on it (at
-/// most [`SHORT_LINE_WORDS`] words) but its first paragraph, the headline,
-/// stands between two paragraphs that end with a full stop, as a
-/// subheading does. The noise the model reads as runs holds short lines
+/// Whether the page of `kept` paragraphs (those the rules keep, in order)
+/// reads as article text, which the page model leaves to the rules: every
+/// short line on it (at most [`SHORT_LINE_WORDS`] words) but its first
+/// paragraph, the headline, stands between two paragraphs that end with a
+/// full stop, as a subheading does. The noise the model reads as runs holds short lines
 /// next to other noise: menus, a byline or a dateline under the headline,
 /// a poster's name over the date, a "Back" link over the site's address.
 ///
@@ -1011,14 +1011,10 @@ const SHORT_LINE_WORDS: usize = 5;
 /// page of at most one short line also left a "Back" link and the site's
 /// address under a short news page (dev `f6ac15a4`) that the built-in
 /// model takes.
-fn reads_as_article_text(texts: &[&str], decisions: &[Decision]) -> bool {
+fn reads_as_article_text(kept: &[&str]) -> bool {
     let is_short = |text: &str| text.split_whitespace().nth(SHORT_LINE_WORDS).is_none();
     let is_prose = |text: &str| !is_short(text) && crate::text::ends_with_full_stop(text);
-    let mut kept = texts
-        .iter()
-        .zip(decisions)
-        .filter(|(_, decision)| matches!(decision, Decision::Keep(_)))
-        .map(|(text, _)| *text);
+    let mut kept = kept.iter().copied();
     let (Some(mut before), Some(mut current)) = (kept.next(), kept.next()) else {
         return true;
     };
