@@ -165,6 +165,12 @@ pub enum Protection {
     /// items' excerpts are the page's content, however much they read like
     /// teasers of other pages.
     ListingItem,
+    /// A line of a card on a page that is a list of cards
+    /// ([`crate::listing::card_span`]): items of a few short lines, each
+    /// opened by the same label, that hold half the page's words or more
+    /// (an offers page's hotels, a catalogue's courses). They read like a
+    /// grid of links, and are what the page is about.
+    CardItem,
 }
 
 impl Protection {
@@ -180,6 +186,7 @@ impl Protection {
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
             Protection::ListingItem => "an item's text in a listing",
+            Protection::CardItem => "a line of a card in a list of cards",
         }
     }
 }
@@ -208,8 +215,10 @@ fn protection(
     } else if !has_words(text) {
         Some(Protection::NoWords)
     } else {
+        // A card's lines are short: all of them stay, where a post's or a
+        // listing's own text is its sentences.
         sections
-            .filter(|s| s.holds(i) && post_prose(text))
+            .filter(|s| s.holds(i) && (s.protection == Protection::CardItem || post_prose(text)))
             .map(|s| s.protection)
     }
 }
@@ -242,8 +251,9 @@ impl Titles {
 }
 
 /// The paragraphs of a page made of sections of one kind, whose own text
-/// stays: a forum thread's posts ([`thread_span`]) or a listing's items
-/// ([`crate::listing::span`]).
+/// stays: a forum thread's posts ([`thread_span`]), a listing's items
+/// ([`crate::listing::span`]) or a list of cards
+/// ([`crate::listing::card_span`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Sections {
     first: usize,
@@ -254,7 +264,7 @@ struct Sections {
 impl Sections {
     /// The sections of `texts` (a page's paragraphs, in order, and `lines`,
     /// each one's [`MeasuredParagraphs::line_and_words`]), if it has them: a
-    /// thread, else a listing.
+    /// thread, else a listing, else a list of cards.
     fn of(texts: &[&str], lines: &[(Option<u64>, u32)]) -> Option<Sections> {
         let sections = |(first, last), protection| Sections {
             first,
@@ -265,6 +275,9 @@ impl Sections {
             .map(|span| sections(span, Protection::ThreadPost))
             .or_else(|| {
                 crate::listing::span(lines).map(|span| sections(span, Protection::ListingItem))
+            })
+            .or_else(|| {
+                crate::listing::card_span(lines).map(|span| sections(span, Protection::CardItem))
             })
     }
 
@@ -616,10 +629,24 @@ mod tests {
         let three = listing(3, 30);
         let texts: Vec<&str> = three.iter().map(String::as_str).collect();
         assert_eq!(sections_of(&texts), None);
-        // Without an excerpt of prose, a repeated line is a menu's.
-        let links = listing(6, 5);
-        let texts: Vec<&str> = links.iter().map(String::as_str).collect();
-        assert_eq!(sections_of(&texts), None);
+        // Without an excerpt, its items are cards: from the first label (2)
+        // to the last (17) and the two lines of its card.
+        let cards = listing(6, 5);
+        let texts: Vec<&str> = cards.iter().map(String::as_str).collect();
+        assert_eq!(
+            sections_of(&texts),
+            Some(Sections {
+                first: 2,
+                last: 19,
+                protection: Protection::CardItem
+            })
+        );
+        // A label with one link under it, six times over, is a menu's.
+        let mut menu = vec!["Home"];
+        for link in ["News", "Sport", "Weather", "Travel", "Culture", "Money"] {
+            menu.extend(["More", link]);
+        }
+        assert_eq!(sections_of(&menu), None);
         // Under an article of more words, it is a list of related items.
         let article = format!("{}.", vec!["prose"; 400].join(" "));
         let mut related = vec![article.as_str()];
