@@ -165,8 +165,8 @@ pub enum Protection {
     /// items' excerpts are the page's content, however much they read like
     /// teasers of other pages.
     ListingItem,
-    /// A line of a card on a page that is a list of cards
-    /// ([`crate::listing::card_span`]): items of a few short lines, each
+    /// A line of a card on a page that is a list of cards (as
+    /// `listing::card_span` finds one): items of a few short lines, each
     /// opened by the same label, that hold half the page's words or more
     /// (an offers page's hotels, a catalogue's courses). They read like a
     /// grid of links, and are what the page is about.
