@@ -193,11 +193,49 @@ fn word_hash(word: &str) -> (u64, usize) {
 }
 
 /// The words of a text: runs of letters and digits (an apostrophe inside a
-/// word joins it).
+/// word joins it), a run of letters of a script written without spaces
+/// (Japanese, Chinese) cut from the letters around it and into words of
+/// [`crate::text::UNSPACED_WORD_LETTERS`], as the rules count words. Read
+/// as one word a run, a Japanese sentence was a one- or two-word line to
+/// the model: a menu's item, which took the last steps of a how-to (dev
+/// `f105de6e`).
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+    let apostrophe = |c: char| c == '\'' || c == '’';
+    text.split(move |c: char| !(c.is_alphanumeric() || apostrophe(c)))
+        .flat_map(unspaced_pieces)
+        .map(move |w| w.trim_matches(apostrophe))
         .filter(|w| !w.is_empty())
+}
+
+/// A run of [`words`] cut where letters of a script written without spaces
+/// begin or end, each stretch of them cut again every
+/// [`crate::text::UNSPACED_WORD_LETTERS`] letters.
+fn unspaced_pieces(run: &str) -> impl Iterator<Item = &str> {
+    let mut rest = run;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let unspaced = crate::text::is_unspaced_letter(first);
+        let mut letters = 0;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                letters += 1;
+                crate::text::is_unspaced_letter(c) != unspaced
+                    || (unspaced && letters > crate::text::UNSPACED_WORD_LETTERS)
+            })
+            .map_or(rest.len(), |(at, _)| at);
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
+}
+
+/// Whether a word of [`words`] is a content word: four letters or more,
+/// or a whole word of a script written without spaces (two letters, about
+/// a word there), and no function word.
+fn is_content_word(word_letters: usize, unspaced: bool, function_word: bool) -> bool {
+    (word_letters >= 4 || (unspaced && word_letters == crate::text::UNSPACED_WORD_LETTERS))
+        && !function_word
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -710,7 +748,10 @@ fn measure(text: &str, words: &mut Words) -> Measured {
     let before_last = last
         .filter(|c| !closing(c))
         .or_else(|| backwards.find(|c| !closing(c)));
-    shape.ends_sentence = matches!(before_last, Some('.' | '!' | '?' | '…'));
+    shape.ends_sentence = matches!(
+        before_last,
+        Some('.' | '!' | '?' | '…' | '。' | '！' | '？')
+    );
     shape.ends_colon = last == Some(':');
     let first = trimmed.chars().next();
     shape.starts_quote = matches!(first, Some('"' | '“' | '‘' | '\''));
@@ -752,7 +793,11 @@ fn measure(text: &str, words: &mut Words) -> Measured {
                 shape.date_time |= previous == ':';
             }
             (after_stop, after_at) = (false, false);
-            let word = read_word(trimmed, at, listed, (&mut shape, &mut tally), words);
+            let word = if crate::text::is_unspaced_letter(c) {
+                read_unspaced_word(trimmed, at, &mut tally, words)
+            } else {
+                read_word(trimmed, at, listed, (&mut shape, &mut tally), words)
+            };
             if let Some(short) = short_words.get_mut(tally.words - 1) {
                 *short = (at, word.letters_end);
             }
@@ -772,6 +817,8 @@ fn measure(text: &str, words: &mut Words) -> Measured {
                 after_stop = true;
                 shape.url |= bytes[..=at].ends_with(b"www.");
             }
+            // A script written without spaces ends a sentence without one.
+            '。' | '！' | '？' => tally.sentences += 1,
             _ => {}
         }
         previous = c;
@@ -923,6 +970,7 @@ fn read_word(
         match class {
             Class::Other => break,
             Class::Apostrophe => pending.get_or_insert((at, 0)).1 += 1,
+            Class::Letter | Class::Number if crate::text::is_unspaced_letter(c) => break,
             Class::Letter | Class::Number => {
                 if let Some((from, count)) = pending.take() {
                     // Apostrophes are their own lowercase.
@@ -968,10 +1016,43 @@ fn read_word(
     }
     let year = length == 4 && only_digits && matches!(&bytes[start..start + 2], b"19" | b"20");
     shape.date_time |= year || kind == Some(Listed::Month);
-    words.push(hash, length >= 4 && kind != Some(Listed::Function));
+    words.push(
+        hash,
+        is_content_word(length, false, kind == Some(Listed::Function)),
+    );
     WordEnd {
         end: at,
         letters_end: pending.map_or(at, |(from, _)| from),
+        last,
+    }
+}
+
+/// Reads the word of `text` that starts at byte `start` (a letter of a
+/// script written without spaces): it and the next such letters, up to
+/// [`crate::text::UNSPACED_WORD_LETTERS`], as [`words`] cuts them. Counts
+/// its letters into `tally` and the word into `words`. Such a script has no
+/// capitals, no function words in the lists and no dates spelt in letters.
+fn read_unspaced_word(text: &str, start: usize, tally: &mut Tally, words: &mut Words) -> WordEnd {
+    let mut hash = Fnv::new();
+    let mut letters = 0;
+    let mut at = start;
+    let mut last = ' ';
+    for c in text[start..].chars() {
+        if letters == crate::text::UNSPACED_WORD_LETTERS || !crate::text::is_unspaced_letter(c) {
+            break;
+        }
+        hash.lowercase(c);
+        letters += 1;
+        last = c;
+        at += c.len_utf8();
+    }
+    tally.chars += letters;
+    tally.words += 1;
+    tally.letters_in_words += letters;
+    words.push(hash.0, is_content_word(letters, true, false));
+    WordEnd {
+        end: at,
+        letters_end: at,
         last,
     }
 }
@@ -1618,8 +1699,10 @@ const EMPTY_LAYOUT: PageLayout = PageLayout {
 
 /// How many kept paragraphs above a byline or a dateline may hold its
 /// headline ([`MeasuredParagraphs::headline_over_dateline`]): the headline,
-/// its standfirst, and a tag or a subtitle.
-const DATELINE_RUN: usize = 3;
+/// its standfirst, and a tag or a subtitle, or a byline scraped as two lines
+/// ("By", then the name, which the catalogue does not take apart from the
+/// date under them: dev `7ab16ade` lost its headline with three).
+const DATELINE_RUN: usize = 4;
 
 /// The fewest words of a headline over a byline or a dateline, or over
 /// the first content run, as the navigation rule reads it: a section name
@@ -2144,6 +2227,43 @@ mod tests {
             .page_features(&[0, 2, 4], 12)
             .1;
         assert_eq!(layout.over_dateline, None);
+
+        // A byline scraped as two lines, under the headline and its
+        // standfirst (dev `7ab16ade`): four kept lines over the date.
+        let split_byline = [
+            "Opinion",
+            "Commentary",
+            "Is Football Violence a Crime?",
+            "NFL assaults have led to lawsuits before. But a prosecutor would have difficulty proving a charge in court.",
+            "By",
+            "Randy Maniloff",
+            "Nov. 18, 2019 7:04 pm ET",
+            prose,
+        ];
+        let date = [(6, "boilerplate/timestamp")];
+        let layout = MeasuredParagraphs::new(&split_byline, removed_by(split_byline.len(), &date))
+            .page_features(&[0, 1, 2, 3, 4, 5, 7], 12)
+            .1;
+        assert_eq!(layout.over_dateline, Some(2));
+    }
+
+    /// A sentence of a script written without spaces reads as one to the
+    /// model: its letters in words of two, its full stop a full stop. Read
+    /// as one word a run, the last steps of a Japanese how-to (dev
+    /// `f105de6e`) were one- and two-word lines, a menu's, to the model.
+    #[test]
+    fn a_japanese_sentence_is_shaped_as_a_sentence() {
+        let sentence = "ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。";
+        let mut words_of = Words::default();
+        let shape = measure(sentence, &mut words_of).shape;
+        assert!(shape.ends_sentence);
+        assert_eq!(shape.sentences, 1);
+        // 30 letters in two runs (19 and 11): ten words and six.
+        assert_eq!(shape.words, 16);
+        assert!(shape.prose());
+        let step = measure("再起動して完了", &mut words_of).shape;
+        assert_eq!(step.words, 4);
+        assert!(!step.ends_sentence);
     }
 
     /// The top of a real question page (`ext` 0564, a Stack Overflow
@@ -2379,7 +2499,12 @@ mod tests {
         assert_eq!(words_of.all, hashes, "{text}");
         let content: Vec<u32> = words(text)
             .filter(|word| {
-                word.chars().count() >= 4 && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+                let unspaced = word.chars().all(crate::text::is_unspaced_letter);
+                is_content_word(
+                    word.chars().count(),
+                    unspaced,
+                    FUNCTION_WORDS.contains(&word.to_lowercase().as_str()),
+                )
             })
             .map(|word| content_hash(word_hash(word).0))
             .collect();
@@ -2460,6 +2585,8 @@ mod tests {
             "Привет, МИР! Ёлка ЁЛКА ѐЀ д'Артаньян д’Артаньян Жук123 abcЖ 'Ж' Ѡѣ",
             "Ж",
             "Дом'",
+            "再起動して完了。ショートカットタブを開き、Kindle for PCの起動ホットキー",
+            "ab'漢字 漢'字x 漢字漢 PC版のkindle。",
         ];
         for text in texts {
             assert_measure_matches_the_reference(text);
@@ -2468,7 +2595,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn measure_matches_the_reference_on_mixed_scripts(text in "[a-zA-Z0-9 .,:@'’\u{400}-\u{47f}\u{c0}-\u{17f}\u{4e00}-\u{4e10}]{0,40}") {
+        fn measure_matches_the_reference_on_mixed_scripts(text in "[a-zA-Z0-9 .,:@'’\u{400}-\u{47f}\u{c0}-\u{17f}\u{4e00}-\u{4e10}\u{3041}-\u{3046}。]{0,40}") {
             assert_measure_matches_the_reference(&text);
         }
     }
