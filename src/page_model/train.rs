@@ -45,7 +45,7 @@ pub struct TrainOptions {
     /// samples in its own order (1: one fit). One fit's weights depend on
     /// the order: leave-site-out `ext` F1 moved from 0.8494 to 0.8529
     /// between seeds with one fit, 0.8528 to 0.8545 with the mean of three
-    /// (docs/model.md, stop 48). The model's size and cost stay the same.
+    /// (docs/model.md, stop 48). The model's size and format stay the same.
     pub fits: usize,
     /// Boosted trees over the page features (0: none; at most
     /// 64, `trees::MAX_TREES`).
@@ -201,10 +201,9 @@ impl Rng {
     }
 }
 
-/// Fits the logistic part on `pages` (indices into `all`).
-/// One fit of the logistic part, the samples shuffled from `seed`: the
-/// model with its dense weights and bias, and its hashed weights before
-/// they are rounded to bytes.
+/// One fit of the logistic part on `pages` (indices into `all`), the
+/// samples shuffled from `seed`: the model with its dense weights and
+/// bias, and its hashed weights before they are rounded to bytes.
 fn fit_once(
     all: &[Page],
     pages: &[usize],
