@@ -60,7 +60,7 @@ pub fn card_span(lines: &[(Option<u64>, u32)]) -> Option<(usize, usize)> {
 
 /// What makes a section an item of a listing ([`span`]) or a card
 /// ([`card_span`]).
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Items {
     WithExcerpts,
     Cards,

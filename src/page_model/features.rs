@@ -202,32 +202,9 @@ fn word_hash(word: &str) -> (u64, usize) {
 fn words(text: &str) -> impl Iterator<Item = &str> {
     let apostrophe = |c: char| c == '\'' || c == '’';
     text.split(move |c: char| !(c.is_alphanumeric() || apostrophe(c)))
-        .flat_map(unspaced_pieces)
+        .flat_map(crate::text::unspaced_words)
         .map(move |w| w.trim_matches(apostrophe))
         .filter(|w| !w.is_empty())
-}
-
-/// A run of [`words`] cut where letters of a script written without spaces
-/// begin or end, each stretch of them cut again every
-/// [`crate::text::UNSPACED_WORD_LETTERS`] letters.
-fn unspaced_pieces(run: &str) -> impl Iterator<Item = &str> {
-    let mut rest = run;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let unspaced = crate::text::is_unspaced_letter(first);
-        let mut letters = 0;
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| {
-                letters += 1;
-                crate::text::is_unspaced_letter(c) != unspaced
-                    || (unspaced && letters > crate::text::UNSPACED_WORD_LETTERS)
-            })
-            .map_or(rest.len(), |(at, _)| at);
-        let (piece, after) = rest.split_at(end);
-        rest = after;
-        Some(piece)
-    })
 }
 
 /// Whether a word of [`words`] is a content word: four letters or more,
