@@ -15,7 +15,8 @@
 # (docs/model.md). Compare a change's mean with the baseline's mean, over
 # the same seeds.
 #
-# Needs `cargo build --release --examples` (the build scored is
+# Run from the checkout's root, as the other scripts here. Needs
+# `cargo build --release --examples` (the build scored is
 # target/release/dedupe, the trainer target/release/examples/train_builtin)
 # and ../shared/bench-dev. OUT/SEED/ keeps each seed's fold models, the
 # scorer's JSON and the trainer's and scorer's log. About a minute and a half
