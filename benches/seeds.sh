@@ -19,8 +19,8 @@
 # `cargo build --release --examples` (the build scored is
 # target/release/dedupe, the trainer target/release/examples/train_builtin)
 # and ../shared/bench-dev. OUT/SEED/ keeps each seed's fold models, the
-# scorer's JSON and the trainer's and scorer's log. About a minute and a half
-# a seed on two cores.
+# scorer's JSON and the trainer's and scorer's log. About a minute a seed on
+# two otherwise idle cores (five seeds took five minutes at stop 49).
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 OUT [SEED...]" >&2; exit 2; }
 out=$1

@@ -167,9 +167,9 @@ pub enum Protection {
     ListingItem,
     /// A line of a card on a page that is a list of cards (as
     /// `listing::card_span` finds one): items of a few short lines, each
-    /// opened or closed by the same label, that hold half the page's words or more
-    /// (an offers page's hotels, a catalogue's courses). They read like a
-    /// grid of links, and are what the page is about.
+    /// opened or closed by the same label, that hold half the page's words
+    /// or more (an offers page's hotels, a catalogue's courses). They read
+    /// like a grid of links, and are what the page is about.
     CardItem,
 }
 
