@@ -674,8 +674,8 @@ fn a_copy_stands_in_for_the_one_the_model_takes_where_it_stands() {
 }
 
 /// A page of article text is left to the rules: no short line on it but
-/// its headline and subheadings, each between two paragraphs that end with
-/// a full stop. The noise the model reads as runs holds short lines next to
+/// its headline, subheadings (each between two paragraphs that end with a
+/// full stop) and short sentences that end with one. The noise the model reads as runs holds short lines next to
 /// other noise: with a short line under the headline, or next to a line
 /// that ends without a full stop, the page is read.
 #[test]
@@ -714,6 +714,11 @@ fn article_text_is_left_to_the_rules() {
     let mut with_subheading = article.clone();
     with_subheading.insert(6, "What happens next");
     assert!(removed(&with_subheading).is_empty());
+    // A short line that is a sentence (a one-word answer, a line of
+    // dialogue) anywhere: article text too.
+    let mut with_answer = article.clone();
+    with_answer.insert(5, "No.");
+    assert!(removed(&with_answer).is_empty());
 
     // A short line elsewhere: the page is read.
     let mut after_colon = article.clone();
@@ -725,6 +730,10 @@ fn article_text_is_left_to_the_rules() {
     let mut at_the_end = article.clone();
     at_the_end.push("Back");
     assert_eq!(removed(&at_the_end), [colon]);
+    // A question is no answer: teaser lists are worded as questions.
+    let mut with_question = article.clone();
+    with_question.insert(5, "What happens next?");
+    assert_eq!(removed(&with_question), [colon]);
 }
 
 /// A page the model has not settled after its last round is left as the
