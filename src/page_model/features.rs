@@ -1189,7 +1189,12 @@ struct TitleWords {
 /// as many words but a smaller part of its own, an entry of a table of
 /// contents fewer or as many in fewer words. Read by words first because the
 /// line nearest the core is often a date, a byline or a job title. Without
-/// one, the nearest title-like line of the four above the core.
+/// one, the longest title-like line of the four above the core (the nearest
+/// of the longest): for the same reason, as a byline and its date ("LinkNaija
+/// August 08, 2018") are shaped as a title too. Taking the nearest lost dev
+/// 358cc4a0's headline to the model on every training seed; the longest
+/// keeps it, and left the held-out scores as they were (five seeds, mean
+/// `ext` 0.8539 against 0.8540, dev real-dump 0.8942 against 0.8944).
 fn headline(core_start: usize, title_words: impl Fn(usize) -> Option<TitleWords>) -> Option<usize> {
     let by_words = (core_start.saturating_sub(HEADLINE_REACH)..core_start)
         .filter_map(|i| Some((i, title_words(i)?)))
@@ -1201,8 +1206,10 @@ fn headline(core_start: usize, title_words: impl Fn(usize) -> Option<TitleWords>
         .map(|(i, _)| i);
     by_words.or_else(|| {
         (core_start.saturating_sub(4)..core_start)
-            .rev()
-            .find(|&i| title_words(i).is_some_and(|title| title.title_like))
+            .filter_map(|i| Some((i, title_words(i)?)))
+            .filter(|(_, title)| title.title_like)
+            .max_by_key(|&(i, ref title)| (title.words, i))
+            .map(|(i, _)| i)
     })
 }
 
@@ -2180,7 +2187,9 @@ mod tests {
             Some(3),
             "the headline, not a trending title"
         );
-        assert_ne!(layout.headline, Some(3), "the core's words point elsewhere");
+        // The core's words point nowhere; of the title-shaped lines above
+        // the core, the headline is the longest, not the nearest (4).
+        assert_eq!(layout.headline, Some(3));
         let all_noise = PageModel {
             bias: 10.0,
             ..PageModel::untrained(12)
@@ -2218,10 +2227,17 @@ mod tests {
             prose,
         ];
         let date = [(6, "boilerplate/timestamp")];
-        let layout = MeasuredParagraphs::new(&split_byline, removed_by(split_byline.len(), &date))
-            .page_features(&[0, 1, 2, 3, 4, 5, 7], 12)
-            .1;
+        let page = [0, 1, 2, 3, 4, 5, 7];
+        let mut paragraphs =
+            MeasuredParagraphs::new(&split_byline, removed_by(split_byline.len(), &date));
+        let layout = paragraphs.page_features(&page, 12).1;
         assert_eq!(layout.over_dateline, Some(2));
+        // A question is no title-shaped line, so only the dateline marks
+        // this headline, and the model must leave it.
+        assert_eq!(layout.headline, None);
+        let verdicts = crate::page_model::decode::decode(&all_noise, &mut paragraphs, &page);
+        assert!(!verdicts[2].remove);
+        assert!(verdicts[0].remove && verdicts[1].remove);
     }
 
     /// A sentence of a script written without spaces reads as one to the
