@@ -150,7 +150,8 @@ pub enum Protection {
     RunTitle,
     /// The title over a forum thread's first post.
     ThreadTitle,
-    /// The core's longest prose paragraph: a page always keeps its article.
+    /// The core's first long prose paragraph (its longest if none is long):
+    /// a page always keeps its article.
     Anchor,
     /// A line without a word (a separator rule is the author's layout, and
     /// costs no text either way).
@@ -182,7 +183,7 @@ impl Protection {
             Protection::HeadlineOverDateline => "the headline over a byline or a dateline",
             Protection::RunTitle => "the title of the first content run",
             Protection::ThreadTitle => "the title of a forum thread",
-            Protection::Anchor => "the article's longest paragraph",
+            Protection::Anchor => "the article's first long paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
             Protection::ListingItem => "an item's text in a listing",

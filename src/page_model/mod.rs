@@ -7,7 +7,7 @@
 //! goes as a run, a short line inside the article stays with its run.
 //!
 //! It never removes the page's headline (the title-like line just above the
-//! core) or the core's longest prose paragraph. The built-in model is trained
+//! core) or the core's first long prose paragraph. The built-in model is trained
 //! from `../shared/bench-dev` by `examples/train_builtin.rs` (see
 //! `docs/model.md`); `dedupe train` trains one from a user's own pages.
 
