@@ -675,9 +675,10 @@ fn a_copy_stands_in_for_the_one_the_model_takes_where_it_stands() {
 
 /// A page of article text is left to the rules: no short line on it but
 /// its headline, subheadings (each between two paragraphs that end with a
-/// full stop) and short sentences that end with one. The noise the model reads as runs holds short lines next to
-/// other noise: with a short line under the headline, or next to a line
-/// that ends without a full stop, the page is read.
+/// full stop) and short sentences that end with one. The noise the model
+/// reads as runs holds short lines next to other noise: with a short line
+/// under the headline, or next to a line that ends without a full stop,
+/// the page is read.
 #[test]
 fn article_text_is_left_to_the_rules() {
     let colon = "The council listed the conditions that the county must accept before any of the work can start:";
