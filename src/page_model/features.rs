@@ -1208,8 +1208,11 @@ struct TitleWords {
 /// keeps it, and left the held-out scores as they were (five seeds, mean
 /// `ext` 0.8539 against 0.8540, dev real-dump 0.8942 against 0.8944).
 fn headline(core_start: usize, title_words: impl Fn(usize) -> Option<TitleWords>) -> Option<usize> {
-    let by_words = (core_start.saturating_sub(HEADLINE_REACH)..core_start)
-        .filter_map(|i| Some((i, title_words(i)?)))
+    // The lines that may be a headline, up to `reach` above the core.
+    let candidates = |reach: usize| {
+        (core_start.saturating_sub(reach)..core_start).filter_map(|i| Some((i, title_words(i)?)))
+    };
+    let by_words = candidates(HEADLINE_REACH)
         .filter(|(_, title)| title.in_core >= 2 && 2 * title.in_core >= title.content)
         .max_by_key(|(i, title)| {
             let share = title.in_core * 1024 / title.content;
@@ -1217,10 +1220,9 @@ fn headline(core_start: usize, title_words: impl Fn(usize) -> Option<TitleWords>
         })
         .map(|(i, _)| i);
     by_words.or_else(|| {
-        (core_start.saturating_sub(4)..core_start)
-            .filter_map(|i| Some((i, title_words(i)?)))
+        candidates(4)
             .filter(|(_, title)| title.title_like)
-            .max_by_key(|&(i, ref title)| (title.words, i))
+            .max_by_key(|(i, title)| (title.words, *i))
             .map(|(i, _)| i)
     })
 }
