@@ -1418,6 +1418,26 @@ mod tests {
         ]
     }
 
+    /// A step two recipes share, word for word.
+    const STEP: &str = "Preheat the oven to 180C and line a 30cm by 23cm tin with baking parchment before you start.";
+
+    /// Two recipes on one page, each a heading, its list, [`STEP`] and its
+    /// method: the lists and methods follow one template, word for word
+    /// but for the ingredients and times.
+    fn recipes() -> Vec<&'static str> {
+        vec![
+            "Both of these bakes use the same basic method, so once you have made one, the second is easy.",
+            "Lemon drizzle traybake",
+            "You will need 225g butter, 225g caster sugar, 275g self-raising flour, four eggs and the zest of two lemons.",
+            STEP,
+            "Beat everything together until smooth, spread it into the tin and bake for 35 minutes, then pour over the lemon syrup while it is still warm.",
+            "Chocolate traybake",
+            "You will need 225g butter, 225g light brown sugar, 225g self-raising flour, 50g cocoa powder and four eggs.",
+            STEP,
+            "Beat everything together until smooth, spread it into the tin and bake for 30 minutes, then leave it to cool before you ice it.",
+        ]
+    }
+
     #[test]
     fn structural_repeats_are_parallel_sections_not_pasted_copies() {
         let intro = plan(None)[0];
@@ -1457,6 +1477,33 @@ mod tests {
                     FULL,
                     FULL,
                     "Closing words of the story, said once.",
+                ],
+                &[],
+            ),
+            // Two recipes share one step, and nothing else word for word:
+            // the lines around it are each recipe's own take on one
+            // template, so it is a step of both.
+            (recipes(), &[3, 7]),
+            // The intro pasted just before the second recipe's step: the
+            // copy goes first, then the step's frame is whole again.
+            (
+                {
+                    let mut texts = recipes();
+                    texts.insert(7, texts[0]);
+                    texts
+                },
+                &[3, 8],
+            ),
+            // The same step pasted among an article's paragraphs, whose
+            // neighbours are no template's lines: a copy.
+            (
+                vec![
+                    intro,
+                    STEP,
+                    FULL,
+                    "Closing words of the story, said once.",
+                    STEP,
+                    ANSWER,
                 ],
                 &[],
             ),

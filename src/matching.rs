@@ -21,6 +21,7 @@ use crate::text::ends_with_full_stop;
 use crate::text::{is_code_like, is_web_address};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::hash::Hasher as _;
 
 /// A shingle shared by more paragraphs than this says nothing about which two
 /// are copies (it is a template or a stock phrase), and indexing it would make
@@ -741,7 +742,8 @@ const MIN_ALIGNED_ANCHORS: usize = 2;
 /// every copy of a short heading-like line repeated before different content
 /// ([`heading_before_different_content`]), and every copy that sits at the
 /// same place in a parallel section as the copy before or after it
-/// ([`alignment`]). Only neighbouring copies are
+/// ([`alignment`], or [`templated_frame`] where the sections repeat no
+/// other line). Only neighbouring copies are
 /// compared, so a line repeated 100,000 times costs 100,000 checks.
 ///
 /// Sections are aligned as the clean copy will read: the copies that are
@@ -830,7 +832,15 @@ pub fn structural_repeats(
                     known.1
                 } else {
                     let (at_a, at_b) = (position[a] as usize, position[b] as usize);
-                    let alignment = alignment(at_a, at_b, &kept_groups);
+                    let alignment = match alignment(at_a, at_b, &kept_groups) {
+                        Alignment::Parallel => Alignment::Parallel,
+                        other => {
+                            match templated_frame(at_a, at_b, &kept, &kept_groups, fingerprints) {
+                                Alignment::Unaligned => other,
+                                templated => templated,
+                            }
+                        }
+                    };
                     aligned_with[a] = (index32(b), alignment);
                     alignment
                 };
@@ -931,6 +941,84 @@ fn heading_before_different_content(
     let mut followers: Vec<Option<&Digest>> = group.iter().map(|&i| digests.get(i + 1)).collect();
     followers.sort_unstable();
     followers.windows(2).all(|w| w[0] != w[1])
+}
+
+/// Two paragraphs read as lines of one template when they share at least
+/// this share of their distinct words ([`templated`]).
+const TEMPLATED_MIN_SHARE: f32 = 0.4;
+
+/// How two copies at positions `at_a < at_b` of `kept` (candidate indices;
+/// `kept_groups` their exact groups) are framed by lines of one template
+/// ([`templated`]) that are not copies of each other: parallel when the
+/// paragraphs just before each are, and so are those just after each; a
+/// hint when one side's are (the other may be a pasted copy, which leaves
+/// first). Two recipes on one page: "You will need 225g butter, 225g caster
+/// sugar..." and "You will need 225g butter, 225g light brown sugar...",
+/// then the same "Preheat the oven..." step, then "...bake for 35 minutes"
+/// and "...bake for 30 minutes". [`alignment`] asks for repeated lines
+/// around the copies, and these sections repeat one line only. A pasted
+/// paragraph sits among other paragraphs of its article, and a pasted block
+/// among copies of its own neighbours, which are no template's lines.
+fn templated_frame(
+    at_a: usize,
+    at_b: usize,
+    kept: &[u32],
+    kept_groups: &[u32],
+    fingerprints: &[Fingerprinted<'_>],
+) -> Alignment {
+    let twins = |x: usize, y: usize| {
+        kept_groups[x] != kept_groups[y]
+            && templated(
+                fingerprints[kept[x] as usize].text,
+                fingerprints[kept[y] as usize].text,
+            )
+    };
+    if at_a + 1 >= at_b {
+        return Alignment::Unaligned;
+    }
+    let before = at_a > 0 && twins(at_a - 1, at_b - 1);
+    let after = at_b + 1 < kept.len() && twins(at_a + 1, at_b + 1);
+    match (before, after) {
+        (true, true) => Alignment::Parallel,
+        (false, false) => Alignment::Unaligned,
+        _ => Alignment::Hinted,
+    }
+}
+
+/// Whether two paragraphs read as lines of one template: each has four
+/// distinct words or more (lowercased, split at every character that is
+/// not a letter or a digit), and the words they share are at least
+/// [`TEMPLATED_MIN_SHARE`] of all their distinct words. On bench-dev's
+/// `dups` articles, the paragraphs just before an injected copy and its
+/// original, or those just after, share less than a quarter (bar a pasted
+/// block's, which are copies).
+fn templated(x: &str, y: &str) -> bool {
+    let words = |text: &str| {
+        let mut words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                for c in word.chars().flat_map(char::to_lowercase) {
+                    hasher.write_u32(c as u32);
+                }
+                hasher.finish()
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    };
+    let (x, y) = (words(x), words(y));
+    if x.len() < 4 || y.len() < 4 {
+        return false;
+    }
+    let shared = x
+        .iter()
+        .filter(|word| y.binary_search(word).is_ok())
+        .count();
+    let union = x.len() + y.len() - shared;
+    shared as f32 >= TEMPLATED_MIN_SHARE * union as f32
 }
 
 /// How two copies sit in their sections ([`alignment`]).
@@ -1102,6 +1190,27 @@ mod tests {
     /// Headings of parallel sections of a real page (`ext` 0262) differ in
     /// their last word only, which the allowance for a copy cut mid-word
     /// let go: three of the four went as near-duplicates of the fourth.
+    #[test]
+    fn lines_of_one_template_share_most_of_their_words() {
+        // Two recipes' lists and methods: each pair shares about half its
+        // distinct words.
+        assert!(templated(
+            "You will need 225g butter, 225g caster sugar, 275g self-raising flour, four eggs and the zest of two lemons.",
+            "You will need 225g butter, 225g light brown sugar, 225g self-raising flour, 50g cocoa powder and four eggs.",
+        ));
+        assert!(templated(
+            "Beat everything together until smooth, spread it into the tin and bake for 35 minutes.",
+            "BEAT everything together until smooth, spread it into the tin and bake for 30 minutes!",
+        ));
+        // Two paragraphs of one article share its subject, not a template.
+        assert!(!templated(
+            "The new timetable adds two extra trains an hour between Leeds and York at peak times.",
+            "Passenger groups welcomed the announcement but warned that reliability on the line had been poor for months.",
+        ));
+        // Headings share too few words to tell.
+        assert!(!templated("Lemon drizzle traybake", "Chocolate traybake"));
+    }
+
     #[test]
     fn parallel_headings_are_not_copies_cut_short() {
         let longer = fingerprint(

