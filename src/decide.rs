@@ -1418,6 +1418,9 @@ mod tests {
         ]
     }
 
+    /// A song's chorus under its label.
+    const CHORUS: &str = "Chorus:\nTake me down the long road home,\nWhere the river runs and the wild winds roam.\nJust take me down the long road home.";
+
     /// A step two recipes share, word for word.
     const STEP: &str = "Preheat the oven to 180C and line a 30cm by 23cm tin with baking parchment before you start.";
 
@@ -1484,6 +1487,34 @@ mod tests {
             // the lines around it are each recipe's own take on one
             // template, so it is a step of both.
             (recipes(), &[3, 7]),
+            // A song's chorus after each verse, under its own label: a
+            // section repeated before different content.
+            (
+                vec![
+                    "Verse 1:\nI left the city when the lights went low,\nPacked up my troubles and I let them go.",
+                    CHORUS,
+                    "Verse 2:\nMy mother's porch still has the broken chair,\nThe smell of rain still hanging in the air.",
+                    CHORUS,
+                    "Bridge:\nAnd if I fall, I'll fall on softer ground,\nWhere every voice I love is still around.",
+                    CHORUS,
+                ],
+                &[1, 3, 5],
+            ),
+            // The same labelled block pasted three times with the same
+            // paragraph after it: a pasted block, not a chorus.
+            (
+                vec![
+                    intro,
+                    CHORUS,
+                    FULL,
+                    CHORUS,
+                    FULL,
+                    CHORUS,
+                    FULL,
+                    "Closing words of the story, said once.",
+                ],
+                &[],
+            ),
             // The intro pasted just before the second recipe's step: the
             // copy goes first, then the step's frame is whole again.
             (

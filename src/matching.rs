@@ -918,9 +918,11 @@ pub fn structural_repeats(
 }
 
 /// A heading, question or label (one line of at most
-/// [`STRUCTURAL_MAX_TOKENS`] words, not ending with a full stop) with at
-/// least [`STRUCTURAL_REPEATS`] copies, no two followed by the same
-/// paragraph: the same question put to each guest. A block pasted three times
+/// [`STRUCTURAL_MAX_TOKENS`] words, not ending with a full stop), or a
+/// block as short that opens with its label ([`opens_with_label`]: a song's
+/// "Chorus:" and its lines), with at least [`STRUCTURAL_REPEATS`] copies,
+/// no two followed by the same paragraph: the same question put to each
+/// guest, the chorus after each verse. A block pasted three times
 /// is followed by copies of the same next paragraph, and a sentence of prose
 /// repeated three times is a scrape error, not structure.
 fn heading_before_different_content(
@@ -933,8 +935,7 @@ fn heading_before_different_content(
     };
     let text = fingerprints[first].text;
     let heading_like = fingerprints[first].token_count() <= STRUCTURAL_MAX_TOKENS
-        && !text.contains('\n')
-        && !ends_with_full_stop(text);
+        && ((!text.contains('\n') && !ends_with_full_stop(text)) || opens_with_label(text));
     if group.len() < STRUCTURAL_REPEATS || !heading_like {
         return false;
     }
@@ -1019,6 +1020,21 @@ fn templated(x: &str, y: &str) -> bool {
         .count();
     let union = x.len() + y.len() - shared;
     shared as f32 >= TEMPLATED_MIN_SHARE * union as f32
+}
+
+/// Whether a block of lines opens with a label on a line of its own: one to
+/// three words ending with a colon, or in square brackets ("Chorus:",
+/// "[Refrain]"). A pasted paragraph of prose has no such line.
+fn opens_with_label(text: &str) -> bool {
+    let Some((first, rest)) = text.split_once('\n') else {
+        return false;
+    };
+    let first = first.trim();
+    let label = first
+        .strip_suffix(':')
+        .or_else(|| first.strip_prefix('[')?.strip_suffix(']'));
+    !rest.trim().is_empty()
+        && label.is_some_and(|label| (1..=3).contains(&label.split_whitespace().count()))
 }
 
 /// How two copies sit in their sections ([`alignment`]).
@@ -1190,6 +1206,25 @@ mod tests {
     /// Headings of parallel sections of a real page (`ext` 0262) differ in
     /// their last word only, which the allowance for a copy cut mid-word
     /// let go: three of the four went as near-duplicates of the fourth.
+    #[test]
+    fn a_block_opens_with_its_label_on_a_line_of_its_own() {
+        assert!(opens_with_label(
+            "Chorus:\nTake me down the long road home,"
+        ));
+        assert!(opens_with_label("[Pre-Chorus]\nHold on, hold on"));
+        assert!(opens_with_label("Verse 2:\nMy mother's porch"));
+        // A label alone, a sentence that ends with a colon, a paragraph of
+        // prose: no labelled block.
+        assert!(!opens_with_label("Chorus:"));
+        assert!(!opens_with_label("Chorus:\n  "));
+        assert!(!opens_with_label(
+            "The minister listed three reasons for the delay:\nfunding, staff and weather."
+        ));
+        assert!(!opens_with_label(
+            "Take me down the long road home,\nWhere the river runs"
+        ));
+    }
+
     #[test]
     fn lines_of_one_template_share_most_of_their_words() {
         // Two recipes' lists and methods: each pair shares about half its
