@@ -1543,8 +1543,13 @@ mod tests {
             let mut arena = Vec::new();
             let (fingerprints, digests) = prepared(texts, &mut arena);
             let groups = exact_groups(&digests);
-            let structural =
-                structural_repeats(&groups, &digests, &fingerprints, crate::DEFAULT_MIN_WORDS);
+            let remembered = Comparisons::default();
+            let structural = structural_repeats(
+                &groups,
+                &digests,
+                &fingerprints,
+                (crate::DEFAULT_MIN_WORDS, &remembered),
+            );
             let found: Vec<usize> = (0..texts.len()).filter(|&i| structural[i]).collect();
             assert_eq!(&found, expected, "{texts:#?}");
         }
