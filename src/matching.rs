@@ -16,6 +16,7 @@ use crate::key::{
 };
 use crate::options::Options;
 use crate::options::Thresholds;
+use crate::page_model::hash::Fnv;
 use crate::rules::{CAPTION, NEAR_DUPLICATE};
 use crate::text::ends_with_full_stop;
 use crate::text::{is_code_like, is_web_address};
@@ -1031,10 +1032,9 @@ fn templated_frame(
 /// distinct words or more among its first [`TEMPLATED_WORDS`] (split at
 /// ASCII spaces and punctuation, ASCII letters lowercased), and the words
 /// they share are at least [`TEMPLATED_MIN_SHARE`] of all their distinct
-/// words. On bench-dev's
-/// `dups` articles, the paragraphs just before an injected copy and its
-/// original, or those just after, share less than a quarter (bar a pasted
-/// block's, which are copies).
+/// words. On bench-dev's `dups` articles, the paragraphs just before an
+/// injected copy and its original, or those just after, share less than a
+/// quarter (bar a pasted block's, which are copies).
 fn templated(x: &str, y: &str) -> bool {
     // Split and lowercased byte by byte, each word hashed as it is read: any
     // byte that is not ASCII belongs to a word (a Cyrillic or Korean word
@@ -1044,24 +1044,22 @@ fn templated(x: &str, y: &str) -> bool {
     // Unicode tables took 13 M instructions; this loop, 5.8 M.
     let words = |text: &str| {
         let mut words: Vec<u64> = Vec::with_capacity(TEMPLATED_WORDS);
-        // FNV-1a over each word's bytes, in one pass.
-        let mut hash: Option<u64> = None;
+        let mut word: Option<Fnv> = None;
         for &byte in text.as_bytes() {
             if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
-                if let Some(word) = hash.take() {
-                    words.push(word);
+                if let Some(word) = word.take() {
+                    words.push(word.0);
                     if words.len() == TEMPLATED_WORDS {
                         break;
                     }
                 }
                 continue;
             }
-            let state = hash.unwrap_or(0xcbf2_9ce4_8422_2325);
-            hash =
-                Some((state ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3));
+            word.get_or_insert_with(Fnv::new)
+                .byte(byte.to_ascii_lowercase());
         }
         if words.len() < TEMPLATED_WORDS {
-            words.extend(hash);
+            words.extend(word.map(|word| word.0));
         }
         words.sort_unstable();
         words.dedup();

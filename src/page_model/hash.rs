@@ -2,16 +2,17 @@
 //! slots of a model file, so they never depend on the standard library's
 //! hasher or on the platform.
 
-/// 64-bit FNV-1a.
+/// 64-bit FNV-1a (also the word hash of [`crate::matching`]'s template
+/// check).
 #[derive(Clone, Copy)]
-pub(super) struct Fnv(pub(super) u64);
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    pub(super) const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
 
-    pub(super) fn byte(&mut self, byte: u8) {
+    pub(crate) fn byte(&mut self, byte: u8) {
         self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
     }
 

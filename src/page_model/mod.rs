@@ -14,7 +14,7 @@
 mod core_vocabulary;
 mod decode;
 mod features;
-mod hash;
+pub(crate) mod hash;
 mod removals;
 mod train;
 mod trees;
