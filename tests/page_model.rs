@@ -196,7 +196,15 @@ fn the_model_leaves_markdown_tables_so_a_joined_table_reads_the_same() {
 #[test]
 fn the_model_never_joins_two_markdown_blocks() {
     let fuzzed = include_bytes!("fuzz-found/rows-joined-by-removal.bin");
-    clean_fuzz_found_one_per_line_text(fuzzed, &with_page_model(), |_| {});
+    // The built-in model of the time read the line between the tables as
+    // noise; one that takes every line of one or two words reads it so
+    // whatever the built-in model's weights.
+    let mut options = with_page_model();
+    options.page_model = Some(std::sync::Arc::new(model_that_reads(
+        -4.0,
+        &[("words<=2", 8.0)],
+    )));
+    clean_fuzz_found_one_per_line_text(fuzzed, &options, |_| {});
 }
 
 /// Found by the `clean` fuzz target (these bytes): in a text of one
@@ -446,6 +454,47 @@ fn model_that_reads(bias: f32, weights: &[(&str, f32)]) -> PageModel {
         dense,
         ..PageModel::untrained(4)
     }
+}
+
+/// A text without a sentence of prose (a list of names, a glossary's terms,
+/// a log) is no page of an article and its noise: the model, which weighs
+/// each line against the page's prose, has nothing to weigh it against,
+/// and leaves it to the rules. Before, the built-in model retrained at stop
+/// 52 took 3,007 of 4,000 numbered lines ("Line 632"), read far after a
+/// core it could not find, and stop 51's took 9 of 1,000. Here a model that
+/// reads every line of one or two words as noise, and longer ones as
+/// content, stands for any such weights.
+#[test]
+fn a_text_without_prose_is_left_to_the_rules() {
+    let mut options = with_page_model();
+    options.page_model = Some(std::sync::Arc::new(model_that_reads(
+        -4.0,
+        &[("words<=2", 8.0)],
+    )));
+    // The navigation rule would take a list over prose as a menu: this
+    // test is about the model.
+    options.rules.ignore.push("navigation".into());
+    let name = |first: &str, last: &str, middle: Option<&str>| match middle {
+        Some(middle) => format!("{first} {middle} {last}"),
+        None => format!("{first} {last}"),
+    };
+    let (firsts, lasts) = (["Ada", "Ben", "Cleo", "Dan", "Eve"], ["Hale", "Marsh"]);
+    let names = |middle| {
+        firsts
+            .iter()
+            .flat_map(|first| lasts.iter().map(move |last| name(first, last, middle)))
+            .collect::<Vec<_>>()
+    };
+    let (long, short) = (names(Some("Grace")), names(None));
+    let list = [&long[..], &short[..]].concat().join("\n\n") + "\n";
+    let cleaned = dedupe::clean(&list, &options);
+    assert!(removed_by_model(&cleaned).is_empty());
+    assert_eq!(cleaned.text, list);
+    // One paragraph of prose gives the model a page to read.
+    let page = format!(
+        "{list}\nThe list above was kept by the club secretary for the annual general meeting in March.\n"
+    );
+    assert_eq!(removed_by_model(&dedupe::clean(&page, &options)), short);
 }
 
 /// A page that is a list of cards (an offers page: each hotel's name, its
@@ -791,16 +840,22 @@ fn a_page_the_model_never_settles_is_left_as_the_rules_leave_it() {
     assert!(!removed_by_model(&dedupe::clean(&short, &options)).is_empty());
 }
 
-/// Cleans bytes the fuzzer found with `options` (the page model on), checks
-/// that they read as one paragraph per line and that the model removed something, runs
-/// `check` on the result, and checks that the clean copy cleans to itself.
+/// Cleans bytes the fuzzer found with `options` (the page model on), over
+/// a line of prose (the model reads no page without any, and the fuzzer
+/// found these before it skipped such pages), checks that they read as one
+/// paragraph per line and that the model removed something, runs `check`
+/// on the result, and checks that the clean copy cleans to itself.
 fn clean_fuzz_found_one_per_line_text(
     bytes: &[u8],
     options: &Options,
     check: impl Fn(&dedupe::Cleaned<'_>),
 ) {
     let decoded = dedupe::decode(bytes, dedupe::Encoding::Auto).expect("decodes");
-    let cleaned = dedupe::clean(&decoded.text, options);
+    let text = format!(
+        "{}\nThe committee published the final table of the spring league on Sunday evening.\n",
+        decoded.text.trim_end()
+    );
+    let cleaned = dedupe::clean(&text, options);
     assert!(cleaned.one_per_line && !removed_by_model(&cleaned).is_empty());
     check(&cleaned);
     assert_eq!(dedupe::clean(&cleaned.text, options).text, cleaned.text);
