@@ -1593,6 +1593,8 @@ mod tests {
     const HEADLINE: &str =
         "Business Focus: It’s Why Some People Triumph Online and Others Never Make It";
     const COMMENTS_HEADING: &str = "10 thoughts on “Business Focus: It’s Why Some People Triumph Online and Others Never Make It”";
+    /// A line that quotes [`HEADLINE`] whole and that no catalogue rule names.
+    const CITING_LINE: &str = "Readers respond to “Business Focus: It’s Why Some People Triumph Online and Others Never Make It”";
     const PULL_QUOTE: &str =
         "“We will not give up on the people of this town, whatever the county decides”";
     const QUOTING_PARAGRAPH: &str = "The mayor stood up at the end of the meeting and said: “We will not give up on the people of this town, whatever the county decides”.";
@@ -1619,7 +1621,9 @@ mod tests {
     /// The top of a real blog post and the head of its comments (a dev page
     /// dump): the comment thread's heading quotes the headline whole and
     /// is longer, so the headline went as its near-duplicate. It stays, and
-    /// `--explain` says which line it resembles.
+    /// `--explain` says which line it resembles. The page's heading ("10
+    /// thoughts on “...”") is now the catalogue's (`boilerplate/comments`);
+    /// a heading worded otherwise quotes it here.
     #[test]
     fn a_headline_quoted_by_its_comment_threads_heading_stays() {
         let page = [
@@ -1627,7 +1631,7 @@ mod tests {
             "Pamela Wilson",
             "Business focus is why some people are able to build the online business they dream of while others think about it … but never actually create it?",
             "Why — especially — does it seem like certain people come out of nowhere and claim their place in your area of expertise before you’ve had a chance to claim it yourself?",
-            COMMENTS_HEADING,
+            CITING_LINE,
             "Gaye",
             "YOU.ARE.AWESOME!",
         ]

@@ -117,15 +117,17 @@ fn explain_lists_every_paragraph_with_its_decision() {
     );
 }
 
-/// A blog headline and the comment thread's heading that quotes it whole
-/// (a dev page dump's lines): `--explain` keeps both and says the headline
+/// A blog headline and a line that quotes it whole (a dev page dump's
+/// headline and, in place of its comment thread's heading "10 thoughts on
+/// “...”", which the catalogue now names, a heading worded otherwise):
+/// `--explain` keeps both and says the headline
 /// resembles the heading without being its copy; the heading, with no copy
 /// of its own, is a plain keep.
 #[test]
 fn explain_says_a_quoted_headline_resembles_its_quoting_line_but_is_no_copy() {
     let page = "Business Focus: It’s Why Some People Triumph Online and Others Never Make It\n\n\
                 Business focus is why some people are able to build the online business they dream of while others think about it … but never actually create it?\n\n\
-                10 thoughts on “Business Focus: It’s Why Some People Triumph Online and Others Never Make It”\n";
+                Readers respond to “Business Focus: It’s Why Some People Triumph Online and Others Never Make It”\n";
     let dir = tree(&[("post.txt", page)]);
     let output = dedupe(dir.path(), &["--explain", "post.txt"]);
     assert_eq!(code(&output), 0);

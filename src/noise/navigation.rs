@@ -11,7 +11,7 @@
 //! least [`MENU_RUN`] link-like lines), so an article's own lists (results,
 //! ingredients, steps) in its middle are never touched.
 
-use crate::rules::DATELINE_RULES;
+use crate::rules::{DATELINE_RULES, NAVIGATION};
 use crate::text::words;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -215,13 +215,20 @@ const TITLE_MAX_WORDS: usize = 20;
 /// "Contact" a catalogue rule names is still a menu, and the links left of
 /// it go with them when there are at least two (one line alone under
 /// removed ones, such as a closing "Disclaimer", stays). The next run has
-/// fewer lines, so it finds no menu this one did not. `over_dateline[i]`
-/// says another rule removed a byline or a dateline right under
-/// `paragraphs[i]`: the top edge's menu keeps the headline it marks
-/// ([`headline_over_dateline`]).
+/// fewer lines, so it finds no menu this one did not. At the top edge only
+/// the catalogue's own menu lines ("Home", "Contact", "Skip to content":
+/// `hidden_menu_items`, counted as `hidden_links` are) count so, for a
+/// byline or a date under the headline reads as a link too: a menu whose
+/// common items the catalogue takes leaves its site's own ("Garden
+/// Journal", "Seed Swap") too few to be one, and they stayed over the
+/// headline. They go with the removed items when at least two are left.
+/// `over_dateline[i]` says another rule removed a byline or a dateline
+/// right under `paragraphs[i]`: the top edge's menu keeps the headline it
+/// marks ([`headline_over_dateline`]).
 pub fn page_chrome(
     paragraphs: &[&str],
     hidden_links: &[usize],
+    hidden_menu_items: &[usize],
     over_dateline: &[bool],
     prose: &ProseMemo,
 ) -> Vec<bool> {
@@ -237,6 +244,7 @@ pub fn page_chrome(
     let page = Page {
         paragraphs,
         hidden_links,
+        hidden_menu_items,
         over_dateline,
         prose,
     };
@@ -257,6 +265,7 @@ pub fn page_chrome(
 struct Page<'p, 'r> {
     paragraphs: &'p [&'p str],
     hidden_links: &'p [usize],
+    hidden_menu_items: &'p [usize],
     over_dateline: &'p [bool],
     prose: &'r ProseMemo,
 }
@@ -268,6 +277,7 @@ impl Page<'_, '_> {
         let Page {
             paragraphs,
             hidden_links,
+            hidden_menu_items,
             over_dateline,
             prose,
         } = *self;
@@ -281,6 +291,10 @@ impl Page<'_, '_> {
         let prose_words = OnceCell::new();
         let prose_words =
             || &**prose_words.get_or_init(|| content_words_of_prose(&paragraphs[first..], prose));
+        // A headline over a byline or a date that another rule removed is a
+        // title nearer the prose than a menu item that names the article's
+        // topic by its words ("Seed Swap" over "Why I Stopped Buying Tomato
+        // Seedlings", whose words the prose words otherwise).
         let link_end = match title_position(top, prose_words) {
             Some(title) => title,
             None => top
@@ -288,6 +302,8 @@ impl Page<'_, '_> {
                 .rposition(|p| is_link_like(p))
                 .map_or(0, |at| at + 1),
         };
+        let link_end = headline_over_dateline(top, &over_dateline[..first])
+            .map_or(link_end, |headline| link_end.max(headline));
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
         let bottom_start = paragraphs[last + 1..]
             .iter()
@@ -297,11 +313,18 @@ impl Page<'_, '_> {
             edge.len() + hidden.iter().sum::<usize>() >= MENU_RUN
                 && longest_link_run(edge, hidden) >= MENU_RUN
         };
-        // The top edge counts only the lines that stay: a headline that neither
-        // its words nor its length tell goes with a menu, and the removed lines
-        // would make menus of tops that were not (the headline above a byline
-        // and a date the catalogue removes).
-        if is_menu(&top[..link_end], &vec![0; link_end + 1]) {
+        // The top edge counts the lines that stay and the catalogue's menu
+        // items among those removed: a headline that neither its words nor its
+        // length tell goes with a menu, and other removed lines would make
+        // menus of tops that were not (the headline above a byline and a date
+        // the catalogue removes).
+        let links_left = top[..link_end].iter().filter(|p| is_link_like(p)).count();
+        let hidden_items = if links_left >= 2 {
+            Cow::Borrowed(&hidden_menu_items[..=link_end])
+        } else {
+            Cow::Owned(vec![0; link_end + 1])
+        };
+        if is_menu(&top[..link_end], &hidden_items) {
             let edge = headline_edge(top, link_end);
             chrome[..edge].fill(true);
             let headline = headline_over_dateline(&top[..edge], &over_dateline[..edge])
@@ -878,10 +901,17 @@ pub fn chrome_among<'r>(
     } else {
         Cow::Owned(shown.iter().map(|&i| texts[i]).collect())
     };
-    // The link-like lines removed before each shown paragraph, and after the last.
+    // The link-like lines removed before each shown paragraph, and after the
+    // last; and of them, the catalogue's menu items.
     let mut hidden_links = vec![0; shown.len() + 1];
+    let mut hidden_menu_items = vec![0; shown.len() + 1];
     // Whether each shown paragraph has a byline or a dateline right under it.
     let mut over_dateline = vec![false; shown.len()];
+    // A gap that holds a line this rule or the page model took (none that
+    // `removed_by_others` names) parts the menu items in it from the lines
+    // around it: on a later look, the items of the menu at the page's top
+    // would join the few lines a first look kept over the prose.
+    let mut parted = vec![false; shown.len() + 1];
     let mut next = 0;
     for (i, text) in texts.iter().enumerate() {
         if next < shown.len() && shown[next] == i {
@@ -889,17 +919,30 @@ pub fn chrome_among<'r>(
             continue;
         }
         let Some(rule) = removed_by_others(i) else {
+            parted[next] = true;
             continue;
         };
         if is_link_like(text) {
             hidden_links[next] += 1;
+            hidden_menu_items[next] += usize::from(rule == NAVIGATION);
         }
         if next > 0 && shown[next - 1] + 1 == i && is_dateline_rule(rule) {
             over_dateline[next - 1] = true;
         }
     }
+    for (items, parted) in hidden_menu_items.iter_mut().zip(parted) {
+        if parted {
+            *items = 0;
+        }
+    }
     let mut chrome = vec![false; texts.len()];
-    let page_chrome = page_chrome(&page, &hidden_links, &over_dateline, prose);
+    let page_chrome = page_chrome(
+        &page,
+        &hidden_links,
+        &hidden_menu_items,
+        &over_dateline,
+        prose,
+    );
     for (index, is_chrome) in shown.into_iter().zip(page_chrome) {
         chrome[index] = is_chrome;
     }
@@ -914,6 +957,7 @@ mod tests {
     fn page_chrome(paragraphs: &[&str], prose: &ProseMemo) -> Vec<bool> {
         super::page_chrome(
             paragraphs,
+            &vec![0; paragraphs.len() + 1],
             &vec![0; paragraphs.len() + 1],
             &vec![false; paragraphs.len()],
             prose,
@@ -1086,10 +1130,82 @@ mod tests {
         let prose = ProseMemo::default();
         assert!(page_chrome(&page, &prose).iter().all(|&c| !c));
         // Four removed links before "Careers", none elsewhere.
-        let chrome = super::page_chrome(&page, &[0, 0, 4, 0, 0], &[false; 4], &prose);
+        let chrome = super::page_chrome(&page, &[0, 0, 4, 0, 0], &[0; 5], &[false; 4], &prose);
         assert_eq!(chrome, [false, false, true, true]);
         // The clean copy has no menu left to find.
         assert!(page_chrome(&page[..2], &prose).iter().all(|&c| !c));
+    }
+
+    /// A blog's menu whose common items ("Home", "About", "Contact") the
+    /// catalogue took: its own items ("Garden Journal", "Seed Swap"), two
+    /// links alone, went with nothing before; counted with the removed
+    /// items they are the rest of a menu and go. The headline stays, over
+    /// the dateline another rule removed, though a menu item names the
+    /// prose's subject by its words and the headline does not.
+    #[test]
+    fn a_menu_whose_common_items_the_catalogue_took_still_goes() {
+        let prose = "Last spring I tried starting tomatoes from seed on the kitchen windowsill, and traded the extra plants at our neighbourhood seed swap.";
+        let headline = "Why I Stopped Buying Plants at the Garden Centre";
+        let texts = [
+            "Skip to content",
+            "Menu",
+            "Home",
+            "About",
+            "Garden Journal",
+            "Seed Swap",
+            "Contact",
+            headline,
+            "Posted on April 22, 2013 by Margaret Hale",
+            prose,
+            prose,
+        ];
+        let catalogue = [0, 1, 2, 3, 6].map(|at| (at, NAVIGATION));
+        let mut removed = catalogue.to_vec();
+        removed.push((8, "boilerplate/timestamp"));
+        let chrome = chrome_with_removed(&texts, &removed);
+        assert!(chrome[4] && chrome[5], "{chrome:?}");
+        assert!(!chrome[7], "{chrome:?}");
+        // One line left among the removed items is no menu of its own.
+        let mut one_left = removed.clone();
+        one_left.push((4, NAVIGATION));
+        assert!(!chrome_with_removed(&texts, &one_left)[5]);
+    }
+
+    /// On a later look at the page, the menu at its top is gone (this rule
+    /// took it) and the catalogue's items in it are no part of the lines a
+    /// first look kept over the prose: a byline, the headline, a tag (`ext`
+    /// 0455, a company blog; the lines are written for the test). Those
+    /// stay.
+    #[test]
+    fn removed_menu_items_past_this_rules_own_removals_make_no_menu() {
+        let texts = [
+            "Home",
+            "Contact us",
+            "GitHub",
+            "Discord",
+            "Security Audits",
+            "Careers",
+            "Marius van der Wijden",
+            "Getting Ethereum Ready for GigaGas",
+            "Ethereum",
+            "TL;DR",
+            PROSE,
+            PROSE,
+        ];
+        let catalogue = [0, 1, 2, 3].map(|at| (at, NAVIGATION));
+        // The first look: the catalogue's items and this rule's.
+        let mut removed = catalogue.to_vec();
+        removed.extend([(4, ""), (5, "")]);
+        let rule = |i: usize| {
+            removed
+                .iter()
+                .find(|&&(at, _)| at == i)
+                .map(|&(_, rule)| rule)
+                .filter(|rule| !rule.is_empty())
+        };
+        let present = |i: usize| removed.iter().all(|&(at, _)| at != i);
+        let chrome = chrome_among(&texts, present, rule, &ProseMemo::default());
+        assert!(chrome.iter().all(|&c| !c), "{chrome:?}");
     }
 
     /// Headlines rarely repeat half their words in the first paragraphs;
