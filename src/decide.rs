@@ -818,7 +818,8 @@ fn quotes_whole(quoting: &str, quoted: &str) -> bool {
 }
 
 /// Whether `line` is all of `title` after a lead-in of one or two words
-/// with a letter in them: a breadcrumb's last steps ("Blog » The Title"), a
+/// with a letter in them, or of a breadcrumb's steps up to its separator:
+/// a breadcrumb ("Blog » The Title", "Utne/ Mind And Body/ The Title"), a
 /// tab's or a thread's label ("Discussion The Title", "Re: The Title"), a
 /// site's name glued to its tagline. Such a line is the longer, so it would
 /// be the "most complete" copy, but it says no more than the title, which
@@ -833,12 +834,23 @@ fn leads_into(line: &str, title: &str) -> bool {
     let Some(lead) = line.strip_suffix(title) else {
         return false;
     };
+    let lead_words = lead.split_whitespace().count();
+    // A breadcrumb's steps end with its separator ("Utne/ Mind And Body/
+    // The Title"): however many, they lead into the title.
+    let breadcrumb = lead
+        .trim_end()
+        .ends_with(['/', '\u{bb}', '\u{203a}', '>', '|'])
+        && lead_words <= BREADCRUMB_MAX_WORDS;
     !line.contains('\n')
         && title.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
         && lead.ends_with(char::is_whitespace)
-        && (1..=2).contains(&lead.split_whitespace().count())
+        && ((1..=2).contains(&lead_words) || breadcrumb)
         && lead.chars().any(char::is_alphabetic)
 }
+
+/// The most words of a breadcrumb's steps before a title
+/// ([`leads_into`]).
+const BREADCRUMB_MAX_WORDS: usize = 12;
 
 /// Whether `block`, a paragraph of several lines, holds `title` as one of
 /// its lines, whole: a blog's archive or a list of related posts that names
@@ -1845,6 +1857,15 @@ mod tests {
         assert!(leads_into(&format!("Discussion {title}"), title));
         assert!(leads_into(&format!("Blog \u{bb} {title}"), title));
         assert!(leads_into(&format!("Re: {title}"), title));
+        assert!(leads_into(&format!("Utne/ Mind And Body/ {title}"), title));
+        assert!(leads_into(
+            &format!("Home \u{203a} News \u{203a} Tech \u{203a} {title}"),
+            title
+        ));
+        assert!(!leads_into(
+            &format!("Read all about it in our story: {title}"),
+            title
+        ));
         // A list's number or marker, more than two words, a glued word.
         assert!(!leads_into(&format!("3. {title}"), title));
         assert!(!leads_into(&format!("- {title}"), title));

@@ -346,6 +346,8 @@ impl Page<'_, '_> {
         {
             chrome[bottom].fill(true);
         }
+        let notice = site_notice_under_menu(paragraphs, &chrome, hidden_links);
+        chrome[notice..].fill(true);
         chrome
     }
 }
@@ -854,6 +856,37 @@ fn could_be_prose(text: &str) -> bool {
         && !trimmed.ends_with("...")
 }
 
+/// Where the copyright notices that end the page begin (`paragraphs.len()`
+/// when none does), when a menu's line lies right above them: one this
+/// rule takes (`chrome`) or one another rule removed (`hidden_links`). Such a
+/// notice is the site's, under its footer; written in sentences, it reads
+/// as the page's last prose, so the bottom edge stops above it and never
+/// takes it. With `--extend-select boilerplate/copyright`, that rule takes
+/// 268 lines of bench-dev's inputs: the 164 that nothing kept follows and
+/// that have a menu's line among the three above are in no gold text; 14
+/// of the other 104 are (agency notices under the article, which stay).
+fn site_notice_under_menu(paragraphs: &[&str], chrome: &[bool], hidden_links: &[usize]) -> usize {
+    let end = paragraphs.len();
+    let start = paragraphs
+        .iter()
+        .rposition(|text| !opens_with_copyright(text))
+        .map_or(0, |at| at + 1);
+    let under_menu = start > 0 && (chrome[start - 1] || hidden_links[start] > 0);
+    if under_menu { start } else { end }
+}
+
+/// Whether `text` opens with a copyright mark ("©", "(c)", "Copyright").
+fn opens_with_copyright(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with('\u{a9}')
+        || text
+            .get(..9)
+            .is_some_and(|head| head.eq_ignore_ascii_case("copyright"))
+        || text
+            .get(..3)
+            .is_some_and(|head| head.eq_ignore_ascii_case("(c)"))
+}
+
 /// [`STOP_WORDS`] as a set: a linear search of 150 words for every short
 /// word was most of the cost of finding where the prose starts.
 fn stop_words() -> &'static FxHashSet<&'static str> {
@@ -1206,6 +1239,27 @@ mod tests {
         let present = |i: usize| removed.iter().all(|&(at, _)| at != i);
         let chrome = chrome_among(&texts, present, rule, &ProseMemo::default());
         assert!(chrome.iter().all(|&c| !c), "{chrome:?}");
+    }
+
+    /// The site's copyright notice under its footer menu goes with it, though
+    /// it reads as the page's last prose; an agency's notice right under the
+    /// article stays (the opt-in `boilerplate/copyright` is for that one).
+    #[test]
+    fn the_sites_notice_under_its_footer_menu_goes() {
+        let notice = "\u{a9} 2012 The Valley Tribune. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.";
+        let footer = "Advertise With Us | About Us | Contact Us | Privacy Policy";
+        let texts = [PROSE, PROSE, footer, notice];
+        let chrome = chrome_with_removed(&texts, &[(2, NAVIGATION)]);
+        assert_eq!(chrome, [false, false, false, true]);
+        let agency = [PROSE, PROSE, notice, footer];
+        let chrome = chrome_with_removed(&agency, &[(3, NAVIGATION)]);
+        assert!(chrome.iter().all(|&c| !c), "{chrome:?}");
+        // Under the article, with no menu between, it stays too.
+        assert!(
+            page_chrome(&[PROSE, PROSE, notice], &ProseMemo::default())
+                .iter()
+                .all(|&c| !c)
+        );
     }
 
     /// Headlines rarely repeat half their words in the first paragraphs;
