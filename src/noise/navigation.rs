@@ -291,10 +291,6 @@ impl Page<'_, '_> {
         let prose_words = OnceCell::new();
         let prose_words =
             || &**prose_words.get_or_init(|| content_words_of_prose(&paragraphs[first..], prose));
-        // A headline over a byline or a date that another rule removed is a
-        // title nearer the prose than a menu item that names the article's
-        // topic by its words ("Seed Swap" over "Why I Stopped Buying Tomato
-        // Seedlings", whose words the prose words otherwise).
         let link_end = match title_position(top, prose_words) {
             Some(title) => title,
             None => top
@@ -302,6 +298,11 @@ impl Page<'_, '_> {
                 .rposition(|p| is_link_like(p))
                 .map_or(0, |at| at + 1),
         };
+        // A headline over a byline or a date that another rule removed ends
+        // the edge when it is nearer the prose than a menu item that names
+        // the article's subject by its words ("Seed Swap" above "Why I
+        // Stopped Buying Tomato Seedlings", whose words the prose puts
+        // otherwise).
         let link_end = headline_over_dateline(top, &over_dateline[..first])
             .map_or(link_end, |headline| link_end.max(headline));
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
@@ -940,10 +941,10 @@ pub fn chrome_among<'r>(
     let mut hidden_menu_items = vec![0; shown.len() + 1];
     // Whether each shown paragraph has a byline or a dateline right under it.
     let mut over_dateline = vec![false; shown.len()];
-    // A gap that holds a line this rule or the page model took (none that
-    // `removed_by_others` names) parts the menu items in it from the lines
-    // around it: on a later look, the items of the menu at the page's top
-    // would join the few lines a first look kept over the prose.
+    // A gap that holds a line `removed_by_others` names no rule for (one
+    // this rule took on an earlier look) parts the menu items in it from the
+    // lines around it: on a later look, the items of the menu at the page's
+    // top would join the few lines a first look kept over the prose.
     let mut parted = vec![false; shown.len() + 1];
     let mut next = 0;
     for (i, text) in texts.iter().enumerate() {
