@@ -876,16 +876,29 @@ fn site_notice_under_menu(paragraphs: &[&str], chrome: &[bool], hidden_links: &[
     if under_menu { start } else { end }
 }
 
-/// Whether `text` opens with a copyright mark ("©", "(c)", "Copyright").
+/// Whether `text` opens with a copyright notice: "©", or "(c)" or
+/// "Copyright" followed by a "©" or a year in the next few words ("Copyright
+/// 2015 Smith & Sons"). A sentence that opens with the word ("Copyright
+/// holders will be paid...") is no notice.
 fn opens_with_copyright(text: &str) -> bool {
     let text = text.trim_start();
-    text.starts_with('\u{a9}')
-        || text
-            .get(..9)
-            .is_some_and(|head| head.eq_ignore_ascii_case("copyright"))
-        || text
-            .get(..3)
-            .is_some_and(|head| head.eq_ignore_ascii_case("(c)"))
+    if text.starts_with('\u{a9}') {
+        return true;
+    }
+    let mark = [("copyright", 9), ("(c)", 3)]
+        .into_iter()
+        .find(|&(mark, len)| {
+            text.get(..len)
+                .is_some_and(|head| head.eq_ignore_ascii_case(mark))
+        });
+    let Some((_, len)) = mark else {
+        return false;
+    };
+    text[len..].split_whitespace().take(3).any(|word| {
+        let figure = word.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let year = figure.bytes().take_while(u8::is_ascii_digit).count() == 4;
+        word.contains('\u{a9}') || year
+    })
 }
 
 /// [`STOP_WORDS`] as a set: a linear search of 150 words for every short
@@ -1255,6 +1268,16 @@ mod tests {
         let agency = [PROSE, PROSE, notice, footer];
         let chrome = chrome_with_removed(&agency, &[(3, NAVIGATION)]);
         assert!(chrome.iter().all(|&c| !c), "{chrome:?}");
+        // A sentence that opens with the word is no notice, under a menu or
+        // not.
+        let sentence = "Copyright holders will be paid for each copy of their work that the new rules let a library lend.";
+        let chrome = chrome_with_removed(&[PROSE, PROSE, footer, sentence], &[(2, NAVIGATION)]);
+        assert!(chrome.iter().all(|&c| !c), "{chrome:?}");
+        assert!(opens_with_copyright("Copyright 2015 Smith & Sons Plumbing"));
+        assert!(opens_with_copyright(
+            "(c) Copyright 2009-2024, Example Ltd."
+        ));
+        assert!(opens_with_copyright("Copyright \u{a9} Example Media Group"));
         // Under the article, with no menu between, it stays too.
         assert!(
             page_chrome(&[PROSE, PROSE, notice], &ProseMemo::default())
