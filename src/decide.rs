@@ -934,12 +934,12 @@ const MOST_THE_MODEL_TAKES: f64 = 0.8;
 /// [`page_model::MAX_PARAGRAPHS`] paragraphs of, nor one they leave no
 /// sentence of prose in ([`is_prose`]): a list, a glossary, a log has no
 /// core for the model to weigh its lines against, and the built-in model
-/// retrained at stop 52 took 3,007 of 4,000 numbered lines ("Line 632") as
-/// far from a core it could not find. That skip changes 2 of bench-dev's
-/// 542 clean copies with the built-in model (`ext` 0618 and 0658, a store's
-/// lists), and 0658 alone with the default seed's leave-site-out fold
-/// models, where it keeps more of the gold (precision 0.688 -> 0.712,
-/// recall 0.493 -> 0.600).
+/// retrained at 4ad81ce took 3,007 of 4,000 numbered lines ("Line 632") as
+/// far from a core it could not find. There that skip changed 2 of
+/// bench-dev's 542 clean copies with the built-in model (`ext` 0618 and
+/// 0658, a store's lists), and 0658 alone with stop 51's default-seed
+/// leave-site-out fold models, where it keeps more of the gold (precision
+/// 0.688 -> 0.712, recall 0.493 -> 0.600).
 ///
 /// What the model leaves whatever it reads:
 /// - a schedule or a results table ([`is_figure_list`]), which reads to a
