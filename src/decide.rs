@@ -1468,6 +1468,10 @@ mod tests {
     /// A song's chorus under its label.
     const CHORUS: &str = "Chorus:\nTake me down the long road home,\nWhere the river runs and the wild winds roam.\nJust take me down the long road home.";
 
+    /// The same chorus printed without its label, as lyrics sites and
+    /// poems print a refrain.
+    const REFRAIN: &str = "Turn, turn, the wheel goes round,\nTurn, turn, with a weary sound,\nGrind the corn and grind the grain,\nTill the river runs dry again.";
+
     /// A step two recipes share, word for word.
     const STEP: &str = "Preheat the oven to 180C and line a 30cm by 23cm tin with baking parchment before you start.";
 
@@ -1546,6 +1550,26 @@ mod tests {
                     CHORUS,
                 ],
                 &[1, 3, 5],
+            ),
+            // The chorus without its label: a stanza after each verse is
+            // a refrain all the same.
+            (
+                vec![
+                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
+                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    REFRAIN,
+                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
+                    REFRAIN,
+                    "Now the mill is silent, the wheel is still,\nThe grass grows long on the side of the hill.",
+                    REFRAIN,
+                ],
+                &[2, 4, 6],
+            ),
+            // The same stanza pasted three times with the same paragraph
+            // after it: a pasted block, as a labelled one is.
+            (
+                vec![intro, REFRAIN, FULL, REFRAIN, FULL, REFRAIN, FULL],
+                &[],
             ),
             // The same labelled block pasted three times with the same
             // paragraph after it: a pasted block, not a chorus.

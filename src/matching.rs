@@ -958,7 +958,8 @@ pub fn structural_repeats(
 /// A heading, question or label (one line of at most
 /// [`STRUCTURAL_MAX_TOKENS`] words, not ending with a full stop), or a
 /// block as short that opens with its label ([`opens_with_label`]: a song's
-/// "Chorus:" and its lines), with at least [`STRUCTURAL_REPEATS`] copies,
+/// "Chorus:" and its lines) or is a refrain after verses
+/// ([`refrain_after_verses`]: a chorus printed without its label), with at least [`STRUCTURAL_REPEATS`] copies,
 /// no two followed by the same paragraph: the same question put to each
 /// guest, the chorus after each verse. A block pasted three times
 /// is followed by copies of the same next paragraph, and a sentence of prose
@@ -973,7 +974,9 @@ fn heading_before_different_content(
     };
     let text = fingerprints[first].text;
     let heading_like = fingerprints[first].token_count() <= STRUCTURAL_MAX_TOKENS
-        && ((!text.contains('\n') && !ends_with_full_stop(text)) || opens_with_label(text));
+        && ((!text.contains('\n') && !ends_with_full_stop(text))
+            || opens_with_label(text)
+            || refrain_after_verses(group, digests, fingerprints));
     if group.len() < STRUCTURAL_REPEATS || !heading_like {
         return false;
     }
@@ -1075,6 +1078,49 @@ fn templated(x: &str, y: &str) -> bool {
         .count();
     let union = x.len() + y.len() - shared;
     shared as f32 >= TEMPLATED_MIN_SHARE * union as f32
+}
+
+/// Whether every copy of a block (`group`) is a stanza ([`is_stanza`])
+/// right after a stanza of another text: a song's chorus after each verse,
+/// a poem's refrain, printed without a label. A forum signature under each
+/// post and an affiliate block under each product are short lines too, but
+/// under prose.
+fn refrain_after_verses(
+    group: &[usize],
+    digests: &[Digest],
+    fingerprints: &[Fingerprinted<'_>],
+) -> bool {
+    group.iter().all(|&member| {
+        is_stanza(fingerprints[member].text)
+            && member.checked_sub(1).is_some_and(|verse| {
+                digests[verse] != digests[member] && is_stanza(fingerprints[verse].text)
+            })
+    })
+}
+
+/// Lines of verse have at most this many words ([`is_stanza`]).
+const VERSE_LINE_MAX_WORDS: usize = 12;
+
+/// A line of verse has at least this many words on average ([`is_stanza`]):
+/// a block of one- and two-word lines is a menu or a share bar.
+const VERSE_LINE_MEAN_WORDS: usize = 4;
+
+/// Whether a block is a stanza: two lines or more, each of at most
+/// [`VERSE_LINE_MAX_WORDS`] words and [`VERSE_LINE_MEAN_WORDS`] on average.
+/// A song's chorus is printed after each verse, often without a label; a
+/// pasted paragraph of prose is one line, and a menu's or a share bar's
+/// block has a word or two a line.
+fn is_stanza(text: &str) -> bool {
+    let (mut lines, mut words) = (0, 0);
+    for line in text.lines() {
+        let count = line.split_whitespace().count();
+        if count > VERSE_LINE_MAX_WORDS {
+            return false;
+        }
+        lines += 1;
+        words += count;
+    }
+    lines >= 2 && words >= VERSE_LINE_MEAN_WORDS * lines
 }
 
 /// Whether a block of lines opens with a label on a line of its own: one to
@@ -1256,6 +1302,21 @@ mod tests {
         let similarity =
             compare(&truncated, &fingerprint(BODY, 0), &Thresholds::default()).unwrap();
         assert_eq!(similarity.kind, MatchKind::Contained);
+    }
+
+    /// A chorus printed without its label is a stanza; a pasted paragraph
+    /// of prose, a menu's block of one- and two-word lines and a single line
+    /// are not.
+    #[test]
+    fn a_stanza_is_a_block_of_short_lines_of_verse() {
+        assert!(is_stanza(
+            "Turn, turn, the wheel goes round,\nTurn, turn, with a weary sound,\nGrind the corn and grind the grain,\nTill the river runs dry again."
+        ));
+        assert!(!is_stanza("Turn, turn, the wheel goes round,"));
+        assert!(!is_stanza("Home\nNews\nSport\nContact us"));
+        assert!(!is_stanza(
+            "The council approved its budget for next year on Tuesday night after a long debate about roads.\nIt takes effect in April."
+        ));
     }
 
     /// Headings of parallel sections of a real page (`ext` 0262) differ in

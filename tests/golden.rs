@@ -403,6 +403,7 @@ golden! {
     structural_offer_cards_pasted_copy => "structural-offer-cards-pasted-copy",
     structural_recipe_steps => "structural-recipe-steps",
     structural_recipe_steps_pasted_copy => "structural-recipe-steps-pasted-copy",
+    structural_song_refrain => "structural-song-refrain",
     summary_table_sections => "summary-table-sections",
 }
 
