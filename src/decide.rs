@@ -1565,6 +1565,21 @@ mod tests {
                 ],
                 &[2, 4, 6],
             ),
+            // A verse pasted again after the second chorus: the chorus is
+            // followed by what stays once the copy leaves, the next verse.
+            (
+                vec![
+                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
+                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    REFRAIN,
+                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
+                    REFRAIN,
+                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
+                    "Now the mill is silent, the wheel is still,\nThe grass grows long on the side of the hill.",
+                    REFRAIN,
+                ],
+                &[2, 4, 7],
+            ),
             // The same stanza pasted three times with the same paragraph
             // after it: a pasted block, as a labelled one is.
             (

@@ -805,6 +805,21 @@ pub fn structural_repeats(
         }
     }
     let long = |member: usize| fingerprints[member].token_count() >= min_words;
+    // Only a group of enough copies may be a heading before different
+    // content, which reads what follows each copy; and only a long copy
+    // leaves, so without one each candidate's next is the one after it
+    // (a file of a million one-character lines holds no list for it).
+    let has_long_copy = || {
+        groups
+            .iter()
+            .any(|group| group[1..].iter().any(|&m| long(m)))
+    };
+    let next_past_copies =
+        if groups.iter().any(|group| group.len() >= STRUCTURAL_REPEATS) && has_long_copy() {
+            next_past_copies(groups, count, long)
+        } else {
+            Vec::new()
+        };
     let mut present = vec![true; count];
     let mut structural = vec![false; count];
     // Whether each member is aligned with the next present member of its
@@ -852,7 +867,8 @@ pub fn structural_repeats(
                 structural[member] = false;
             }
             let members: Vec<usize> = group.iter().copied().filter(|&m| present[m]).collect();
-            if heading_before_different_content(&members, digests, fingerprints) {
+            let follows = (digests, next_past_copies.as_slice());
+            if heading_before_different_content(&members, follows, fingerprints) {
                 for &member in &members {
                     structural[member] = true;
                 }
@@ -964,9 +980,16 @@ pub fn structural_repeats(
 /// guest, the chorus after each verse. A block pasted three times
 /// is followed by copies of the same next paragraph, and a sentence of prose
 /// repeated three times is a scrape error, not structure.
+///
+/// What follows a copy is read past the long copies right after it
+/// (`next_past_copies`, from [`next_past_copies`]; empty when there is no
+/// long copy, and then the next candidate follows), which leave unless they
+/// are structure themselves: a verse pasted again after a chorus made that
+/// chorus's next paragraph the same as another's, and two of a song's three
+/// choruses went with the pasted verse.
 fn heading_before_different_content(
     group: &[usize],
-    digests: &[Digest],
+    (digests, next_past_copies): (&[Digest], &[u32]),
     fingerprints: &[Fingerprinted<'_>],
 ) -> bool {
     let Some(&first) = group.first() else {
@@ -980,7 +1003,13 @@ fn heading_before_different_content(
     if group.len() < STRUCTURAL_REPEATS || !heading_like {
         return false;
     }
-    let mut followers: Vec<Option<&Digest>> = group.iter().map(|&i| digests.get(i + 1)).collect();
+    let mut followers: Vec<Option<&Digest>> = group
+        .iter()
+        .map(|&i| {
+            let next = next_past_copies.get(i).map_or(i + 1, |&next| next as usize);
+            digests.get(next)
+        })
+        .collect();
     followers.sort_unstable();
     followers.windows(2).all(|w| w[0] != w[1])
 }
@@ -1078,6 +1107,26 @@ fn templated(x: &str, y: &str) -> bool {
         .count();
     let union = x.len() + y.len() - shared;
     shared as f32 >= TEMPLATED_MIN_SHARE * union as f32
+}
+
+/// For each of `count` candidates, the first after it that is not a long
+/// copy (`long`) of an earlier one in `groups` (`count` when none is).
+fn next_past_copies(groups: &ExactGroups, count: usize, long: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut later_copy = vec![false; count];
+    for group in groups.iter() {
+        for &member in &group[1..] {
+            later_copy[member] = long(member);
+        }
+    }
+    let mut next = vec![0u32; count];
+    let mut after = index32(count);
+    for i in (0..count).rev() {
+        next[i] = after;
+        if !later_copy[i] {
+            after = index32(i);
+        }
+    }
+    next
 }
 
 /// Whether every copy of a block (`group`) is a stanza ([`is_stanza`])

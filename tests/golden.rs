@@ -404,6 +404,7 @@ golden! {
     structural_recipe_steps => "structural-recipe-steps",
     structural_recipe_steps_pasted_copy => "structural-recipe-steps-pasted-copy",
     structural_song_refrain => "structural-song-refrain",
+    structural_song_refrain_pasted_copy => "structural-song-refrain-pasted-copy",
     summary_table_sections => "summary-table-sections",
 }
 
