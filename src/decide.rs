@@ -1565,6 +1565,31 @@ mod tests {
                 ],
                 &[2, 4, 6],
             ),
+            // A chorus sung twice, each time after its own verse.
+            (
+                vec![
+                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
+                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    REFRAIN,
+                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
+                    REFRAIN,
+                    "The mayor said the song would be sung again at next year's fair.",
+                ],
+                &[2, 4],
+            ),
+            // A verse and its chorus pasted again: the chorus follows the
+            // same verse twice, which no song does.
+            (
+                vec![
+                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
+                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    REFRAIN,
+                    "The mayor said the song would be sung again at next year's fair.",
+                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    REFRAIN,
+                ],
+                &[],
+            ),
             // A verse pasted again after the second chorus: the chorus is
             // followed by what stays once the copy leaves, the next verse.
             (

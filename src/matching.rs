@@ -805,8 +805,8 @@ pub fn structural_repeats(
         }
     }
     let long = |member: usize| fingerprints[member].token_count() >= min_words;
-    // Only a group of enough copies may be a heading before different
-    // content, which reads what follows each copy; and only a long copy
+    // Only a group of copies may be a heading before different content,
+    // which reads what follows each copy; and only a long copy
     // leaves, so without one each candidate's next is the one after it
     // (a file of a million one-character lines holds no list for it).
     let has_long_copy = || {
@@ -815,7 +815,7 @@ pub fn structural_repeats(
             .any(|group| group[1..].iter().any(|&m| long(m)))
     };
     let next_past_copies =
-        if groups.iter().any(|group| group.len() >= STRUCTURAL_REPEATS) && has_long_copy() {
+        if groups.iter().any(|group| group.len() >= REFRAIN_REPEATS) && has_long_copy() {
             next_past_copies(groups, count, long)
         } else {
             Vec::new()
@@ -974,12 +974,13 @@ pub fn structural_repeats(
 /// A heading, question or label (one line of at most
 /// [`STRUCTURAL_MAX_TOKENS`] words, not ending with a full stop), or a
 /// block as short that opens with its label ([`opens_with_label`]: a song's
-/// "Chorus:" and its lines) or is a refrain after verses
-/// ([`refrain_after_verses`]: a chorus printed without its label), with at least [`STRUCTURAL_REPEATS`] copies,
-/// no two followed by the same paragraph: the same question put to each
-/// guest, the chorus after each verse. A block pasted three times
-/// is followed by copies of the same next paragraph, and a sentence of prose
-/// repeated three times is a scrape error, not structure.
+/// "Chorus:" and its lines), with at least [`STRUCTURAL_REPEATS`] copies, or
+/// a refrain after verses ([`refrain_after_verses`]: a chorus printed
+/// without its label) with at least [`REFRAIN_REPEATS`], no two followed by
+/// the same paragraph: the same question put to each guest, the chorus
+/// after each verse. A block pasted three times is followed by copies of
+/// the same next paragraph, and a sentence of prose repeated three times is
+/// a scrape error, not structure.
 ///
 /// What follows a copy is read past the long copies right after it
 /// (`next_past_copies`, from [`next_past_copies`]; empty when there is no
@@ -996,11 +997,17 @@ fn heading_before_different_content(
         return false;
     };
     let text = fingerprints[first].text;
-    let heading_like = fingerprints[first].token_count() <= STRUCTURAL_MAX_TOKENS
-        && ((!text.contains('\n') && !ends_with_full_stop(text))
-            || opens_with_label(text)
-            || refrain_after_verses(group, digests, fingerprints));
-    if group.len() < STRUCTURAL_REPEATS || !heading_like {
+    if fingerprints[first].token_count() > STRUCTURAL_MAX_TOKENS {
+        return false;
+    }
+    let fewest = if (!text.contains('\n') && !ends_with_full_stop(text)) || opens_with_label(text) {
+        STRUCTURAL_REPEATS
+    } else if refrain_after_verses(group, digests, fingerprints) {
+        REFRAIN_REPEATS
+    } else {
+        return false;
+    };
+    if group.len() < fewest {
         return false;
     }
     let mut followers: Vec<Option<&Digest>> = group
@@ -1129,22 +1136,38 @@ fn next_past_copies(groups: &ExactGroups, count: usize, long: impl Fn(usize) -> 
     next
 }
 
+/// A refrain ([`refrain_after_verses`]) is one from its second copy: a
+/// chorus sung twice is as much the song's as one sung three times, and
+/// its copies each follow a verse of their own, which a pasted block's do
+/// not.
+const REFRAIN_REPEATS: usize = 2;
+
 /// Whether every copy of a block (`group`) is a stanza ([`is_stanza`])
-/// right after a stanza of another text: a song's chorus after each verse,
-/// a poem's refrain, printed without a label. A forum signature under each
-/// post and an affiliate block under each product are short lines too, but
-/// under prose.
+/// right after a stanza of another text, each copy after a different one: a
+/// song's chorus after each verse, a poem's refrain, printed without a
+/// label. A forum signature under each post and an affiliate block under
+/// each product are short lines too, but under prose; a verse and its
+/// chorus pasted again put the chorus after the same verse twice.
 fn refrain_after_verses(
     group: &[usize],
     digests: &[Digest],
     fingerprints: &[Fingerprinted<'_>],
 ) -> bool {
-    group.iter().all(|&member| {
-        is_stanza(fingerprints[member].text)
-            && member.checked_sub(1).is_some_and(|verse| {
-                digests[verse] != digests[member] && is_stanza(fingerprints[verse].text)
-            })
-    })
+    let mut verses = Vec::with_capacity(group.len());
+    for &member in group {
+        let Some(verse) = member.checked_sub(1) else {
+            return false;
+        };
+        if !is_stanza(fingerprints[member].text)
+            || digests[verse] == digests[member]
+            || !is_stanza(fingerprints[verse].text)
+        {
+            return false;
+        }
+        verses.push(&digests[verse]);
+    }
+    verses.sort_unstable();
+    verses.windows(2).all(|pair| pair[0] != pair[1])
 }
 
 /// Lines of verse have at most this many words ([`is_stanza`]).
