@@ -1472,6 +1472,9 @@ mod tests {
     /// poems print a refrain.
     const REFRAIN: &str = "Turn, turn, the wheel goes round,\nTurn, turn, with a weary sound,\nGrind the corn and grind the grain,\nTill the river runs dry again.";
 
+    /// A note a how-to page prints under each task.
+    const NOTE: &str = "Note: This action requires administrator privileges on the account.";
+
     /// A step two recipes share, word for word.
     const STEP: &str = "Preheat the oven to 180C and line a 30cm by 23cm tin with baking parchment before you start.";
 
@@ -1515,9 +1518,30 @@ mod tests {
             // Offer cards of one shape: two offers share their dates, and
             // the card's one label agrees at both ends, in step.
             (offer_cards(), &[3, 4, 8, 9, 14]),
-            // Answers repeated between questions, then a passage pasted
-            // twice: the answers agree only out of step with the copies
-            // (one side holds a line more), which is no card's shape.
+            // Answers repeated between questions, one a line further
+            // down its question's section, then a passage pasted twice:
+            // the answers agree only out of step with the copies (one side
+            // holds a line more), which is no card's shape.
+            (
+                vec![
+                    intro,
+                    FULL,
+                    "Who gave the order?",
+                    ANSWER,
+                    "Who else was in the room that night?",
+                    "She paused for a long time before she spoke.",
+                    ANSWER,
+                    "What did the minister say when he was told?",
+                    ANSWER,
+                    FULL,
+                    FULL,
+                    "Closing words of the story, said once.",
+                ],
+                &[],
+            ),
+            // The same answer right under each of three questions: each in
+            // a section of its own, at the same place, as a witness gives
+            // it (`placed_in_sections`); the passage pasted twice still goes.
             (
                 vec![
                     intro,
@@ -1532,7 +1556,7 @@ mod tests {
                     FULL,
                     "Closing words of the story, said once.",
                 ],
-                &[],
+                &[3, 5, 7],
             ),
             // Two recipes share one step, and nothing else word for word:
             // the lines around it are each recipe's own take on one
@@ -1564,6 +1588,57 @@ mod tests {
                     REFRAIN,
                 ],
                 &[2, 4, 6],
+            ),
+            // A how-to page's note closing each task's steps, two
+            // paragraphs under each task's heading; then a copy pasted
+            // right under one of the headings, which goes.
+            (
+                vec![
+                    "Creating an account",
+                    "Open the Users page, choose New user, and fill in the name and e-mail address.",
+                    NOTE,
+                    "Suspending an account",
+                    "Select the user, open the Actions menu and choose Suspend to stop their sign-in.",
+                    NOTE,
+                    "Deleting an account",
+                    "Select the user, open the Actions menu and choose Delete to remove them for good.",
+                    NOTE,
+                ],
+                &[2, 5, 8],
+            ),
+            (
+                vec![
+                    "Creating an account",
+                    "Open the Users page, choose New user, and fill in the name and e-mail address.",
+                    NOTE,
+                    "Suspending an account",
+                    NOTE,
+                    "Select the user, open the Actions menu and choose Suspend to stop their sign-in.",
+                    NOTE,
+                    "Deleting an account",
+                    "Select the user, open the Actions menu and choose Delete to remove them for good.",
+                    NOTE,
+                ],
+                &[2, 6, 9],
+            ),
+            // The same paragraph pasted three times into an article with
+            // subheadings, at another depth under each: copies.
+            (
+                vec![
+                    "Council approves new budget",
+                    NOTE,
+                    "The city council approved its budget for next year on Tuesday night after a long debate.",
+                    "Rising costs hit families",
+                    "Energy bills and rents climbed faster than wages for the third year running in the region.",
+                    "Rents rose most in the city centre, where one flat in five changed hands last year.",
+                    NOTE,
+                    "Schools get more money",
+                    "An extra two million pounds is set aside for repairs to the older school buildings.",
+                    "Work on the first three schools starts in the spring, the council said on Tuesday.",
+                    "Parents will be told which schools are next before the summer holidays begin.",
+                    NOTE,
+                ],
+                &[],
             ),
             // A chorus sung twice, each time after its own verse.
             (

@@ -874,6 +874,18 @@ pub fn structural_repeats(
                 }
                 continue;
             }
+            // Only a long copy is ever removed, so only a long group's
+            // places are read (a file of one-character lines is one group).
+            if members.first().is_some_and(|&first| long(first)) {
+                let sections = (kept.as_slice(), position.as_slice());
+                let placed = placed_in_sections(&members, sections, digests, fingerprints);
+                if !placed.is_empty() {
+                    for member in placed {
+                        structural[member] = true;
+                    }
+                    continue;
+                }
+            }
             for pair in members.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let known = aligned_with[a];
@@ -1134,6 +1146,85 @@ fn next_past_copies(groups: &ExactGroups, count: usize, long: impl Fn(usize) -> 
         }
     }
     next
+}
+
+/// How many paragraphs above a copy [`placed_in_sections`] reads for its
+/// section's heading: a note sits at a section's head or its foot, and a
+/// section of a how-to page is a few paragraphs long.
+const SECTION_HEADING_REACH: usize = 6;
+
+/// A section's heading is one line of at most this many words.
+const SECTION_HEADING_MAX_TOKENS: usize = 12;
+
+/// The copies of a group (`members`, present candidates, in order) that
+/// each sit at the same place in a section of their own: the same number of
+/// paragraphs under a heading (one short line that ends no sentence with a
+/// full stop), each under a different heading, [`STRUCTURAL_REPEATS`] of
+/// them or more; none when there are fewer. A how-to page's "Note: This
+/// action requires administrator privileges." closes each task's steps,
+/// and every copy after the first went as an exact duplicate. A paragraph
+/// pasted three times lands at other depths under other headings, or under
+/// none: an article without subheadings has no sections. A copy pasted
+/// into one of the sections sits at another depth, or shares its heading
+/// with the section's own copy, and goes.
+///
+/// `sections` is the round's present candidates in order (`kept`) and each
+/// candidate's place among them (`position`).
+fn placed_in_sections(
+    members: &[usize],
+    (kept, position): (&[u32], &[u32]),
+    digests: &[Digest],
+    fingerprints: &[Fingerprinted<'_>],
+) -> Vec<usize> {
+    if members.len() < STRUCTURAL_REPEATS {
+        return Vec::new();
+    }
+    let is_heading = |candidate: usize| {
+        let print = &fingerprints[candidate];
+        !print.text.contains('\n')
+            && (1..=SECTION_HEADING_MAX_TOKENS).contains(&print.token_count())
+            && !ends_with_full_stop(print.text)
+    };
+    // Each copy's depth under its heading, and the heading. Other copies
+    // above it do not count: a copy pasted into a section is no paragraph
+    // of it. At most twice the reach is read, so a run of copies costs
+    // little.
+    let depth_under_heading = |member: usize| {
+        let mut depth = 0;
+        let places = (0..position[member] as usize).rev();
+        for at in places.take(2 * SECTION_HEADING_REACH) {
+            let above = kept[at] as usize;
+            if members.binary_search(&above).is_ok() {
+                continue;
+            }
+            depth += 1;
+            if is_heading(above) {
+                return Some((depth, &digests[above], member));
+            }
+            if depth == SECTION_HEADING_REACH {
+                break;
+            }
+        }
+        None
+    };
+    let mut placed: Vec<(usize, &Digest, usize)> = members
+        .iter()
+        .filter(|&&member| !is_heading(member))
+        .filter_map(|&member| depth_under_heading(member))
+        .collect();
+    placed.sort_unstable();
+    // The depth that most copies share, each under a heading of its own.
+    let mut best: &[(usize, &Digest, usize)] = &[];
+    for same_depth in placed.chunk_by(|a, b| a.0 == b.0) {
+        let distinct = same_depth.windows(2).all(|pair| pair[0].1 != pair[1].1);
+        if distinct && same_depth.len() > best.len() {
+            best = same_depth;
+        }
+    }
+    if best.len() < STRUCTURAL_REPEATS {
+        return Vec::new();
+    }
+    best.iter().map(|&(_, _, member)| member).collect()
 }
 
 /// A refrain ([`refrain_after_verses`]) is one from its second copy: a

@@ -403,6 +403,8 @@ golden! {
     structural_offer_cards_pasted_copy => "structural-offer-cards-pasted-copy",
     structural_recipe_steps => "structural-recipe-steps",
     structural_recipe_steps_pasted_copy => "structural-recipe-steps-pasted-copy",
+    structural_section_notes => "structural-section-notes",
+    structural_section_notes_pasted_copy => "structural-section-notes-pasted-copy",
     structural_song_refrain => "structural-song-refrain",
     structural_song_refrain_pasted_copy => "structural-song-refrain-pasted-copy",
     summary_table_sections => "summary-table-sections",
