@@ -1475,6 +1475,10 @@ mod tests {
     /// A note a how-to page prints under each task.
     const NOTE: &str = "Note: This action requires administrator privileges on the account.";
 
+    /// The line release notes close each version with.
+    const RELEASE_LINE: &str =
+        "This release also includes bug fixes and performance improvements for all users.";
+
     /// A step two recipes share, word for word.
     const STEP: &str = "Preheat the oven to 180C and line a 30cm by 23cm tin with baking parchment before you start.";
 
@@ -1620,6 +1624,23 @@ mod tests {
                     NOTE,
                 ],
                 &[2, 6, 9],
+            ),
+            // Release notes close each version with the same line, however
+            // many lines the version lists above it: the last paragraph
+            // of each section, over the next heading or the page's end.
+            (
+                vec![
+                    "Version 3.2",
+                    "Dark mode now follows your system setting, and you can pick it by hand.",
+                    RELEASE_LINE,
+                    "Version 3.1",
+                    RELEASE_LINE,
+                    "Version 3.0",
+                    "The home screen is redesigned around your most recent notes.",
+                    "Notes you open are now kept on the device, so they work offline.",
+                    RELEASE_LINE,
+                ],
+                &[2, 4, 8],
             ),
             // The same paragraph pasted three times into an article with
             // subheadings, at another depth under each: copies.

@@ -876,14 +876,12 @@ pub fn structural_repeats(
             }
             // Only a long copy is ever removed, so only a long group's
             // places are read (a file of one-character lines is one group).
+            // The copies at one place in their sections stay, and the others
+            // are aligned as any copy is: they may be parallel sections too.
             if members.first().is_some_and(|&first| long(first)) {
                 let sections = (kept.as_slice(), position.as_slice());
-                let placed = placed_in_sections(&members, sections, digests, fingerprints);
-                if !placed.is_empty() {
-                    for member in placed {
-                        structural[member] = true;
-                    }
-                    continue;
+                for member in placed_in_sections(&members, sections, digests, fingerprints) {
+                    structural[member] = true;
                 }
             }
             for pair in members.windows(2) {
@@ -1159,12 +1157,15 @@ const SECTION_HEADING_MAX_TOKENS: usize = 12;
 /// The copies of a group (`members`, present candidates, in order) that
 /// each sit at the same place in a section of their own: the same number of
 /// paragraphs under a heading (one short line that ends no sentence with a
-/// full stop), each under a different heading, [`STRUCTURAL_REPEATS`] of
+/// full stop), each under a different heading, or each the last paragraph
+/// over a different heading (or the page's end), [`STRUCTURAL_REPEATS`] of
 /// them or more; none when there are fewer. A how-to page's "Note: This
 /// action requires administrator privileges." closes each task's steps,
 /// and every copy after the first went as an exact duplicate. A paragraph
 /// pasted three times lands at other depths under other headings, or under
-/// none: an article without subheadings has no sections. A copy pasted
+/// none: an article without subheadings has no sections. Only a one-line
+/// copy is placed so: a block of lines under each post of a forum thread is
+/// its poster's details, as often the same under two of their posts. A copy pasted
 /// into one of the sections sits at another depth, or shares its heading
 /// with the section's own copy, and goes.
 ///
@@ -1185,11 +1186,11 @@ fn placed_in_sections(
             && (1..=SECTION_HEADING_MAX_TOKENS).contains(&print.token_count())
             && !ends_with_full_stop(print.text)
     };
-    // Each copy's depth under its heading, and the heading. Other copies
-    // above it do not count: a copy pasted into a section is no paragraph
-    // of it. At most twice the reach is read, so a run of copies costs
-    // little.
-    let depth_under_heading = |member: usize| {
+    // Each copy's depth under its heading, and the heading: `Head`, the
+    // paragraphs counted up to the heading. Other copies above it do not
+    // count: a copy pasted into a section is no paragraph of it. At most
+    // twice the reach is read, so a run of copies costs little.
+    let under_heading = |member: usize| {
         let mut depth = 0;
         let places = (0..position[member] as usize).rev();
         for at in places.take(2 * SECTION_HEADING_REACH) {
@@ -1199,7 +1200,7 @@ fn placed_in_sections(
             }
             depth += 1;
             if is_heading(above) {
-                return Some((depth, &digests[above], member));
+                return Some(((SectionSide::Head, depth), Some(&digests[above]), member));
             }
             if depth == SECTION_HEADING_REACH {
                 break;
@@ -1207,24 +1208,51 @@ fn placed_in_sections(
         }
         None
     };
-    let mut placed: Vec<(usize, &Digest, usize)> = members
+    // `Foot`: the section's last paragraph, right over the next heading or
+    // the page's end (no heading), as release notes close each version
+    // with the same line whatever the version lists above it.
+    let over_heading = |member: usize| {
+        let below = (position[member] as usize + 1..kept.len())
+            .map(|at| kept[at] as usize)
+            .take(2 * SECTION_HEADING_REACH)
+            .find(|below| members.binary_search(below).is_err());
+        match below {
+            None if position[member] as usize + 1 + 2 * SECTION_HEADING_REACH > kept.len() => {
+                Some(((SectionSide::Foot, 1), None, member))
+            }
+            Some(below) if is_heading(below) => {
+                Some(((SectionSide::Foot, 1), Some(&digests[below]), member))
+            }
+            _ => None,
+        }
+    };
+    let mut placed: Vec<((SectionSide, usize), Option<&Digest>, usize)> = members
         .iter()
-        .filter(|&&member| !is_heading(member))
-        .filter_map(|&member| depth_under_heading(member))
+        .filter(|&&member| !is_heading(member) && !fingerprints[member].text.contains('\n'))
+        .flat_map(|&member| [under_heading(member), over_heading(member)])
+        .flatten()
         .collect();
     placed.sort_unstable();
-    // The depth that most copies share, each under a heading of its own.
-    let mut best: &[(usize, &Digest, usize)] = &[];
-    for same_depth in placed.chunk_by(|a, b| a.0 == b.0) {
-        let distinct = same_depth.windows(2).all(|pair| pair[0].1 != pair[1].1);
-        if distinct && same_depth.len() > best.len() {
-            best = same_depth;
+    // The place that most copies share, each in a section of its own.
+    let mut best: &[((SectionSide, usize), Option<&Digest>, usize)] = &[];
+    for same_place in placed.chunk_by(|a, b| a.0 == b.0) {
+        let distinct = same_place.windows(2).all(|pair| pair[0].1 != pair[1].1);
+        if distinct && same_place.len() > best.len() {
+            best = same_place;
         }
     }
     if best.len() < STRUCTURAL_REPEATS {
         return Vec::new();
     }
     best.iter().map(|&(_, _, member)| member).collect()
+}
+
+/// Where in its section [`placed_in_sections`] places a copy: counted
+/// down from the section's heading, or as its last paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SectionSide {
+    Head,
+    Foot,
 }
 
 /// A refrain ([`refrain_after_verses`]) is one from its second copy: a
