@@ -1468,9 +1468,41 @@ mod tests {
     /// A song's chorus under its label.
     const CHORUS: &str = "Chorus:\nTake me down the long road home,\nWhere the river runs and the wild winds roam.\nJust take me down the long road home.";
 
+    /// A song's introduction and verses, for [`REFRAIN`].
+    const SONG_INTRO: &str =
+        "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.";
+    const VERSE_1: &str =
+        "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.";
+    const VERSE_2: &str =
+        "My father worked there from morning to night,\nHe came home tired in the fading light.";
+    const VERSE_3: &str = "Now the mill is silent, the wheel is still,\nThe grass grows long on the side of the hill.";
+
     /// The same chorus printed without its label, as lyrics sites and
     /// poems print a refrain.
     const REFRAIN: &str = "Turn, turn, the wheel goes round,\nTurn, turn, with a weary sound,\nGrind the corn and grind the grain,\nTill the river runs dry again.";
+
+    /// [`ANSWER`] given to three questions, right under each (or, with
+    /// `pause`, a line further down under the second), after `intro` and
+    /// [`FULL`], then [`FULL`] pasted twice.
+    fn questioned(intro: &'static str, pause: bool) -> Vec<&'static str> {
+        let mut texts = vec![
+            intro,
+            FULL,
+            "Who gave the order?",
+            ANSWER,
+            "Who else was in the room that night?",
+            ANSWER,
+            "What did the minister say when he was told?",
+            ANSWER,
+            FULL,
+            FULL,
+            "Closing words of the story, said once.",
+        ];
+        if pause {
+            texts.insert(5, "She paused for a long time before she spoke.");
+        }
+        texts
+    }
 
     /// A note a how-to page prints under each task.
     const NOTE: &str = "Note: This action requires administrator privileges on the account.";
@@ -1526,42 +1558,11 @@ mod tests {
             // down its question's section, then a passage pasted twice:
             // the answers agree only out of step with the copies (one side
             // holds a line more), which is no card's shape.
-            (
-                vec![
-                    intro,
-                    FULL,
-                    "Who gave the order?",
-                    ANSWER,
-                    "Who else was in the room that night?",
-                    "She paused for a long time before she spoke.",
-                    ANSWER,
-                    "What did the minister say when he was told?",
-                    ANSWER,
-                    FULL,
-                    FULL,
-                    "Closing words of the story, said once.",
-                ],
-                &[],
-            ),
+            (questioned(intro, true), &[]),
             // The same answer right under each of three questions: each in
             // a section of its own, at the same place, as a witness gives
             // it (`placed_in_sections`); the passage pasted twice still goes.
-            (
-                vec![
-                    intro,
-                    FULL,
-                    "Who gave the order?",
-                    ANSWER,
-                    "Who else was in the room that night?",
-                    ANSWER,
-                    "What did the minister say when he was told?",
-                    ANSWER,
-                    FULL,
-                    FULL,
-                    "Closing words of the story, said once.",
-                ],
-                &[3, 5, 7],
-            ),
+            (questioned(intro, false), &[3, 5, 7]),
             // Two recipes share one step, and nothing else word for word:
             // the lines around it are each recipe's own take on one
             // template, so it is a step of both.
@@ -1583,13 +1584,7 @@ mod tests {
             // a refrain all the same.
             (
                 vec![
-                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
-                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
-                    REFRAIN,
-                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
-                    REFRAIN,
-                    "Now the mill is silent, the wheel is still,\nThe grass grows long on the side of the hill.",
-                    REFRAIN,
+                    SONG_INTRO, VERSE_1, REFRAIN, VERSE_2, REFRAIN, VERSE_3, REFRAIN,
                 ],
                 &[2, 4, 6],
             ),
@@ -1664,10 +1659,10 @@ mod tests {
             // A chorus sung twice, each time after its own verse.
             (
                 vec![
-                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
-                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    SONG_INTRO,
+                    VERSE_1,
                     REFRAIN,
-                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
+                    VERSE_2,
                     REFRAIN,
                     "The mayor said the song would be sung again at next year's fair.",
                 ],
@@ -1677,11 +1672,11 @@ mod tests {
             // same verse twice, which no song does.
             (
                 vec![
-                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
-                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    SONG_INTRO,
+                    VERSE_1,
                     REFRAIN,
                     "The mayor said the song would be sung again at next year's fair.",
-                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
+                    VERSE_1,
                     REFRAIN,
                 ],
                 &[],
@@ -1690,14 +1685,7 @@ mod tests {
             // followed by what stays once the copy leaves, the next verse.
             (
                 vec![
-                    "A folk song collected in Yorkshire in 1912, sung here as the singer gave it.",
-                    "Down by the river the old mill stands,\nBuilt long ago by my grandfather's hands.",
-                    REFRAIN,
-                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
-                    REFRAIN,
-                    "My father worked there from morning to night,\nHe came home tired in the fading light.",
-                    "Now the mill is silent, the wheel is still,\nThe grass grows long on the side of the hill.",
-                    REFRAIN,
+                    SONG_INTRO, VERSE_1, REFRAIN, VERSE_2, REFRAIN, VERSE_2, VERSE_3, REFRAIN,
                 ],
                 &[2, 4, 7],
             ),
