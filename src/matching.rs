@@ -1161,13 +1161,15 @@ const SECTION_HEADING_MAX_TOKENS: usize = 12;
 /// over a different heading (or the page's end), [`STRUCTURAL_REPEATS`] of
 /// them or more; none when there are fewer. A how-to page's "Note: This
 /// action requires administrator privileges." closes each task's steps,
-/// and every copy after the first went as an exact duplicate. A paragraph
-/// pasted three times lands at other depths under other headings, or under
-/// none: an article without subheadings has no sections. Only a one-line
-/// copy is placed so: a block of lines under each post of a forum thread is
-/// its poster's details, as often the same under two of their posts. A copy pasted
-/// into one of the sections sits at another depth, or shares its heading
-/// with the section's own copy, and goes.
+/// and every copy after the first went as an exact duplicate.
+///
+/// A paragraph pasted three times lands at other depths under other
+/// headings, or under none: an article without subheadings has no
+/// sections. A copy pasted into one of the sections sits at another depth,
+/// or shares its heading with the section's own copy, and goes. Only a
+/// one-line copy is placed so: the block of lines under each post of a
+/// forum thread is its poster's details, the same under two of their posts
+/// (`ext` 0558).
 ///
 /// `sections` is the round's present candidates in order (`kept`) and each
 /// candidate's place among them (`position`).
