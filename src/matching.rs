@@ -805,21 +805,18 @@ pub fn structural_repeats(
         }
     }
     let long = |member: usize| fingerprints[member].token_count() >= min_words;
-    // Only a group of copies may be a heading before different content,
-    // which reads what follows each copy; and only a long copy
-    // leaves, so without one each candidate's next is the one after it
-    // (a file of a million one-character lines holds no list for it).
-    let has_long_copy = || {
-        groups
-            .iter()
-            .any(|group| group[1..].iter().any(|&m| long(m)))
+    // What follows each copy of a heading or a block is read past the long
+    // copies after it, which leave; without a long copy each candidate's
+    // next is the one after it, and no list is held (a file of a million
+    // one-character lines has none).
+    let has_long_copy = groups
+        .iter()
+        .any(|group| group[1..].iter().any(|&member| long(member)));
+    let next_past_copies = if has_long_copy {
+        next_past_copies(groups, count, long)
+    } else {
+        Vec::new()
     };
-    let next_past_copies =
-        if groups.iter().any(|group| group.len() >= REFRAIN_REPEATS) && has_long_copy() {
-            next_past_copies(groups, count, long)
-        } else {
-            Vec::new()
-        };
     let mut present = vec![true; count];
     let mut structural = vec![false; count];
     // Whether each member is aligned with the next present member of its
