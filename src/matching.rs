@@ -449,7 +449,7 @@ pub fn compare(
             return Some(Similarity { kind, score });
         }
     }
-    light_edit(&short_tokens, longer, long_key, thresholds)
+    light_edit(shorter, &short_tokens, longer, long_key, thresholds)
 }
 
 /// Share of `body`'s shingles found in `longer_shingles`, or `None` when a
@@ -503,8 +503,10 @@ fn cut_short_in(body: &[&str], long_key: &str) -> bool {
 }
 
 /// Word-level edit similarity for copies of about the same length whose
-/// numbers all agree (a templated list differs in its numbers and stays).
+/// numbers and names all agree (a templated list differs in its numbers,
+/// the same step under each language's tab in its language: both stay).
 fn light_edit<'k>(
+    shorter: &Fingerprinted<'_>,
     short_tokens: &[&str],
     longer: &Fingerprinted<'_>,
     long_key: impl FnOnce() -> &'k str,
@@ -513,6 +515,7 @@ fn light_edit<'k>(
     if longer.token_count() > MAX_EDIT_TOKENS
         || (short_tokens.len() as f32) < 0.8 * longer.token_count() as f32
         || is_code_like(longer.text)
+        || puts_other_names(shorter.text, longer.text)
     {
         return None;
     }
@@ -569,6 +572,59 @@ fn edit_distance_within(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
         std::mem::swap(&mut previous, &mut current);
     }
     Some(previous[b.len()]).filter(|&distance| distance <= limit)
+}
+
+/// The most words a name put in a template's slot has
+/// ([`puts_other_names`]): "Node.js", "San Diego".
+const NAME_SLOT_WORDS: usize = 2;
+
+/// Whether `a` and `b` are one template filled in with other names: the
+/// same words, in any case, but for one stretch of as many words in each,
+/// at most [`NAME_SLOT_WORDS`], where every word is a name or an
+/// identifier and none is in the other's stretch. "With the PHP
+/// development server running, send an SMS" and "With the Go development
+/// server running, ..." are the same step under two tabs of a quickstart;
+/// "How much should I pay in San Francisco?" and "... in San Diego?", two
+/// questions of an FAQ. Each says something the other does not, as two
+/// lines with other figures do ([`same_numbers`]). A light edit fixes a
+/// typo, swaps a common word or moves a name, and stays a copy.
+///
+/// A name is a word with a capital letter after its first (a proper noun
+/// mid-sentence, "PHP", "iPhone"; a sentence's first word is capitalised
+/// anyway, so there only a capital after the first letter counts) or an
+/// identifier (a `.`, `_` or `/` inside it: "send_sms.js", a path).
+fn puts_other_names<'t>(a: &'t str, b: &'t str) -> bool {
+    // Words as written, with the marks inside them ("Node.js") and without
+    // those around them ("PHP,").
+    let words = |text: &'t str| -> Vec<&'t str> {
+        text.split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|word| !word.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let same = |(x, y): (&&str, &&str)| x.eq_ignore_ascii_case(y);
+    let prefix = a.iter().zip(&b).take_while(|&pair| same(pair)).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|&pair| same(pair))
+        .count();
+    let (slot_a, slot_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let is_name = |word: &&str| {
+        let after_first = word.char_indices().nth(1).map_or("", |(at, _)| &word[at..]);
+        let capital_in = if prefix == 0 { after_first } else { word };
+        capital_in.contains(char::is_uppercase) || word.contains(['.', '_', '/'])
+    };
+    let fills = |slot: &[&str], other: &[&str]| {
+        (1..=NAME_SLOT_WORDS).contains(&slot.len())
+            && slot.iter().all(is_name)
+            && !slot
+                .iter()
+                .any(|word| other.iter().any(|o| word.eq_ignore_ascii_case(o)))
+    };
+    slot_a.len() == slot_b.len() && fills(slot_a, slot_b) && fills(slot_b, slot_a)
 }
 
 fn same_numbers(a: &[&str], b: &[&str]) -> bool {
@@ -1645,6 +1701,68 @@ mod tests {
             MatchKind::LightEdit
         );
         assert_eq!(compare(&renumbered, &a, &Thresholds::default()), None);
+    }
+
+    #[test]
+    fn a_template_filled_in_with_other_names_is_no_light_edit() {
+        let light_edit = |a: &str, b: &str| {
+            compare(
+                &fingerprint(a, 0),
+                &fingerprint(b, 0),
+                &Thresholds::default(),
+            )
+            .map(|similarity| similarity.kind)
+        };
+        // The same step under two tabs of a quickstart, and two questions
+        // of an FAQ: each names what the other does not.
+        let step = "With the Node.js script saved and your API key exported, run it from the terminal in your project folder.";
+        for other in [
+            "With the Ruby script saved and your API key exported, run it from the terminal in your project folder.",
+            "With the send_message.rb script saved and your API key exported, run it from the terminal in your project folder.",
+        ] {
+            assert!(puts_other_names(step, other), "{other}");
+            assert_eq!(light_edit(other, step), None, "{other}");
+        }
+        assert_eq!(
+            light_edit(
+                "How much should I pay for a cleaner at home in San Diego on a weekday?",
+                "How much should I pay for a cleaner at home in San Francisco on a weekday?",
+            ),
+            None
+        );
+        // Light edits stay copies: a typo fixed, a common word swapped, a
+        // sentence's first word (capitalised anyway), an attribution glued
+        // to the first word (one word against two), two names swapped.
+        let retold = "Amber Rudd told the committee on Tuesday that the removal targets for the year had never been set by her office or her team.";
+        for (edited, original) in [
+            (
+                "With the Node.js script saved and your API key exported, run it from the termnial in your project folder.",
+                step,
+            ),
+            (
+                "With the Node.js script saved and your API key exported, start it from the terminal in your project folder.",
+                step,
+            ),
+            (
+                "Ms Rudd told the committee on Tuesday that the removal targets for the year had never been set by her office or her team.",
+                retold,
+            ),
+            (
+                "Rudd wrote:Amber Rudd told the committee on Tuesday that the removal targets for the year had never been set by her office or her team.",
+                retold,
+            ),
+            (
+                "Rudd Amber told the committee on Tuesday that the removal targets for the year had never been set by her office or her team.",
+                retold,
+            ),
+        ] {
+            assert!(!puts_other_names(edited, original), "{edited}");
+            assert_eq!(
+                light_edit(edited, original),
+                Some(MatchKind::LightEdit),
+                "{edited}"
+            );
+        }
     }
 
     /// The full Levenshtein table, for checking the banded one.

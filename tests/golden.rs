@@ -397,6 +397,8 @@ golden! {
     markdown_article => "markdown-article",
     one_paragraph_per_line => "one-paragraph-per-line",
     empty_input => "empty-input",
+    structural_language_tabs => "structural-language-tabs",
+    structural_language_tabs_pasted_copy => "structural-language-tabs-pasted-copy",
     structural_meal_plan => "structural-meal-plan",
     structural_meal_plan_pasted_copy => "structural-meal-plan-pasted-copy",
     structural_offer_cards => "structural-offer-cards",
