@@ -515,7 +515,6 @@ fn light_edit<'k>(
     if longer.token_count() > MAX_EDIT_TOKENS
         || (short_tokens.len() as f32) < 0.8 * longer.token_count() as f32
         || is_code_like(longer.text)
-        || puts_other_names(shorter.text, longer.text)
     {
         return None;
     }
@@ -529,10 +528,15 @@ fn light_edit<'k>(
         ((1.0 - thresholds.edit_similarity) * long_tokens.len() as f32).max(0.0) as usize + 1;
     let distance = edit_distance_within(short_tokens, &long_tokens, limit)?;
     let score = 1.0 - distance as f32 / long_tokens.len() as f32;
-    (score >= thresholds.edit_similarity).then_some(Similarity {
-        kind: MatchKind::LightEdit,
-        score,
-    })
+    // Read last: only a pair close enough to be a light edit is read word
+    // by word for names (checked first, it cost 4 M instructions over the
+    // speed benchmark's first copy).
+    (score >= thresholds.edit_similarity && !puts_other_names(shorter.text, longer.text)).then_some(
+        Similarity {
+            kind: MatchKind::LightEdit,
+            score,
+        },
+    )
 }
 
 /// The word-level Levenshtein distance between `a` and `b`, or `None` when
