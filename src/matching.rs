@@ -593,10 +593,10 @@ const NAME_SLOT_WORDS: usize = 2;
 /// lines with other figures do ([`same_numbers`]). A light edit fixes a
 /// typo, swaps a common word or moves a name, and stays a copy.
 ///
-/// A name is a word with a capital letter after its first (a proper noun
-/// mid-sentence, "PHP", "iPhone"; a sentence's first word is capitalised
-/// anyway, so there only a capital after the first letter counts) or an
-/// identifier (a `.`, `_` or `/` inside it: "send_sms.js", a path).
+/// A name is a word with a capital letter (a proper noun mid-sentence,
+/// "PHP"; the text's first word is capitalised anyway, so there only a
+/// capital after its first letter counts, "iPhone") or an identifier (a
+/// `.`, `_` or `/` inside it: "send_sms.js", a path).
 fn puts_other_names<'t>(a: &'t str, b: &'t str) -> bool {
     // Words as written, with the marks inside them ("Node.js") and without
     // those around them ("PHP,").
@@ -616,14 +616,16 @@ fn puts_other_names<'t>(a: &'t str, b: &'t str) -> bool {
         .take_while(|&pair| same(pair))
         .count();
     let (slot_a, slot_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let is_name = |word: &&str| {
+    // Whether the slot's word `at` is a name; the text's first word is
+    // capitalised anyway.
+    let is_name = |(at, word): (usize, &&str)| {
         let after_first = word.char_indices().nth(1).map_or("", |(at, _)| &word[at..]);
-        let capital_in = if prefix == 0 { after_first } else { word };
+        let capital_in = if prefix + at == 0 { after_first } else { word };
         capital_in.contains(char::is_uppercase) || word.contains(['.', '_', '/'])
     };
     let fills = |slot: &[&str], other: &[&str]| {
         (1..=NAME_SLOT_WORDS).contains(&slot.len())
-            && slot.iter().all(is_name)
+            && slot.iter().enumerate().all(is_name)
             && !slot
                 .iter()
                 .any(|word| other.iter().any(|o| word.eq_ignore_ascii_case(o)))
@@ -1731,6 +1733,22 @@ mod tests {
             light_edit(
                 "How much should I pay for a cleaner at home in San Diego on a weekday?",
                 "How much should I pay for a cleaner at home in San Francisco on a weekday?",
+            ),
+            None
+        );
+        // At the text's start only a capital after the first letter names
+        // (in lower case, the same pair is a light edit).
+        assert_eq!(
+            light_edit(
+                "iphone pro cases ship with a strap, a cleaning cloth and a two-year warranty in every country we sell to.",
+                "ipad air cases ship with a strap, a cleaning cloth and a two-year warranty in every country we sell to.",
+            ),
+            Some(MatchKind::LightEdit)
+        );
+        assert_eq!(
+            light_edit(
+                "iPhone Pro cases ship with a strap, a cleaning cloth and a two-year warranty in every country we sell to.",
+                "iPad Air cases ship with a strap, a cleaning cloth and a two-year warranty in every country we sell to.",
             ),
             None
         );
