@@ -7,8 +7,8 @@ For every input of the tracks read (`ext`'s pages, dev's page dumps, and
 with --dev-all dev's `dups` and `real-readability` too), BIN is run twice:
 `--check --format json` for the removals and their lines, `--stdout` for the
 clean copy. A removed paragraph counts when it has at least --min-words
-words, its text is in the input's gold, and no paragraph of the clean copy
-holds it (a removed exact copy whose twin stays has lost nothing). Texts are
+words, its text is in the input's gold, and the clean copy does not hold it
+(a removed exact copy whose twin stays has lost nothing). Texts are
 compared with their whitespace evened out, so a removal that the gold
 rewrites (a URL the gold spells out) is not counted. The summary gives, for
 each rule, the paragraphs and words counted; --show RULE lists them.
@@ -56,9 +56,11 @@ def lost(binary: str, models: dict[str, str] | None, path: Path, min_words: int)
     flags = []
     if models is not None:
         flags = ["--model", models[hashlib.sha256(path.read_bytes()).hexdigest()]]
-    run = lambda *args: subprocess.run(  # noqa: E731
-        [binary, *flags, str(path), *args], capture_output=True, text=True
-    ).stdout
+
+    def run(*args: str) -> str:
+        command = [binary, *flags, str(path), *args]
+        return subprocess.run(command, capture_output=True, text=True).stdout
+
     # One JSON object a line; str.splitlines would also break at the
     # Unicode separators a paragraph's text may hold.
     report = json.loads(run("--check", "--format", "json").split("\n")[0])
