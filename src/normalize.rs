@@ -114,7 +114,14 @@ pub(crate) fn normalize_text<'a>(text: &'a str, options: &NormalizeOptions) -> N
     let mut lines: Vec<Cow<'a, str>> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut endings = EndingCounts::default();
-    let mut markdown = Markdown::default();
+    let mut markdown = Markdown {
+        closers: if options.markdown {
+            FenceClosers::of(text, options)
+        } else {
+            FenceClosers::default()
+        },
+        ..Markdown::default()
+    };
     let mut start = 0;
     for (raw, end) in split_lines(text) {
         endings.add(text, start + raw.len(), end);
@@ -164,6 +171,9 @@ fn hard_break(raw: &str) -> Option<&str> {
 struct Markdown<'a> {
     /// Inside a fenced code block: its fence character and length.
     fence: Option<(u8, usize)>,
+    /// The lines that can close a fence: a fence line opens a block only
+    /// when one of them follows it.
+    closers: FenceClosers,
     /// The index in `blocks` of the indented code block the previous line
     /// belongs to. A blank line ends it: CommonMark runs the block on past
     /// blank lines to the next indented line, but then removing a paragraph
@@ -209,10 +219,11 @@ impl Markdown<'_> {
             }
             return true;
         }
-        if let Some((c, len, _)) = either
-            .iter()
-            .find_map(|line| fence(line).filter(|&(c, _, info)| !(c == b'`' && info.contains('`'))))
-        {
+        if let Some((c, len, _)) = either.iter().find_map(|line| {
+            fence(line).filter(|&(c, len, info)| {
+                !(c == b'`' && info.contains('`')) && self.closers.close_after(index, c, len)
+            })
+        }) {
             self.fence = Some((c, len));
             self.blocks.push(index..index + 1);
             return true;
@@ -247,6 +258,69 @@ impl Markdown<'_> {
         if let Some(block) = self.blocks.last_mut() {
             block.end = index + 1;
         }
+    }
+}
+
+/// Where a fence could close: the lines that read as a closing fence (a
+/// fence line with nothing after its backticks or tildes), as written or
+/// once normalized, each with the longest such fence of each character from
+/// it to the end of the text.
+///
+/// CommonMark runs a fence that never closes to the end of the document. In
+/// scraped text such a line is decoration (a product page's `~~~~~~~~~~~~~`
+/// under its description), and reading it as an opening fence made the
+/// rest of the page, its reviews, menus and footer, one verbatim paragraph
+/// that no rule could take apart (`ext` page 0616: 1,138 lines). So a fence
+/// line opens a block only when a fence that can close it follows; else it
+/// is a line of text. No removal can change that for the next run: a line
+/// that can close a fence is either inside the block it closes, and goes
+/// only with it, or after every fence it could close.
+#[derive(Debug, Default)]
+struct FenceClosers {
+    /// Line index, then the longest closing fence of backticks and of
+    /// tildes at that line or after it, in line order.
+    longest_from: Vec<(usize, [usize; 2])>,
+}
+
+impl FenceClosers {
+    fn of(text: &str, options: &NormalizeOptions) -> Self {
+        let mut closers = Vec::new();
+        for (index, (raw, _)) in split_lines(text).enumerate() {
+            if memchr::memchr2(b'`', b'~', raw.as_bytes()).is_none() {
+                continue;
+            }
+            let mut longest = [0; 2];
+            for line in [Cow::Borrowed(raw), normalize_line(raw, options)] {
+                if let Some((c, len, info)) = fence(&line)
+                    && info.trim().is_empty()
+                {
+                    let slot = &mut longest[usize::from(c == b'~')];
+                    *slot = (*slot).max(len);
+                }
+            }
+            if longest != [0; 2] {
+                closers.push((index, longest));
+            }
+        }
+        let mut after = [0; 2];
+        for (_, longest) in closers.iter_mut().rev() {
+            after = [after[0].max(longest[0]), after[1].max(longest[1])];
+            *longest = after;
+        }
+        FenceClosers {
+            longest_from: closers,
+        }
+    }
+
+    /// Whether a fence of `len` characters `c` on line `index` is closed by
+    /// a later line.
+    fn close_after(&self, index: usize, c: u8, len: usize) -> bool {
+        let next = self
+            .longest_from
+            .partition_point(|&(line, _)| line <= index);
+        self.longest_from
+            .get(next)
+            .is_some_and(|(_, longest)| longest[usize::from(c == b'~')] >= len)
     }
 }
 
@@ -554,6 +628,34 @@ mod tests {
             normalize_line("Plain text.", &NormalizeOptions::default()),
             Cow::Borrowed(_)
         ));
+    }
+
+    /// The lines of `text` that pass through in a Markdown block.
+    fn block_lines(text: &str) -> Vec<Range<usize>> {
+        normalize_text(text, &NormalizeOptions::default()).blocks
+    }
+
+    #[test]
+    fn a_fence_that_never_closes_is_a_line_of_text() {
+        // `ext` 0616: a product description underlined with tildes, then
+        // the page's reviews, menus and footer, none of it code.
+        let page = "Size : medium\n~~~~~~~~~~~~~\nShare  this\n\nAdd to cart\n";
+        assert!(block_lines(page).is_empty());
+        let normalized = normalize_text(page, &NormalizeOptions::default());
+        assert_eq!(normalized.lines[2], "Share this");
+        // A closing fence as long as the opening one, or longer, closes it;
+        // a shorter one, another character or a fence with an info string
+        // does not.
+        assert_eq!(block_lines("~~~~\n  x  \n~~~~~\n"), [0..3]);
+        assert!(block_lines("~~~~\nx\n~~~\n```\n~~~~ rust\n").is_empty());
+        // The first fence of three closes at the second; the third opens
+        // nothing.
+        assert_eq!(
+            block_lines("```\nlet  a = 1;\n```\nText.\n```\n  b\n"),
+            [0..3]
+        );
+        // A line that only normalization makes a closing fence closes one.
+        assert_eq!(block_lines("```\ncode\n\u{a0}```\n"), [0..3]);
     }
 
     #[test]
