@@ -646,16 +646,22 @@ mod tests {
         // A closing fence as long as the opening one, or longer, closes it;
         // a shorter one, another character or a fence with an info string
         // does not.
-        assert_eq!(block_lines("~~~~\n  x  \n~~~~~\n"), [0..3]);
+        assert_eq!(
+            block_lines("~~~~\n  x  \n~~~~~\n"),
+            [Range { start: 0, end: 3 }]
+        );
         assert!(block_lines("~~~~\nx\n~~~\n```\n~~~~ rust\n").is_empty());
         // The first fence of three closes at the second; the third opens
         // nothing.
         assert_eq!(
             block_lines("```\nlet  a = 1;\n```\nText.\n```\n  b\n"),
-            [0..3]
+            [Range { start: 0, end: 3 }]
         );
         // A line that only normalization makes a closing fence closes one.
-        assert_eq!(block_lines("```\ncode\n\u{a0}```\n"), [0..3]);
+        assert_eq!(
+            block_lines("```\ncode\n\u{a0}```\n"),
+            [Range { start: 0, end: 3 }]
+        );
     }
 
     #[test]
