@@ -306,10 +306,7 @@ impl Page<'_, '_> {
         let link_end = headline_over_dateline(top, &over_dateline[..first])
             .map_or(link_end, |headline| link_end.max(headline));
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
-        let bottom_start = paragraphs[last + 1..]
-            .iter()
-            .position(|p| is_link_like(p))
-            .map_or(paragraphs.len(), |at| last + 1 + at);
+        let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[usize]| {
             edge.len() + hidden.iter().sum::<usize>() >= MENU_RUN
                 && longest_link_run(edge, hidden) >= MENU_RUN
@@ -351,6 +348,55 @@ impl Page<'_, '_> {
         chrome[notice..].fill(true);
         chrome
     }
+}
+
+/// Where the bottom edge starts under the article's last prose paragraph
+/// (`last`): at the first line that reads as a link, past any list under
+/// it whose items all hold a figure, or all read `key: value`
+/// ([`is_list_item`]). Such a list is the article's own (a results table,
+/// the teams that qualified, a schedule), and its heading reads as a link:
+/// dev `9a440270` lost a heading and its twenty lines of "England (Group
+/// A): 10th appearance" with the footer under them. Teasers and country
+/// pickers mix their shapes ("2 Officers Shot...", then "Mayor:
+/// 'Despicable' Move..."; "France (€)"): of the 542 bench-dev inputs, a
+/// list of any items with a figure, `key: value` or code under a heading
+/// kept 6 such blocks of noise for that one list.
+fn bottom_edge(paragraphs: &[&str], last: usize) -> usize {
+    let mut from = last + 1;
+    loop {
+        let Some(heading) = paragraphs[from..]
+            .iter()
+            .position(|p| is_link_like(p))
+            .map(|at| from + at)
+        else {
+            return paragraphs.len();
+        };
+        let items = |shape: fn(&str) -> bool| {
+            paragraphs[heading + 1..]
+                .iter()
+                .take_while(|p| is_list_item(p) && shape(p))
+                .count()
+        };
+        let list = items(|p| p.contains(char::is_numeric)).max(items(|p| p.contains(": ")));
+        if list < FIGURE_LIST_LINES {
+            return heading;
+        }
+        from = heading + 1 + list;
+    }
+}
+
+/// List items in a row under a heading that make a list of the article's
+/// ([`bottom_edge`]).
+const FIGURE_LIST_LINES: usize = 3;
+
+/// One short line, not a sentence, with a word in it (a page number alone
+/// is a pager's link): an item of a list when its neighbours share its
+/// shape ([`bottom_edge`]).
+fn is_list_item(text: &str) -> bool {
+    !ends_sentence(text)
+        && !text.contains('\n')
+        && text.contains(char::is_alphabetic)
+        && words(text).nth(LINK_MAX_WORDS).is_none()
 }
 
 /// The article's edges (`first` and `last`, its first and last prose
@@ -1373,6 +1419,36 @@ mod tests {
                 .iter()
                 .all(|&c| !c)
         );
+    }
+
+    /// dev `9a440270` (a football report, lines shortened): under the last
+    /// prose paragraph, a heading and its list of qualified teams, then the
+    /// writer's name and the site's footer menu. The bottom edge starts
+    /// under the list, not at its heading, which reads as a link. A pager
+    /// under the prose ("«", "1", "2", "3") is no list: its items have no
+    /// word.
+    #[test]
+    fn a_list_under_its_heading_is_no_part_of_the_footer() {
+        let mut page = vec![
+            PROSE,
+            "Qualified teams",
+            "England (Group A): 10th appearance",
+            "Czech Republic (Group A): Seventh appearance",
+            "Spain (Group F): 11th appearance",
+            "Roger Gonzalez",
+        ];
+        page.extend(MENU);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..5].iter().all(|&c| !c), "{chrome:?}");
+        assert!(chrome[5..].iter().all(|&c| c), "{chrome:?}");
+        // Two items are too few to tell a list.
+        page.remove(4);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
+        let mut pager = vec![PROSE, "\u{ab}", "1", "2", "3"];
+        pager.extend(MENU);
+        let chrome = page_chrome(&pager, &ProseMemo::default());
+        assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
     }
 
     const MENU: [&str; 6] = ["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns"];
