@@ -285,8 +285,16 @@ struct FenceClosers {
 impl FenceClosers {
     fn of(text: &str, options: &NormalizeOptions) -> Self {
         let mut closers = Vec::new();
+        // A fence line holds a backtick or a tilde, as written or as an
+        // entity (`&#96;`), which normalization decodes. Most texts have
+        // none of these: no need to split them.
+        let may_hold_a_fence =
+            |text: &str| memchr::memchr3(b'`', b'~', b'&', text.as_bytes()).is_some();
+        if !may_hold_a_fence(text) {
+            return FenceClosers::default();
+        }
         for (index, (raw, _)) in split_lines(text).enumerate() {
-            if memchr::memchr2(b'`', b'~', raw.as_bytes()).is_none() {
+            if !may_hold_a_fence(raw) {
                 continue;
             }
             let mut longest = [0; 2];
@@ -660,6 +668,10 @@ mod tests {
         // A line that only normalization makes a closing fence closes one.
         assert_eq!(
             block_lines("```\ncode\n\u{a0}```\n"),
+            [Range { start: 0, end: 3 }]
+        );
+        assert_eq!(
+            block_lines("```\ncode\n&#96;&#96;&#96;\n"),
             [Range { start: 0, end: 3 }]
         );
     }
