@@ -288,13 +288,14 @@ impl FenceClosers {
         // A fence line holds a backtick or a tilde, as written or as an
         // entity (`&#96;`), which normalization decodes. Most texts have
         // none of these: no need to split them.
-        let may_hold_a_fence =
-            |text: &str| memchr::memchr3(b'`', b'~', b'&', text.as_bytes()).is_some();
-        if !may_hold_a_fence(text) {
+        if memchr::memchr3(b'`', b'~', b'&', text.as_bytes()).is_none() {
             return FenceClosers::default();
         }
         for (index, (raw, _)) in split_lines(text).enumerate() {
-            if !may_hold_a_fence(raw) {
+            // Up to three spaces and then the fence, once normalized: what
+            // normalization removes or turns into a space may come first.
+            let start = raw.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c));
+            if !start.starts_with(['`', '~', '&']) {
                 continue;
             }
             let mut longest = [0; 2];
