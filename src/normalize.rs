@@ -114,21 +114,14 @@ pub(crate) fn normalize_text<'a>(text: &'a str, options: &NormalizeOptions) -> N
     let mut lines: Vec<Cow<'a, str>> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut endings = EndingCounts::default();
-    let mut markdown = Markdown {
-        closers: if options.markdown {
-            FenceClosers::of(text, options)
-        } else {
-            FenceClosers::default()
-        },
-        ..Markdown::default()
-    };
+    let mut markdown = Markdown::default();
     let mut start = 0;
     for (raw, end) in split_lines(text) {
         endings.add(text, start + raw.len(), end);
         start = end;
         let index = lines.len();
         let line = normalize_line(raw, options);
-        if options.markdown && markdown.is_verbatim(index, raw, &line) {
+        if options.markdown && markdown.is_verbatim(index, raw, &line, || (text, options)) {
             markdown.previous_blank = raw.trim().is_empty();
             lines.push(Cow::Borrowed(raw));
             continue;
@@ -172,8 +165,9 @@ struct Markdown<'a> {
     /// Inside a fenced code block: its fence character and length.
     fence: Option<(u8, usize)>,
     /// The lines that can close a fence: a fence line opens a block only
-    /// when one of them follows it.
-    closers: FenceClosers,
+    /// when one of them follows it. Read from the whole text at the first
+    /// fence line, as most texts have none.
+    closers: Option<FenceClosers>,
     /// The index in `blocks` of the indented code block the previous line
     /// belongs to. A blank line ends it: CommonMark runs the block on past
     /// blank lines to the next indented line, but then removing a paragraph
@@ -203,7 +197,13 @@ impl Markdown<'_> {
     /// (not idempotent). A verbatim line is written as it is, and any other
     /// line as normalized, which normalizes to itself, so the next run
     /// classifies every line as this one did.
-    fn is_verbatim(&mut self, index: usize, raw: &str, normalized: &str) -> bool {
+    fn is_verbatim<'t>(
+        &mut self,
+        index: usize,
+        raw: &str,
+        normalized: &str,
+        whole_text: impl FnOnce() -> (&'t str, &'t NormalizeOptions),
+    ) -> bool {
         let at_start = !std::mem::replace(&mut self.started, true);
         let open_table = self.open_table.take();
         let open_indented = self.open_indented.take();
@@ -219,14 +219,25 @@ impl Markdown<'_> {
             }
             return true;
         }
-        if let Some((c, len, _)) = either.iter().find_map(|line| {
-            fence(line).filter(|&(c, len, info)| {
-                !(c == b'`' && info.contains('`')) && self.closers.close_after(index, c, len)
-            })
-        }) {
-            self.fence = Some((c, len));
-            self.blocks.push(index..index + 1);
-            return true;
+        let opening = either.map(|line| {
+            fence(line)
+                .filter(|&(c, _, info)| !(c == b'`' && info.contains('`')))
+                .map(|(c, len, _)| (c, len))
+        });
+        if opening.iter().any(Option::is_some) {
+            let closers = self.closers.get_or_insert_with(|| {
+                let (text, options) = whole_text();
+                FenceClosers::of(text, options)
+            });
+            if let Some((c, len)) = opening
+                .into_iter()
+                .flatten()
+                .find(|&(c, len)| closers.close_after(index, c, len))
+            {
+                self.fence = Some((c, len));
+                self.blocks.push(index..index + 1);
+                return true;
+            }
         }
         if either
             .iter()
@@ -272,10 +283,11 @@ impl Markdown<'_> {
 /// rest of the page, its reviews, menus and footer, one verbatim paragraph
 /// that no rule could take apart (`ext` page 0616: 1,138 lines). So a fence
 /// line opens a block only when a fence that can close it follows; else it
-/// is a line of text. No removal can change that for the next run: a line
-/// that can close a fence is either inside the block it closes, and goes
-/// only with it, or after every fence it could close.
-#[derive(Debug, Default)]
+/// is a line of text. No removal can change that for the next run: removing
+/// lines adds no closing fence, and a line that can close a fence either
+/// lies inside the block it closes, and goes only with it, or follows no
+/// fence line it could close (it would have closed that one).
+#[derive(Debug)]
 struct FenceClosers {
     /// Line index, then the longest closing fence of backticks and of
     /// tildes at that line or after it, in line order.
@@ -285,12 +297,6 @@ struct FenceClosers {
 impl FenceClosers {
     fn of(text: &str, options: &NormalizeOptions) -> Self {
         let mut closers = Vec::new();
-        // A fence line holds a backtick or a tilde, as written or as an
-        // entity (`&#96;`), which normalization decodes. Most texts have
-        // none of these: no need to split them.
-        if memchr::memchr3(b'`', b'~', b'&', text.as_bytes()).is_none() {
-            return FenceClosers::default();
-        }
         for (index, (raw, _)) in split_lines(text).enumerate() {
             // Up to three spaces and then the fence, once normalized: what
             // normalization removes or turns into a space may come first.
