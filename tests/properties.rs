@@ -231,6 +231,8 @@ fn awkward_text() -> impl Strategy<Value = String> {
         Just("    ".to_string()),
         Just("| a |".to_string()),
         Just("```".to_string()),
+        Just("~~~~".to_string()),
+        Just("&#96;&#96;&#96;".to_string()),
         "[a-zA-Z ]{0,12}",
         any::<char>().prop_map(String::from),
     ];
