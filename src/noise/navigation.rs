@@ -356,11 +356,11 @@ impl Page<'_, '_> {
 /// ([`is_list_item`]). Such a list is the article's own (a results table,
 /// the teams that qualified, a schedule), and its heading reads as a link:
 /// dev `9a440270` lost a heading and its twenty lines of "England (Group
-/// A): 10th appearance" with the footer under them. Teasers and country
-/// pickers mix their shapes ("2 Officers Shot...", then "Mayor:
-/// 'Despicable' Move..."; "France (€)"): of the 542 bench-dev inputs, a
-/// list of any items with a figure, `key: value` or code under a heading
-/// kept 6 such blocks of noise for that one list.
+/// A): 10th appearance" with the footer under them. Teasers mix their
+/// shapes ("2 Officers Shot...", then "Mayor: 'Despicable' Move..."), and
+/// a country picker ("France (€)") has neither: of the 542 bench-dev
+/// inputs, a list of any items with a figure, `key: value` or code under a
+/// heading kept 6 such blocks of noise for that one list.
 fn bottom_edge(paragraphs: &[&str], last: usize) -> usize {
     let mut from = last + 1;
     loop {
