@@ -281,7 +281,7 @@ impl Markdown<'_> {
 /// scraped text such a line is decoration (a product page's `~~~~~~~~~~~~~`
 /// under its description), and reading it as an opening fence made the
 /// rest of the page, its reviews, menus and footer, one verbatim paragraph
-/// that no rule could take apart (`ext` page 0616: 1,138 lines). So a fence
+/// that no rule could take apart (`ext` page 0616: 1,139 lines). So a fence
 /// line opens a block only when a fence that can close it follows; else it
 /// is a line of text. No removal can change that for the next run: removing
 /// lines adds no closing fence, and a line that can close a fence either
