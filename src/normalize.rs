@@ -211,9 +211,7 @@ impl Markdown<'_> {
         if let Some((fence_char, fence_len)) = self.fence {
             self.extend_last(index);
             if either.iter().any(|line| {
-                fence(line).is_some_and(|(c, len, info)| {
-                    c == fence_char && len >= fence_len && info.trim().is_empty()
-                })
+                closing_fence(line).is_some_and(|(c, len)| c == fence_char && len >= fence_len)
             }) {
                 self.fence = None;
             }
@@ -306,9 +304,7 @@ impl FenceClosers {
             }
             let mut longest = [0; 2];
             for line in [Cow::Borrowed(raw), normalize_line(raw, options)] {
-                if let Some((c, len, info)) = fence(&line)
-                    && info.trim().is_empty()
-                {
+                if let Some((c, len)) = closing_fence(&line) {
                     let slot = &mut longest[usize::from(c == b'~')];
                     *slot = (*slot).max(len);
                 }
@@ -358,6 +354,14 @@ fn fence(raw: &str) -> Option<(u8, usize, &str)> {
     }
     let len = text.bytes().take_while(|&b| b == c).count();
     (len >= 3).then(|| (c, len, &text[len..]))
+}
+
+/// A fence line that can close a fence: nothing after its backticks or
+/// tildes. Its character and length.
+fn closing_fence(line: &str) -> Option<(u8, usize)> {
+    fence(line)
+        .filter(|(_, _, info)| info.trim().is_empty())
+        .map(|(c, len, _)| (c, len))
 }
 
 /// Normalizes one line (without its line ending). Borrows when nothing changes,

@@ -393,10 +393,15 @@ const FIGURE_LIST_LINES: usize = 3;
 /// is a pager's link): an item of a list when its neighbours share its
 /// shape ([`bottom_edge`]).
 fn is_list_item(text: &str) -> bool {
-    !ends_sentence(text)
-        && !text.contains('\n')
-        && text.contains(char::is_alphabetic)
-        && words(text).nth(LINK_MAX_WORDS).is_none()
+    is_short_line(text) && text.contains(char::is_alphabetic)
+}
+
+/// One line of at most [`LINK_MAX_WORDS`] words that ends no sentence: the
+/// shape of a link's text and of a list's item. Cheapest first: most
+/// paragraphs of an article end a sentence, and the words are counted only
+/// up to one too many.
+fn is_short_line(text: &str) -> bool {
+    !ends_sentence(text) && !text.contains('\n') && words(text).nth(LINK_MAX_WORDS).is_none()
 }
 
 /// The article's edges (`first` and `last`, its first and last prose
@@ -959,11 +964,7 @@ fn stop_words() -> &'static FxHashSet<&'static str> {
 /// list items of the article: a schedule, a ranking, a synopsis), not a
 /// continuation starting in lower case.
 fn is_link_like(text: &str) -> bool {
-    // Cheapest first: most paragraphs of an article end a sentence, and
-    // the words are counted only up to one too many.
-    !ends_sentence(text)
-        && !text.contains('\n')
-        && words(text).nth(LINK_MAX_WORDS).is_none()
+    is_short_line(text)
         && !text.contains(char::is_numeric)
         && !crate::text::is_code_like(text)
         && !text.contains(": ")
