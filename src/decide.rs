@@ -918,7 +918,9 @@ const MOST_THE_MODEL_TAKES: f64 = 0.8;
 /// run would, so cleaning stays a fixed point. A page that still loses
 /// paragraphs in the last of [`MAX_MODEL_ROUNDS`] is given back the
 /// decisions it came with, and so is a page that would lose more than
-/// [`MOST_THE_MODEL_TAKES`] of the text the rules keep.
+/// [`MOST_THE_MODEL_TAKES`] of the text the rules keep; one given back after
+/// its rounds put copies back is first read once more without putting any
+/// back, as the next run reads it ([`model_rounds`]).
 ///
 /// The model reads the page twice. First beside what the rules removed
 /// around each paragraph as noise (a comment between two removed
