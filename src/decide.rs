@@ -952,13 +952,14 @@ const MOST_THE_MODEL_TAKES: f64 = 0.8;
 ///     rule is one the user turned off (the opt-in `boilerplate/copyright`
 ///     and `boilerplate/credits`, say, for agency copy that keeps its credit
 ///     lines), and the model must not remove it in that rule's place;
-///   - a Markdown code block or table, a block of code outside a fence
-///     ([`crate::text::is_code_block`]) or a listing of code scraped with
-///     its line numbers ([`crate::text::numbered_code_listing`]): the
-///     author's code and data. And in a
-///     text of one paragraph per line, two tables (or code blocks) that a
+///   - a Markdown code block or table, or a block of code outside a fence
+///     ([`crate::text::is_code_block`]): the author's code and data. And in
+///     a text of one paragraph per line, two tables (or code blocks) that a
 ///     removal brings together read as one on the next run: a verdict on
 ///     each part would not hold for the whole (not idempotent);
+/// - a listing of code scraped with its line numbers
+///   ([`crate::text::numbered_code_listing`]), found among the paragraphs
+///   each round reads;
 /// - a run of paragraphs whose removal would bring together two kept
 ///   paragraphs that `would_join` (by index in `texts`; `None` for the
 ///   text's start) says the next run reads as one (two Markdown blocks, or
@@ -987,17 +988,6 @@ pub fn refine_with_page_model(
     {
         return decisions;
     }
-    // A listing of code is read among the paragraphs the rules keep, as the
-    // next run reads it: a line the rules remove as a copy (the same line
-    // in another language's tab) is not there to count then.
-    let mut in_listing = vec![false; texts.len()];
-    for (&i, listed) in kept
-        .iter()
-        .zip(crate::text::numbered_code_listing(&kept_texts))
-    {
-        in_listing[i] = listed;
-    }
-    let left_alone = |i: usize| left_alone(i) || in_listing[i];
     // Each paragraph is measured once, for all rounds of both readings.
     let removed_by = decisions.iter().map(page_model::noise_rule);
     let mut paragraphs = page_model::MeasuredParagraphs::new(texts, removed_by);
@@ -1007,7 +997,7 @@ pub fn refine_with_page_model(
         &mut paragraphs,
         texts,
         decisions,
-        left_alone,
+        &left_alone,
         &would_join,
         &mut rerun,
     );
@@ -1176,11 +1166,24 @@ fn model_rounds<'t, 'm>(
                 break;
             }
             let verdicts = page_model::judge_page(model, paragraphs, &kept);
+            // A listing of code is read among the paragraphs this round
+            // reads, as the next run reads it: a line the rules removed as a
+            // copy (the same line in another language's tab) is not there
+            // to count then. Read once from the rules' page, a listing that
+            // the rules' later looks broke up (a copy in it found once the
+            // page was smaller) stayed whole, and the next run, which found
+            // no listing there, removed two of its lines (found by the
+            // `clean` fuzz target).
+            let listed = {
+                let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+                crate::text::numbered_code_listing(&kept_texts)
+            };
             let mut remove: Vec<bool> = verdicts
                 .iter()
                 .zip(&kept)
-                .map(|(verdict, &index)| {
-                    verdict.remove && !is_figure_list(texts[index]) && !left_alone(index)
+                .zip(listed)
+                .map(|((verdict, &index), listed)| {
+                    verdict.remove && !listed && !is_figure_list(texts[index]) && !left_alone(index)
                 })
                 .collect();
             keep_runs_that_would_join(&mut remove, &kept, &would_join);
