@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Seeds a fuzz corpus with real pages: windows of up to 12 KB (the start
 and the middle) of every input of ../shared/bench-dev (dev's three tracks
-and ext). The `clean` target's own corpus holds inputs under 5 KB, where
-the page model's rounds rarely run; whole pages reach them.
+and ext). The `clean` target's own corpus holds inputs under 5 KB; these
+are whole pages' worth of real layout for the page model's rounds.
 
     python3 fuzz/seed_from_bench.py fuzz/corpus/pages
     cd fuzz && cargo +nightly fuzz run clean corpus/pages -- -max_len=12000
