@@ -977,9 +977,7 @@ pub fn refine_with_page_model(
     let Some(model) = options.page_model.as_deref() else {
         return decisions;
     };
-    let kept: Vec<usize> = (0..decisions.len())
-        .filter(|&i| matches!(decisions[i], Decision::Keep(_)))
-        .collect();
+    let kept = kept_indices(&decisions);
     let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
     if !options.rules.enabled(PAGE_MODEL)
         || kept.len() > page_model::MAX_PARAGRAPHS
@@ -1109,6 +1107,10 @@ fn model_rounds<'t, 'm>(
     // still lost paragraphs in the eighth round and came back as the rules
     // left it; the next run, whose text had no copies, settled in the
     // eighth round and removed 18 of its 25 paragraphs.
+    // Whether the page the rounds left, `kept`, holds enough of the text.
+    let holds_enough = |kept: &[usize]| {
+        1.0 - text_of(kept) as f64 / text_kept_by_rules.max(1) as f64 <= MOST_THE_MODEL_TAKES
+    };
     let mut put_back_copies = true;
     loop {
         // What the rounds changed, to give back if the page never settles or
@@ -1142,10 +1144,6 @@ fn model_rounds<'t, 'm>(
                 }
                 removal => restored.push((index, removal)),
             }
-        };
-        // Whether the page the rounds left, `kept`, holds enough of the text.
-        let holds_enough = |kept: &[usize]| {
-            1.0 - text_of(kept) as f64 / text_kept_by_rules.max(1) as f64 <= MOST_THE_MODEL_TAKES
         };
         // Whether the last round put copies back: the rules have not yet
         // looked at the page with them.
