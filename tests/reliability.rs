@@ -69,6 +69,46 @@ fn r02_legacy_asian_encodings_are_refused_not_garbled() {
     }
 }
 
+/// 02, the guess's other side: Windows-1252 is guessed from the whole file,
+/// and a clean copy that has lost an English paragraph can tip the guess (a
+/// line of `£` amounts then reads as Polish). Written back, the next run, or
+/// `--check` after `--in-place`, would fail on the file this run cleaned; so
+/// the file is refused and left as it is, and `--to-utf8` still cleans it.
+#[test]
+fn r02_a_guessed_encoding_its_clean_copy_would_lose_is_refused() {
+    let story = "The council said on Tuesday that the new road would open next spring \
+        after years of delay and argument over its cost to local people. "
+        .repeat(2);
+    let story = story.trim_end();
+    let prices: Vec<String> = (0..20).map(|pounds| format!("\u{a3}{pounds}")).collect();
+    let text = format!("{story}\n\n{story}\n\n{}\n", prices.join(" "));
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("prices.txt"), &bytes).unwrap();
+    for mode in ["--in-place", "--check"] {
+        let output = dedupe(dir.path(), &["--isolated", mode, "prices.txt"]);
+        assert_eq!(code(&output), 2, "{mode}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains(
+                "prices.txt: read as Windows-1252 by a guess, but its clean copy would not be"
+            ),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(fs::read(dir.path().join("prices.txt")).unwrap(), &bytes[..]);
+    let output = dedupe(
+        dir.path(),
+        &["--isolated", "-q", "--to-utf8", "--stdout", "prices.txt"],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        text.replacen(&format!("{story}\n\n"), "", 1)
+    );
+}
+
 /// 11: every diff applies with `git apply` and `patch -p1` to the file on
 /// disk: Windows-1252 bytes, and names with spaces, tabs and newlines.
 #[test]
