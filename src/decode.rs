@@ -96,6 +96,9 @@ pub enum DecodeError {
     /// likely legacy encoding (e.g. `Shift_JIS`, `GBK`), which is not read,
     /// because a wrong guess written back destroys the text.
     UnsupportedEncoding { guess: &'static str },
+    /// A clean copy of a file read as Windows-1252 by a guess would read
+    /// back otherwise ([`reads_back`]): as `name`.
+    ReadsAs { name: &'static str },
 }
 
 impl std::fmt::Display for DecodeError {
@@ -103,7 +106,10 @@ impl std::fmt::Display for DecodeError {
         match self {
             DecodeError::Binary => write!(f, "binary file (contains NUL bytes), skipped"),
             DecodeError::InvalidUtf8 { offset } => {
-                write!(f, "invalid UTF-8 at byte {offset}")
+                write!(
+                    f,
+                    "invalid UTF-8 at byte {offset}; if it is not UTF-8, force its encoding with --encoding"
+                )
             }
             DecodeError::InvalidUtf16 => {
                 write!(f, "invalid UTF-16 (odd length or unpaired surrogate)")
@@ -112,6 +118,11 @@ impl std::fmt::Display for DecodeError {
                 f,
                 "not UTF-8 and not Windows-1252 text (looks like {guess}); \
                  convert it to UTF-8 first, or force one with --encoding"
+            ),
+            DecodeError::ReadsAs { name } => write!(
+                f,
+                "read as Windows-1252 by a guess, but its clean copy would read as {name}; \
+                 force an encoding with --encoding, or write UTF-8 with --to-utf8"
             ),
         }
     }
@@ -165,11 +176,57 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'_>, DecodeErr
                 offset: err.valid_up_to(),
             })
         }
+        Err(err) if mostly_utf8(bytes) => Err(DecodeError::InvalidUtf8 {
+            offset: err.valid_up_to(),
+        }),
         Err(_) => match legacy_guess(bytes) {
             None => Ok(windows_1252(bytes, true)),
             Some(guess) => Err(DecodeError::UnsupportedEncoding { guess }),
         },
     }
+}
+
+/// Whether `bytes`, a clean copy written in `encoding`, read back as this
+/// run read its file: an error saying how the next run would read them
+/// when that is otherwise. Only a guess can be lost: Windows-1252 is
+/// guessed from the whole file's bytes, and a clean copy that lost some of
+/// them can tip the guess to another legacy encoding (a line of `£` amounts
+/// reads as Polish without the English paragraphs around it), or be valid
+/// UTF-8 once the paragraph that held the only bytes UTF-8 refuses has
+/// gone. Either way the next run reads other text from the same bytes,
+/// cleans it otherwise, and a file cleaned once is not clean (or is
+/// refused). Bytes all ASCII read alike in every encoding.
+pub fn reads_back(bytes: &[u8], encoding: FileEncoding) -> Result<(), DecodeError> {
+    if encoding.charset != Charset::Windows1252 || bytes.is_ascii() {
+        return Ok(());
+    }
+    match decode(bytes, Encoding::Auto) {
+        Ok(read) if read.encoding.charset == Charset::Windows1252 => Ok(()),
+        Ok(read) => Err(DecodeError::ReadsAs {
+            name: read.encoding.name(),
+        }),
+        Err(DecodeError::UnsupportedEncoding { guess }) => {
+            Err(DecodeError::ReadsAs { name: guess })
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Whether bytes that are not UTF-8 hold more characters UTF-8 reads (of
+/// two bytes or more) than stretches it cannot: UTF-8 with a few bad bytes
+/// (a scraper's buffer cut a character in two), not a legacy encoding.
+/// Read as Windows-1252, each of its characters would be two or three
+/// symbols ("’" as "â€™"), and a clean copy without the bad bytes would be
+/// UTF-8 to the next run. In Western text a legacy letter is mostly
+/// followed by ASCII, which UTF-8 cannot read; the rare pair it can
+/// ("É»" in «CAFÉ») is outnumbered.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut read, mut unread) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        read += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        unread += usize::from(!chunk.invalid().is_empty());
+    }
+    read > unread
 }
 
 /// Decodes UTF-16 that starts with its BOM, strictly: a malformed file would
@@ -510,6 +567,24 @@ mod tests {
             );
             assert!(error.to_string().contains("not UTF-8"), "{error}");
         }
+    }
+
+    #[test]
+    fn utf8_with_a_bad_byte_is_an_error_not_windows_1252() {
+        // A curly quote, a registered sign and an ellipsis in UTF-8, and one
+        // byte of a character cut in two: not Western text.
+        let bytes = "It\u{2019}s the Crusher\u{ae} ANC 2\u{2026} for real".as_bytes();
+        let bytes = [bytes, b" \xe2\x80 end."].concat();
+        assert_eq!(
+            decode(&bytes, Encoding::Auto),
+            Err(DecodeError::InvalidUtf8 { offset: 39 })
+        );
+        // French in Windows-1252 with one pair that UTF-8 would read
+        // ("\xc9\xbb", `É»`): a legacy letter among ASCII, many times over.
+        let french = b"\xabCAF\xc9\xbb, dit-il. Le caf\xe9 est pr\xe8s de la for\xeat, o\xf9 l'\xe9t\xe9 est doux.";
+        let decoded = decode(french, Encoding::Auto).unwrap();
+        assert_eq!(decoded.encoding.charset, Charset::Windows1252);
+        assert!(decoded.text.starts_with("«CAFÉ»"));
     }
 
     #[test]

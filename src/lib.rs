@@ -53,7 +53,7 @@ pub use corpus::{
 };
 pub use decide::{Decision, KeepReason, Removal};
 pub use decode::{
-    Charset, DecodeError, Decoded, Encoding, FileEncoding, LineEnding, decode, encode,
+    Charset, DecodeError, Decoded, Encoding, FileEncoding, LineEnding, decode, encode, reads_back,
 };
 pub use diff::unified_diff;
 pub use noise::engine::{Boilerplate, ExtraPattern};

@@ -986,11 +986,14 @@ fn regression_a_listing_is_read_from_the_page_each_round_reads() {
 /// too small for the model to read. The rounds stopped there, before the
 /// rules had looked at the copies, and both stayed; the next run removed
 /// one. The rules now look at copies put back before the rounds stop on a
-/// small page.
+/// small page. The bytes are UTF-8 but for three the fuzzer changed, which
+/// were read as Windows-1252 when it found them and are an error now
+/// (`r02_utf8_with_a_bad_byte_is_an_error_not_windows_1252`): Windows-1252
+/// is named, which reads them as then.
 #[test]
 fn regression_copies_put_back_on_a_small_page_are_looked_at() {
     let fuzzed = include_bytes!("fuzz-found/copies-put-back-on-a-page-too-small-to-read.bin");
-    fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Auto, |cleaned| {
+    fuzz_found_cleans_to_a_fixed_point(fuzzed, dedupe::Encoding::Windows1252, |cleaned| {
         assert!(removals_by(cleaned, dedupe::PAGE_MODEL) >= 1);
         assert_eq!(removals_by(cleaned, dedupe::EXACT_DUPLICATE), 1);
     });

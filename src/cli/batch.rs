@@ -172,8 +172,11 @@ fn process_readable(
         Cow::Borrowed(_) => std::mem::take(&mut cleaned.text).into_bytes(),
     };
     let changed = clean_bytes != bytes;
-    if changed && decoded.fell_back_to_windows_1252 && output == decoded.encoding {
-        reads_back_as_guessed(&clean_bytes, job.encoding)?;
+    // A clean copy that the next run would read otherwise is not written:
+    // that run, or `--check` after `--in-place`, would find it not clean.
+    if changed && decoded.fell_back_to_windows_1252 {
+        dedupe::reads_back(&clean_bytes, output)
+            .map_err(|err| FileError::Decode(err.to_string()))?;
     }
     let diff = || diff.expect("the modes that write a diff made it");
     let mut rendered = Rendered::Nothing;
@@ -222,25 +225,6 @@ fn process_readable(
         job.previews,
         &job.options,
     ))
-}
-
-/// Refuses a clean copy that the next run would not read: Windows-1252 is a
-/// guess made from the whole file's bytes, and the clean copy, with fewer of
-/// its English paragraphs, can tip the guess to another encoding (a line of
-/// `£` amounts read as Polish). Written back, it would make the next run,
-/// or `--check` after `--in-place`, fail on a file this run cleaned; so it
-/// is an error now, before anything is written, and `--encoding` or
-/// `--to-utf8` is the way through.
-fn reads_back_as_guessed(clean_bytes: &[u8], encoding: Encoding) -> Result<(), FileError> {
-    let guess = match dedupe::decode(clean_bytes, encoding) {
-        Ok(_) => return Ok(()),
-        Err(dedupe::DecodeError::UnsupportedEncoding { guess }) => guess,
-        Err(_) => "another encoding",
-    };
-    Err(FileError::Decode(format!(
-        "read as Windows-1252 by a guess, but its clean copy would not be (it looks like \
-         {guess}); force one with --encoding, or write UTF-8 with --to-utf8"
-    )))
 }
 
 /// What the reports need from a cleaning; `previews` says whether they quote
