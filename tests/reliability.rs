@@ -129,6 +129,11 @@ fn r02_a_guessed_encoding_whose_clean_copy_reads_as_utf8_is_refused() {
         "{}",
         stderr(&output)
     );
+    assert!(
+        !stderr(&output).contains("warning"),
+        "the error says it was a guess: {}",
+        stderr(&output)
+    );
     assert_eq!(fs::read(dir.path().join("cafe.txt")).unwrap(), bytes);
 }
 

@@ -73,6 +73,11 @@ pub fn process(item: &Item, job: &Job) -> FileResult {
             process_readable(Some((path, mirror)), &name, job, &mut warning)
         }
     };
+    // A guessed encoding that the clean copy would lose is an error that
+    // says it was a guess: the warning would say it twice.
+    if matches!(outcome, Err(FileError::Decode(_))) {
+        warning = None;
+    }
     FileResult {
         name,
         outcome,
