@@ -942,6 +942,88 @@ fn train_writes_a_model_and_model_uses_it() {
     );
 }
 
+/// `dedupe train` reads its pages as a batch cleans them: a pair it cannot
+/// read (here a binary page) is an error naming the file and is left out,
+/// a page with no clean twin is counted in a warning, and the model comes
+/// from the rest, with exit code 2: the same bytes as from the good pairs
+/// alone.
+#[test]
+fn train_leaves_out_a_pair_it_cannot_read_and_says_which() {
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/page_model");
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["in", "gold"] {
+        fs::create_dir(dir.path().join(side)).unwrap();
+        for entry in fs::read_dir(pages.join(side)).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dir.path().join(side).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let train = |out: &str| {
+        let args = ["train", "--raw", "in", "--clean", "gold", "-o", out];
+        let trained = dedupe(dir.path(), &args);
+        (code(&trained), stderr(&trained))
+    };
+    let (good, _) = train("good.model");
+    assert_eq!(good, 0);
+    fs::write(dir.path().join("in/binary.txt"), b"Menu\n\n\0\x01\n").unwrap();
+    fs::write(dir.path().join("gold/binary.txt"), "Menu\n").unwrap();
+    fs::write(
+        dir.path().join("in/orphan.txt"),
+        "A page with no clean twin.\n",
+    )
+    .unwrap();
+    let (exit, message) = train("with-bad.model");
+    assert_eq!(exit, 2, "{message}");
+    assert!(
+        message.contains("dedupe: error: in/binary.txt: binary file"),
+        "{message}"
+    );
+    assert!(
+        message.contains("dedupe: warning: in: 1 page with no file of the same name in gold, not used (the first: orphan.txt)"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("with-bad.model")).unwrap(),
+        fs::read(dir.path().join("good.model")).unwrap(),
+        "trained from the good pairs alone"
+    );
+    // JSONL the same way: a line that is not a pair is an error naming it.
+    let mut names: Vec<_> = fs::read_dir(pages.join("in"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    names.sort();
+    let pair = |name: &std::ffi::OsString| {
+        let read = |side: &str| fs::read_to_string(pages.join(side).join(name)).unwrap();
+        serde_json::json!({"raw": read("in"), "clean": read("gold")}).to_string()
+    };
+    let good: Vec<String> = names.iter().map(pair).collect();
+    let mut with_bad = good.clone();
+    with_bad.insert(1, "not a pair".to_string());
+    with_bad.insert(3, r#"{"raw": "Menu"}"#.to_string());
+    fs::write(dir.path().join("good.jsonl"), good.join("\n") + "\n").unwrap();
+    fs::write(dir.path().join("bad.jsonl"), with_bad.join("\n") + "\n").unwrap();
+    let jsonl = |input: &str, out: &str| {
+        let trained = dedupe(dir.path(), &["train", "--jsonl", input, "-o", out]);
+        (code(&trained), stderr(&trained))
+    };
+    assert_eq!(jsonl("good.jsonl", "good-jsonl.model").0, 0);
+    let (exit, message) = jsonl("bad.jsonl", "bad-jsonl.model");
+    assert_eq!(exit, 2, "{message}");
+    assert!(
+        message.contains("dedupe: error: bad.jsonl:2: "),
+        "{message}"
+    );
+    assert!(
+        message.contains("dedupe: error: bad.jsonl:4: no string field `clean`"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("bad-jsonl.model")).unwrap(),
+        fs::read(dir.path().join("good-jsonl.model")).unwrap(),
+    );
+}
+
 /// The line under the paragraph of `explained` (`--explain`'s output) whose
 /// line `decision` picks: the page model's reading of it.
 fn reading_under(explained: &str, decision: impl Fn(&str) -> bool) -> &str {

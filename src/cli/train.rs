@@ -3,10 +3,11 @@
 //! writes the model file that `--model FILE` and `model =` in dedupe.toml
 //! read. Training is deterministic: the same pairs give the same bytes.
 
+use super::messages::{self, Paint};
 use super::model::{Error, Outcome};
 use super::output::{Planned, check_plan, write_atomically};
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// `dedupe train` arguments.
@@ -43,11 +44,20 @@ pub fn load_model(path: &Path) -> Result<dedupe::PageModel, String> {
     dedupe::PageModel::from_bytes(&bytes).map_err(|err| format!("{}: {err}", path.display()))
 }
 
-/// Reads the pairs, trains, writes the model.
+/// Reads the pairs, trains, writes the model. As in a batch that cleans,
+/// a pair that cannot be read is an error line naming its file (or its
+/// JSONL line), and the model is trained from the rest, with exit code 2.
 pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
+    let mut problems = Problems {
+        paint: Paint::for_stream(&io::stderr()),
+        quiet,
+        failed: false,
+    };
     let pairs = match (&args.raw, &args.clean, &args.jsonl) {
-        (Some(raw), Some(clean), _) => folder_pairs(raw, clean)?,
-        (_, _, Some(jsonl)) => jsonl_pairs(jsonl, &args.raw_field, &args.clean_field)?,
+        (Some(raw), Some(clean), _) => folder_pairs(raw, clean, &mut problems)?,
+        (_, _, Some(jsonl)) => {
+            jsonl_pairs(jsonl, &args.raw_field, &args.clean_field, &mut problems)?
+        }
         _ => return Err(Error::usage("give --raw DIR --clean DIR, or --jsonl FILE")),
     };
     if pairs.is_empty() {
@@ -77,56 +87,122 @@ pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
             model.transition_weight
         );
     }
-    Ok(Outcome::default())
+    Ok(Outcome {
+        failed: problems.failed,
+        ..Outcome::default()
+    })
 }
 
-fn folder_pairs(raw: &Path, clean: &Path) -> Result<Vec<dedupe::TrainPair>, Error> {
+/// Where the pairs that cannot be used are reported, and whether one was.
+struct Problems {
+    paint: Paint,
+    quiet: bool,
+    failed: bool,
+}
+
+impl Problems {
+    /// `dedupe: error: NAME: PROBLEM`: this pair is left out of training.
+    fn error(&mut self, name: &str, problem: impl std::fmt::Display) {
+        self.failed = true;
+        let _ = messages::error(&mut io::stderr().lock(), self.paint, name, problem);
+    }
+
+    /// `dedupe: warning: NAME: PROBLEM`, unless `-q`.
+    fn warning(&self, name: &str, problem: impl std::fmt::Display) {
+        if !self.quiet {
+            let _ = messages::warning(&mut io::stderr().lock(), self.paint, name, problem);
+        }
+    }
+}
+
+/// A training page's text, decoded as a page to clean is
+/// ([`dedupe::decode`]: UTF-8, UTF-16 with a BOM, Windows-1252 on a
+/// confident guess), so that a site's pages train whatever their encoding.
+fn read_page(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|err| err.to_string())?;
+    let decoded = dedupe::decode(&bytes, dedupe::Encoding::Auto).map_err(|err| err.to_string())?;
+    Ok(decoded.text.into_owned())
+}
+
+/// The pairs of `raw` and `clean` files of the same name. A raw page with
+/// no clean twin is left out, with one warning that counts them (a typo in
+/// a folder's name would otherwise train on nothing, or on a few pairs,
+/// without a word).
+fn folder_pairs(
+    raw: &Path,
+    clean: &Path,
+    problems: &mut Problems,
+) -> Result<Vec<dedupe::TrainPair>, Error> {
     let mut names: Vec<PathBuf> = fs::read_dir(raw)
         .map_err(|err| Error::io(raw.display(), err))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|e| e == "txt" || e == "md"))
         .collect();
     names.sort();
-    names
-        .into_iter()
-        .filter_map(|path| {
-            let name = path.file_name()?.to_owned();
-            let gold = clean.join(&name);
-            gold.exists().then_some((path, gold))
-        })
-        .map(|(path, gold)| {
-            let read = |p: &Path| fs::read_to_string(p).map_err(|err| Error::io(p.display(), err));
-            Ok(dedupe::TrainPair {
-                raw: read(&path)?,
-                clean: read(&gold)?,
-            })
-        })
-        .collect()
-}
-
-fn jsonl_pairs(path: &Path, raw: &str, clean: &str) -> Result<Vec<dedupe::TrainPair>, Error> {
-    let file = fs::File::open(path).map_err(|err| Error::io(path.display(), err))?;
-    let mut pairs = Vec::new();
-    for (number, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|err| Error::io(path.display(), err))?;
-        if line.trim().is_empty() {
+    let mut pairs = Vec::with_capacity(names.len());
+    let mut without_twin: Vec<PathBuf> = Vec::new();
+    for path in names {
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        let gold = clean.join(name);
+        if !gold.exists() {
+            without_twin.push(path);
             continue;
         }
-        let value: serde_json::Value = serde_json::from_str(&line)
-            .map_err(|err| Error::usage(format!("{}:{}: {err}", path.display(), number + 1)))?;
-        let field = |name: &str| {
-            value[name].as_str().map(str::to_string).ok_or_else(|| {
-                Error::usage(format!(
-                    "{}:{}: no string field `{name}`",
-                    path.display(),
-                    number + 1
-                ))
-            })
+        match (read_page(&path), read_page(&gold)) {
+            (Ok(raw), Ok(clean)) => pairs.push(dedupe::TrainPair { raw, clean }),
+            (Err(problem), _) => problems.error(&path.display().to_string(), problem),
+            (_, Err(problem)) => problems.error(&gold.display().to_string(), problem),
+        }
+    }
+    if let Some(first) = without_twin.first() {
+        problems.warning(
+            &raw.display().to_string(),
+            format_args!(
+                "{} with no file of the same name in {}, not used (the first: {})",
+                match without_twin.len() {
+                    1 => "1 page".to_string(),
+                    n => format!("{n} pages"),
+                },
+                clean.display(),
+                first.file_name().unwrap_or_default().to_string_lossy()
+            ),
+        );
+    }
+    Ok(pairs)
+}
+
+/// The pairs of a JSONL file, one a line. A line that is not JSON (UTF-8
+/// JSON, as JSONL is), or lacks either field, is an error naming its line,
+/// and is left out.
+fn jsonl_pairs(
+    path: &Path,
+    raw: &str,
+    clean: &str,
+    problems: &mut Problems,
+) -> Result<Vec<dedupe::TrainPair>, Error> {
+    let file = fs::File::open(path).map_err(|err| Error::io(path.display(), err))?;
+    let mut pairs = Vec::new();
+    for (number, line) in BufReader::new(file).split(b'\n').enumerate() {
+        let line = line.map_err(|err| Error::io(path.display(), err))?;
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        let name = format!("{}:{}", path.display(), number + 1);
+        let value: serde_json::Value = match serde_json::from_slice(&line) {
+            Ok(value) => value,
+            Err(err) => {
+                problems.error(&name, err);
+                continue;
+            }
         };
-        pairs.push(dedupe::TrainPair {
-            raw: field(raw)?,
-            clean: field(clean)?,
-        });
+        let field = |field: &str| value[field].as_str().map(str::to_string);
+        match (field(raw), field(clean)) {
+            (Some(raw), Some(clean)) => pairs.push(dedupe::TrainPair { raw, clean }),
+            (None, _) => problems.error(&name, format_args!("no string field `{raw}`")),
+            (_, None) => problems.error(&name, format_args!("no string field `{clean}`")),
+        }
     }
     Ok(pairs)
 }
