@@ -208,6 +208,9 @@ pub fn reads_back(bytes: &[u8], encoding: FileEncoding) -> Result<(), DecodeErro
         Err(DecodeError::UnsupportedEncoding { guess }) => {
             Err(DecodeError::ReadsAs { name: guess })
         }
+        Err(DecodeError::InvalidUtf8 { .. }) => Err(DecodeError::ReadsAs {
+            name: "UTF-8 with a bad byte",
+        }),
         Err(err) => Err(err),
     }
 }
@@ -567,6 +570,33 @@ mod tests {
             );
             assert!(error.to_string().contains("not UTF-8"), "{error}");
         }
+    }
+
+    #[test]
+    fn a_guessed_clean_copy_reads_back_or_says_how_it_would_read() {
+        let guessed = FileEncoding {
+            charset: Charset::Windows1252,
+            bom: false,
+        };
+        // French: Windows-1252 again. ASCII: alike in every encoding.
+        let french = b"Le caf\xe9 est pr\xe8s de la for\xeat, o\xf9 l'\xe9t\xe9 est doux.";
+        assert_eq!(reads_back(french, guessed), Ok(()));
+        assert_eq!(reads_back(b"Plain text.", guessed), Ok(()));
+        // Valid UTF-8 once the bytes UTF-8 refuses have gone.
+        assert_eq!(
+            reads_back("Une cr\u{e9}pe.".as_bytes(), guessed),
+            Err(DecodeError::ReadsAs { name: "UTF-8" })
+        );
+        // More UTF-8 than not, but for a byte.
+        let cut = ["It\u{2019}s \u{2026} \u{ae}".as_bytes(), b" \xe2\x80 end."].concat();
+        assert_eq!(
+            reads_back(&cut, guessed),
+            Err(DecodeError::ReadsAs {
+                name: "UTF-8 with a bad byte"
+            })
+        );
+        // Not a guess: whatever the bytes, nothing to lose.
+        assert_eq!(reads_back(&cut, FileEncoding::UTF8), Ok(()));
     }
 
     #[test]
