@@ -80,9 +80,9 @@ pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
         .map_err(|err| Error::io(args.output.display(), err))?;
     if !quiet {
         eprintln!(
-            "{}: page model from {} pairs (threshold {}, transition weight {})",
+            "{}: page model from {} (threshold {}, transition weight {})",
             args.output.display(),
-            pairs.len(),
+            counted(pairs.len(), "pair"),
             model.threshold,
             model.transition_weight
         );
@@ -112,6 +112,14 @@ impl Problems {
         if !self.quiet {
             let _ = messages::warning(&mut io::stderr().lock(), self.paint, name, problem);
         }
+    }
+}
+
+/// `1 pair`, `2 pairs`.
+fn counted(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 
@@ -161,10 +169,7 @@ fn folder_pairs(
             &raw.display().to_string(),
             format_args!(
                 "{} with no file of the same name in {}, not used (the first: {})",
-                match without_twin.len() {
-                    1 => "1 page".to_string(),
-                    n => format!("{n} pages"),
-                },
+                counted(without_twin.len(), "page"),
                 clean.display(),
                 first.file_name().unwrap_or_default().to_string_lossy()
             ),
