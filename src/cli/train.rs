@@ -6,6 +6,7 @@
 use super::messages::{self, Paint};
 use super::model::{Error, Outcome};
 use super::output::{Planned, check_plan, write_atomically};
+use super::report::plural;
 use std::fs;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -82,7 +83,7 @@ pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
         eprintln!(
             "{}: page model from {} (threshold {}, transition weight {})",
             args.output.display(),
-            counted(pairs.len(), "pair"),
+            plural(pairs.len(), "pair"),
             model.threshold,
             model.transition_weight
         );
@@ -112,14 +113,6 @@ impl Problems {
         if !self.quiet {
             let _ = messages::warning(&mut io::stderr().lock(), self.paint, name, problem);
         }
-    }
-}
-
-/// `1 pair`, `2 pairs`.
-fn counted(count: usize, noun: &str) -> String {
-    match count {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
     }
 }
 
@@ -169,7 +162,7 @@ fn folder_pairs(
             &raw.display().to_string(),
             format_args!(
                 "{} with no file of the same name in {}, not used (the first: {})",
-                counted(without_twin.len(), "page"),
+                plural(without_twin.len(), "page"),
                 clean.display(),
                 first.file_name().unwrap_or_default().to_string_lossy()
             ),
