@@ -943,7 +943,8 @@ fn train_writes_a_model_and_model_uses_it() {
 }
 
 /// `dedupe train` reads its pages as a batch cleans them: a pair it cannot
-/// read (here a binary page) is an error naming the file and is left out,
+/// read (here a binary page, and a FIFO, which it must not open) is an
+/// error naming the file and is left out,
 /// a page with no clean twin is counted in a warning, and the model comes
 /// from the rest, with exit code 2: the same bytes as from the good pairs
 /// alone.
@@ -972,10 +973,21 @@ fn train_leaves_out_a_pair_it_cannot_read_and_says_which() {
         "A page with no clean twin.\n",
     )
     .unwrap();
+    // A FIFO with no writer: opening it would block forever.
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("in/pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    fs::write(dir.path().join("gold/pipe.txt"), "Menu\n").unwrap();
     let (exit, message) = train("with-bad.model");
     assert_eq!(exit, 2, "{message}");
     assert!(
         message.contains("dedupe: error: in/binary.txt: binary file"),
+        "{message}"
+    );
+    assert!(
+        message.contains("dedupe: error: in/pipe.txt: is a named pipe"),
         "{message}"
     );
     assert!(

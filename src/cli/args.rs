@@ -334,7 +334,7 @@ fn with_patterns(patterns: &[Pattern]) -> Result<dedupe::Boilerplate, String> {
 }
 
 /// `--max-size`: bytes, or a number with a K, M or G suffix (powers of 1024).
-fn parse_size(text: &str) -> Result<u64, String> {
+pub(super) fn parse_size(text: &str) -> Result<u64, String> {
     let upper = text.trim().to_ascii_uppercase();
     let (number, unit) = match upper.strip_suffix(['K', 'M', 'G']) {
         Some(number) => (number, &upper[number.len()..]),

@@ -426,7 +426,10 @@ pub fn preview(text: &str) -> String {
 /// stdin). Refused: anything but a regular file (a FIFO would block or be
 /// cut short, a device never ends), a file over the size limit (before it is
 /// read), and a file that changed while it was read.
-fn read(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, Option<Stamp>), FileError> {
+pub(super) fn read(
+    path: Option<&Path>,
+    max_size: u64,
+) -> Result<(Vec<u8>, Option<Stamp>), FileError> {
     let describe = |err: io::Error| FileError::Read(describe_io_error(&err));
     let mut bytes = Vec::new();
     let Some(path) = path else {

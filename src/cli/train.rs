@@ -34,6 +34,10 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+    /// Skip pages larger than SIZE as an error (bytes, or with a K, M or G suffix), as
+    /// cleaning does.
+    #[arg(long, value_name = "SIZE", value_parser = super::args::parse_size, default_value = "256M")]
+    pub max_size: u64,
     /// Hashed word-feature table of 2^BITS weights (18: a 256 KB model).
     #[arg(long, value_name = "BITS", default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=22))]
     pub hash_bits: u32,
@@ -48,6 +52,7 @@ pub fn load_model(path: &Path) -> Result<dedupe::PageModel, String> {
 /// Reads the pairs, trains, writes the model. As in a batch that cleans,
 /// a pair that cannot be read is an error line naming its file (or its
 /// JSONL line), and the model is trained from the rest, with exit code 2.
+/// Pages over `--max-size` are such errors too.
 pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
     let mut problems = Problems {
         paint: Paint::for_stream(&io::stderr()),
@@ -55,7 +60,7 @@ pub fn run(args: &TrainArgs, quiet: bool) -> Result<Outcome, Error> {
         failed: false,
     };
     let pairs = match (&args.raw, &args.clean, &args.jsonl) {
-        (Some(raw), Some(clean), _) => folder_pairs(raw, clean, &mut problems)?,
+        (Some(raw), Some(clean), _) => folder_pairs(raw, clean, args.max_size, &mut problems)?,
         (_, _, Some(jsonl)) => {
             jsonl_pairs(jsonl, &args.raw_field, &args.clean_field, &mut problems)?
         }
@@ -116,11 +121,13 @@ impl Problems {
     }
 }
 
-/// A training page's text, decoded as a page to clean is
-/// ([`dedupe::decode`]: UTF-8, UTF-16 with a BOM, Windows-1252 on a
-/// confident guess), so that a site's pages train whatever their encoding.
-fn read_page(path: &Path) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|err| err.to_string())?;
+/// A training page's text, read as a page to clean is ([`super::batch::read`]:
+/// a FIFO or a device is refused, not opened, as opening a FIFO with no
+/// writer blocks forever) and decoded as one ([`dedupe::decode`]: UTF-8,
+/// UTF-16 with a BOM, Windows-1252 on a confident guess), so that a site's
+/// pages train whatever their encoding.
+fn read_page(path: &Path, max_size: u64) -> Result<String, String> {
+    let (bytes, _) = super::batch::read(Some(path), max_size).map_err(|err| err.to_string())?;
     let decoded = dedupe::decode(&bytes, dedupe::Encoding::Auto).map_err(|err| err.to_string())?;
     Ok(decoded.text.into_owned())
 }
@@ -132,6 +139,7 @@ fn read_page(path: &Path) -> Result<String, String> {
 fn folder_pairs(
     raw: &Path,
     clean: &Path,
+    max_size: u64,
     problems: &mut Problems,
 ) -> Result<Vec<dedupe::TrainPair>, Error> {
     let mut names: Vec<PathBuf> = fs::read_dir(raw)
@@ -151,7 +159,7 @@ fn folder_pairs(
             without_twin.push(path);
             continue;
         }
-        match (read_page(&path), read_page(&gold)) {
+        match (read_page(&path, max_size), read_page(&gold, max_size)) {
             (Ok(raw), Ok(clean)) => pairs.push(dedupe::TrainPair { raw, clean }),
             (Err(problem), _) => problems.error(&path.display().to_string(), problem),
             (_, Err(problem)) => problems.error(&gold.display().to_string(), problem),
