@@ -30,7 +30,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::ops::Range;
 use std::path::Path;
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One input line, parsed.
 enum Line {

@@ -149,14 +149,16 @@ fn folder_pairs(
         .collect();
     names.sort();
     let mut pairs = Vec::with_capacity(names.len());
-    let mut without_twin: Vec<PathBuf> = Vec::new();
+    // How many raw pages have no clean twin, and the first of them.
+    let mut without_twin: (usize, Option<PathBuf>) = (0, None);
     for path in names {
         let Some(name) = path.file_name() else {
             continue;
         };
         let gold = clean.join(name);
         if !gold.exists() {
-            without_twin.push(path);
+            without_twin.0 += 1;
+            without_twin.1.get_or_insert(path);
             continue;
         }
         match (read_page(&path, max_size), read_page(&gold, max_size)) {
@@ -165,12 +167,12 @@ fn folder_pairs(
             (_, Err(problem)) => problems.error(&gold.display().to_string(), problem),
         }
     }
-    if let Some(first) = without_twin.first() {
+    if let (count, Some(first)) = without_twin {
         problems.warning(
             &raw.display().to_string(),
             format_args!(
                 "{} with no file of the same name in {}, not used (the first: {})",
-                plural(without_twin.len(), "page"),
+                plural(count, "page"),
                 clean.display(),
                 first.file_name().unwrap_or_default().to_string_lossy()
             ),
@@ -191,7 +193,11 @@ fn jsonl_pairs(
     let file = fs::File::open(path).map_err(|err| Error::io(path.display(), err))?;
     let mut pairs = Vec::new();
     for (number, line) in BufReader::new(file).split(b'\n').enumerate() {
-        let line = line.map_err(|err| Error::io(path.display(), err))?;
+        let mut line = line.map_err(|err| Error::io(path.display(), err))?;
+        // A byte-order mark is not part of the first pair (as in `--jsonl`).
+        if number == 0 && line.starts_with(super::jsonl::UTF8_BOM) {
+            line.drain(..super::jsonl::UTF8_BOM.len());
+        }
         if line.trim_ascii().is_empty() {
             continue;
         }
