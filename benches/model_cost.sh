@@ -40,6 +40,12 @@ while [ "$round" -le "$rounds" ]; do
 done
 
 awk '
+    function least(list,    n, a, i, m) {
+        n = split(list, a, " ")
+        m = a[1] + 0
+        for (i = 2; i <= n; i++) if (a[i] + 0 < m) m = a[i] + 0
+        return m
+    }
     function median(list,    n, a, i, j, t) {
         n = split(list, a, " ")
         for (i = 2; i <= n; i++)
@@ -53,5 +59,7 @@ awk '
             bin = order[b]
             printf "%s: rules %.2f s, model %.2f s, model/rules %.3f (medians of %d rounds; ratios%s)\n",
                 bin, median(rules[bin]), median(model[bin]), median(ratio[bin]), split(ratio[bin], x, " "), ratio[bin]
+            printf "%s: fastest rules %.2f s, fastest model %.2f s, model/rules %.3f\n",
+                bin, least(rules[bin]), least(model[bin]), least(model[bin]) / least(rules[bin])
         }
     }' "$times"
