@@ -1455,7 +1455,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     }
 
     /// The headline that a byline or a dateline under it marks: of the page
-    /// `page` (`measured`, its measures), the one paragraph shaped as a
+    /// `page` (`measured`, its measures), the one line shaped as a
     /// headline ([`headline_shaped`]) that tops a
     /// run of at most [`DATELINE_RUN`] kept paragraphs right above a line the
     /// rules removed as a byline or a timestamp
@@ -1480,7 +1480,14 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             while top > 0 && at - top + 1 < DATELINE_RUN && page[top - 1] + 1 == page[top] {
                 top -= 1;
             }
-            if let Some(headline) = (top..=at).find(|&at| headline_shaped(&measured[at].shape))
+            // A headline is one line: a menu scraped as one block of short
+            // lines ("Skip to content", "News", "Sport" ...) reads as a
+            // few capitalised words too, and tops the run on a page whose
+            // headline has no blank line above it.
+            let one_line_headline = |at: usize| {
+                headline_shaped(&measured[at].shape) && !self.texts[page[at]].contains('\n')
+            };
+            if let Some(headline) = (top..=at).find(|&at| one_line_headline(at))
                 && found.replace(headline).is_some()
             {
                 return None;
@@ -2284,6 +2291,21 @@ mod tests {
             MeasuredParagraphs::new(&split_byline, removed_by(split_byline.len(), &date));
         let layout = paragraphs.page_features(&page, 12).1;
         assert_eq!(layout.over_dateline, Some(2));
+        // A menu scraped as one block of lines, right over the headline
+        // (written for the test, as an old news portal's page reads): its
+        // few capitalised words are no headline.
+        let under_a_menu = [
+            "Skip to content\nNews\nSport\nBusiness\nWeather",
+            "Council Approves New Bus Lanes for High Street",
+            "By Peter Hall, Transport Reporter",
+            prose,
+        ];
+        let byline = [(2, "boilerplate/author-byline")];
+        let under_a_menu =
+            MeasuredParagraphs::new(&under_a_menu, removed_by(under_a_menu.len(), &byline))
+                .page_features(&[0, 1, 3], 12)
+                .1;
+        assert_eq!(under_a_menu.over_dateline, Some(1));
         // A question is no title-shaped line, so only the dateline marks
         // this headline, and the model must leave it.
         assert_eq!(layout.headline, None);
