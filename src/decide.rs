@@ -824,8 +824,9 @@ fn quotes_whole(quoting: &str, quoted: &str) -> bool {
 /// call to action ("Get Started: The Title"), a comment thread's heading in
 /// the themes that print the title without quotation marks ("3 Responses
 /// to The Title", "One thought on The Title"; [`quotes_whole`] reads the
-/// quoted ones), a site's name glued to its tagline. Such a line is the longer, so it would
-/// be the "most complete" copy, but it says no more than the title, which
+/// quoted ones), a site's name glued to its tagline. Such a line is the
+/// longer, so it would be the "most complete" copy, but it says no more
+/// than the title, which
 /// stands by itself elsewhere on the page (as the headline over its
 /// article, most often): the title is no copy of it, and both stay. A
 /// number or a list marker before a line ("3. The Title", "- code") is an

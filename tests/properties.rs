@@ -816,18 +816,18 @@ fn regression_a_small_page_is_read_again_until_it_settles() {
     });
 }
 
-/// The built-in page model as it was when the fuzzer found this file's
-/// inputs (stop 57's, `tests/fuzz-found/found-with.model`). A fault the
-/// fuzzer finds lies on one model's reading of a page (a page the rounds
-/// give back, a copy put back for a paragraph the model took), and a
+/// The built-in page model of stop 57 (`tests/fuzz-found/found-with.model`),
+/// the last one the fuzz-found inputs below were found or checked with. A
+/// fault the fuzzer finds lies on one model's reading of a page (a page the
+/// rounds give back, a copy put back for a paragraph the model took), and a
 /// retrained built-in model reads the same bytes otherwise: stop 58's,
 /// retrained because a rule kept a heading on one training page, no longer
 /// gave back the page of `regression_a_page_given_back_is_the_rules_own`,
-/// so the test no longer reached the code it guards. Replayed with the
-/// model that found them, the inputs keep testing what they were kept for;
-/// the built-in model's own fixed point is checked on every bench-dev input
-/// (`tests/golden.rs`: `regression_bench_dev_inputs_clean_to_a_fixed_point`) and on generated
-/// text.
+/// so that test no longer reached the code it guards. Replayed with this
+/// model, the inputs keep testing what they were kept for. The built-in
+/// model's own fixed point is checked on every bench-dev input
+/// (`regression_bench_dev_inputs_clean_to_a_fixed_point` in
+/// `tests/golden.rs`) and on generated text.
 fn found_with_model() -> std::sync::Arc<dedupe::PageModel> {
     static MODEL: std::sync::OnceLock<std::sync::Arc<dedupe::PageModel>> =
         std::sync::OnceLock::new();
