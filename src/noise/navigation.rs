@@ -960,16 +960,25 @@ fn stop_words() -> &'static FxHashSet<&'static str> {
 }
 
 /// One short line that reads like link text: no sentence punctuation, no
-/// figures (dates, times, scores), `key: value` or code symbols (those are
-/// list items of the article: a schedule, a ranking, a synopsis), not a
-/// continuation starting in lower case.
+/// figures (dates, times, scores), `key: value`, `name – value` or code
+/// symbols (those are list items of the article: a schedule, a ranking, a
+/// synopsis, a table of votes, an index of pages each with what it is
+/// about), not a continuation starting in lower case.
 fn is_link_like(text: &str) -> bool {
     is_short_line(text)
         && !text.contains(char::is_numeric)
         && !crate::text::is_code_like(text)
         && !text.contains(": ")
+        && !KEY_VALUE_DASHES.iter().any(|dash| text.contains(dash))
         && !text.starts_with(char::is_lowercase)
 }
+
+/// A dash between spaces, which sets a value after its key ("Coun. Ray
+/// Dhillon – Against", "Generics - Types which take parameters") as a colon
+/// does: a menu's link names one page and has no such second part. Read as
+/// link text, a council's table of votes at an article's end went as the
+/// page's bottom menu, and so did a documentation index (`ext` 0669).
+const KEY_VALUE_DASHES: [&str; 3] = [" - ", " \u{2013} ", " \u{2014} "];
 
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
@@ -1085,6 +1094,38 @@ mod tests {
         // worth of words under one-word links is its headline, not a link.
         assert!(!chrome[6] && !chrome[7] && !chrome[8], "{chrome:?}");
         assert!(chrome[9..].iter().all(|&c| c));
+    }
+
+    /// A council's table of votes at the end of a news story (written for
+    /// the test, as a local paper's page reads): each row sets a value
+    /// after a name with a dash, which a menu's link does not, so the rows
+    /// are the article's data and stay. The same names alone, with no
+    /// value, read as a list of links after the prose and go.
+    #[test]
+    fn rows_of_a_name_and_a_value_are_no_menu() {
+        let councillors = [
+            "Mayor Linda Sorensen",
+            "Coun. Ray Dhillon",
+            "Coun. Marjorie Blake",
+            "Coun. Pete Ostrowski",
+            "Coun. Anne-Marie Gagnon",
+            "Coun. Doug McLeod",
+        ];
+        let votes = ["For", "Against", "For", "Against", "For", "Against"];
+        let rows: Vec<String> = councillors
+            .iter()
+            .zip(votes)
+            .map(|(name, vote)| format!("{name} \u{2013} {vote}"))
+            .collect();
+        let mut page = vec![PROSE, PROSE, "How council voted"];
+        page.extend(rows.iter().map(String::as_str));
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome.iter().all(|&c| !c), "{chrome:?}");
+
+        let mut page = vec![PROSE, PROSE, "How council voted"];
+        page.extend(councillors);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[3..].iter().all(|&c| c), "{chrome:?}");
     }
 
     /// A Japanese how-to (dev `f105de6e`): its sentences have no spaces,
