@@ -293,10 +293,16 @@ impl Page<'_, '_> {
             || &**prose_words.get_or_init(|| content_words_of_prose(&paragraphs[first..], prose));
         let link_end = match title_position(top, prose_words) {
             Some(title) => title,
-            None => top
-                .iter()
-                .rposition(|p| is_link_like(p))
-                .map_or(0, |at| at + 1),
+            None => {
+                let after_links = top
+                    .iter()
+                    .rposition(|p| is_link_like(p))
+                    .map_or(0, |at| at + 1);
+                match headline_under_menu(paragraphs, first, prose_words()) {
+                    Some(headline) => after_links.min(headline),
+                    None => after_links,
+                }
+            }
         };
         // A headline over a byline or a date that another rule removed ends
         // the edge when it is nearer the prose than a menu item that names
@@ -562,6 +568,47 @@ fn headline_over_contents<'p>(
                 .any(|other| line.contains(other) || other.contains(line))
         })
 }
+
+/// The headline a menu's last item stands over, told by where it stands:
+/// the nearest line above the first prose paragraph (`first`), past at most
+/// [`BYLINE_LINES`] lines that are not links (a byline, a date), when it
+/// is shaped as a title, reads as a link, and is printed nowhere else on the
+/// page below it. A menu's items recur in its footer; a headline does not.
+fn headline_under_menu(
+    paragraphs: &[&str],
+    first: usize,
+    prose_words: &FxHashSet<Cow<'_, str>>,
+) -> Option<usize> {
+    let top = &paragraphs[..first];
+    let at = (first.saturating_sub(BYLINE_LINES + 1)..first)
+        .rev()
+        .find(|&at| is_link_like(top[at]))?;
+    let line = top[at].trim();
+    let shaped = shaped_as_title(line) && !line.starts_with("By ");
+    let printed_again = paragraphs[first..].iter().any(|p| p.trim() == line);
+    let prose_words: FxHashSet<Cow<'_, str>> = prose_words.iter().cloned().map(singular).collect();
+    let names_subject = content_words(line)
+        .map(singular)
+        .any(|w| prose_words.contains(&w))
+        || words(line).any(|word| spells_initials(word, paragraphs[first]));
+    (shaped && !printed_again && names_subject).then_some(at)
+}
+
+/// Whether `word` is an acronym (two to six capitals) of consecutive
+/// capitalized words of `prose` ("AGM" over "The club's Annual General
+/// Meeting will be held...").
+fn spells_initials(word: &str, prose: &str) -> bool {
+    let letters = word.len();
+    if !(2..=6).contains(&letters) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: Vec<u8> = words(prose).map(|w| w.as_bytes()[0]).collect();
+    initials.windows(letters).any(|run| run == word.as_bytes())
+}
+
+/// Lines that may stand between a headline and its prose
+/// ([`headline_under_menu`]).
+const BYLINE_LINES: usize = 2;
 
 /// How many lines [`headline_over_contents`] compares with the lines below
 /// the menu, the likeliest first: each comparison reads every heading-sized
@@ -1528,6 +1575,54 @@ mod tests {
         let chrome = page_chrome(&page, &ProseMemo::default());
         assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
         assert!(chrome[6..].iter().all(|&c| !c), "{chrome:?}");
+    }
+
+    /// A short headline right under a menu of one-word links, which neither
+    /// its length nor most of its words tell from the menu: it names a word
+    /// of the prose ("fares" as "fare"), or spells an acronym of it, and is
+    /// printed nowhere below. A menu's last item over the prose that names
+    /// nothing of it, or that the footer prints again, still goes.
+    #[test]
+    fn a_short_headline_under_the_menu_stays() {
+        const FARES: &str = "Return tickets on the island crossing will stay at their current price until spring, after the council agreed to cover the rise in the adult fare itself.";
+        const AGM: &str = "The society's Annual General Meeting will be held in the village hall on the last Friday of the month, and every member is welcome to come and vote.";
+        let page = |headline: &str, under: &[&str], prose: &str, footer: &[&str]| {
+            let mut page = MENU.to_vec();
+            page.push(headline);
+            page.extend(under);
+            page.extend([prose, prose]);
+            page.extend(footer);
+            page_chrome(
+                &page.iter().map(|s| &**s).collect::<Vec<_>>(),
+                &ProseMemo::default(),
+            )
+        };
+        let byline = ["By Ana Ruiz, Transport Correspondent, 14 March 2024 07:12"];
+        for (headline, under, prose) in [
+            ("Island Fares Frozen", &byline[..], FARES),
+            ("Island Fares Frozen", &[][..], FARES),
+            ("AGM Notice", &["Posted: 2nd February 2014"][..], AGM),
+        ] {
+            let chrome = page(headline, under, prose, &[]);
+            assert!(
+                chrome[..MENU.len()].iter().all(|&c| c),
+                "{headline}: {chrome:?}"
+            );
+            assert!(
+                chrome[MENU.len()..].iter().all(|&c| !c),
+                "{headline}: {chrome:?}"
+            );
+        }
+        for (item, footer) in [
+            ("Open the App", &[][..]),
+            ("Island Fares", &["Island Fares", "Contact", "About"][..]),
+        ] {
+            let chrome = page(item, &[], FARES, footer);
+            assert!(
+                chrome[..=MENU.len()].iter().all(|&c| c),
+                "{item}: {chrome:?}"
+            );
+        }
     }
 
     /// The top of a real page dump (bench-dev `ext` page 0354, a contractor's
