@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 /// A caption sits within this many paragraphs of the one it restates
-/// (paragraphs without copies of their own, see [`spacing`]).
+/// (paragraphs without copies of their own, see [`Places::spacing`]).
 const CAPTION_MAX_DISTANCE: usize = 8;
 
 /// A heading has at most this many words.
@@ -291,19 +291,20 @@ pub fn decide(
     // Collected in place of the verdicts, which are twice its size: the
     // spare half would stay with the decisions through every later look.
     decisions.shrink_to_fit();
+    let places = Places::of(&clusters, &groups, fingerprints);
     for group in groups.iter() {
-        for (member, decision) in resolve_structural(group, &structural, fingerprints, options) {
+        let structure = (structural.as_slice(), &places);
+        for (member, decision) in resolve_structural(group, structure, fingerprints, options) {
             decisions[candidates[member]] = map_indices(decision, candidates);
         }
     }
-    let spacing = spacing(&clusters, candidates.len());
     let listings = Listings::of(&groups, &clusters, fingerprints);
     for cluster in clusters {
         resolve_cluster(
             cluster,
             fingerprints,
             digests,
-            &spacing,
+            &places,
             &listings,
             (comparisons, options),
             |member, decision| {
@@ -369,21 +370,28 @@ fn settle_navigation(
 }
 
 /// Decisions for the copies of an exact group with structural members: those
-/// stay, and any other copy (pasted out of sequence) goes as a copy of the
-/// first of them. Groups without one are left to [`resolve_cluster`].
+/// stay, and so does a copy at the same place as one of them in a parallel
+/// labelled section ([`Places::in_parallel_sections`]); any other copy
+/// (pasted out of sequence) goes as a copy of the first of them. Groups
+/// without one are left to [`resolve_cluster`].
 fn resolve_structural(
     group: &[usize],
-    structural: &[bool],
+    (structural, places): (&[bool], &Places),
     fingerprints: &[Fingerprinted<'_>],
     options: &Options,
 ) -> Vec<(usize, Decision)> {
     let Some(&first) = group.iter().find(|&&member| structural[member]) else {
         return Vec::new();
     };
+    let parallel = |member: usize| {
+        group.iter().any(|&other| {
+            structural[other] && places.in_parallel_sections(member, other, fingerprints)
+        })
+    };
     group
         .iter()
         .map(|&member| {
-            let decision = if structural[member] {
+            let decision = if structural[member] || parallel(member) {
                 Decision::Keep(KeepReason::StructuralRepeat)
             } else if fingerprints[member].token_count() < options.min_words {
                 Decision::Keep(KeepReason::ShortRepeat { of: first })
@@ -461,25 +469,163 @@ fn clusters(
     clusters
 }
 
-/// How far apart two candidates are, for the caption rule: `spacing[i]` is
-/// the number of candidates before `i` that belong to no cluster. Members of
-/// clusters are left out because some of them go, and a distance the next
-/// run would measure shorter could turn a kept paragraph into a caption;
-/// paragraphs without copies stay in every run.
-fn spacing(clusters: &[Vec<usize>], candidate_count: usize) -> Vec<usize> {
-    let mut clustered = vec![false; candidate_count];
-    for &member in clusters.iter().flatten() {
-        clustered[member] = true;
+/// Where each candidate stands, for telling a copy from a paragraph that
+/// only recurs: how far apart two candidates are, and which labelled
+/// section each sits in.
+#[derive(Debug, Default)]
+struct Places {
+    /// For the caption rule: `spacing[i]` is the number of candidates
+    /// before `i` that belong to no cluster. Members of clusters are left
+    /// out because some of them go, and a distance the next run would
+    /// measure shorter could turn a kept paragraph into a caption;
+    /// paragraphs without copies stay in every run.
+    spacing: Vec<usize>,
+    /// The labelled section each candidate sits in, if any
+    /// ([`section_heading`]).
+    sections: Vec<Option<SectionPlace>>,
+}
+
+/// A candidate's place in a section under a labelled heading ("Year 3",
+/// "Procedure B: ...", "4. Liability"), counted in paragraphs without copies
+/// of their own, as [`Places::spacing`] counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SectionPlace {
+    /// The candidate that heads the section.
+    heading: usize,
+    /// Paragraphs without copies (in no cluster and no exact group) between
+    /// this one and the section's end.
+    from_end: usize,
+}
+
+impl Places {
+    fn of(
+        clusters: &[Vec<usize>],
+        groups: &ExactGroups,
+        fingerprints: &[Fingerprinted<'_>],
+    ) -> Places {
+        let count = fingerprints.len();
+        let mut clustered = vec![false; count];
+        for &member in clusters.iter().flatten() {
+            clustered[member] = true;
+        }
+        let mut before = 0;
+        let spacing = clustered
+            .iter()
+            .map(|&is_clustered| {
+                let at = before;
+                before += usize::from(!is_clustered);
+                at
+            })
+            .collect();
+        // Sections count their paragraphs past every copy, the structural
+        // repeats too (which no cluster holds): a closing clause's place is
+        // read past the other template lines beside it.
+        for group in groups.iter().filter(|group| group.len() > 1) {
+            for &member in group {
+                clustered[member] = true;
+            }
+        }
+        let mut sections: Vec<Option<SectionPlace>> = vec![None; count];
+        // The open section: its heading, its members so far and how many
+        // of them have no copies.
+        let mut open: Option<(usize, Vec<usize>, usize)> = None;
+        let mut close = |open: &mut Option<(usize, Vec<usize>, usize)>| {
+            if let Some((heading, members, unclustered)) = open.take() {
+                let mut seen = 0;
+                for member in members {
+                    seen += usize::from(!clustered[member]);
+                    sections[member] = Some(SectionPlace {
+                        heading,
+                        from_end: unclustered - seen,
+                    });
+                }
+            }
+        };
+        for (index, fingerprint) in fingerprints.iter().enumerate() {
+            match section_heading(fingerprint.text) {
+                Some(label) => {
+                    close(&mut open);
+                    open = label.map(|_| (index, Vec::new(), 0));
+                }
+                None => {
+                    if let Some((_, members, unclustered)) = &mut open {
+                        members.push(index);
+                        *unclustered += usize::from(!clustered[index]);
+                    }
+                }
+            }
+        }
+        close(&mut open);
+        Places { spacing, sections }
     }
-    let mut before = 0;
-    clustered
-        .iter()
-        .map(|&is_clustered| {
-            let at = before;
-            before += usize::from(!is_clustered);
-            at
+
+    /// Whether candidates `a` and `b` hold the same place in two sections
+    /// under headings with the same label ("Year 1" and "Year 3"): as many
+    /// paragraphs before their sections' ends (each the last of its
+    /// section, say). Such a pair is a line of the sections' template (a
+    /// closing clause in each part of an agreement, the same last step of
+    /// each procedure, a thanks under each class's news), not a copy. The
+    /// same count after the headings is not enough alone: a paragraph
+    /// pasted right under another heading stands as far from it as the
+    /// first paragraph of its own section does from its.
+    fn in_parallel_sections(&self, a: usize, b: usize, fingerprints: &[Fingerprinted<'_>]) -> bool {
+        let (Some(a), Some(b)) = (self.sections[a], self.sections[b]) else {
+            return false;
+        };
+        let label =
+            |place: SectionPlace| section_heading(fingerprints[place.heading].text).flatten();
+        a.heading != b.heading && label(a) == label(b) && a.from_end == b.from_end
+    }
+}
+
+/// A heading has at most this many words.
+const SECTION_HEADING_MAX_WORDS: usize = 8;
+
+/// Whether `text` is a heading (one line of at most
+/// [`SECTION_HEADING_MAX_WORDS`] words that opens with a capital or a figure
+/// and ends with no sentence's stop), and if so its label: a number with a
+/// stop that opens it ("4. Liability" and "4) Liability" read `#`), or a
+/// word and then a number or one capital letter that ends the heading or
+/// comes before a colon or a stop ("Year 3", "Procedure B: Adjusting the
+/// guard" read `year` and `procedure`). A date ("April 2, 2024"), a count
+/// ("563 posts", "Posts: 1,077") or a name ("Adam K 82") has no label. A
+/// heading without a label ends a section and opens none that another
+/// could be parallel to.
+fn section_heading(text: &str) -> Option<Option<Cow<'_, str>>> {
+    let text = text.trim();
+    if text.contains('\n')
+        || text.ends_with(['.', '!', '?', ';', ','])
+        || !text.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        || crate::text::words(text)
+            .nth(SECTION_HEADING_MAX_WORDS)
+            .is_some()
+    {
+        return None;
+    }
+    let number_len = text.bytes().take_while(u8::is_ascii_digit).count();
+    let label = if number_len > 0 {
+        let rest = &text[number_len..];
+        (rest.starts_with(". ") || rest.starts_with(") ")).then_some(Cow::Borrowed("#"))
+    } else {
+        text.split_once(' ').and_then(|(word, rest)| {
+            let token_len = rest
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count()
+                .max(usize::from(
+                    rest.starts_with(|c: char| c.is_ascii_uppercase()),
+                ));
+            let after = &rest[token_len..];
+            let ends_label = after.is_empty() || after.starts_with([':', '.']);
+            let is_word = word.chars().all(char::is_alphabetic);
+            let is_month = crate::text::MONTHS
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(word));
+            (token_len > 0 && ends_label && is_word && !is_month)
+                .then(|| Cow::Owned(word.to_lowercase()))
         })
-        .collect()
+    };
+    Some(label)
 }
 
 /// Decides every member of a cluster, passing each member and its decision
@@ -492,7 +638,7 @@ fn resolve_cluster(
     cluster: Vec<usize>,
     fingerprints: &[Fingerprinted<'_>],
     digests: &[Digest],
-    spacing: &[usize],
+    places: &Places,
     listings: &Listings,
     (comparisons, options): (&Comparisons, &Options),
     mut decided: impl FnMut(usize, Decision),
@@ -507,7 +653,7 @@ fn resolve_cluster(
                 Decision::Keep(KeepReason::NotACopy { resembles: keeper })
             } else {
                 let settings = (comparisons, options);
-                decide_copy((member, keeper), fingerprints, digests, spacing, settings)
+                decide_copy((member, keeper), fingerprints, digests, places, settings)
             };
             match decision {
                 Decision::Keep(KeepReason::NotACopy { .. }) => not_copies.push(member),
@@ -691,11 +837,14 @@ fn decide_copy(
     (member, keeper): (usize, usize),
     fingerprints: &[Fingerprinted<'_>],
     digests: &[Digest],
-    spacing: &[usize],
+    places: &Places,
     (comparisons, options): (&Comparisons, &Options),
 ) -> Decision {
     if fingerprints[member].token_count() < options.min_words {
         return Decision::Keep(KeepReason::ShortRepeat { of: keeper });
+    }
+    if places.in_parallel_sections(member, keeper, fingerprints) {
+        return Decision::Keep(KeepReason::NotACopy { resembles: keeper });
     }
     let (rule, similarity) = if digests[member] == digests[keeper] {
         (EXACT_DUPLICATE, 1.0)
@@ -719,7 +868,7 @@ fn decide_copy(
     let not_a_copy = match rule {
         // A caption sits by its picture, near the paragraph it restates; a
         // "Label: Name" heading far away introduces a section of its own.
-        CAPTION => spacing[member].abs_diff(spacing[keeper]) > CAPTION_MAX_DISTANCE,
+        CAPTION => places.spacing[member].abs_diff(places.spacing[keeper]) > CAPTION_MAX_DISTANCE,
         NEAR_DUPLICATE => {
             heads(&fingerprints[member], member, &fingerprints[keeper], keeper)
                 || quotes_whole(fingerprints[keeper].text, fingerprints[member].text)
@@ -2035,6 +2184,77 @@ mod tests {
         }
     }
 
+    /// Lines of a template under labelled headings ("2. Hire", "Class 3",
+    /// "Task B: ..."): a closing clause at the end of each part of terms of
+    /// hire, the same thanks after each class's news, and the last step of
+    /// two tasks that differ in one word. Each stands at the same place in
+    /// its section, and stays. A paragraph pasted into another section at
+    /// another place still goes.
+    #[test]
+    fn template_lines_of_labelled_sections_are_no_copies() {
+        const CLAUSE: &str = "Nothing in this part limits either party's liability for injury caused by its own negligence or for fraud.";
+        const NOTICE: &str = "Any notice under this part must be given in writing to the address set out in part five.";
+        const THANKS: &str = "Thank you to every parent who came along to help on the day.";
+        let terms = [
+            "1. Booking",
+            "1.1 A booking is confirmed once the deposit of a quarter of the fee has been paid and confirmed by email.",
+            NOTICE,
+            "2. Hire",
+            "2.1 The hirer must keep the number of guests within the capacity stated in the booking form at all times.",
+            "2.2 The hirer pays for any damage to the rooms or their contents caused during the hire period.",
+            CLAUSE,
+            NOTICE,
+            "3. Cancellation",
+            "3.1 The hirer may cancel at any time, and the deposit is returned when notice is given two months ahead.",
+            "3.2 A later cancellation forfeits the deposit, and the balance too when it has already been paid.",
+            "3.3 We may cancel when the rooms become unavailable, and then return everything the hirer has paid.",
+            CLAUSE,
+            NOTICE,
+            "4. Liability",
+            "4.1 Our liability for any booking is limited to the fee paid for it, whatever the cause of the loss.",
+            CLAUSE,
+        ];
+        let news = [
+            "Class 1",
+            "Class 1 went to the farm on Tuesday, where the lambs and the tractor ride were the favourites of the day.",
+            THANKS,
+            "Class 2",
+            "Class 2 wrote instructions for making a sandwich, and then followed each other's to see what went wrong.",
+            "Class 3",
+            "Class 3 visited the town museum to start their topic, and handled pottery that is two thousand years old.",
+            THANKS,
+        ];
+        let tasks = [
+            "Task A: Setting the rest",
+            "Loosen the clamp bolt of the rest with the small spanner from the board beside the machine.",
+            "Slide the rest towards the wheel until the gap is no wider than three millimetres, and tighten the bolt.",
+            "Turn the wheel by hand through one whole turn to check that it touches the rest nowhere at all.",
+            "Task B: Setting the guard",
+            "Loosen the two screws that hold the guard to the housing above the wheel.",
+            "Lower the guard until the gap is no wider than six millimetres, and tighten the screws.",
+            "Turn the wheel by hand through one whole turn to check that it touches the guard nowhere at all.",
+        ];
+        for page in [&terms[..], &news, &tasks] {
+            let text = page.join("\n\n");
+            let cleaned = crate::clean(&text, &Options::default());
+            assert_eq!(cleaned.removals().count(), 0, "{:?}", cleaned.paragraphs);
+        }
+        // The first task's first step pasted under the second task's
+        // heading: another place in its section, so a copy.
+        let mut pasted = tasks.to_vec();
+        pasted.insert(5, tasks[1]);
+        let text = pasted.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        let removed: Vec<usize> = cleaned
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, paragraph)| matches!(paragraph.decision, Decision::Remove(_)))
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(removed, [5], "{:?}", cleaned.paragraphs);
+    }
+
     /// Lines of a page of offers (after bench-dev `ext` 0148, a travel
     /// site's deals, and 0681, a guide whose examples differ in their
     /// figures): each differs from the one before it in a date or a
@@ -2226,13 +2446,13 @@ mod tests {
             let mut arena = Vec::new();
             let (fingerprints, digests) = prepared(&texts, &mut arena);
             let clusters = vec![cluster.clone()];
-            let spacing = spacing(&clusters, texts.len());
+            let places = Places::of(&clusters, &exact_groups(&digests), &fingerprints);
             let mut decided = Vec::new();
             resolve_cluster(
                 cluster.clone(),
                 &fingerprints,
                 &digests,
-                &spacing,
+                &places,
                 &Listings::default(),
                 (&Comparisons::default(), &options),
                 |member, decision| decided.push((member, decision)),
