@@ -675,6 +675,22 @@ fn resolve_cluster(
     }
 }
 
+/// Whether `copy` is a listing of several lines, it or `kept` is code, and
+/// `copy` has a line that `kept` does not: the next step of a listing that a
+/// tutorial grows line by line (`PORT = 8080`, then `PORT = int(os.environ.get("PORT", "8080"))`),
+/// which shares most of its words with the step before. A scraped copy of a
+/// listing loses or gains whole lines (a "Copy" button's label), and still
+/// goes.
+fn edits_code(copy: &str, kept: &str) -> bool {
+    let kept_lines: Vec<&str> = kept.lines().map(str::trim).collect();
+    copy.contains('\n')
+        && (crate::text::is_code_like(copy) || crate::text::is_code_like(kept))
+        && copy
+            .lines()
+            .map(str::trim)
+            .any(|line| !line.is_empty() && !kept_lines.contains(&line))
+}
+
 /// The copy to keep: clean text before markup (a "republish this article"
 /// box of raw HTML is longer than the paragraph it wraps, but it is not the
 /// paragraph), then the longest once a caption label is set aside, then the
@@ -875,6 +891,7 @@ fn decide_copy(
                 || leads_into(fingerprints[keeper].text, fingerprints[member].text)
                 || lists_as_a_line(&fingerprints[keeper], &fingerprints[member])
                 || says_other_figures(fingerprints[member].text, fingerprints[keeper].text)
+                || edits_code(fingerprints[member].text, fingerprints[keeper].text)
         }
         _ => false,
     };
@@ -1118,8 +1135,10 @@ const MOST_THE_MODEL_TAKES: f64 = 0.8;
 ///     removal brings together read as one on the next run: a verdict on
 ///     each part would not hold for the whole (not idempotent);
 /// - a listing of code scraped with its line numbers
-///   ([`crate::text::numbered_code_listing`]), found among the paragraphs
-///   each round reads;
+///   ([`crate::text::numbered_code_listing`]), and a table scraped one cell
+///   per paragraph between sentences of the article
+///   ([`crate::text::table_cells`]), found among the paragraphs each round
+///   reads;
 /// - a run of paragraphs whose removal would bring together two kept
 ///   paragraphs that `would_join` (by index in `texts`; `None` for the
 ///   text's start) says the next run reads as one (two Markdown blocks, or
@@ -1338,7 +1357,12 @@ fn model_rounds<'t, 'm>(
             // `clean` fuzz target).
             let listed = {
                 let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
-                crate::text::numbered_code_listing(&kept_texts)
+                let cells = crate::text::table_cells(&kept_texts);
+                let mut listed = crate::text::numbered_code_listing(&kept_texts);
+                for (listed, cell) in listed.iter_mut().zip(cells) {
+                    *listed |= cell;
+                }
+                listed
             };
             let mut remove: Vec<bool> = verdicts
                 .iter()
@@ -1810,6 +1834,15 @@ mod tests {
                 ],
                 &[2, 4, 6],
             ),
+            // The last chorus sung twice: one refrain, after the last verse.
+            (
+                vec![
+                    SONG_INTRO, VERSE_1, REFRAIN, VERSE_2, REFRAIN, VERSE_3, REFRAIN, REFRAIN,
+                ],
+                &[2, 4, 6, 7],
+            ),
+            // Sung twice after one verse only: no refrain yet, a copy.
+            (vec![SONG_INTRO, VERSE_1, REFRAIN, REFRAIN, VERSE_2], &[]),
             // A how-to page's note closing each task's steps, two
             // paragraphs under each task's heading; then a copy pasted
             // right under one of the headings, which goes.
@@ -2182,6 +2215,49 @@ mod tests {
                 Decision::Remove(removal) if removal.kept == Some(at)
             ));
         }
+    }
+
+    /// A table scraped one cell per paragraph inside an article reads to
+    /// the page model as a long run of short lines, as a menu does; its
+    /// cells are the article's data and stay (the built-in model at this
+    /// test's commit took 29 of its 32 cells).
+    #[test]
+    fn the_page_model_leaves_a_table_of_cells_in_the_prose() {
+        let text = crate::text::tests::FORECAST.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        assert_eq!(cleaned.removals().count(), 0, "{:?}", cleaned.paragraphs);
+    }
+
+    /// A tutorial grows its listing step by step: each step shares most of
+    /// its words with the one before, but changes a line, so it stays. The
+    /// same listing scraped again with a line fewer (a copy) goes.
+    #[test]
+    fn the_steps_of_a_growing_listing_are_no_copies() {
+        let first = "import os\nHOST = \"127.0.0.1\"\nPORT = 8080\nDEBUG = False";
+        let second = "import os\nHOST = \"127.0.0.1\"\nPORT = int(os.environ.get(\"APP_PORT\", \"8080\"))\nDEBUG = False";
+        let third = "import os\nHOST = os.environ.get(\"APP_HOST\", \"127.0.0.1\")\nPORT = int(os.environ.get(\"APP_PORT\", \"8080\"))\nDEBUG = False";
+        let page = [
+            "Here is the starting point, a block of settings with every value fixed in the code:",
+            first,
+            "To let whoever runs the service choose the port, read it from the environment instead:",
+            second,
+            "Do the same for the host, which stays a string, so it needs no conversion at all:",
+            third,
+        ];
+        let text = page.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        assert_eq!(cleaned.removals().count(), 0, "{:?}", cleaned.paragraphs);
+
+        let scraped_again = "HOST = os.environ.get(\"APP_HOST\", \"127.0.0.1\")\nPORT = int(os.environ.get(\"APP_PORT\", \"8080\"))\nDEBUG = False";
+        let mut pasted = page.to_vec();
+        pasted.push(scraped_again);
+        let text = pasted.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        let removed: Vec<&str> = cleaned
+            .removals()
+            .map(|(paragraph, _)| &*paragraph.text)
+            .collect();
+        assert_eq!(removed, [scraped_again], "{:?}", cleaned.paragraphs);
     }
 
     /// Lines of a template under labelled headings ("2. Hire", "Class 3",

@@ -1072,7 +1072,8 @@ fn heading_before_different_content(
     if fingerprints[first].token_count() > STRUCTURAL_MAX_TOKENS {
         return false;
     }
-    let fewest = if (!text.contains('\n') && !ends_with_full_stop(text)) || opens_with_label(text) {
+    let refrain = !((!text.contains('\n') && !ends_with_full_stop(text)) || opens_with_label(text));
+    let fewest = if !refrain {
         STRUCTURAL_REPEATS
     } else if refrain_after_verses(group, digests, fingerprints) {
         REFRAIN_REPEATS
@@ -1082,8 +1083,12 @@ fn heading_before_different_content(
     if group.len() < fewest {
         return false;
     }
+    // A chorus sung twice at once is one refrain: the first of the two is
+    // followed by what follows the second.
+    let sung_again = |i: usize| refrain && digests.get(i + 1) == Some(&digests[i]);
     let mut followers: Vec<Option<&Digest>> = group
         .iter()
+        .filter(|&&i| !sung_again(i))
         .map(|&i| {
             let next = next_past_copies.get(i).map_or(i + 1, |&next| next as usize);
             digests.get(next)
@@ -1328,7 +1333,8 @@ const REFRAIN_REPEATS: usize = 2;
 /// Whether every copy of a block (`group`) is a stanza ([`is_stanza`])
 /// right after a stanza of another text, each copy after a different one: a
 /// song's chorus after each verse, a poem's refrain, printed without a
-/// label. A forum signature under each post and an affiliate block under
+/// label. One copy may follow another at once (the last chorus sung
+/// twice) when at least [`REFRAIN_REPEATS`] follow verses. A forum signature under each post and an affiliate block under
 /// each product are short lines too, but under prose; a verse and its
 /// chorus pasted again put the chorus after the same verse twice.
 fn refrain_after_verses(
@@ -1337,20 +1343,27 @@ fn refrain_after_verses(
     fingerprints: &[Fingerprinted<'_>],
 ) -> bool {
     let mut verses = Vec::with_capacity(group.len());
+    let mut sung_again = 0;
     for &member in group {
         let Some(verse) = member.checked_sub(1) else {
             return false;
         };
-        if !is_stanza(fingerprints[member].text)
-            || digests[verse] == digests[member]
-            || !is_stanza(fingerprints[verse].text)
-        {
+        if !is_stanza(fingerprints[member].text) {
+            return false;
+        }
+        if digests[verse] == digests[member] {
+            sung_again += 1;
+            continue;
+        }
+        if !is_stanza(fingerprints[verse].text) {
             return false;
         }
         verses.push(&digests[verse]);
     }
     verses.sort_unstable();
     verses.windows(2).all(|pair| pair[0] != pair[1])
+        && sung_again <= 1
+        && verses.len() >= REFRAIN_REPEATS
 }
 
 /// Lines of verse have at most this many words ([`is_stanza`]).
