@@ -1777,6 +1777,32 @@ mod tests {
         ]
     }
 
+    /// A no-knead loaf's method (my own text, in the shape of a held-out
+    /// recipe): the same short instruction after three steps of folding,
+    /// then three shaping steps pasted again right after themselves.
+    fn rested_dough() -> Vec<&'static str> {
+        const REST: &str = "Cover the bowl and leave it for half an hour.";
+        const TIP: &str = "Tip the dough onto a floured board and fold its edges into the middle to make a rough ball.";
+        const DRAG: &str = "Cup your hands round the ball and drag it towards you a few times to tighten its surface.";
+        const PROVE: &str = "Set the ball seam side up in a floured bowl, cover it, and leave it while the oven heats.";
+        vec![
+            "Mix the flour, salt and yeast in a large bowl, add the water and stir until no dry flour is left.",
+            "Wet one hand, stretch one side of the dough up and fold it over, then turn the bowl and fold again.",
+            REST,
+            "Fold the dough again the same way; it will feel smoother and hold its shape a little better now.",
+            REST,
+            "Fold it one last time, and you will see bubbles forming under the surface of the dough as it rests.",
+            REST,
+            TIP,
+            DRAG,
+            PROVE,
+            TIP,
+            DRAG,
+            PROVE,
+            "Bake the loaf in a lidded pot for half an hour, then take the lid off and bake it until it is brown.",
+        ]
+    }
+
     #[test]
     fn structural_repeats_are_parallel_sections_not_pasted_copies() {
         let intro = plan(None)[0];
@@ -1813,6 +1839,11 @@ mod tests {
             // the lines around it are each recipe's own take on one
             // template, so it is a step of both.
             (recipes(), &[3, 7]),
+            // One short instruction after three different steps is the
+            // method's own; the shaping steps pasted again right after
+            // themselves are a copy, though the instruction's copies
+            // around them frame them as sections would be.
+            (rested_dough(), &[2, 4, 6]),
             // A song's chorus after each verse, under its own label: a
             // section repeated before different content.
             (

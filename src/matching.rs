@@ -1073,7 +1073,7 @@ fn heading_before_different_content(
         return false;
     }
     let refrain = !((!text.contains('\n') && !ends_with_full_stop(text)) || opens_with_label(text));
-    let fewest = if !refrain {
+    let fewest = if !refrain || step_between_steps(group, digests, fingerprints) {
         STRUCTURAL_REPEATS
     } else if refrain_after_verses(group, digests, fingerprints) {
         REFRAIN_REPEATS
@@ -1324,6 +1324,47 @@ enum SectionSide {
     Foot,
 }
 
+/// A recurring instruction has at most this many words
+/// ([`step_between_steps`]).
+const STEP_MAX_WORDS: usize = 10;
+
+/// Whether every copy of a line (`group`) is one short sentence (at most
+/// [`STEP_MAX_WORDS`] words) that comes after a different step each time (a
+/// paragraph that ends with a full stop): an instruction a recipe or a
+/// how-to gives after several steps ("Cover the bowl and leave for 30
+/// minutes."). A copy right under a heading is pasted there. With
+/// [`heading_before_different_content`]'s other test (at least
+/// [`STRUCTURAL_REPEATS`] copies, each followed by different content), it
+/// is structure; a sentence pasted again sits by the same paragraphs.
+fn step_between_steps(
+    group: &[usize],
+    digests: &[Digest],
+    fingerprints: &[Fingerprinted<'_>],
+) -> bool {
+    let text = fingerprints[group[0]].text;
+    if text.contains('\n') || fingerprints[group[0]].token_count() > STEP_MAX_WORDS {
+        return false;
+    }
+    let mut before: Vec<Option<&Digest>> = group
+        .iter()
+        .map(|&member| member.checked_sub(1).map(|at| &digests[at]))
+        .collect();
+    let after_a_step = group.iter().all(|&member| {
+        member
+            .checked_sub(1)
+            .is_some_and(|at| ends_with_full_stop(fingerprints[at].text))
+    });
+    if !after_a_step
+        || before
+            .iter()
+            .any(|digest| digest == &Some(&digests[group[0]]))
+    {
+        return false;
+    }
+    before.sort_unstable();
+    before.windows(2).all(|pair| pair[0] != pair[1])
+}
+
 /// A refrain ([`refrain_after_verses`]) is one from its second copy: a
 /// chorus sung twice is as much the song's as one sung three times, and
 /// its copies each follow a verse of their own, which a pasted block's do
@@ -1437,6 +1478,20 @@ enum Alignment {
 /// it: both are copies. Framed and adjacent agreements that fall short of
 /// those counts are a hint.
 fn alignment(a: usize, b: usize, group_of: &[u32]) -> Alignment {
+    // A block of paragraphs pasted again right after itself: everything
+    // from the first copy up to the second recurs in order after it. Read
+    // outwards, the pasted block shifts one side's window by its length,
+    // and the walk below, which lets one side run an item ahead at a time,
+    // can still find the page's other repeated lines framing it. (One
+    // paragraph twice in a row is left to the walk: a table's row can hold
+    // the same value in two columns.)
+    let span = b - a;
+    if span >= 2
+        && b + span <= group_of.len()
+        && (0..span).all(|k| group_of[a + k] == group_of[b + k])
+    {
+        return Alignment::Unaligned;
+    }
     // Fixed arrays, not vectors: this runs for every pair of copies of a big
     // file, several times.
     let mut anchors = [0u32; 2 * ALIGN_WINDOW];
