@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
-"""Scores a cleaner on benches/oldweb (see its README.md): 4-token-shingle precision, recall
-and F1 of each page's clean copy against its gold, their mean over the pages, and the pages
-whose headline (the gold's first line) the clean copy lost. Python 3.11 standard library, and
-jusText for `justext`.
+"""Scores a cleaner on a held-out set of whole pages with their main text, benches/oldweb or
+benches/modern (see each one's README.md): 4-token-shingle precision, recall and F1 of each
+page's clean copy against its gold, their mean over the pages, and the pages whose headline (the
+gold's first line) the clean copy lost. Python 3.11 standard library, and jusText for `justext`.
 
-    python3 benches/oldweb.py dedupe target/release/dedupe [FLAGS...]
-    python3 benches/oldweb.py input        # the pages as they are
-    python3 benches/oldweb.py justext      # jusText, each line a <p> (pip install justext lxml_html_clean)
+    python3 benches/pages.py oldweb dedupe target/release/dedupe [FLAGS...]
+    python3 benches/pages.py modern input     # the pages as they are
+    python3 benches/pages.py oldweb justext   # jusText, each line a <p> (pip install justext lxml_html_clean)
 """
 import collections, html, re, subprocess, sys
 from pathlib import Path
 
-root = Path(__file__).resolve().parent / "oldweb"
-mode, *rest = sys.argv[1:]
+which, mode, *rest = sys.argv[1:]
+root = Path(__file__).resolve().parent / which
 
 
 def tokens(text):
