@@ -298,7 +298,9 @@ impl Page<'_, '_> {
                     .iter()
                     .rposition(|p| is_link_like(p))
                     .map_or(0, |at| at + 1);
-                match headline_under_menu(paragraphs, first, prose_words()) {
+                let headline = headline_under_menu(paragraphs, first, prose_words())
+                    .or_else(|| title_named_in_the_menu(paragraphs, first));
+                match headline {
                     Some(headline) => after_links.min(headline),
                     None => after_links,
                 }
@@ -592,6 +594,44 @@ fn headline_under_menu(
         .any(|w| prose_words.contains(&w))
         || words(line).any(|word| spells_initials(word, paragraphs[first]));
     (shaped && !printed_again && names_subject).then_some(at)
+}
+
+/// The page's title printed again under the menu that names it: a
+/// documentation page's sidebar lists every page, the one shown among
+/// them, and its title follows the sidebar, perhaps over a table of
+/// contents. It is one of the two lines nearest the prose (at `first`) that
+/// are not printed again below it (a table of contents' entries are, as the
+/// article's headings; "On this page" is not), shaped as a title, with a
+/// copy higher up the menu that stands among other lines (a menu printed
+/// twice, for the phone and the desk, repeats each item between the same
+/// neighbours).
+fn title_named_in_the_menu(paragraphs: &[&str], first: usize) -> Option<usize> {
+    let top = &paragraphs[..first];
+    let same = |a: Option<&&str>, b: Option<&&str>| match (a, b) {
+        (Some(a), Some(b)) => a.trim() == b.trim(),
+        _ => false,
+    };
+    let printed_below = |line: &str| paragraphs[first..].iter().any(|p| p.trim() == line.trim());
+    // Between the title and the prose: a table of contents, whose entries
+    // are the article's headings below, under at most one line of its own
+    // ("On this page").
+    let first_unlisted = (0..top.len())
+        .rev()
+        .filter(|&at| !printed_below(top[at]))
+        .nth(1)?;
+    (first_unlisted..top.len()).rev().find(|&at| {
+        let line = top[at].trim();
+        shaped_as_title(line)
+            && !printed_below(line)
+            && top[..at].iter().enumerate().any(|(copy, other)| {
+                other.trim() == line
+                    && !same(top.get(at + 1), top.get(copy + 1))
+                    && !same(
+                        at.checked_sub(1).map(|i| &top[i]),
+                        copy.checked_sub(1).map(|i| &top[i]),
+                    )
+            })
+    })
 }
 
 /// Whether `word` is an acronym (two to six capitals) of consecutive
@@ -1575,6 +1615,47 @@ mod tests {
         let chrome = page_chrome(&page, &ProseMemo::default());
         assert!(chrome[..6].iter().all(|&c| c), "{chrome:?}");
         assert!(chrome[6..].iter().all(|&c| !c), "{chrome:?}");
+    }
+
+    /// A documentation page: its sidebar lists every page, the one shown
+    /// among them, and prints that page's title again under it, over a
+    /// table of contents whose entries are the article's headings below.
+    /// The title and the contents stay. A menu printed twice (for the phone
+    /// and the desk) repeats its items between the same neighbours, and
+    /// all of it goes.
+    #[test]
+    fn a_title_named_again_under_its_sidebar_stays() {
+        const PROSE: &str = "The tool writes tiles as PNG, WebP or AVIF files, and the format is chosen for each run on the command line or once for a whole project.";
+        let sidebar = [
+            "Getting started",
+            "Installation",
+            "Quickstart",
+            "Output formats",
+            "Plugins",
+            "Command reference",
+            "Changelog",
+        ];
+        let mut page: Vec<&str> = sidebar.to_vec();
+        page.extend([
+            "Output formats",
+            "On this page",
+            "Choosing a format",
+            "Project defaults",
+            PROSE,
+            "Choosing a format",
+            PROSE,
+            "Project defaults",
+            PROSE,
+        ]);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..sidebar.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[sidebar.len()..].iter().all(|&c| !c), "{chrome:?}");
+
+        let mut twice: Vec<&str> = sidebar.to_vec();
+        twice.extend(sidebar);
+        twice.extend([PROSE, PROSE]);
+        let chrome = page_chrome(&twice, &ProseMemo::default());
+        assert!(chrome[..2 * sidebar.len()].iter().all(|&c| c), "{chrome:?}");
     }
 
     /// A short headline right under a menu of one-word links, which neither
