@@ -493,7 +493,8 @@ struct SectionPlace {
     /// The candidate that heads the section.
     heading: usize,
     /// Paragraphs without copies (in no cluster and no exact group) between
-    /// this one and the section's end.
+    /// this one and the section's end, the next heading (the text's last
+    /// section has no place).
     from_end: usize,
 }
 
@@ -555,7 +556,11 @@ impl Places {
                 }
             }
         }
-        close(&mut open);
+        // The last section has no heading under it, so no end to count
+        // from: a paragraph pasted at the end of a text (where copies are
+        // often put) would stand last in it, as the last paragraph of every
+        // other section does.
+        drop(open);
         Places { spacing, sections }
     }
 
@@ -2296,7 +2301,7 @@ mod tests {
     /// hire, the same thanks after each class's news, and the last step of
     /// two tasks that differ in one word. Each stands at the same place in
     /// its section, and stays. A paragraph pasted into another section at
-    /// another place still goes.
+    /// another place still goes, and so does one pasted at the text's end.
     #[test]
     fn template_lines_of_labelled_sections_are_no_copies() {
         const CLAUSE: &str = "Nothing in this part limits either party's liability for injury caused by its own negligence or for fraud.";
@@ -2320,6 +2325,8 @@ mod tests {
             "4. Liability",
             "4.1 Our liability for any booking is limited to the fee paid for it, whatever the cause of the loss.",
             CLAUSE,
+            "5. Notices",
+            "5.1 Notices go by email to the address in the booking form, or by post to the other party.",
         ];
         let news = [
             "Class 1",
@@ -2330,6 +2337,8 @@ mod tests {
             "Class 3",
             "Class 3 visited the town museum to start their topic, and handled pottery that is two thousand years old.",
             THANKS,
+            "Dates for your diary",
+            "The harvest assembly is on Monday at nine, and parents are welcome to stay for it.",
         ];
         let tasks = [
             "Task A: Setting the rest",
@@ -2340,6 +2349,8 @@ mod tests {
             "Loosen the two screws that hold the guard to the housing above the wheel.",
             "Lower the guard until the gap is no wider than six millimetres, and tighten the screws.",
             "Turn the wheel by hand through one whole turn to check that it touches the guard nowhere at all.",
+            "After any task",
+            "Write the date and the task in the log on the board by the door before you leave.",
         ];
         for page in [&terms[..], &news, &tasks] {
             let text = page.join("\n\n");
@@ -2360,6 +2371,25 @@ mod tests {
             .map(|(at, _)| at)
             .collect();
         assert_eq!(removed, [5], "{:?}", cleaned.paragraphs);
+        // A list of tips with a paragraph of the first pasted at the end of
+        // the text: last in the text's last section, which has no end to
+        // count from, so a copy, as the last of the first section is not.
+        let tips = [
+            "1. Work out your number",
+            "Add up what you spend in a year, then multiply it by twenty-five to find what you need.",
+            "This part is hard to work out alone, so a planner can help you weigh the choices.",
+            "2. Spend less than you earn",
+            "Cut the biggest costs first, such as housing and transport, before the small ones.",
+            "3. Plan for health care",
+            "Leaving a job means finding your own insurance, which can cost more than you expect.",
+            "This part is hard to work out alone, so a planner can help you weigh the choices.",
+        ];
+        let text = tips.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        let removed: Vec<usize> = (0..cleaned.paragraphs.len())
+            .filter(|&at| matches!(cleaned.paragraphs[at].decision, Decision::Remove(_)))
+            .collect();
+        assert_eq!(removed, [7], "{:?}", cleaned.paragraphs);
     }
 
     /// Lines of a page of offers (after bench-dev `ext` 0148, a travel
