@@ -481,7 +481,7 @@ struct Places {
     /// paragraphs without copies stay in every run.
     spacing: Vec<usize>,
     /// The labelled section each candidate sits in, if any
-    /// ([`section_heading`]).
+    /// ([`section_heading`]); empty when no labelled section has an end.
     sections: Vec<Option<SectionPlace>>,
 }
 
@@ -526,12 +526,17 @@ impl Places {
                 clustered[member] = true;
             }
         }
-        let mut sections: Vec<Option<SectionPlace>> = vec![None; count];
+        // Held only once a labelled section closes: most texts have none,
+        // and a big file of short lines would pay for it per line.
+        let mut sections: Vec<Option<SectionPlace>> = Vec::new();
         // The open section: its heading, its members so far and how many
         // of them have no copies.
         let mut open: Option<(usize, Vec<usize>, usize)> = None;
         let mut close = |open: &mut Option<(usize, Vec<usize>, usize)>| {
             if let Some((heading, members, unclustered)) = open.take() {
+                if sections.is_empty() {
+                    sections = vec![None; count];
+                }
                 let mut seen = 0;
                 for member in members {
                     seen += usize::from(!clustered[member]);
@@ -574,7 +579,8 @@ impl Places {
     /// pasted right under another heading stands as far from it as the
     /// first paragraph of its own section does from its.
     fn in_parallel_sections(&self, a: usize, b: usize, fingerprints: &[Fingerprinted<'_>]) -> bool {
-        let (Some(a), Some(b)) = (self.sections[a], self.sections[b]) else {
+        let place = |i: usize| self.sections.get(i).copied().flatten();
+        let (Some(a), Some(b)) = (place(a), place(b)) else {
             return false;
         };
         let label =
