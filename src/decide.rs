@@ -2367,16 +2367,7 @@ mod tests {
         // heading: another place in its section, so a copy.
         let mut pasted = tasks.to_vec();
         pasted.insert(5, tasks[1]);
-        let text = pasted.join("\n\n");
-        let cleaned = crate::clean(&text, &Options::default());
-        let removed: Vec<usize> = cleaned
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(_, paragraph)| matches!(paragraph.decision, Decision::Remove(_)))
-            .map(|(at, _)| at)
-            .collect();
-        assert_eq!(removed, [5], "{:?}", cleaned.paragraphs);
+        assert_eq!(removed_paragraphs(&pasted), [5]);
         // A list of tips with a paragraph of the first pasted at the end of
         // the text: last in the text's last section, which has no end to
         // count from, so a copy, as the last of the first section is not.
@@ -2390,12 +2381,17 @@ mod tests {
             "Leaving a job means finding your own insurance, which can cost more than you expect.",
             "This part is hard to work out alone, so a planner can help you weigh the choices.",
         ];
-        let text = tips.join("\n\n");
+        assert_eq!(removed_paragraphs(&tips), [7]);
+    }
+
+    /// The indices of the paragraphs that cleaning `paragraphs`, joined by
+    /// blank lines, removes.
+    fn removed_paragraphs(paragraphs: &[&str]) -> Vec<usize> {
+        let text = paragraphs.join("\n\n");
         let cleaned = crate::clean(&text, &Options::default());
-        let removed: Vec<usize> = (0..cleaned.paragraphs.len())
+        (0..cleaned.paragraphs.len())
             .filter(|&at| matches!(cleaned.paragraphs[at].decision, Decision::Remove(_)))
-            .collect();
-        assert_eq!(removed, [7], "{:?}", cleaned.paragraphs);
+            .collect()
     }
 
     /// Lines of a page of offers (after bench-dev `ext` 0148, a travel

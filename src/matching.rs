@@ -1375,9 +1375,10 @@ const REFRAIN_REPEATS: usize = 2;
 /// right after a stanza of another text, each copy after a different one: a
 /// song's chorus after each verse, a poem's refrain, printed without a
 /// label. One copy may follow another at once (the last chorus sung
-/// twice) when at least [`REFRAIN_REPEATS`] follow verses. A forum signature under each post and an affiliate block under
-/// each product are short lines too, but under prose; a verse and its
-/// chorus pasted again put the chorus after the same verse twice.
+/// twice) when at least [`REFRAIN_REPEATS`] follow verses. A forum
+/// signature under each post and an affiliate block under each product are
+/// short lines too, but under prose; a verse and its chorus pasted again
+/// put the chorus after the same verse twice.
 fn refrain_after_verses(
     group: &[usize],
     digests: &[Digest],
