@@ -362,18 +362,19 @@ pub fn table_cells(texts: &[&str]) -> Vec<bool> {
             && !text.trim().is_empty()
             && words(text).nth(TABLE_CELL_MAX_WORDS).is_none()
     };
-    let figures = |row: &[&str]| -> Option<u8> {
+    let figures = |row: &[&str]| -> Option<u16> {
         row.iter()
             .enumerate()
-            .try_fold(0u8, |mask, (column, text)| {
-                short(text)
-                    .then(|| mask | u8::from(text.contains(|c: char| c.is_ascii_digit())) << column)
+            .try_fold(0u16, |mask, (column, text)| {
+                short(text).then(|| {
+                    mask | u16::from(text.contains(|c: char| c.is_ascii_digit())) << column
+                })
             })
     };
     let mut start = 0;
     while start < texts.len() {
         let found = (2..=TABLE_MAX_COLUMNS).find_map(|columns| {
-            let full = (1u8 << columns).wrapping_sub(1);
+            let full = (1u16 << columns) - 1;
             let mask = figures(texts.get(start..start + columns)?)?;
             if mask == 0 || mask == full {
                 return None;
