@@ -383,9 +383,23 @@ fn resolve_structural(
     let Some(&first) = group.iter().find(|&&member| structural[member]) else {
         return Vec::new();
     };
+    // Where the structural members stand, each place with the first
+    // heading it was seen under and whether another heading holds it too:
+    // read once, as a group can hold thousands of copies.
+    let mut structural_places: rustc_hash::FxHashMap<(u32, u32), (u32, bool)> = Default::default();
+    for &member in group.iter().filter(|&&member| structural[member]) {
+        if let Some(place) = places.place(member) {
+            let seen = structural_places
+                .entry((place.label, place.from_end))
+                .or_insert((place.heading, false));
+            seen.1 |= seen.0 != place.heading;
+        }
+    }
     let parallel = |member: usize| {
-        group.iter().any(|&other| {
-            structural[other] && places.in_parallel_sections(member, other, fingerprints)
+        places.place(member).is_some_and(|place| {
+            structural_places
+                .get(&(place.label, place.from_end))
+                .is_some_and(|&(heading, two)| two || heading != place.heading)
         })
     };
     group
@@ -480,9 +494,9 @@ struct Places {
     /// measure shorter could turn a kept paragraph into a caption;
     /// paragraphs without copies stay in every run.
     spacing: Vec<usize>,
-    /// The labelled section each candidate sits in, if any
-    /// ([`section_heading`]); empty when no labelled section has an end.
-    sections: Vec<Option<SectionPlace>>,
+    /// The labelled section each copy (each member of a cluster or an exact
+    /// group) sits in, if any ([`section_heading`]), by its index.
+    sections: rustc_hash::FxHashMap<u32, SectionPlace>,
 }
 
 /// A candidate's place in a section under a labelled heading ("Year 3",
@@ -491,11 +505,13 @@ struct Places {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct SectionPlace {
     /// The candidate that heads the section.
-    heading: usize,
+    heading: u32,
+    /// Its heading's label, as a number: the same for the same label.
+    label: u32,
     /// Paragraphs without copies (in no cluster and no exact group) between
     /// this one and the section's end, the next heading (the text's last
     /// section has no place).
-    from_end: usize,
+    from_end: u32,
 }
 
 impl Places {
@@ -526,37 +542,56 @@ impl Places {
                 clustered[member] = true;
             }
         }
-        // Held only once a labelled section closes: most texts have none,
-        // and a big file of short lines would pay for it per line.
-        let mut sections: Vec<Option<SectionPlace>> = Vec::new();
-        // The open section: its heading, its members so far and how many
-        // of them have no copies.
-        let mut open: Option<(usize, Vec<usize>, usize)> = None;
-        let mut close = |open: &mut Option<(usize, Vec<usize>, usize)>| {
-            if let Some((heading, members, unclustered)) = open.take() {
-                if sections.is_empty() {
-                    sections = vec![None; count];
-                }
+        // Only copies are ever asked where they stand, so only theirs are
+        // held: a big file would pay for every paragraph's.
+        let mut sections: rustc_hash::FxHashMap<u32, SectionPlace> = Default::default();
+        // The labels seen, numbered by their place here (a text has few).
+        let mut labels: Vec<Cow<'_, str>> = Vec::new();
+        // The open section: its heading and label, its members so far and
+        // how many of them have no copies.
+        let mut open: Option<((u32, u32), Vec<usize>, u32)> = None;
+        let mut close = |open: &mut Option<((u32, u32), Vec<usize>, u32)>| {
+            if let Some(((heading, label), members, unclustered)) = open.take() {
                 let mut seen = 0;
                 for member in members {
-                    seen += usize::from(!clustered[member]);
-                    sections[member] = Some(SectionPlace {
-                        heading,
-                        from_end: unclustered - seen,
-                    });
+                    seen += u32::from(!clustered[member]);
+                    if clustered[member] {
+                        let place = SectionPlace {
+                            heading,
+                            label,
+                            from_end: unclustered - seen,
+                        };
+                        sections.insert(matching::index32(member), place);
+                    }
                 }
             }
         };
         for (index, fingerprint) in fingerprints.iter().enumerate() {
+            // With no section open, only a labelled heading changes
+            // anything, and most paragraphs cannot be one.
+            if open.is_none() && !may_be_labelled(fingerprint.text) {
+                continue;
+            }
             match section_heading(fingerprint.text) {
                 Some(label) => {
                     close(&mut open);
-                    open = label.map(|_| (index, Vec::new(), 0));
+                    open = label.map(|label| {
+                        let number = labels.iter().position(|known| *known == label);
+                        let number = number.unwrap_or_else(|| {
+                            labels.push(label);
+                            labels.len() - 1
+                        });
+                        (
+                            (matching::index32(index), matching::index32(number)),
+                            Vec::new(),
+                            0,
+                        )
+                    });
                 }
                 None => {
                     if let Some((_, members, unclustered)) = &mut open {
                         members.push(index);
-                        *unclustered += usize::from(!clustered[index]);
+                        *unclustered += u32::from(!clustered[index]);
                     }
                 }
             }
@@ -578,19 +613,36 @@ impl Places {
     /// same count after the headings is not enough alone: a paragraph
     /// pasted right under another heading stands as far from it as the
     /// first paragraph of its own section does from its.
-    fn in_parallel_sections(&self, a: usize, b: usize, fingerprints: &[Fingerprinted<'_>]) -> bool {
-        let place = |i: usize| self.sections.get(i).copied().flatten();
-        let (Some(a), Some(b)) = (place(a), place(b)) else {
+    fn in_parallel_sections(&self, a: usize, b: usize) -> bool {
+        let (Some(a), Some(b)) = (self.place(a), self.place(b)) else {
             return false;
         };
-        let label =
-            |place: SectionPlace| section_heading(fingerprints[place.heading].text).flatten();
-        a.heading != b.heading && label(a) == label(b) && a.from_end == b.from_end
+        a.heading != b.heading && a.label == b.label && a.from_end == b.from_end
     }
+
+    /// Where copy `member` stands in a labelled section, if it does.
+    fn place(&self, member: usize) -> Option<SectionPlace> {
+        self.sections.get(&matching::index32(member)).copied()
+    }
+}
+
+/// Whether `text` may be a labelled heading ([`section_heading`]), told
+/// from its first characters: it opens with a figure, or a figure or a
+/// capital follows its first space.
+fn may_be_labelled(text: &str) -> bool {
+    text.len() <= SECTION_HEADING_MAX_BYTES
+        && (text.starts_with(|c: char| c.is_ascii_digit())
+            || text.split_once(' ').is_some_and(|(_, rest)| {
+                rest.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+            }))
 }
 
 /// A heading has at most this many words.
 const SECTION_HEADING_MAX_WORDS: usize = 8;
+
+/// ... and at most this many bytes: eight long words in a script of three
+/// bytes a letter.
+const SECTION_HEADING_MAX_BYTES: usize = 8 * 3 * 16;
 
 /// Whether `text` is a heading (one line of at most
 /// [`SECTION_HEADING_MAX_WORDS`] words that opens with a capital or a figure
@@ -603,6 +655,11 @@ const SECTION_HEADING_MAX_WORDS: usize = 8;
 /// heading without a label ends a section and opens none that another
 /// could be parallel to.
 fn section_heading(text: &str) -> Option<Option<Cow<'_, str>>> {
+    // Read for every paragraph: a paragraph too long to be a heading is
+    // told by its length before any of its characters is read.
+    if text.len() > SECTION_HEADING_MAX_BYTES {
+        return None;
+    }
     let text = text.trim();
     if text.contains('\n')
         || text.ends_with(['.', '!', '?', ';', ','])
@@ -693,13 +750,14 @@ fn resolve_cluster(
 /// listing loses or gains whole lines (a "Copy" button's label), and still
 /// goes.
 fn edits_code(copy: &str, kept: &str) -> bool {
+    if !copy.contains('\n') || !(crate::text::is_code_like(copy) || crate::text::is_code_like(kept))
+    {
+        return false;
+    }
     let kept_lines: Vec<&str> = kept.lines().map(str::trim).collect();
-    copy.contains('\n')
-        && (crate::text::is_code_like(copy) || crate::text::is_code_like(kept))
-        && copy
-            .lines()
-            .map(str::trim)
-            .any(|line| !line.is_empty() && !kept_lines.contains(&line))
+    copy.lines()
+        .map(str::trim)
+        .any(|line| !line.is_empty() && !kept_lines.contains(&line))
 }
 
 /// The copy to keep: clean text before markup (a "republish this article"
@@ -870,7 +928,7 @@ fn decide_copy(
     if fingerprints[member].token_count() < options.min_words {
         return Decision::Keep(KeepReason::ShortRepeat { of: keeper });
     }
-    if places.in_parallel_sections(member, keeper, fingerprints) {
+    if places.in_parallel_sections(member, keeper) {
         return Decision::Keep(KeepReason::NotACopy { resembles: keeper });
     }
     let (rule, similarity) = if digests[member] == digests[keeper] {

@@ -216,7 +216,7 @@ fn eligible_indices(eligible: &[bool]) -> Vec<u32> {
 
 /// A paragraph's index as the matcher's lists hold it, in 32 bits: they
 /// are a big file's peak.
-fn index32(index: usize) -> u32 {
+pub(crate) fn index32(index: usize) -> u32 {
     u32::try_from(index).expect("fewer than 2^32 paragraphs")
 }
 

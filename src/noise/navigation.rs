@@ -586,14 +586,17 @@ fn headline_under_menu(
         .rev()
         .find(|&at| is_link_like(top[at]))?;
     let line = top[at].trim();
-    let shaped = shaped_as_title(line) && !line.starts_with("By ");
-    let printed_again = paragraphs[first..].iter().any(|p| p.trim() == line);
+    if !shaped_as_title(line) || line.starts_with("By ") {
+        return None;
+    }
     let prose_words: FxHashSet<Cow<'_, str>> = prose_words.iter().cloned().map(singular).collect();
     let names_subject = content_words(line)
         .map(singular)
         .any(|w| prose_words.contains(&w))
         || words(line).any(|word| spells_initials(word, paragraphs[first]));
-    (shaped && !printed_again && names_subject).then_some(at)
+    // Read last: it reads the whole page below the line.
+    let printed_again = || paragraphs[first..].iter().any(|p| p.trim() == line);
+    (names_subject && !printed_again()).then_some(at)
 }
 
 /// The page's title printed again under the menu that names it: a
@@ -611,18 +614,12 @@ fn title_named_in_the_menu(paragraphs: &[&str], first: usize) -> Option<usize> {
         (Some(a), Some(b)) => a.trim() == b.trim(),
         _ => false,
     };
-    let printed_below = |line: &str| paragraphs[first..].iter().any(|p| p.trim() == line.trim());
-    // Between the title and the prose: a table of contents, whose entries
-    // are the article's headings below, under at most one line of its own
-    // ("On this page").
-    let first_unlisted = (0..top.len())
-        .rev()
-        .filter(|&at| !printed_below(top[at]))
-        .nth(1)?;
-    (first_unlisted..top.len()).rev().find(|&at| {
+    // The lines named higher up the menu between other neighbours, nearest
+    // the prose first, among the last few above it: on most pages none,
+    // and then the page below is not read.
+    let named_in_the_menu = |at: usize| {
         let line = top[at].trim();
         shaped_as_title(line)
-            && !printed_below(line)
             && top[..at].iter().enumerate().any(|(copy, other)| {
                 other.trim() == line
                     && !same(top.get(at + 1), top.get(copy + 1))
@@ -631,8 +628,29 @@ fn title_named_in_the_menu(paragraphs: &[&str], first: usize) -> Option<usize> {
                         copy.checked_sub(1).map(|i| &top[i]),
                     )
             })
-    })
+    };
+    let nearest = top.len().saturating_sub(TITLE_OVER_CONTENTS_REACH)..top.len();
+    let candidates: Vec<usize> = nearest
+        .clone()
+        .rev()
+        .filter(|&at| named_in_the_menu(at))
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let printed_below = |line: &str| paragraphs[first..].iter().any(|p| p.trim() == line.trim());
+    // Between the title and the prose: a table of contents, whose entries
+    // are the article's headings below, under at most one line of its own
+    // ("On this page").
+    let first_unlisted = nearest.rev().filter(|&at| !printed_below(top[at])).nth(1)?;
+    candidates
+        .into_iter()
+        .find(|&at| at >= first_unlisted && !printed_below(top[at]))
 }
+
+/// How many lines above the prose [`title_named_in_the_menu`] reads: the
+/// title, "On this page" and a table of contents.
+const TITLE_OVER_CONTENTS_REACH: usize = 12;
 
 /// Whether `word` is an acronym (two to six capitals) of consecutive
 /// capitalized words of `prose` ("AGM" over "The club's Annual General
