@@ -628,8 +628,9 @@ impl Places {
 
 /// Whether `text` may be a labelled heading ([`section_heading`]), told
 /// from its first characters: it opens with a figure, or a figure or a
-/// capital follows its first space.
+/// capital follows its first space (read, as there, past leading spaces).
 fn may_be_labelled(text: &str) -> bool {
+    let text = text.trim_start();
     text.len() <= SECTION_HEADING_MAX_BYTES
         && (text.starts_with(|c: char| c.is_ascii_digit())
             || text.split_once(' ').is_some_and(|(_, rest)| {
