@@ -941,10 +941,9 @@ fn decide_copy(
             &options.thresholds,
         ) {
             Some(Similarity { kind, score }) => {
-                let rule = if kind == MatchKind::ContainedAfterLabel {
-                    CAPTION
-                } else {
-                    NEAR_DUPLICATE
+                let rule = match kind {
+                    MatchKind::ContainedAfterLabel | MatchKind::CreditedSentence => CAPTION,
+                    _ => NEAR_DUPLICATE,
                 };
                 (rule, score)
             }

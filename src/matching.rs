@@ -18,7 +18,7 @@ use crate::options::Options;
 use crate::options::Thresholds;
 use crate::page_model::hash::Fnv;
 use crate::rules::{CAPTION, NEAR_DUPLICATE};
-use crate::text::ends_with_full_stop;
+use crate::text::{ends_sentence, ends_with_full_stop};
 use crate::text::{is_code_like, is_web_address};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -53,6 +53,10 @@ pub enum MatchKind {
     ContainedAfterLabel,
     /// Equal length give or take, a few words changed.
     LightEdit,
+    /// Contained once the credit in brackets after its last sentence is
+    /// ignored ("... on Harbour Road. (Photo: T. Brandt/Coastal Press)"):
+    /// an image's caption.
+    CreditedSentence,
 }
 
 /// A verified near-duplicate relation, with its score in 0..=1.
@@ -426,8 +430,9 @@ pub fn compare(
         }
         if kind == MatchKind::Contained && shorter.ends_sentence {
             // A whole sentence found inside a longer paragraph is how an
-            // article quotes itself (a pull quote, a summary line); copies a
-            // scraper cuts off end mid-sentence or carry a caption label.
+            // article quotes itself (a pull quote, a summary line, a forum
+            // post quoting another); copies a scraper cuts off end
+            // mid-sentence or carry a caption label or a credit.
             continue;
         }
         if kind == MatchKind::ContainedAfterLabel
@@ -449,7 +454,42 @@ pub fn compare(
             return Some(Similarity { kind, score });
         }
     }
+    if let Some(sentence) = before_credit(shorter.text) {
+        let key = match_key(sentence);
+        let body: Vec<&str> = tokens(&key).collect();
+        if body.len() >= SHINGLE_WORDS
+            && let Some(score) = containment(&body, &longer_set, long_key, 0)
+            && score >= thresholds.containment
+        {
+            return Some(Similarity {
+                kind: MatchKind::CreditedSentence,
+                score,
+            });
+        }
+    }
     light_edit(shorter, &short_tokens, longer, long_key, thresholds)
+}
+
+/// The most words of a credit in brackets after a caption ([`before_credit`]).
+const CREDIT_MAX_WORDS: usize = 8;
+
+/// What `text` says before a credit in brackets at its end ("(Photo: Tomas
+/// Brandt/Coastal Press)", "(Getty Images)"): a caption names whose picture
+/// it is, which the paragraph it restates does not. Only a credit of at
+/// most [`CREDIT_MAX_WORDS`] words that opens with a capital letter, after
+/// a sentence's end, on one line: a heading's note ("Resume Package
+/// (6th-10th grade)", "60 Hours of Battery (ANC Off)") follows no sentence,
+/// and a query's bound values ("... WHERE id = ? [...] (2, 3)") neither.
+fn before_credit(text: &str) -> Option<&str> {
+    let text = text.trim_end();
+    let open = text.strip_suffix(')')?.rfind('(')?;
+    let (before, credit) = (text[..open].trim_end(), &text[open + 1..text.len() - 1]);
+    (ends_sentence(before)
+        && credit.starts_with(char::is_uppercase)
+        && !credit.contains('(')
+        && !text.contains('\n')
+        && credit.split_whitespace().count() <= CREDIT_MAX_WORDS)
+        .then_some(before)
 }
 
 /// Share of `body`'s shingles found in `longer_shingles`, or `None` when a
@@ -1626,6 +1666,35 @@ mod tests {
         let similarity =
             compare(&truncated, &fingerprint(BODY, 0), &Thresholds::default()).unwrap();
         assert_eq!(similarity.kind, MatchKind::Contained);
+    }
+
+    /// A caption that restates a sentence and names the picture's source
+    /// after it is a copy; a heading with a note in brackets, and a
+    /// sentence whose bracketed end is no credit, are not.
+    #[test]
+    fn a_caption_with_a_credit_is_contained_once_the_credit_is_left_out() {
+        let body = fingerprint(
+            "Councillor Dana Whitlock said the vote reflected a shift in how residents use the corridor. Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road, up from about 700 five years earlier.",
+            0,
+        );
+        let thresholds = Thresholds::default();
+        let caption = fingerprint(
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. (Photo: Tomas Brandt/Coastal Press)",
+            0,
+        );
+        let similarity = compare(&caption, &body, &thresholds).unwrap();
+        assert_eq!(similarity.kind, MatchKind::CreditedSentence);
+        for not_a_caption in [
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road (the new lane)",
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. (a rise of 170%)",
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. (Updated daily with the counts of the previous week and month)",
+        ] {
+            assert_eq!(
+                compare(&fingerprint(not_a_caption, 0), &body, &thresholds),
+                None,
+                "{not_a_caption}"
+            );
+        }
     }
 
     /// A chorus printed without its label is a stanza; a pasted paragraph
