@@ -1926,6 +1926,21 @@ mod tests {
                 ],
                 &[1, 3, 5],
             ),
+            // The same under labels, with the chords over the verse's
+            // lines, and the last chorus sung twice: one refrain.
+            (
+                vec![
+                    "Verse 1:\nI left the city when the lights went low, (G - C - G)\nPacked up my troubles and I let them go. (Em - C - D)",
+                    CHORUS,
+                    "Verse 2:\nMy mother's porch still has the broken chair,\nThe smell of rain still hanging in the air.",
+                    CHORUS,
+                    "Verse 3:\nThe road runs on past the mill and the bend,\nAnd every road I walk comes home in the end.",
+                    CHORUS,
+                    CHORUS,
+                    "Outro:\nLet them go.",
+                ],
+                &[1, 3, 5, 6],
+            ),
             // The chorus without its label: a stanza after each verse is
             // a refrain all the same.
             (
@@ -1940,6 +1955,17 @@ mod tests {
                     SONG_INTRO, VERSE_1, REFRAIN, VERSE_2, REFRAIN, VERSE_3, REFRAIN, REFRAIN,
                 ],
                 &[2, 4, 6, 7],
+            ),
+            // With the chords printed after the first verse's lines.
+            (
+                vec![
+                    SONG_INTRO,
+                    "Down by the river the old mill stands, (G - C - G)\nBuilt long ago by my grandfather's hands. (Em - C - D)",
+                    REFRAIN,
+                    VERSE_2,
+                    REFRAIN,
+                ],
+                &[2, 4],
             ),
             // Sung twice after one verse only: no refrain yet, a copy.
             (vec![SONG_INTRO, VERSE_1, REFRAIN, REFRAIN, VERSE_2], &[]),

@@ -423,48 +423,48 @@ pub fn compare(
     if shorter.label_tokens() > 0 {
         offsets.push((shorter.label_tokens(), MatchKind::ContainedAfterLabel));
     }
-    for (offset, kind) in offsets {
-        let body = &short_tokens[offset.min(short_tokens.len())..];
-        if body.len() < SHINGLE_WORDS {
-            continue;
-        }
-        if kind == MatchKind::Contained && shorter.ends_sentence {
-            // A whole sentence found inside a longer paragraph is how an
-            // article quotes itself (a pull quote, a summary line, a forum
-            // post quoting another); copies a scraper cuts off end
-            // mid-sentence or carry a caption label or a credit.
-            continue;
-        }
-        if kind == MatchKind::ContainedAfterLabel
-            && longer.label_tokens() > 0
-            && longer.token_count() - longer.label_tokens() < 2 * body.len()
-        {
-            // Both open with a label and say about as much: items of a
-            // templated list ("Cars: £12.50 a day", "Vans: £12.50 a day").
-            continue;
-        }
-        let allowed_lead = if kind == MatchKind::ContainedAfterLabel {
-            2
-        } else {
-            0
-        };
-        if let Some(score) = containment(body, &longer_set, long_key, allowed_lead)
-            && score >= thresholds.containment
-        {
-            return Some(Similarity { kind, score });
-        }
-    }
-    if let Some(sentence) = before_credit(shorter.text) {
-        let key = match_key(sentence);
-        let body: Vec<&str> = tokens(&key).collect();
-        if body.len() >= SHINGLE_WORDS
-            && let Some(score) = containment(&body, &longer_set, long_key, 0)
-            && score >= thresholds.containment
-        {
-            return Some(Similarity {
-                kind: MatchKind::CreditedSentence,
-                score,
-            });
+    // Read whole, then without a credit after its last sentence (a label
+    // before it is read past either way).
+    let credit_free = before_credit(shorter.text).map(match_key);
+    let credit_free: Option<Vec<&str>> = credit_free.as_deref().map(|key| tokens(key).collect());
+    let readings =
+        std::iter::once((&short_tokens, false)).chain(credit_free.iter().map(|t| (t, true)));
+    for (words, credited) in readings {
+        for &(offset, kind) in &offsets {
+            let body = &words[offset.min(words.len())..];
+            if body.len() < SHINGLE_WORDS {
+                continue;
+            }
+            if kind == MatchKind::Contained && shorter.ends_sentence && !credited {
+                // A whole sentence found inside a longer paragraph is how an
+                // article quotes itself (a pull quote, a summary line, a forum
+                // post quoting another); copies a scraper cuts off end
+                // mid-sentence or carry a caption label or a credit.
+                continue;
+            }
+            if kind == MatchKind::ContainedAfterLabel
+                && longer.label_tokens() > 0
+                && longer.token_count() - longer.label_tokens() < 2 * body.len()
+            {
+                // Both open with a label and say about as much: items of a
+                // templated list ("Cars: £12.50 a day", "Vans: £12.50 a day").
+                continue;
+            }
+            let allowed_lead = if kind == MatchKind::ContainedAfterLabel {
+                2
+            } else {
+                0
+            };
+            if let Some(score) = containment(body, &longer_set, long_key, allowed_lead)
+                && score >= thresholds.containment
+            {
+                let kind = if credited && kind == MatchKind::Contained {
+                    MatchKind::CreditedSentence
+                } else {
+                    kind
+                };
+                return Some(Similarity { kind, score });
+            }
         }
     }
     light_edit(shorter, &short_tokens, longer, long_key, thresholds)
@@ -473,21 +473,46 @@ pub fn compare(
 /// The most words of a credit in brackets after a caption ([`before_credit`]).
 const CREDIT_MAX_WORDS: usize = 8;
 
-/// What `text` says before a credit in brackets at its end ("(Photo: Tomas
-/// Brandt/Coastal Press)", "(Getty Images)"): a caption names whose picture
-/// it is, which the paragraph it restates does not. Only a credit of at
-/// most [`CREDIT_MAX_WORDS`] words that opens with a capital letter, after
-/// a sentence's end, on one line: a heading's note ("Resume Package
-/// (6th-10th grade)", "60 Hours of Battery (ANC Off)") follows no sentence,
-/// and a query's bound values ("... WHERE id = ? [...] (2, 3)") neither.
+/// What `text` says before a credit at its end: a caption names whose
+/// picture it is, which the paragraph it restates does not. A credit is in
+/// brackets ("(Photo: Tomas Brandt/Coastal Press)", "(Getty Images)") or
+/// after a one-word label, a name ("Credit: R. Sandhu/Fenwick Courier",
+/// "Image: Aurelle"; not "Note: the total ..."), of at most [`CREDIT_MAX_WORDS`] words, on the caption's one
+/// line. It follows a sentence's end, unless it opens with such a label in
+/// its brackets ("... by hand (Picture: Hanne Voss)"), and it opens with a
+/// capital letter: a heading's note ("Resume Package (6th-10th grade)",
+/// "60 Hours of Battery (ANC Off)") follows no sentence, and a query's
+/// bound values ("... WHERE id = ? [...] (2, 3)") neither.
 fn before_credit(text: &str) -> Option<&str> {
     let text = text.trim_end();
-    let open = text.strip_suffix(')')?.rfind('(')?;
-    let (before, credit) = (text[..open].trim_end(), &text[open + 1..text.len() - 1]);
-    (ends_sentence(before)
+    if text.contains('\n') {
+        return None;
+    }
+    let labelled = |credit: &str| {
+        credit.split_once(": ").is_some_and(|(label, name)| {
+            !label.contains(' ')
+                && label.starts_with(char::is_uppercase)
+                && name.starts_with(char::is_uppercase)
+                && !ends_sentence(name)
+        })
+    };
+    let (before, credit, in_brackets) = match text.strip_suffix(')') {
+        Some(inside) => {
+            let open = inside.rfind('(')?;
+            (text[..open].trim_end(), &inside[open + 1..], true)
+        }
+        None => {
+            // The label is the last word before ": " that follows a sentence.
+            let (at, _) = text.match_indices(": ").last()?;
+            let open = text[..at].rfind(' ')?;
+            (text[..open].trim_end(), &text[open + 1..], false)
+        }
+    };
+    let opens_label = labelled(credit);
+    ((ends_sentence(before) || (in_brackets && opens_label))
+        && (in_brackets || opens_label)
         && credit.starts_with(char::is_uppercase)
         && !credit.contains('(')
-        && !text.contains('\n')
         && credit.split_whitespace().count() <= CREDIT_MAX_WORDS)
         .then_some(before)
 }
@@ -1123,9 +1148,10 @@ fn heading_before_different_content(
     if group.len() < fewest {
         return false;
     }
-    // A chorus sung twice at once is one refrain: the first of the two is
-    // followed by what follows the second.
-    let sung_again = |i: usize| refrain && digests.get(i + 1) == Some(&digests[i]);
+    // A chorus sung twice at once is one refrain, with its label or without:
+    // the first of the two is followed by what follows the second.
+    let stanza = refrain || is_stanza(text);
+    let sung_again = |i: usize| stanza && digests.get(i + 1) == Some(&digests[i]);
     let mut followers: Vec<Option<&Digest>> = group
         .iter()
         .filter(|&&i| !sung_again(i))
@@ -1459,11 +1485,21 @@ const VERSE_LINE_MEAN_WORDS: usize = 4;
 /// [`VERSE_LINE_MAX_WORDS`] words and [`VERSE_LINE_MEAN_WORDS`] on average.
 /// A song's chorus is printed after each verse, often without a label; a
 /// pasted paragraph of prose is one line, and a menu's or a share bar's
-/// block has a word or two a line.
+/// block has a word or two a line. Words in brackets are not the verse's
+/// (the chords over it, "(G - C - G)"; a direction, "[x2]").
 fn is_stanza(text: &str) -> bool {
     let (mut lines, mut words) = (0, 0);
     for line in text.lines() {
-        let count = line.split_whitespace().count();
+        let mut depth = 0usize;
+        let sung = line.chars().filter(|&c| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        });
+        let count = sung.collect::<String>().split_whitespace().count();
         if count > VERSE_LINE_MAX_WORDS {
             return false;
         }
@@ -1684,7 +1720,15 @@ mod tests {
         );
         let similarity = compare(&caption, &body, &thresholds).unwrap();
         assert_eq!(similarity.kind, MatchKind::CreditedSentence);
+        for credited in [
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. Credit: Ravi Sandhu/Fenwick Courier",
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road (Picture: Hanne Voss)",
+        ] {
+            let similarity = compare(&fingerprint(credited, 0), &body, &thresholds).unwrap();
+            assert_eq!(similarity.kind, MatchKind::CreditedSentence, "{credited}");
+        }
         for not_a_caption in [
+            "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. Note: this is the total for both directions",
             "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road (the new lane)",
             "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. (a rise of 170%)",
             "Counts taken last spring recorded an average of 1,900 cyclists a day on Harbour Road. (Updated daily with the counts of the previous week and month)",
