@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Scores a cleaner on a held-out set of whole pages with their main text, benches/oldweb or
-benches/modern (see each one's README.md): 4-token-shingle precision, recall and F1 of each
+"""Scores a cleaner on a held-out set of whole pages with their main text, benches/oldweb,
+benches/modern or benches/modern2 (see each one's README.md): 4-token-shingle precision, recall and F1 of each
 page's clean copy against its gold, their mean over the pages, and the pages whose headline (the
 gold's first line) the clean copy lost. Python 3.11 standard library, and jusText for `justext`.
 
     python3 benches/pages.py oldweb dedupe target/release/dedupe [FLAGS...]
     python3 benches/pages.py modern input     # the pages as they are
     python3 benches/pages.py oldweb justext   # jusText, each line a <p> (pip install justext lxml_html_clean)
+    PAGES=even python3 benches/pages.py modern2 dedupe BIN   # the even-numbered pages only (odd, all)
 """
-import collections, html, re, subprocess, sys
+import collections, html, os, re, subprocess, sys
 from pathlib import Path
 
 which, mode, *rest = sys.argv[1:]
@@ -42,7 +43,10 @@ def clean(path):
 
 norm = lambda s: re.sub(r"\s+", " ", s).strip()
 f1s, lost = [], []
+half = {"odd": 1, "even": 0}.get(os.environ.get("PAGES", "all"))
 for page in sorted((root / "in").glob("*.txt")):
+    if half is not None and int(page.stem) % 2 != half:
+        continue
     gold_text = (root / "gold" / page.name).read_text()
     out = clean(page)
     g, o = shingles(gold_text), shingles(out)

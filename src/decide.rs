@@ -958,6 +958,7 @@ fn decide_copy(
             heads(&fingerprints[member], member, &fingerprints[keeper], keeper)
                 || quotes_whole(fingerprints[keeper].text, fingerprints[member].text)
                 || leads_into(fingerprints[keeper].text, fingerprints[member].text)
+                || names_its_site(fingerprints[keeper].text, fingerprints[member].text)
                 || lists_as_a_line(&fingerprints[keeper], &fingerprints[member])
                 || says_other_figures(fingerprints[member].text, fingerprints[keeper].text)
                 || edits_code(fingerprints[member].text, fingerprints[keeper].text)
@@ -1086,6 +1087,31 @@ fn leads_into(line: &str, title: &str) -> bool {
         && ((1..=LEAD_MAX_WORDS).contains(&lead_words) || breadcrumb)
         && lead.chars().any(char::is_alphabetic)
 }
+
+/// Whether `line` is all of `title` and then a separator and a site's
+/// name of at most [`SITE_NAME_MAX_WORDS`] words ("Engineering works:
+/// Coldharbour line | Westvale Rail"), as a page's own title (its browser
+/// tab's) prints it at the top of a page dump. As with [`leads_into`], the
+/// line is the longer but says no more than the title, the headline over
+/// the article, which is no copy of it: both stay.
+fn names_its_site(line: &str, title: &str) -> bool {
+    let (line, title) = (line.trim(), title.trim());
+    let Some(site) = line.strip_prefix(title) else {
+        return false;
+    };
+    let Some(name) = [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "]
+        .iter()
+        .find_map(|separator| site.strip_prefix(separator))
+    else {
+        return false;
+    };
+    !line.contains('\n')
+        && (1..=SITE_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
+        && name.chars().any(char::is_alphabetic)
+}
+
+/// The most words of a site's name after a page's title ([`names_its_site`]).
+const SITE_NAME_MAX_WORDS: usize = 5;
 
 /// The most words of a lead-in before a title ([`leads_into`]). It was two
 /// until stop 58, which let a section's heading go as a copy of the call to
@@ -2546,6 +2572,36 @@ mod tests {
             "Paiement s\u{e9}curis\u{e9} avec Carte bancaire, Paypal, Alma",
             "avec Carte bancaire, Paypal, Alma"
         ));
+    }
+
+    /// A page's own title at the top of its dump, the site's name after
+    /// it, and the headline under the menu: the headline stays where it is.
+    #[test]
+    fn a_headline_stays_under_the_title_line_that_names_its_site() {
+        let title = "Engineering works: Coldharbour line, April 2025";
+        assert!(names_its_site(&format!("{title} | Westvale Rail"), title));
+        assert!(names_its_site(
+            &format!("{title} - The Harbourline Courier"),
+            title
+        ));
+        // A name too long to be a site's, and a sentence that goes on.
+        assert!(!names_its_site(
+            &format!("{title} - what it means for the people who travel every day"),
+            title
+        ));
+        assert!(!names_its_site(
+            &format!("{title}, and what it means"),
+            title
+        ));
+        let page = [
+            format!("{title} | Westvale Rail"),
+            "Trains are running normally on all lines this morning, and the ticket offices open at six.".to_string(),
+            title.to_string(),
+            "Track and signal renewals between Marlow Vale and Hesketh Junction close the line on two weekends in April, and buses replace trains between the two stations.".to_string(),
+            "Buses leave from the station forecourt every twenty minutes, and the journey takes about forty minutes longer than the train.".to_string(),
+        ];
+        let texts: Vec<&str> = page.iter().map(String::as_str).collect();
+        assert_eq!(removed_paragraphs(&texts), Vec::<usize>::new());
     }
 
     /// A blogger's post under its title (written for the test, in the shape

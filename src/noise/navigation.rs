@@ -586,7 +586,13 @@ fn headline_under_menu(
         .rev()
         .find(|&at| is_link_like(top[at]))?;
     let line = top[at].trim();
-    if !shaped_as_title(line) || line.starts_with("By ") {
+    // A one-word headline ("Chilblains" over "Chilblains are small, itchy
+    // patches...", a health A to Z's page) stands right over its prose.
+    let one_word = at + 1 == first
+        && line.chars().count() >= ONE_WORD_TITLE_MIN_LETTERS
+        && line.chars().all(char::is_alphabetic)
+        && line.starts_with(char::is_uppercase);
+    if !(shaped_as_title(line) || one_word) || line.starts_with("By ") {
         return None;
     }
     let prose_words: FxHashSet<Cow<'_, str>> = prose_words.iter().cloned().map(singular).collect();
@@ -663,6 +669,10 @@ fn spells_initials(word: &str, prose: &str) -> bool {
     let initials: Vec<u8> = words(prose).map(|w| w.as_bytes()[0]).collect();
     initials.windows(letters).any(|run| run == word.as_bytes())
 }
+
+/// The fewest letters of a one-word headline right over its prose
+/// ([`headline_under_menu`]): a menu's "Home", "News" or "Blog" is shorter.
+const ONE_WORD_TITLE_MIN_LETTERS: usize = 5;
 
 /// Lines that may stand between a headline and its prose
 /// ([`headline_under_menu`]).
@@ -1696,11 +1706,13 @@ mod tests {
                 &ProseMemo::default(),
             )
         };
+        const CHILBLAINS: &str = "Chilblains are small, itchy, swollen patches on the skin that appear after the cold, and most of them clear up on their own within a few weeks.";
         let byline = ["By Ana Ruiz, Transport Correspondent, 14 March 2024 07:12"];
         for (headline, under, prose) in [
             ("Island Fares Frozen", &byline[..], FARES),
             ("Island Fares Frozen", &[][..], FARES),
             ("AGM Notice", &["Posted: 2nd February 2014"][..], AGM),
+            ("Chilblains", &[][..], CHILBLAINS),
         ] {
             let chrome = page(headline, under, prose, &[]);
             assert!(
@@ -1714,6 +1726,7 @@ mod tests {
         }
         for (item, footer) in [
             ("Open the App", &[][..]),
+            ("Fare", &[][..]),
             ("Island Fares", &["Island Fares", "Contact", "About"][..]),
         ] {
             let chrome = page(item, &[], FARES, footer);
