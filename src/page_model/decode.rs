@@ -150,8 +150,6 @@ pub enum Protection {
     RunTitle,
     /// The title over a forum thread's first post.
     ThreadTitle,
-    /// The page's top line, shaped as a title, of the content's words.
-    TopTitle,
     /// The core's first long prose paragraph (its longest if none is long):
     /// a page always keeps its article.
     Anchor,
@@ -185,7 +183,6 @@ impl Protection {
             Protection::HeadlineOverDateline => "the headline over a byline or a dateline",
             Protection::RunTitle => "the title of the first content run",
             Protection::ThreadTitle => "the title of a forum thread",
-            Protection::TopTitle => "the title at the page's top",
             Protection::Anchor => "the article's first long paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
@@ -214,8 +211,6 @@ fn protection(
         Some(Protection::RunTitle)
     } else if titles.thread == Some(i) {
         Some(Protection::ThreadTitle)
-    } else if titles.top == Some(i) {
-        Some(Protection::TopTitle)
     } else if layout.anchor == i {
         Some(Protection::Anchor)
     } else if !has_words(text) {
@@ -230,14 +225,12 @@ fn protection(
 }
 
 /// The titles a decoded page keeps, as indices into the page: its first
-/// content run's ([`MeasuredParagraphs::run_title`]), its thread's
-/// ([`MeasuredParagraphs::thread_title`]) and its top line's
-/// ([`MeasuredParagraphs::top_title`]).
+/// content run's ([`MeasuredParagraphs::run_title`]) and its thread's
+/// ([`MeasuredParagraphs::thread_title`]).
 #[derive(Debug, Clone, Copy)]
 struct Titles {
     run: Option<usize>,
     thread: Option<usize>,
-    top: Option<usize>,
 }
 
 impl Titles {
@@ -254,7 +247,6 @@ impl Titles {
         Titles {
             run: paragraphs.run_title(page, states),
             thread,
-            top: paragraphs.top_title(page, states),
         }
     }
 }

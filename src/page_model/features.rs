@@ -1525,41 +1525,6 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         self.title_above(page, &measured, start..=end)
     }
 
-    /// The page's top line as its title: when the decoding (`states`, 1
-    /// for noise, one per paragraph of `page`) reads it as noise, though it
-    /// is shaped as a headline of three words or more ([`Shape::may_be_headline`],
-    /// no end-of-article marker, no full stop at its end) and at least two
-    /// of its content words, and half of them, are words of the paragraphs
-    /// read as content. A shop's page opens, under the menu the navigation
-    /// rule took, with the product's name over its price, rating and
-    /// variant picker, and the page's header run carried it off
-    /// (`benches/modern2` 13 and 15: "Kestrel KD18 18V Brushless Combi
-    /// Drill"). The top of the page the model reads is the top of the next
-    /// run's page too (the menu above it is gone), so the title stays the
-    /// same from run to run.
-    pub fn top_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
-        if states.first() != Some(&1) {
-            return None;
-        }
-        let measured = measured_page(&self.measured, &self.measured_at, page);
-        let top = measured[0];
-        let text = self.texts[page[0]];
-        if !top.shape.may_be_headline()
-            || top.shape.end_marker
-            || crate::text::ends_with_full_stop(text.trim_end())
-        {
-            return None;
-        }
-        let vocabulary: FxHashSet<u32> = (1..page.len())
-            .filter(|&at| states[at] == 0)
-            .flat_map(|at| measured[at].content(&self.words.content))
-            .copied()
-            .collect();
-        let content = top.content(&self.words.content);
-        let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
-        (shared >= 2 && 2 * shared >= content.len()).then_some(0)
-    }
-
     /// The title of a forum thread whose posts are `posts` (indices into
     /// `page`, as [`super::decode`] finds a thread's sections): the line
     /// shaped as a headline above its first post whose content words are
@@ -2512,44 +2477,6 @@ mod tests {
         // Opened by a line without the full stop, the run has its title.
         texts[6] = "Catering Service for My Cooking";
         assert_eq!(run_title(&texts), None);
-    }
-
-    /// A shop's page under the menu the navigation rule took: the
-    /// product's name over its price, rating and options, read as noise
-    /// with them, is the page's top title when the description read as
-    /// content names it; a site's name over its cookie notice is not.
-    #[test]
-    fn a_products_name_at_the_top_is_the_pages_title() {
-        let mut texts = vec![
-            "Kestrel KD18 18V Brushless Combi Drill",
-            "Product code: 448217",
-            "★★★★☆ 4.6 (1,284 reviews)",
-            "£129.99",
-            "Body only",
-            "With 2 batteries",
-            "Add to basket",
-            "The Kestrel KD18 is a compact brushless combi drill for drilling into wood, metal and masonry, and for driving screws.",
-            "Its brushless motor runs cooler and longer than a brushed one, so the drill lasts through a full day on one battery.",
-        ];
-        let page: Vec<usize> = (0..texts.len()).collect();
-        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 7)).collect();
-        let top_title = |texts: &[&str]| {
-            let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
-            paragraphs.page_features(&page, 12);
-            paragraphs.top_title(&page, &states)
-        };
-        assert_eq!(top_title(&texts), Some(0));
-        texts[0] = "Fenwick Tool Supplies Online";
-        assert_eq!(top_title(&texts), None);
-        // Read as content already, it needs no protection.
-        let states: Vec<u8> = page
-            .iter()
-            .map(|&i| u8::from((1..7).contains(&i)))
-            .collect();
-        texts[0] = "Kestrel KD18 18V Brushless Combi Drill";
-        let mut paragraphs = MeasuredParagraphs::new(&texts, texts.iter().map(|_| None));
-        paragraphs.page_features(&page, 12);
-        assert_eq!(paragraphs.top_title(&page, &states), None);
     }
 
     /// The question page of `the_first_content_runs_title_is_protected`
