@@ -470,15 +470,16 @@ pub fn compare(
     light_edit(shorter, &short_tokens, longer, long_key, thresholds)
 }
 
-/// The most words of a credit in brackets after a caption ([`before_credit`]).
+/// The most words of a caption's credit ([`before_credit`]).
 const CREDIT_MAX_WORDS: usize = 8;
 
 /// What `text` says before a credit at its end: a caption names whose
 /// picture it is, which the paragraph it restates does not. A credit is in
 /// brackets ("(Photo: Tomas Brandt/Coastal Press)", "(Getty Images)") or
 /// after a one-word label, a name ("Credit: R. Sandhu/Fenwick Courier",
-/// "Image: Aurelle"; not "Note: the total ..."), of at most [`CREDIT_MAX_WORDS`] words, on the caption's one
-/// line. It follows a sentence's end, unless it opens with such a label in
+/// "Image: Aurelle"; not "Note: the total ..."), of at most
+/// [`CREDIT_MAX_WORDS`] words, on the caption's one line. It follows a
+/// sentence's end, unless it opens with such a label in
 /// its brackets ("... by hand (Picture: Hanne Voss)"), and it opens with a
 /// capital letter: a heading's note ("Resume Package (6th-10th grade)",
 /// "60 Hours of Battery (ANC Off)") follows no sentence, and a query's
