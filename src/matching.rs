@@ -53,9 +53,9 @@ pub enum MatchKind {
     ContainedAfterLabel,
     /// Equal length give or take, a few words changed.
     LightEdit,
-    /// Contained once the credit in brackets after its last sentence is
-    /// ignored ("... on Harbour Road. (Photo: T. Brandt/Coastal Press)"):
-    /// an image's caption.
+    /// Contained once the credit after its last sentence is left out ("...
+    /// on Harbour Road. (Photo: T. Brandt/Coastal Press)", "... Credit:
+    /// R. Sandhu"; [`before_credit`]): an image's caption.
     CreditedSentence,
 }
 
@@ -400,6 +400,7 @@ fn remembered<V: Copy>(
 /// allowances that real copies need: the last token may be cut mid-word (a
 /// truncated copy), and a caption may restate the subject in its first two
 /// words ("Amber Rudd is fighting..." for "The Home Secretary is fighting...").
+/// A caption's credit after its last sentence is left out ([`before_credit`]).
 /// Tokens left over anywhere else mean the shorter paragraph says something the
 /// longer one does not (a quotation shared by two paragraphs, each with its
 /// own attribution), and both stay. A web address and a line of text are
@@ -423,24 +424,20 @@ pub fn compare(
     if shorter.label_tokens() > 0 {
         offsets.push((shorter.label_tokens(), MatchKind::ContainedAfterLabel));
     }
-    // Read whole, then without a credit after its last sentence (a label
-    // before it is read past either way).
-    let credit_free = before_credit(shorter.text).map(match_key);
-    let credit_free: Option<Vec<&str>> = credit_free.as_deref().map(|key| tokens(key).collect());
-    let readings =
-        std::iter::once((&short_tokens, false)).chain(credit_free.iter().map(|t| (t, true)));
-    for (words, credited) in readings {
-        for &(offset, kind) in &offsets {
+    // All of `words` (the shorter's tokens, `credited` when its credit is
+    // left out) within the longer, from each offset.
+    let contained = |words: &[&str], credited: bool| {
+        offsets.iter().find_map(|&(offset, kind)| {
             let body = &words[offset.min(words.len())..];
             if body.len() < SHINGLE_WORDS {
-                continue;
+                return None;
             }
             if kind == MatchKind::Contained && shorter.ends_sentence && !credited {
                 // A whole sentence found inside a longer paragraph is how an
                 // article quotes itself (a pull quote, a summary line, a forum
                 // post quoting another); copies a scraper cuts off end
                 // mid-sentence or carry a caption label or a credit.
-                continue;
+                return None;
             }
             if kind == MatchKind::ContainedAfterLabel
                 && longer.label_tokens() > 0
@@ -448,24 +445,30 @@ pub fn compare(
             {
                 // Both open with a label and say about as much: items of a
                 // templated list ("Cars: £12.50 a day", "Vans: £12.50 a day").
-                continue;
+                return None;
             }
             let allowed_lead = if kind == MatchKind::ContainedAfterLabel {
                 2
             } else {
                 0
             };
-            if let Some(score) = containment(body, &longer_set, long_key, allowed_lead)
-                && score >= thresholds.containment
-            {
-                let kind = if credited && kind == MatchKind::Contained {
-                    MatchKind::CreditedSentence
-                } else {
-                    kind
-                };
-                return Some(Similarity { kind, score });
-            }
-        }
+            let score = containment(body, &longer_set, long_key, allowed_lead)?;
+            let kind = if credited && kind == MatchKind::Contained {
+                MatchKind::CreditedSentence
+            } else {
+                kind
+            };
+            (score >= thresholds.containment).then_some(Similarity { kind, score })
+        })
+    };
+    // Read whole, then, only if that finds nothing, without a credit after
+    // its last sentence (a label before it is read past either way).
+    let found = contained(&short_tokens, false).or_else(|| {
+        let key = match_key(before_credit(shorter.text)?);
+        contained(&tokens(&key).collect::<Vec<_>>(), true)
+    });
+    if found.is_some() {
+        return found;
     }
     light_edit(shorter, &short_tokens, longer, long_key, thresholds)
 }
