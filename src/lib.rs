@@ -23,7 +23,8 @@
 //! The pipeline is [`clean`], one module per stage, in this order:
 //! normalize lines, segment paragraphs, classify noise (the boilerplate
 //! catalogue, the page's navigation, the corpus), fingerprint the rest, match
-//! copies, decide, and render the clean copy and its diff. A stage imports
+//! copies, decide, let the page model refine what the rules kept, and render
+//! the clean copy and its diff. A stage imports
 //! only the stages before it and the settings ([`Options`]); a unit test
 //! checks it. [`decode`] turns bytes into text before all of it. The library
 //! never prints and never touches files.
@@ -42,6 +43,7 @@ mod noise;
 mod normalize;
 mod options;
 mod page_model;
+mod refine;
 mod rules;
 mod segment;
 mod text;
@@ -338,7 +340,7 @@ fn decide_paragraphs(
     let mut settled = |page: &[usize]| decide::settled(page, |page| facts.judge(page, options));
     let whole: Vec<usize> = (0..texts.len()).collect();
     let first = settled(&whole);
-    decide::refine_with_page_model(texts, first, left_alone, would_join, options, settled)
+    refine::with_page_model(texts, first, left_alone, would_join, options, settled)
 }
 
 /// What each paragraph of a document is by itself, whatever surrounds it:

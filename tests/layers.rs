@@ -28,6 +28,8 @@ const LAYERS: &[&[&str]] = &[
     &["fingerprint.rs"],
     &["matching.rs"],
     &["decide.rs"],
+    // The page model's reading of what the rules kept.
+    &["refine.rs"],
     &["diff.rs"],
     // The pipeline itself and rendering: the crate root.
     &["lib.rs"],
