@@ -663,7 +663,7 @@ fn section_heading(text: &str) -> Option<Option<Cow<'_, str>>> {
     let text = text.trim();
     if text.contains('\n')
         || text.ends_with(['.', '!', '?', ';', ','])
-        || !text.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        || !crate::text::opens_as_title(text)
         || crate::text::words(text)
             .nth(SECTION_HEADING_MAX_WORDS)
             .is_some()
@@ -1081,7 +1081,7 @@ fn leads_into(line: &str, title: &str) -> bool {
         .ends_with(['/', '\u{bb}', '\u{203a}', '>', '|'])
         && lead_words <= BREADCRUMB_MAX_WORDS;
     !line.contains('\n')
-        && title.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        && crate::text::opens_as_title(title)
         && lead.ends_with(char::is_whitespace)
         && ((1..=LEAD_MAX_WORDS).contains(&lead_words) || breadcrumb)
         && lead.chars().any(char::is_alphabetic)

@@ -183,6 +183,22 @@ pub const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Whether the text opens as a title or a heading does: with a capital, a
+/// figure, or a letter of a script that has no capitals and is written with
+/// spaces (Korean, Arabic, Hebrew), whose headlines would otherwise never
+/// read as titles and went with the menu above them (two of bench-dev's
+/// three Korean page dumps lost theirs). Chinese and Japanese are left out:
+/// their words are read a few letters at a time ([`unspaced_words`]), so
+/// any short line shares some with the prose below it, and a menu's last
+/// category would read as the headline.
+pub fn opens_as_title(text: &str) -> bool {
+    text.starts_with(|c: char| {
+        c.is_numeric()
+            || c.is_uppercase()
+            || (c.is_alphabetic() && !c.is_lowercase() && !is_unspaced_letter(c))
+    })
+}
+
 /// Whether `c` is General Punctuation, which is never a letter or number.
 pub fn is_general_punctuation(c: char) -> bool {
     GENERAL_PUNCTUATION.contains(&c)

@@ -863,14 +863,12 @@ fn singular(word: Cow<'_, str>) -> Cow<'_, str> {
 
 /// The shape of a headline, before its words are compared with the prose:
 /// one short line of at least two words, not a sentence ending with a full
-/// stop, starting with a capital or a figure.
+/// stop, opening as a title does ([`crate::text::opens_as_title`]).
 fn shaped_as_title(line: &str) -> bool {
     !line.contains('\n')
         && (2..=TITLE_MAX_WORDS).contains(&words(line).count())
         && !line.trim_end().ends_with('.')
-        && line
-            .trim_start_matches(OPENING_QUOTES)
-            .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        && crate::text::opens_as_title(line.trim_start_matches(OPENING_QUOTES))
 }
 
 /// Quotation marks a headline may open with ("‘Meth. We’re on it.’: Spokane
@@ -1735,6 +1733,28 @@ mod tests {
                 "{item}: {chrome:?}"
             );
         }
+    }
+
+    /// A headline in a script without capitals (Korean here) is shaped as a
+    /// title too: before, only a capital or a figure opened one, so the
+    /// headline of a Korean page dump went with the menu above it (two of
+    /// bench-dev's three Korean page dumps). A menu item of the same script,
+    /// as short as a menu's, still goes.
+    #[test]
+    fn a_headline_in_a_script_without_capitals_stays() {
+        const MENU_KO: [&str; 6] = ["홈", "뉴스", "연예", "스포츠", "포토", "로그인"];
+        const PROSE: &str = "시립도서관이 처음으로 시도한 야간개장에 첫 주말에만 삼천 명이 넘는 시민이 찾아 열람실마다 빈자리를 찾기 어려웠다.";
+        let page = |headline: &str| {
+            let mut page = MENU_KO.to_vec();
+            page.push(headline);
+            page.extend([PROSE, PROSE]);
+            page_chrome(&page, &ProseMemo::default())
+        };
+        let chrome = page("도서관 야간개장, 첫 주말에만 삼천 명 몰려");
+        assert!(chrome[..MENU_KO.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[MENU_KO.len()..].iter().all(|&c| !c), "{chrome:?}");
+        let chrome = page("문화");
+        assert!(chrome[..=MENU_KO.len()].iter().all(|&c| c), "{chrome:?}");
     }
 
     /// The top of a real page dump (bench-dev `ext` page 0354, a contractor's
