@@ -1494,16 +1494,21 @@ const VERSE_LINE_MEAN_WORDS: usize = 4;
 fn is_stanza(text: &str) -> bool {
     let (mut lines, mut words) = (0, 0);
     for line in text.lines() {
-        let mut depth = 0usize;
-        let sung = line.chars().filter(|&c| {
+        // The words of the line's sung characters, as if the bracketed
+        // ones were cut out: a word starts where a sung character that is no
+        // space follows a space (or nothing).
+        let (mut depth, mut count, mut in_word) = (0usize, 0, false);
+        for c in line.chars() {
             match c {
                 '(' | '[' => depth += 1,
                 ')' | ']' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
+                _ if depth == 0 => {
+                    count += usize::from(!c.is_whitespace() && !in_word);
+                    in_word = !c.is_whitespace();
+                }
+                _ => {}
             }
-            false
-        });
-        let count = sung.collect::<String>().split_whitespace().count();
+        }
         if count > VERSE_LINE_MAX_WORDS {
             return false;
         }

@@ -192,10 +192,9 @@ pub const MONTHS: &[&str] = &[
 /// any short line shares some with the prose below it, and a menu's last
 /// category would read as the headline.
 pub fn opens_as_title(text: &str) -> bool {
+    // A capital, or a caseless letter, is a letter that is not lower case.
     text.starts_with(|c: char| {
-        c.is_numeric()
-            || c.is_uppercase()
-            || (c.is_alphabetic() && !c.is_lowercase() && !is_unspaced_letter(c))
+        c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase() && !is_unspaced_letter(c))
     })
 }
 
