@@ -8,7 +8,7 @@
 //! that paragraph, so a chain of resemblances never removes a paragraph that
 //! says something the kept one does not.
 
-use crate::fingerprint::{Fingerprinted, Fingerprints};
+use crate::fingerprint::{Fingerprinted, Fingerprints, item_number_end};
 use crate::key::{Digest, match_key};
 use crate::matching::{self, Comparisons, ExactGroups, MatchKind, Matches, NearPair, Similarity};
 use crate::noise::{Verdict, navigation};
@@ -762,24 +762,49 @@ fn edits_code(copy: &str, kept: &str) -> bool {
 
 /// The copy to keep: clean text before markup (a "republish this article"
 /// box of raw HTML is longer than the paragraph it wraps, but it is not the
-/// paragraph), then the longest once a caption label is set aside, then the
-/// one that ends a sentence, then one that is not an entry of a table of
-/// contents (`contents`, sorted; see [`contents_entries`]), then the first.
+/// paragraph), then the longest once a caption label or an item's number
+/// ([`numbered_item`]) is set aside, then the one that ends a sentence, then one that is not
+/// an entry of a table of contents (`contents`, sorted; see
+/// [`contents_entries`]), then the first. A numbered "Most read" list at a
+/// page's foot repeats the headline with one more token, its number, and
+/// won as the fuller copy; then the list went as chrome and the headline
+/// with it (4 of `benches/modern4`'s 30 pages).
 fn most_complete(
     members: &[usize],
     fingerprints: &[Fingerprinted<'_>],
     contents: &[usize],
 ) -> Option<usize> {
+    // An item's number is set aside only against a copy without one: of
+    // two numbered copies (a summary's "1. Answer engines are ..." and the
+    // section that says it again), the fuller stays as before.
+    let some_unnumbered = members.iter().any(|&i| !fingerprints[i].numbered);
     members.iter().copied().max_by_key(|&i| {
         let fingerprint = &fingerprints[i];
+        let item_number = some_unnumbered && numbered_item(fingerprints, i);
         (
             !has_markup(fingerprint.text),
-            fingerprint.body_tokens(),
+            fingerprint
+                .body_tokens()
+                .saturating_sub(usize::from(item_number)),
             fingerprint.ends_sentence,
             contents.binary_search(&i).is_err(),
             std::cmp::Reverse(i),
         )
     })
+}
+
+/// Whether candidate `i` is an item of a numbered list: it and the
+/// candidate before or after it open with an item's number
+/// ([`Fingerprinted::numbered`]). A numbered heading among prose ("3.
+/// United Services Automobile Association (USAA) Group", `ext` 0090) is the
+/// section the unnumbered entry of the page's ranking names, and keeps its
+/// number as a word.
+fn numbered_item(fingerprints: &[Fingerprinted<'_>], i: usize) -> bool {
+    let numbered = |at: Option<usize>| {
+        at.and_then(|at| fingerprints.get(at))
+            .is_some_and(|f| f.numbered)
+    };
+    numbered(Some(i)) && (numbered(i.checked_sub(1)) || numbered(Some(i + 1)))
 }
 
 /// A table of contents, or a summary table, has at least this many entries
@@ -931,12 +956,24 @@ fn decide_copy(
     if places.in_parallel_sections(member, keeper) {
         return Decision::Keep(KeepReason::NotACopy { resembles: keeper });
     }
+    // A list's item that repeats a line without its number ("1. Rovers
+    // snatch ..." under "Most read") is the longer of the two, though no
+    // fuller ([`most_complete`]): the kept line is the one contained.
+    let (shorter, longer) = if fingerprints[member].token_count()
+        > fingerprints[keeper].token_count()
+        && item_number_end(fingerprints[member].text).is_some()
+        && item_number_end(fingerprints[keeper].text).is_none()
+    {
+        (keeper, member)
+    } else {
+        (member, keeper)
+    };
     let (rule, similarity) = if digests[member] == digests[keeper] {
         (EXACT_DUPLICATE, 1.0)
     } else {
         match comparisons.compare(
-            &fingerprints[member],
-            &fingerprints[keeper],
+            &fingerprints[shorter],
+            &fingerprints[longer],
             &options.thresholds,
         ) {
             Some(Similarity { kind, score }) => {
@@ -1009,8 +1046,15 @@ fn heads(
 /// ("2026." is "2026"), found in `keeper` as text, letters in any case. A
 /// line without a digit names no figure (a month comes with its day or
 /// year), which spares most prose the word-by-word reading: it is done for
-/// every near-duplicate a cluster resolves.
+/// every near-duplicate a cluster resolves. An item's number that opens
+/// `member` counts only when `keeper` opens with one too.
 fn says_other_figures(member: &str, keeper: &str) -> bool {
+    // A list's item number is no figure of what the item says: "1. Rovers
+    // snatch late winner ..." in a "Most read" list is the headline's copy.
+    let member = match item_number_end(member) {
+        Some(end) if item_number_end(keeper).is_none() => &member[end..],
+        _ => member,
+    };
     if !member.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -1088,7 +1132,7 @@ fn leads_into(line: &str, title: &str) -> bool {
 }
 
 /// Whether `line` is all of `title` and then a separator and a site's
-/// name of at most [`SITE_NAME_MAX_WORDS`] words ("Engineering works:
+/// name of at most [`crate::text::SITE_NAME_MAX_WORDS`] words ("Engineering works:
 /// Coldharbour line | Westvale Rail"), as a page's own title (its browser
 /// tab's) prints it at the top of a page dump. As with [`leads_into`], the
 /// line is the longer but says no more than the title, the headline over
@@ -1098,19 +1142,16 @@ fn names_its_site(line: &str, title: &str) -> bool {
     let Some(site) = line.strip_prefix(title) else {
         return false;
     };
-    let Some(name) = [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "]
+    let Some(name) = crate::text::SITE_SEPARATORS
         .iter()
         .find_map(|separator| site.strip_prefix(separator))
     else {
         return false;
     };
     !line.contains('\n')
-        && (1..=SITE_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
+        && (1..=crate::text::SITE_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
         && name.chars().any(char::is_alphabetic)
 }
-
-/// The most words of a site's name after a page's title ([`names_its_site`]).
-const SITE_NAME_MAX_WORDS: usize = 5;
 
 /// The most words of a lead-in before a title ([`leads_into`]). It was two
 /// until stop 58, which let a section's heading go as a copy of the call to
@@ -2066,6 +2107,56 @@ mod tests {
         (0..cleaned.paragraphs.len())
             .filter(|&at| matches!(cleaned.paragraphs[at].decision, Decision::Remove(_)))
             .collect()
+    }
+
+    /// A "Most read" list at a page's foot numbers the headlines it
+    /// repeats: the headline is no copy of its numbered item, the item is
+    /// the copy (four of `benches/modern4`'s pages lost the headline with
+    /// the list). A numbered heading among prose is the section that an
+    /// unnumbered entry of the page's ranking names, and stays (`ext`
+    /// 0090).
+    #[test]
+    fn a_numbered_item_that_repeats_the_headline_is_the_copy() {
+        const HEADLINE: &str = "Rovers snatch late winner to keep promotion hopes alive";
+        const PROSE: &str = "Kelbury Rovers came from behind to beat Ashford Vale at Mill Lane on Saturday, with a header in the last minute of stoppage time.";
+        let item = format!("1. {HEADLINE}");
+        let page = [
+            HEADLINE,
+            PROSE,
+            "The win lifts Rovers to fourth, two points off the automatic promotion places with five games left.",
+            "Most read in Sport",
+            &item,
+            "2. Kelbury Cricket Club unveil new pavilion after a long wait",
+            "3. Local jockey rides first winner at the spring meeting in town",
+        ];
+        let text = page.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        let removed: Vec<(usize, &str, Option<usize>)> = cleaned
+            .removals()
+            .map(|(paragraph, removal)| (paragraph.first_line, &*removal.rule, removal.kept))
+            .collect();
+        assert!(
+            removed.contains(&(9, NEAR_DUPLICATE, Some(0))),
+            "{removed:?}"
+        );
+        assert!(cleaned.text.starts_with(HEADLINE), "{}", cleaned.text);
+
+        let ranking = [
+            "State Farm Group",
+            "Progressive Group",
+            "United Services Automobile Association (USAA) Group",
+            "Berkshire Hathaway Group",
+            "The ten largest insurers in the country by premiums written last year, with what each is known for.",
+            "3. United Services Automobile Association (USAA) Group",
+            "Founded in 1922 and headquartered in San Antonio, it serves military families and veterans across the country.",
+        ];
+        let text = ranking.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        assert!(
+            cleaned.text.contains(ranking[5]),
+            "the numbered heading went: {}",
+            cleaned.text
+        );
     }
 
     /// Lines of a page of offers (after bench-dev `ext` 0148, a travel

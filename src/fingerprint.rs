@@ -160,6 +160,8 @@ pub struct Fingerprinted<'a> {
     label_tokens: u16,
     /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
     pub ends_sentence: bool,
+    /// The text opens with an item's number ([`opens_with_item_number`]).
+    pub numbered: bool,
     /// The key's shingle hashes, in order (a paragraph that repeats a
     /// phrase has its shingles twice).
     pub shingles: &'a [Shingle],
@@ -178,6 +180,7 @@ impl<'a> Fingerprinted<'a> {
             token_count: u32::try_from(token_count).unwrap_or(u32::MAX),
             label_tokens: u16::try_from(caption_label_tokens(text)).unwrap_or(u16::MAX),
             ends_sentence: ends_sentence(text),
+            numbered: opens_with_item_number(text),
             shingles,
         }
     }
@@ -197,6 +200,28 @@ impl<'a> Fingerprinted<'a> {
     pub fn body_tokens(&self) -> usize {
         self.token_count().saturating_sub(self.label_tokens())
     }
+}
+
+/// Whether `text` opens with the number of an item of a numbered list, one
+/// to three figures and `.` or `)` before a word ("3. Floodwaters recede
+/// ...", "1) Preheat the oven"): a "Most read" list at a page's foot
+/// numbers the headlines it repeats.
+pub fn opens_with_item_number(text: &str) -> bool {
+    item_number_end(text).is_some()
+}
+
+/// Where the item's number that opens `text` ends, with the spaces after it
+/// ([`opens_with_item_number`]), if one does.
+pub fn item_number_end(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    let figures = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&figures) {
+        return None;
+    }
+    let rest = text[start + figures..].strip_prefix(['.', ')'])?;
+    let words = rest.trim_start();
+    (rest.starts_with(' ') && words.starts_with(char::is_alphanumeric))
+        .then(|| text.len() - words.len())
 }
 
 /// Number of key tokens in a short caption label that opens `text`

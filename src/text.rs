@@ -183,6 +183,36 @@ pub const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// What comes between a page's title and its site's name in the title of
+/// its browser tab ("Engineering works: Coldharbour line | Westvale Rail"),
+/// which a page dump may print at its top.
+pub const SITE_SEPARATORS: [&str; 6] =
+    [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "];
+
+/// The most words of a site's name after a page's title.
+pub const SITE_NAME_MAX_WORDS: usize = 5;
+
+/// The title of `line` when it reads as a browser tab's: a title, a
+/// separator ([`SITE_SEPARATORS`]) and a site's name of at most
+/// [`SITE_NAME_MAX_WORDS`] words, split at the last separator that leaves
+/// such a name ("Ep. 114: The bridge that sang - Stress & Strain Podcast").
+pub fn title_before_site(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if line.contains('\n') {
+        return None;
+    }
+    SITE_SEPARATORS
+        .iter()
+        .filter_map(|separator| line.rsplit_once(separator))
+        .filter(|(title, site)| {
+            (1..=SITE_NAME_MAX_WORDS).contains(&site.split_whitespace().count())
+                && site.chars().any(char::is_alphabetic)
+                && title.chars().any(char::is_alphabetic)
+        })
+        .map(|(title, _)| title.trim_end())
+        .max_by_key(|title| title.len())
+}
+
 /// Whether the text opens as a title or a heading does: with a capital, a
 /// figure, or a letter of a script that has no capitals and is written with
 /// spaces (Korean, Arabic, Hebrew), whose headlines would otherwise never
