@@ -28,6 +28,15 @@ const SHORT_BYTES: usize = 400;
 const LONG_BYTES: usize = 3000;
 /// A rule whose word limit is above this is long-form (see [`SHORT_BYTES`]).
 const LONG_FORM_WORDS: usize = 30;
+
+/// What separates the parts of a line of links or of a byline ("Print |
+/// E-mail | Comments (12)", "By Ana Ruiz · 14 March 2024"): a bar or a dot
+/// between spaces. A dash joins a title to its site's name and a clause to
+/// a sentence, so it is left out.
+const PART_SEPARATORS: [&str; 4] = [" | ", " \u{b7} ", " \u{2022} ", " \u{a6} "];
+
+/// The most parts of a line that [`Boilerplate::classify`] reads part by part.
+const MAX_PARTS: usize = 8;
 /// Compiled-program budget for a set: the catalogue uses large Unicode classes.
 const SIZE_LIMIT: usize = 64 << 20;
 /// Lazy-DFA cache budget per set, so matching stays on the fast engine.
@@ -305,13 +314,35 @@ impl Boilerplate {
             return Some(rule);
         }
         if !paragraph.contains('\n') {
-            return None;
+            return self.classify_parts(paragraph);
         }
         let mut lines = paragraph.lines().map(str::trim).filter(|l| !l.is_empty());
         let first = self.classify_text(lines.next()?)?;
         lines
             .all(|line| self.classify_text(line).is_some())
             .then_some(first)
+    }
+
+    /// The rule of a line of parts between separators that is boilerplate
+    /// part by part ("Print this article | E-mail to a friend | Comments
+    /// (12)", "by Hattie Greer | Updated October 2, 2023 | 48 Comments"):
+    /// two to [`MAX_PARTS`] parts, each named by a rule. Reported under the
+    /// first part's rule, as a block of lines is.
+    fn classify_parts(&self, line: &str) -> Option<&str> {
+        let separator = PART_SEPARATORS
+            .iter()
+            .find(|separator| line.contains(*separator))?;
+        let mut parts = line
+            .split(separator)
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let first = self.classify_text(parts.next()?)?;
+        let mut count = 1;
+        for part in parts {
+            self.classify_text(part)?;
+            count += 1;
+        }
+        (count <= MAX_PARTS).then_some(first)
     }
 
     /// Every rule id the set knows, in catalogue order, deduplicated (for --help / docs /
@@ -412,6 +443,40 @@ mod tests {
         assert_eq!(boilerplate.classify(mixed), None);
         let verse = "Follow the money,\nshe said, and never look back.";
         assert_eq!(boilerplate.classify(verse), None);
+    }
+
+    /// A line of links or a byline is boilerplate when each of its parts
+    /// is: a print bar with a comment count, a byline with its dates and
+    /// comments. A part that no rule names keeps the line, and so do more
+    /// parts than a bar of links holds.
+    #[test]
+    fn a_line_is_boilerplate_when_each_of_its_parts_is() {
+        let boilerplate = Boilerplate::builtin();
+        for (line, rule) in [
+            (
+                "Print this article | E-mail to a friend | Comments (12)",
+                "boilerplate/print-email",
+            ),
+            (
+                "by Hattie Greer | Updated October 2, 2023 | 48 Comments",
+                "boilerplate/author-byline",
+            ),
+            (
+                "Add a comment | Show 1 more comment",
+                "boilerplate/comments",
+            ),
+        ] {
+            assert_eq!(boilerplate.classify(line), Some(rule), "{line}");
+        }
+        let many = ["Print this article"; MAX_PARTS + 1].join(" | ");
+        for line in [
+            "Print this article | The bridge will close for seven months from June",
+            &many,
+        ] {
+            assert_eq!(boilerplate.classify(line), None, "{line}");
+        }
+        let most = ["Print this article"; MAX_PARTS].join(" | ");
+        assert_eq!(boilerplate.classify(&most), Some("boilerplate/print-email"));
     }
 
     #[test]
