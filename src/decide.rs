@@ -961,8 +961,8 @@ fn decide_copy(
     // fuller ([`most_complete`]): the kept line is the one contained.
     let (shorter, longer) = if fingerprints[member].token_count()
         > fingerprints[keeper].token_count()
-        && item_number_end(fingerprints[member].text).is_some()
-        && item_number_end(fingerprints[keeper].text).is_none()
+        && fingerprints[member].numbered
+        && !fingerprints[keeper].numbered
     {
         (keeper, member)
     } else {

@@ -160,7 +160,7 @@ pub struct Fingerprinted<'a> {
     label_tokens: u16,
     /// The text ends a sentence (`.`, `!`, `?`; an ellipsis marks a cut, not an end).
     pub ends_sentence: bool,
-    /// The text opens with an item's number ([`opens_with_item_number`]).
+    /// The text opens with an item's number ([`item_number_end`]).
     pub numbered: bool,
     /// The key's shingle hashes, in order (a paragraph that repeats a
     /// phrase has its shingles twice).
@@ -180,7 +180,7 @@ impl<'a> Fingerprinted<'a> {
             token_count: u32::try_from(token_count).unwrap_or(u32::MAX),
             label_tokens: u16::try_from(caption_label_tokens(text)).unwrap_or(u16::MAX),
             ends_sentence: ends_sentence(text),
-            numbered: opens_with_item_number(text),
+            numbered: item_number_end(text).is_some(),
             shingles,
         }
     }
@@ -202,16 +202,10 @@ impl<'a> Fingerprinted<'a> {
     }
 }
 
-/// Whether `text` opens with the number of an item of a numbered list, one
-/// to three figures and `.` or `)` before a word ("3. Floodwaters recede
-/// ...", "1) Preheat the oven"): a "Most read" list at a page's foot
-/// numbers the headlines it repeats.
-pub fn opens_with_item_number(text: &str) -> bool {
-    item_number_end(text).is_some()
-}
-
-/// Where the item's number that opens `text` ends, with the spaces after it
-/// ([`opens_with_item_number`]), if one does.
+/// Where the number of a numbered list's item that opens `text` ends,
+/// with the spaces after it, if one does: one to three figures and `.` or
+/// `)` before a word ("3. Floodwaters recede ...", "1) Preheat the oven").
+/// A "Most read" list at a page's foot numbers the headlines it repeats.
 pub fn item_number_end(text: &str) -> Option<usize> {
     let start = text.len() - text.trim_start().len();
     let figures = text[start..].bytes().take_while(u8::is_ascii_digit).count();

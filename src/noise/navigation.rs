@@ -224,12 +224,15 @@ const TITLE_MAX_WORDS: usize = 20;
 /// headline. They go with the removed items when at least two are left.
 /// `over_dateline[i]` says another rule removed a byline or a dateline
 /// right under `paragraphs[i]`: the top edge's menu keeps the headline it
-/// marks ([`headline_over_dateline`]).
+/// marks ([`headline_over_dateline`]). `opens_document` says that no line
+/// of the document lies above `paragraphs[0]`, which may then be the title
+/// of the page's browser tab ([`headline_named_by_page_title`]).
 pub fn page_chrome(
     paragraphs: &[&str],
     hidden_links: &[usize],
     hidden_menu_items: &[usize],
     over_dateline: &[bool],
+    opens_document: bool,
     prose: &ProseMemo,
 ) -> Vec<bool> {
     // Only the first and last prose paragraphs matter, so the scan stops at
@@ -246,6 +249,7 @@ pub fn page_chrome(
         hidden_links,
         hidden_menu_items,
         over_dateline,
+        opens_document,
         prose,
     };
     let chrome = page.chrome_outside(first, last);
@@ -267,6 +271,7 @@ struct Page<'p, 'r> {
     hidden_links: &'p [usize],
     hidden_menu_items: &'p [usize],
     over_dateline: &'p [bool],
+    opens_document: bool,
     prose: &'r ProseMemo,
 }
 
@@ -279,6 +284,7 @@ impl Page<'_, '_> {
             hidden_links,
             hidden_menu_items,
             over_dateline,
+            opens_document,
             prose,
         } = *self;
         let mut chrome = vec![false; paragraphs.len()];
@@ -333,8 +339,7 @@ impl Page<'_, '_> {
         if is_menu(&top[..link_end], &hidden_items) {
             let edge = headline_edge(top, link_end);
             let edge = headline_over_standfirst(&top[..edge], prose_words).unwrap_or(edge);
-            let opens_page = hidden_links[0] == 0 && hidden_menu_items[0] == 0;
-            let edge = opens_page
+            let edge = opens_document
                 .then(|| headline_named_by_page_title(&top[..edge]))
                 .flatten()
                 .unwrap_or(edge);
@@ -827,11 +832,7 @@ fn reads_as_standfirst(line: &str) -> bool {
 /// Whether at least a quarter of the content words of `line`, and at least
 /// [`STANDFIRST_SHARED_WORDS`], are words of the prose (`prose_words`).
 fn tells_of(line: &str, prose_words: &FxHashSet<Cow<'_, str>>) -> bool {
-    let (mut content, mut found) = (0usize, 0usize);
-    for word in content_words(line) {
-        content += 1;
-        found += usize::from(prose_words.contains(word.as_ref()));
-    }
+    let (content, found) = found_in_prose(content_words(line), prose_words);
     found >= STANDFIRST_SHARED_WORDS && 4 * found >= content
 }
 
@@ -990,12 +991,21 @@ fn reads_as_title_by<'a>(
     words: impl Iterator<Item = Cow<'a, str>>,
     prose_words: &FxHashSet<Cow<'_, str>>,
 ) -> bool {
-    let (mut content, mut found) = (0usize, 0usize);
-    for word in words {
-        content += 1;
-        found += usize::from(prose_words.contains(word.as_ref()));
-    }
+    let (content, found) = found_in_prose(words, prose_words);
     content > 0 && 2 * found >= content && found >= content.min(2)
+}
+
+/// How many of `words` there are, and how many of them are `prose_words`.
+fn found_in_prose<'a>(
+    words: impl Iterator<Item = Cow<'a, str>>,
+    prose_words: &FxHashSet<Cow<'_, str>>,
+) -> (usize, usize) {
+    words.fold((0, 0), |(content, found), word| {
+        (
+            content + 1,
+            found + usize::from(prose_words.contains(word.as_ref())),
+        )
+    })
 }
 
 /// The longest run of link-like lines among `paragraphs`, counting the
@@ -1259,6 +1269,7 @@ pub fn chrome_among<'r>(
         &hidden_links,
         &hidden_menu_items,
         &over_dateline,
+        shown.first() == Some(&0),
         prose,
     );
     for (index, is_chrome) in shown.into_iter().zip(page_chrome) {
@@ -1278,6 +1289,7 @@ mod tests {
             &vec![0; paragraphs.len() + 1],
             &vec![0; paragraphs.len() + 1],
             &vec![false; paragraphs.len()],
+            true,
             prose,
         )
     }
@@ -1480,7 +1492,8 @@ mod tests {
         let prose = ProseMemo::default();
         assert!(page_chrome(&page, &prose).iter().all(|&c| !c));
         // Four removed links before "Careers", none elsewhere.
-        let chrome = super::page_chrome(&page, &[0, 0, 4, 0, 0], &[0; 5], &[false; 4], &prose);
+        let chrome =
+            super::page_chrome(&page, &[0, 0, 4, 0, 0], &[0; 5], &[false; 4], true, &prose);
         assert_eq!(chrome, [false, false, true, true]);
         // The clean copy has no menu left to find.
         assert!(page_chrome(&page[..2], &prose).iter().all(|&c| !c));
@@ -1918,19 +1931,11 @@ mod tests {
         }
         // A site's name and section under a line that another rule removed
         // ("Jump to content") is no page's title.
-        let mut page = vec!["Gaming | Daily Bits"];
+        let mut page = vec!["Jump to content", "Gaming | Daily Bits"];
         page.extend(MENU);
         page.extend([PROSE, PROSE]);
-        let mut hidden = vec![0; page.len() + 1];
-        hidden[0] = 1;
-        let chrome = super::page_chrome(
-            &page,
-            &hidden,
-            &hidden,
-            &vec![false; page.len()],
-            &ProseMemo::default(),
-        );
-        assert!(chrome[..=MENU.len()].iter().all(|&c| c), "{chrome:?}");
+        let chrome = chrome_with_removed(&page, &[(0, "boilerplate/skip-link")]);
+        assert!(chrome[1..=MENU.len() + 1].iter().all(|&c| c), "{chrome:?}");
     }
 
     /// A headline in a script without capitals (Korean here) is shaped as a
