@@ -1148,9 +1148,7 @@ fn names_its_site(line: &str, title: &str) -> bool {
     else {
         return false;
     };
-    !line.contains('\n')
-        && (1..=crate::text::SITE_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
-        && name.chars().any(char::is_alphabetic)
+    !line.contains('\n') && crate::text::is_site_name(name)
 }
 
 /// The most words of a lead-in before a title ([`leads_into`]). It was two

@@ -204,13 +204,16 @@ pub fn title_before_site(line: &str) -> Option<&str> {
     SITE_SEPARATORS
         .iter()
         .filter_map(|separator| line.rsplit_once(separator))
-        .filter(|(title, site)| {
-            (1..=SITE_NAME_MAX_WORDS).contains(&site.split_whitespace().count())
-                && site.chars().any(char::is_alphabetic)
-                && title.chars().any(char::is_alphabetic)
-        })
+        .filter(|(title, site)| is_site_name(site) && title.chars().any(char::is_alphabetic))
         .map(|(title, _)| title.trim_end())
         .max_by_key(|title| title.len())
+}
+
+/// Whether `name` may be a site's name after a page's title: one to
+/// [`SITE_NAME_MAX_WORDS`] words, a letter among them.
+pub fn is_site_name(name: &str) -> bool {
+    (1..=SITE_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
+        && name.chars().any(char::is_alphabetic)
 }
 
 /// Whether the text opens as a title or a heading does: with a capital, a

@@ -337,12 +337,13 @@ impl Boilerplate {
             .map(str::trim)
             .filter(|p| !p.is_empty());
         let first = self.classify_text(parts.next()?)?;
-        let mut count = 1;
-        for part in parts {
+        for (count, part) in (2..).zip(parts) {
+            if count > MAX_PARTS {
+                return None;
+            }
             self.classify_text(part)?;
-            count += 1;
         }
-        (count <= MAX_PARTS).then_some(first)
+        Some(first)
     }
 
     /// Every rule id the set knows, in catalogue order, deduplicated (for --help / docs /

@@ -776,9 +776,9 @@ fn headline_by_length(top: &[&str]) -> Option<usize> {
 
 /// Where the top edge ends above a standfirst that has no full stop
 /// (modern3 02 lost "Harriers edge thriller" and its standfirst, "A penalty
-/// with the last kick of the game gave ..."): the nearest line to the
-/// prose, up to [`STANDFIRST_REACH`] lines above it in `top` (the lines
-/// that a menu's edge would take), that reads as a standfirst
+/// with the last kick of the game gave ..."): the last line of `top` (the
+/// lines that a menu's edge would take), among its last
+/// [`STANDFIRST_REACH`], that reads as a standfirst
 /// ([`reads_as_standfirst`]), tells of the prose below ([`tells_of`]:
 /// teasers of other stories tell of other things) and lies under a line
 /// shaped as a title. That line is the headline when it names something
@@ -805,18 +805,16 @@ fn headline_over_standfirst<'p>(
         })
 }
 
-/// How far above the prose [`headline_over_standfirst`] looks.
+/// How far up the edge [`headline_over_standfirst`] looks.
 const STANDFIRST_REACH: usize = 16;
 
 /// A sentence without its full stop: more words than a link has, enough
 /// function words, in sentence case (most words after the first in lower
 /// case), on one line, not cut off with an ellipsis.
 fn reads_as_standfirst(line: &str) -> bool {
-    let trimmed = line.trim_end();
     if line.contains('\n')
         || ends_sentence(line)
-        || trimmed.ends_with(['\u{2026}'])
-        || trimmed.ends_with("...")
+        || cut_off(line)
         || words(line).nth(LINK_MAX_WORDS).is_none()
     {
         return false;
@@ -850,8 +848,9 @@ const STANDFIRST_SHARED_WORDS: usize = 3;
 /// [`TITLE_OVER_CONTENTS_REACH`] lines. The caller asks only when nothing
 /// was removed above `top`'s first line: a site's name and section in the
 /// page's first lines ("Affinity | Forum" under "Jump to content", `ext`
-/// 0547) is no title of a page. Four of `benches/modern2`'s pages, which
-/// open with their tab's title, lost their headline without it.
+/// 0547) is no title of a page. Three of `benches/modern2`'s pages, which
+/// open with their tab's title, lost their headline without it (04, 24,
+/// 29).
 fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
     let title = crate::text::title_before_site(top.first()?)?;
     (top.len().saturating_sub(TITLE_OVER_CONTENTS_REACH).max(1)..top.len())
@@ -1126,11 +1125,14 @@ fn reads_as_prose(text: &str) -> bool {
 /// The checks of [`ProseMemo::is_prose`] that read no word: long enough to hold
 /// [`PROSE_MIN_WORDS`] words, ending a sentence, not cut off with an ellipsis.
 fn could_be_prose(text: &str) -> bool {
+    text.len() >= 2 * PROSE_MIN_WORDS - 1 && ends_sentence(text) && !cut_off(text)
+}
+
+/// Whether `text` is cut off with an ellipsis, perhaps inside brackets (a
+/// teaser: "Sometimes people ask me why [...]").
+fn cut_off(text: &str) -> bool {
     let trimmed = text.trim_end_matches([']', ')', ' ']);
-    text.len() >= 2 * PROSE_MIN_WORDS - 1
-        && ends_sentence(text)
-        && !trimmed.ends_with(['\u{2026}'])
-        && !trimmed.ends_with("...")
+    trimmed.ends_with(['\u{2026}']) || trimmed.ends_with("...")
 }
 
 /// Where the copyright notices that end the page begin (`paragraphs.len()`
