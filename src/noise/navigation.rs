@@ -224,7 +224,9 @@ const TITLE_MAX_WORDS: usize = 20;
 /// headline. They go with the removed items when at least two are left.
 /// `over_dateline[i]` says another rule removed a byline or a dateline
 /// right under `paragraphs[i]`: the top edge's menu keeps the headline it
-/// marks ([`headline_over_dateline`]). `opens_document` says that no line
+/// marks ([`headline_over_dateline`]), and `under_breadcrumb[i]` is the
+/// breadcrumb trail right above it when another rule removed one
+/// ([`title_under_breadcrumb`]). `opens_document` says that no line
 /// of the document lies above `paragraphs[0]`, which may then be the title
 /// of the page's browser tab ([`headline_named_by_page_title`]).
 pub fn page_chrome(
@@ -232,6 +234,7 @@ pub fn page_chrome(
     hidden_links: &[usize],
     hidden_menu_items: &[usize],
     over_dateline: &[bool],
+    under_breadcrumb: &[Option<&str>],
     opens_document: bool,
     prose: &ProseMemo,
 ) -> Vec<bool> {
@@ -249,6 +252,7 @@ pub fn page_chrome(
         hidden_links,
         hidden_menu_items,
         over_dateline,
+        under_breadcrumb,
         opens_document,
         prose,
     };
@@ -271,6 +275,7 @@ struct Page<'p, 'r> {
     hidden_links: &'p [usize],
     hidden_menu_items: &'p [usize],
     over_dateline: &'p [bool],
+    under_breadcrumb: &'p [Option<&'p str>],
     opens_document: bool,
     prose: &'r ProseMemo,
 }
@@ -284,6 +289,7 @@ impl Page<'_, '_> {
             hidden_links,
             hidden_menu_items,
             over_dateline,
+            under_breadcrumb,
             opens_document,
             prose,
         } = *self;
@@ -348,6 +354,11 @@ impl Page<'_, '_> {
                 .or_else(|| headline_over_contents(paragraphs, edge, first, prose_words));
             if let Some(headline) = headline {
                 chrome[headline] = false;
+            }
+            if let Some(title) =
+                title_under_breadcrumb(&top[..edge], &under_breadcrumb[..edge], prose_words)
+            {
+                chrome[title] = false;
             }
         }
         let bottom = bottom_start..paragraphs.len();
@@ -865,6 +876,84 @@ fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
         })
 }
 
+/// The page's title under its breadcrumb trail ("Living Room > Storage >
+/// Bookcases" over "Marlow Oak Bookcase"), among the lines of `chrome` (the
+/// top edge's menu, as [`page_chrome`] would remove it): the line right
+/// under the trail nearest the prose (the trail one of `chrome`, or removed
+/// by another rule right above the line: `under_breadcrumb`), when it is
+/// shaped as a title and names something of the prose (`prose_words`). A
+/// trail whose last crumb is a title itself (of at least
+/// [`HEADLINE_MIN_WORDS`] words) names the page: the line under it must
+/// share a word with that crumb ("Training Course" lies between "Training >
+/// Open Source Best Practice > A Beginner's Guide to Open Source Software
+/// Development" and that title, `ext` 0185). Sites set the trail right above the page's own title, on
+/// product, forum, service and documentation pages as on articles, and a
+/// product's name or a thread's title is short and title-cased, which
+/// neither its length nor its words tell from the menu's items: `benches`'
+/// `modern4` 18 (a shoe's name under "Men / Running / Road Running Shoes")
+/// lost it with the menu. Only the title stays: the next run reads it over
+/// the lines under it, too few to be a menu.
+fn title_under_breadcrumb<'p>(
+    chrome: &[&str],
+    under_breadcrumb: &[Option<&str>],
+    prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
+) -> Option<usize> {
+    let title = (0..chrome.len()).rev().find(|&at| {
+        let shown_trail = at.checked_sub(1).map(|above| chrome[above]);
+        let Some(last) = under_breadcrumb[at].or(shown_trail).and_then(last_crumb) else {
+            return false;
+        };
+        let names_the_crumb = || {
+            let crumb: Vec<_> = content_words(last).collect();
+            content_words(chrome[at]).any(|word| crumb.contains(&word))
+        };
+        shaped_as_title(chrome[at])
+            && (words(last).count() < HEADLINE_MIN_WORDS || names_the_crumb())
+    })?;
+    let prose_words = prose_words();
+    content_words(chrome[title])
+        .any(|word| prose_words.contains(word.as_ref()))
+        .then_some(title)
+}
+
+/// Separators of a breadcrumb trail's crumbs ([`last_crumb`]).
+const BREADCRUMB_SEPARATORS: [&str; 5] = [" > ", " \u{203a} ", " \u{bb} ", " \u{2192} ", " / "];
+
+/// The last crumb of a line that is a breadcrumb trail, if it is one: crumbs of one to
+/// [`CRUMB_MAX_WORDS`] words, each opening with a letter and ending no
+/// sentence, between one separator repeated ([`BREADCRUMB_SEPARATORS`]; a
+/// leading or trailing one is allowed). Three crumbs at least, or two
+/// between arrows ("News \u{203a} UK"): two between slashes are as often a
+/// colour ("Black / White"), a credit ("Getty Images / Holger Leue") or
+/// "Sign in / Register"; a rating or a price ("4.5 / 5", "$50.00 / month")
+/// has a crumb without a letter first.
+fn last_crumb(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if line.contains('\n') {
+        return None;
+    }
+    BREADCRUMB_SEPARATORS.iter().find_map(|separator| {
+        let bare = separator.trim();
+        let trail = line.strip_prefix(bare).unwrap_or(line);
+        let trail = trail.strip_suffix(bare).unwrap_or(trail).trim();
+        let crumbs = trail.split(separator).map(str::trim);
+        let count = crumbs.clone().count();
+        let enough = count >= 3 || (count == 2 && bare != "/");
+        let crumb_shaped = |crumb: &str| {
+            crumb.starts_with(char::is_alphabetic)
+                && (1..=CRUMB_MAX_WORDS).contains(&words(crumb).count())
+                && !ends_sentence(crumb)
+        };
+        (enough && crumbs.clone().all(crumb_shaped))
+            .then(|| crumbs.last())
+            .flatten()
+    })
+}
+
+/// The most words of a breadcrumb's crumb ([`last_crumb`]): a section's
+/// name, or the page's title at the trail's end.
+const CRUMB_MAX_WORDS: usize = 10;
+
 /// How far above the prose [`headline_by_length`] looks for a headline
 /// that does not head a list.
 const HEADLINE_FARTHEST_ABOVE: usize = 6;
@@ -1235,8 +1324,10 @@ pub fn chrome_among<'r>(
     // last; and of them, the catalogue's menu items.
     let mut hidden_links = vec![0; shown.len() + 1];
     let mut hidden_menu_items = vec![0; shown.len() + 1];
-    // Whether each shown paragraph has a byline or a dateline right under it.
+    // Whether each shown paragraph has a byline or a dateline right under
+    // it, and a breadcrumb trail right above it.
     let mut over_dateline = vec![false; shown.len()];
+    let mut under_breadcrumb = vec![None; shown.len()];
     // A gap that holds a line `removed_by_others` names no rule for (one
     // this rule took on an earlier look) parts the menu items in it from the
     // lines around it: on a later look, the items of the menu at the page's
@@ -1259,6 +1350,9 @@ pub fn chrome_among<'r>(
         if next > 0 && shown[next - 1] + 1 == i && is_dateline_rule(rule) {
             over_dateline[next - 1] = true;
         }
+        if shown.get(next) == Some(&(i + 1)) && last_crumb(text).is_some() {
+            under_breadcrumb[next] = Some(*text);
+        }
     }
     for (items, parted) in hidden_menu_items.iter_mut().zip(parted) {
         if parted {
@@ -1271,6 +1365,7 @@ pub fn chrome_among<'r>(
         &hidden_links,
         &hidden_menu_items,
         &over_dateline,
+        &under_breadcrumb,
         shown.first() == Some(&0),
         prose,
     );
@@ -1291,6 +1386,7 @@ mod tests {
             &vec![0; paragraphs.len() + 1],
             &vec![0; paragraphs.len() + 1],
             &vec![false; paragraphs.len()],
+            &vec![None; paragraphs.len()],
             true,
             prose,
         )
@@ -1494,8 +1590,15 @@ mod tests {
         let prose = ProseMemo::default();
         assert!(page_chrome(&page, &prose).iter().all(|&c| !c));
         // Four removed links before "Careers", none elsewhere.
-        let chrome =
-            super::page_chrome(&page, &[0, 0, 4, 0, 0], &[0; 5], &[false; 4], true, &prose);
+        let chrome = super::page_chrome(
+            &page,
+            &[0, 0, 4, 0, 0],
+            &[0; 5],
+            &[false; 4],
+            &[None; 4],
+            true,
+            &prose,
+        );
         assert_eq!(chrome, [false, false, true, true]);
         // The clean copy has no menu left to find.
         assert!(page_chrome(&page[..2], &prose).iter().all(|&c| !c));
@@ -1938,6 +2041,71 @@ mod tests {
         page.extend([PROSE, PROSE]);
         let chrome = chrome_with_removed(&page, &[(0, "boilerplate/skip-link")]);
         assert!(chrome[1..=MENU.len() + 1].iter().all(|&c| c), "{chrome:?}");
+    }
+
+    /// The line under a breadcrumb trail is the page's title, though it is
+    /// short and title-cased like the menu's items and a price, options and
+    /// buttons lie between it and the prose (`benches/modern4` 18): it
+    /// stays, whether the trail is among the menu's lines or another rule
+    /// removed it, and the lines under it go. A trail that ends with the
+    /// page's title names it: a label between them is no title (`ext`
+    /// 0185).
+    #[test]
+    fn the_title_under_a_breadcrumb_trail_stays() {
+        const PROSE: &str = "Made from solid timber with a hand-applied oil finish, the Marlow has a simple, sturdy frame that suits both period homes and new builds.";
+        const UNDER: [&str; 6] = [
+            "From \u{a3}349",
+            "Choose size",
+            "Narrow",
+            "Wide",
+            "Add to basket",
+            "Favourite",
+        ];
+        let page = |trail: &'static str, title: &'static str| {
+            let mut page = MENU.to_vec();
+            page.extend([trail, title]);
+            page.extend(UNDER);
+            page.extend([PROSE, PROSE]);
+            page
+        };
+        let title_at = MENU.len() + 1;
+        for trail in [
+            "Living Room > Storage > Bookcases",
+            "Home \u{203a} Bookcases",
+            "Living Room / Storage / Bookcases",
+        ] {
+            let page = page(trail, "Marlow Oak Bookcase");
+            // A line another rule removed is no chrome of this rule's.
+            let trail_removed = chrome_with_removed(&page, &[(MENU.len(), NAVIGATION)]);
+            for (chrome, shown) in [
+                (page_chrome(&page, &ProseMemo::default()), 0..page.len()),
+                (trail_removed, title_at..page.len()),
+            ] {
+                let kept: Vec<usize> = shown.filter(|&i| !chrome[i]).collect();
+                assert_eq!(
+                    kept,
+                    [title_at, page.len() - 2, page.len() - 1],
+                    "{trail}: {chrome:?}"
+                );
+            }
+        }
+        // Two crumbs between slashes are as often a colour or a credit; a
+        // title that names nothing of the prose is a menu's line, and so is
+        // one that names nothing of a trail that ends with the title.
+        for (trail, title) in [
+            ("Storage / Bookcases", "Marlow Oak Bookcase"),
+            ("Living Room > Storage > Bookcases", "Gift Cards"),
+            (
+                "Furniture > Storage > The Marlow Oak Bookcase in Two Widths",
+                "Timber Gift Vouchers",
+            ),
+        ] {
+            let chrome = page_chrome(&page(trail, title), &ProseMemo::default());
+            assert!(
+                chrome[..page(trail, title).len() - 2].iter().all(|&c| c),
+                "{trail}: {chrome:?}"
+            );
+        }
     }
 
     /// A headline in a script without capitals (Korean here) is shaped as a
