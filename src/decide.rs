@@ -297,7 +297,9 @@ pub fn decide(
             decisions[candidates[member]] = map_indices(decision, candidates);
         }
     }
-    let listings = Listings::of(&groups, &clusters, fingerprints);
+    // The page's first paragraph may print its browser tab's title.
+    let first = candidates.first().filter(|&&index| index == 0).map(|_| 0);
+    let listings = Listings::of(&groups, &clusters, fingerprints, first);
     for cluster in clusters {
         resolve_cluster(
             cluster,
@@ -713,7 +715,7 @@ fn resolve_cluster(
 ) {
     let mut open = cluster;
     let mut first_keeper = None;
-    while let Some(keeper) = most_complete(&open, fingerprints, &listings.contents) {
+    while let Some(keeper) = most_complete(&open, fingerprints, listings.preferences()) {
         let mut not_copies = Vec::new();
         let mut copies = 1;
         for &member in open.iter().filter(|&&member| member != keeper) {
@@ -760,7 +762,9 @@ fn edits_code(copy: &str, kept: &str) -> bool {
         .any(|line| !line.is_empty() && !kept_lines.contains(&line))
 }
 
-/// The copy to keep: clean text before markup (a "republish this article"
+/// The copy to keep: never the page's browser tab title when another copy
+/// is the title it names (`tab_title`, see [`names_a_copy`]), then clean
+/// text before markup (a "republish this article"
 /// box of raw HTML is longer than the paragraph it wraps, but it is not the
 /// paragraph), then the longest once a caption label or an item's number
 /// ([`numbered_item`]) is set aside, then the one that ends a sentence, then one that is not
@@ -772,25 +776,47 @@ fn edits_code(copy: &str, kept: &str) -> bool {
 fn most_complete(
     members: &[usize],
     fingerprints: &[Fingerprinted<'_>],
-    contents: &[usize],
+    (contents, tab_title): (&[usize], Option<usize>),
 ) -> Option<usize> {
     // An item's number is set aside only against a copy without one: of
     // two numbered copies (a summary's "1. Answer engines are ..." and the
     // section that says it again), the fuller stays as before.
     let some_unnumbered = members.iter().any(|&i| !fingerprints[i].numbered);
-    members.iter().copied().max_by_key(|&i| {
-        let fingerprint = &fingerprints[i];
-        let item_number = some_unnumbered && numbered_item(fingerprints, i);
-        (
-            !has_markup(fingerprint.text),
-            fingerprint
-                .body_tokens()
-                .saturating_sub(usize::from(item_number)),
-            fingerprint.ends_sentence,
-            contents.binary_search(&i).is_err(),
-            std::cmp::Reverse(i),
-        )
-    })
+    let tab_title = tab_title.filter(|&tab| names_a_copy(tab, members, fingerprints));
+    members
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != tab_title)
+        .max_by_key(|&i| {
+            let fingerprint = &fingerprints[i];
+            let item_number = some_unnumbered && numbered_item(fingerprints, i);
+            (
+                !has_markup(fingerprint.text),
+                fingerprint
+                    .body_tokens()
+                    .saturating_sub(usize::from(item_number)),
+                fingerprint.ends_sentence,
+                contents.binary_search(&i).is_err(),
+                std::cmp::Reverse(i),
+            )
+        })
+}
+
+/// Whether candidate `tab`, among `members`, prints the page's browser tab
+/// title ([`crate::text::titles_of_tab`]: "Stop Writing Status Reports
+/// Nobody Reads | by Kira Almeda | The Standup", "Bench Work and Ballast:
+/// Finally, the Crooked Creek trestle is done") and another member is its
+/// title, word for word. That member is the page's headline: the tab's line
+/// holds it and more, so it won as the fuller copy, and the headline went
+/// as its copy while the site's name stayed (two of `benches/modern6`'s 30
+/// pages).
+fn names_a_copy(tab: usize, members: &[usize], fingerprints: &[Fingerprinted<'_>]) -> bool {
+    members.contains(&tab)
+        && crate::text::titles_of_tab(fingerprints[tab].text).any(|title| {
+            members
+                .iter()
+                .any(|&i| i != tab && fingerprints[i].text.trim() == title)
+        })
 }
 
 /// Whether candidate `i` is an item of a numbered list: it and the
@@ -811,14 +837,18 @@ fn numbered_item(fingerprints: &[Fingerprinted<'_>], i: usize) -> bool {
 /// in a row.
 const CONTENTS_MIN_ENTRIES: usize = 3;
 
-/// The lists at the head of a page that name what its sections say again:
-/// they decide which of two copies is the copy.
+/// The lists at the head of a page that name what its sections say again,
+/// and the title of its browser tab: they decide which of two copies is the
+/// copy.
 #[derive(Debug, Default)]
 struct Listings {
     /// Entries of a table of contents, sorted ([`contents_entries`]).
     contents: Vec<usize>,
     /// Lines that a summary table's rows hold, sorted ([`summarised_lines`]).
     summaries: Vec<usize>,
+    /// The candidate that is the page's first paragraph, which may print
+    /// its browser tab's title ([`names_a_copy`]).
+    first: Option<usize>,
 }
 
 impl Listings {
@@ -826,13 +856,20 @@ impl Listings {
         groups: &ExactGroups,
         clusters: &[Vec<usize>],
         fingerprints: &[Fingerprinted<'_>],
+        first: Option<usize>,
     ) -> Self {
         let contents = contents_entries(groups, fingerprints);
-        let summaries = summarised_lines(clusters, fingerprints, &contents);
+        let summaries = summarised_lines(clusters, fingerprints, (&contents, first));
         Listings {
             contents,
             summaries,
+            first,
         }
+    }
+
+    /// What [`most_complete`] reads of these.
+    fn preferences(&self) -> (&[usize], Option<usize>) {
+        (&self.contents, self.first)
     }
 }
 
@@ -856,7 +893,7 @@ fn heading_shaped(fingerprint: &Fingerprinted<'_>) -> bool {
 fn summarised_lines(
     clusters: &[Vec<usize>],
     fingerprints: &[Fingerprinted<'_>],
-    contents: &[usize],
+    preferences: (&[usize], Option<usize>),
 ) -> Vec<usize> {
     let mut rows: Vec<(usize, usize)> = clusters
         .iter()
@@ -868,7 +905,7 @@ fn summarised_lines(
             let is_row = !fingerprints[row].ends_sentence;
             (is_row
                 && heading_shaped(&fingerprints[line])
-                && most_complete(cluster, fingerprints, contents) == Some(row))
+                && most_complete(cluster, fingerprints, preferences) == Some(row))
             .then_some((row, line))
         })
         .collect();
@@ -1355,7 +1392,7 @@ mod tests {
             let (fingerprints, _) = prepared(texts, &mut arena);
             let members: Vec<usize> = (0..texts.len()).collect();
             assert_eq!(
-                most_complete(&members, &fingerprints, &[]),
+                most_complete(&members, &fingerprints, (&[], None)),
                 Some(*expected),
                 "{texts:?}"
             );
@@ -2152,6 +2189,41 @@ mod tests {
             !removed_paragraphs(&ranking).contains(&5),
             "the numbered heading went"
         );
+    }
+
+    /// A page that opens with its browser tab's title prints the headline
+    /// inside it ("Site: Headline", "Headline | by Author | Publication"):
+    /// the tab's line is the fuller copy, but the headline under it is the
+    /// one that stays. The same line further down the page is no tab's
+    /// title, and the fuller copy stays as before.
+    #[test]
+    fn a_pages_tab_title_is_no_fuller_copy_of_its_headline() {
+        const HEADLINE: &str = "Finally, the Crooked Creek trestle is done";
+        const PROSE: &str = "Eleven weekends and about nine hundred pieces of stripwood later, the trestle over the creek is finished and the first train has crossed it.";
+        const MORE: &str = "Building the bents on a jig was the best decision of the whole project, and staining the wood first saved a lot of time.";
+        let tabs = [
+            format!("Bench Work and Ballast: {HEADLINE}"),
+            format!("{HEADLINE} | by Gary K. | Bench Work and Ballast"),
+        ];
+        for tab in &tabs {
+            let page = [
+                tab.as_str(),
+                "Notes from a garage layout",
+                HEADLINE,
+                PROSE,
+                MORE,
+            ];
+            let removed = removed_paragraphs(&page);
+            assert!(!removed.contains(&2), "{tab}: {removed:?}");
+        }
+        let lower = [
+            "Notes from a garage layout",
+            HEADLINE,
+            PROSE,
+            &tabs[1],
+            MORE,
+        ];
+        assert_eq!(removed_paragraphs(&lower), [1]);
     }
 
     /// Lines of a page of offers (after bench-dev `ext` 0148, a travel

@@ -209,6 +209,23 @@ pub fn title_before_site(line: &str) -> Option<&str> {
         .max_by_key(|title| title.len())
 }
 
+/// The titles that a line printing a browser tab's title may name, the
+/// fullest first: each [`title_before_site`] of the one before ("Stop
+/// Writing Status Reports Nobody Reads | by Kira Almeda | The Standup"
+/// names "Stop Writing Status Reports Nobody Reads | by Kira Almeda", then
+/// "Stop Writing Status Reports Nobody Reads"), then what follows a site's
+/// name and a colon, as a blog's tab prints it ("Bench Work and Ballast:
+/// Finally, the Crooked Creek trestle is done").
+pub fn titles_of_tab(line: &str) -> impl Iterator<Item = &str> {
+    let after_site = line
+        .trim()
+        .split_once(": ")
+        .filter(|(site, title)| is_site_name(site) && title.chars().any(char::is_alphabetic))
+        .map(|(_, title)| title.trim());
+    std::iter::successors(title_before_site(line), |title| title_before_site(title))
+        .chain(after_site)
+}
+
 /// Whether `name` may be a site's name after a page's title: one to
 /// [`SITE_NAME_MAX_WORDS`] words, a letter among them.
 pub fn is_site_name(name: &str) -> bool {

@@ -907,7 +907,7 @@ fn title_under_breadcrumb<'p>(
             let crumb: Vec<_> = content_words(last).collect();
             content_words(chrome[at]).any(|word| crumb.contains(&word))
         };
-        shaped_as_title(chrome[at])
+        shaped_as_title(without_tag(chrome[at]))
             && (words(last).count() < HEADLINE_MIN_WORDS || names_the_crumb())
     })?;
     let prose_words = prose_words();
@@ -917,7 +917,15 @@ fn title_under_breadcrumb<'p>(
 }
 
 /// Separators of a breadcrumb trail's crumbs ([`last_crumb`]).
-const BREADCRUMB_SEPARATORS: [&str; 5] = [" > ", " \u{203a} ", " \u{bb} ", " \u{2192} ", " / "];
+const BREADCRUMB_SEPARATORS: [&str; 7] = [
+    " > ",
+    " -> ",
+    " >> ",
+    " \u{203a} ",
+    " \u{bb} ",
+    " \u{2192} ",
+    " / ",
+];
 
 /// The last crumb of a line that is a breadcrumb trail, if it is one: crumbs of one to
 /// [`CRUMB_MAX_WORDS`] words, each opening with a letter and ending no
@@ -948,6 +956,16 @@ fn last_crumb(line: &str) -> Option<&str> {
             .then(|| crumbs.last())
             .flatten()
     })
+}
+
+/// `title` without the tag in brackets that a thread's title may open with
+/// ("[SOLVED] Err 99 after swapping lenses"), which is no title's opening.
+fn without_tag(title: &str) -> &str {
+    title
+        .trim_start()
+        .strip_prefix('[')
+        .and_then(|tagged| tagged.split_once("] "))
+        .map_or(title, |(_, rest)| rest)
 }
 
 /// The most words of a breadcrumb's crumb ([`last_crumb`]): a section's
@@ -2089,6 +2107,14 @@ mod tests {
                 );
             }
         }
+        // A forum's trail between "->", over a thread's title that opens
+        // with a tag in brackets.
+        let thread = page(
+            "Northern Lens Forum Index -> Equipment & Repairs",
+            "[SOLVED] Marlow lens hood will not fit",
+        );
+        let chrome = page_chrome(&thread, &ProseMemo::default());
+        assert!(!chrome[title_at] && chrome[title_at - 1], "{chrome:?}");
         // Two crumbs between slashes are as often a colour or a credit; a
         // title that names nothing of the prose is a menu's line, and so is
         // one that names nothing of a trail that ends with the title.
