@@ -849,8 +849,9 @@ fn tells_of(line: &str, prose_words: &FxHashSet<Cow<'_, str>>) -> bool {
 const STANDFIRST_SHARED_WORDS: usize = 3;
 
 /// The headline that the page's own title names, when the page opens with
-/// the title of its browser tab ([`crate::text::title_before_site`]: "The
-/// last lamplighter \u{2014} Longform Quarterly"): the line of `top` (the
+/// the title of its browser tab ([`crate::text::titles_of_tab`]: "The
+/// last lamplighter \u{2014} Longform Quarterly", "The Millbrook Ledger:
+/// Harbor board votes to keep winter ferry running"): the line of `top` (the
 /// lines above the prose that a menu's edge would take) nearest the prose
 /// that is that title without the site's name, or, of at least
 /// [`HEADLINE_MIN_WORDS`] words, its start (a listing's title adds the
@@ -861,19 +862,22 @@ const STANDFIRST_SHARED_WORDS: usize = 3;
 /// page's first lines ("Affinity | Forum" under "Jump to content", `ext`
 /// 0547) is no title of a page. Three of `benches/modern2`'s pages, which
 /// open with their tab's title, lost their headline without it (04, 24,
-/// 29).
+/// 29), and `benches/modern7` 01, whose tab puts the site's name first.
 fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
-    let title = crate::text::title_before_site(top.first()?)?;
-    (top.len().saturating_sub(TITLE_OVER_CONTENTS_REACH).max(1)..top.len())
-        .rev()
-        .find(|&at| {
-            let line = top[at].trim();
+    let tab = top.first()?;
+    crate::text::titles_of_tab(tab).next()?;
+    let named = |line: &str| {
+        crate::text::titles_of_tab(tab).any(|title| {
             line == title
                 || (title
                     .strip_prefix(line)
                     .is_some_and(|rest| rest.starts_with(' '))
                     && words(line).count() >= HEADLINE_MIN_WORDS)
         })
+    };
+    (top.len().saturating_sub(TITLE_OVER_CONTENTS_REACH).max(1)..top.len())
+        .rev()
+        .find(|&at| named(top[at].trim()))
 }
 
 /// The page's title under its breadcrumb trail ("Living Room > Storage >
