@@ -2023,8 +2023,9 @@ mod tests {
         }
     }
 
-    /// A page that opens with its browser tab's title ("Title | Site")
-    /// keeps the line under the menu that prints that title again; a
+    /// A page that opens with its browser tab's title ("Title | Site",
+    /// "Site: Title") keeps the line under the menu that prints that title
+    /// again; a
     /// site's name among the first lines of a page is no such title.
     #[test]
     fn the_headline_named_by_the_pages_title_line_stays() {
@@ -2041,6 +2042,7 @@ mod tests {
                 "The last lamplighter",
             ),
             ("Troubleshooting | Loamdb Manual", "Troubleshooting"),
+            ("The Lamplight Ledger: Night watch", "Night watch"),
             (
                 "2 bedroom terraced house for sale in Wrenfield Road, Castlebury | Homestead Finder",
                 "2 bedroom terraced house for sale",
