@@ -2025,8 +2025,8 @@ mod tests {
 
     /// A page that opens with its browser tab's title ("Title | Site",
     /// "Site: Title") keeps the line under the menu that prints that title
-    /// again; a
-    /// site's name among the first lines of a page is no such title.
+    /// again; a site's name among the first lines of a page is no such
+    /// title.
     #[test]
     fn the_headline_named_by_the_pages_title_line_stays() {
         const PROSE: &str = "In one corner of the old city, forty-one gas lamps are still lit by hand every evening, and one man has wound their clocks for thirty years.";
