@@ -355,6 +355,11 @@ impl Page<'_, '_> {
             if let Some(headline) = headline {
                 chrome[headline] = false;
             }
+            if let Some(headline) =
+                headline_over_standfirst_and_byline(top, &over_dateline[..first], prose_words)
+            {
+                chrome[headline] = false;
+            }
             if let Some(title) =
                 title_under_breadcrumb(&top[..edge], &under_breadcrumb[..edge], prose_words)
             {
@@ -814,6 +819,31 @@ fn headline_over_standfirst<'p>(
                 content_words(top[at - 1]).any(|word| prose_words.contains(word.as_ref()));
             if names_the_prose { at - 1 } else { at }
         })
+}
+
+/// The headline right above a standfirst that a byline or a dateline
+/// follows (`over_dateline`, removed by another rule), among `top` (the
+/// lines above the prose): the news template of headline, standfirst,
+/// byline, in which [`headline_over_dateline`] takes the standfirst for the
+/// headline. The standfirst reads as one ([`reads_as_standfirst`]), and the
+/// line above it is one line of a title's length, not ending with a full
+/// stop, that shares two words or more with the prose ([`content_words`]),
+/// in whatever case it is set: a tabloid's capitals ("HERO GRAN KOS BURGLAR WITH FROZEN
+/// TURKEY") or a blog's lower case (`benches/modern8` 04 and 10 lost their
+/// headlines with the menu above them).
+fn headline_over_standfirst_and_byline<'p>(
+    top: &[&str],
+    over_dateline: &[bool],
+    prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
+) -> Option<usize> {
+    let standfirst = headline_over_dateline(top, over_dateline)?;
+    let headline = standfirst.checked_sub(1)?;
+    let line = top[headline];
+    let shaped = !line.contains('\n')
+        && (2..=TITLE_MAX_WORDS).contains(&words(line).count())
+        && !line.trim_end().ends_with('.');
+    let names_the_prose = || found_in_prose(content_words(line), prose_words()).1 >= 2;
+    (shaped && reads_as_standfirst(top[standfirst]) && names_the_prose()).then_some(headline)
 }
 
 /// How far up the edge [`headline_over_standfirst`] looks.
@@ -2137,6 +2167,30 @@ mod tests {
                 chrome[..page(trail, title).len() - 2].iter().all(|&c| c),
                 "{trail}: {chrome:?}"
             );
+        }
+    }
+
+    /// Headline, standfirst, byline: the byline (removed by another rule)
+    /// marks the standfirst as the line over it, and the headline above,
+    /// set in capitals or in lower case, stays too. A menu item above a
+    /// standfirst that names nothing of the prose still goes.
+    #[test]
+    fn the_headline_over_a_standfirst_over_a_byline_stays() {
+        const PROSE: &str = "A fearless granny knocked out a burglar with a frozen turkey after he broke into her kitchen on Tuesday night.";
+        const STANDFIRST: &str =
+            "Pensioner, 81, floors raider in her kitchen and sits on him until the police arrive";
+        for (headline, stays) in [
+            ("HERO GRAN KOS BURGLAR WITH FROZEN TURKEY", true),
+            ("gran floors burglar with a frozen turkey", true),
+            ("Puzzles and Dating", false),
+        ] {
+            let mut page = MENU.to_vec();
+            page.extend([headline, STANDFIRST, "By Gary Nuttall", PROSE, PROSE]);
+            let at = MENU.len();
+            let chrome = chrome_with_removed(&page, &[(at + 2, "boilerplate/author-byline")]);
+            assert!(chrome[..at].iter().all(|&c| c), "{headline}: {chrome:?}");
+            assert_eq!(chrome[at], !stays, "{headline}: {chrome:?}");
+            assert!(!chrome[at + 1], "{headline}: {chrome:?}");
         }
     }
 
