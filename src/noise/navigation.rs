@@ -37,7 +37,9 @@ const PROSE_MIN_STOP_DENSITY: f32 = 0.1;
 const MAX_STOP_WORD_CHARS: usize = 5;
 
 /// Function words of the corpus's main languages (English, German, French,
-/// Spanish, Italian, Portuguese, Russian, Dutch, Polish).
+/// Spanish, Italian, Portuguese, Russian, Dutch, Polish) and of the
+/// Scandinavian ones (Swedish, Danish, Norwegian), whose prose read as no
+/// prose without them.
 const STOP_WORDS: &[&str] = &[
     "the",
     "a",
@@ -182,6 +184,19 @@ const STOP_WORDS: &[&str] = &[
     "\u{43d}\u{43e}",
     "\u{43e}",
     "\u{43a}",
+    "och",
+    "att",
+    "det",
+    "som",
+    "är",
+    "på",
+    "av",
+    "inte",
+    "jag",
+    "og",
+    "ikke",
+    "jeg",
+    "af",
 ];
 
 /// Paragraphs of real prose below a line, read to tell whether that line is
@@ -623,14 +638,28 @@ fn headline_under_menu(
         return None;
     }
     let prose_words: FxHashSet<Cow<'_, str>> = prose_words.iter().cloned().map(singular).collect();
-    let names_subject = content_words(line)
-        .map(singular)
-        .any(|w| prose_words.contains(&w))
-        || words(line).any(|word| spells_initials(word, paragraphs[first]));
+    let names_subject = content_words(line).map(singular).any(|w| {
+        prose_words.contains(&w) || (one_word && prose_words.iter().any(|p| shares_stem(&w, p)))
+    }) || words(line).any(|word| spells_initials(word, paragraphs[first]));
     // Read last: it reads the whole page below the line.
     let printed_again = || paragraphs[first..].iter().any(|p| p.trim() == line);
     (names_subject && !printed_again()).then_some(at)
 }
+
+/// Whether two words (lowercased) open with the same [`STEM_LETTERS`]
+/// letters or more: a one-word headline of a language that writes its
+/// compounds as one word names what the prose says in others
+/// ("Kantarellskogen", the chanterelle wood, over "kantareller").
+fn shares_stem(a: &str, b: &str) -> bool {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .nth(STEM_LETTERS - 1)
+        .is_some()
+}
+
+/// Letters two words share at their start to share a stem ([`shares_stem`]).
+const STEM_LETTERS: usize = 7;
 
 /// The page's title printed again under the menu that names it: a
 /// documentation page's sidebar lists every page, the one shown among
@@ -2191,6 +2220,24 @@ mod tests {
             assert!(chrome[..at].iter().all(|&c| c), "{headline}: {chrome:?}");
             assert_eq!(chrome[at], !stays, "{headline}: {chrome:?}");
             assert!(!chrome[at + 1], "{headline}: {chrome:?}");
+        }
+    }
+
+    /// Swedish prose reads as prose (its function words are listed), and a
+    /// one-word headline that is a compound of a word of the prose stays
+    /// over it ("Kantarellskogen", the chanterelle wood, over a post about
+    /// "kantareller"); a menu's one-word item that names nothing of it
+    /// still goes.
+    #[test]
+    fn a_one_word_compound_headline_over_swedish_prose_stays() {
+        const PROSE: &str = "Vi var ute nästan tre timmar och fick ihop ungefär två liter kantareller, och hunden var mest intresserad av att jaga ekorrar.";
+        assert!(reads_as_prose(PROSE));
+        for (headline, stays) in [("Kantarellskogen", true), ("Trädgårdar", false)] {
+            let mut page = MENU.to_vec();
+            page.extend([headline, PROSE, PROSE]);
+            let chrome = page_chrome(&page, &ProseMemo::default());
+            assert!(chrome[..MENU.len()].iter().all(|&c| c), "{chrome:?}");
+            assert_eq!(chrome[MENU.len()], !stays, "{headline}: {chrome:?}");
         }
     }
 
