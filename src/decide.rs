@@ -2175,6 +2175,20 @@ mod tests {
             "{removed:?}"
         );
         assert!(cleaned.text.starts_with(HEADLINE), "{}", cleaned.text);
+        // A headline with a label before a colon: the numbered item's label
+        // follows its number, and it is no fuller copy either.
+        let labelled = "Riverside cycle paths: Lindenau plans seven new kilometres by 2016";
+        let item = format!("1. {labelled}");
+        let page = [
+            labelled,
+            PROSE,
+            "Most read",
+            &item,
+            "2. Kelbury Cricket Club unveil new pavilion after a long wait",
+            "3. Local jockey rides first winner at the spring meeting in town",
+        ];
+        let removed = removed_paragraphs(&page);
+        assert!(removed.contains(&3) && !removed.contains(&0), "{removed:?}");
 
         let ranking = [
             "State Farm Group",

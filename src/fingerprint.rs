@@ -178,7 +178,12 @@ impl<'a> Fingerprinted<'a> {
         Fingerprinted {
             text,
             token_count: u32::try_from(token_count).unwrap_or(u32::MAX),
-            label_tokens: u16::try_from(caption_label_tokens(text)).unwrap_or(u16::MAX),
+            // A numbered item's label follows its number ("1. Neue Radwege
+            // am Ufer: ..."), as its copy without the number has it.
+            label_tokens: u16::try_from(caption_label_tokens(
+                &text[item_number_end(text).unwrap_or(0)..],
+            ))
+            .unwrap_or(u16::MAX),
             ends_sentence: ends_sentence(text),
             numbered: item_number_end(text).is_some(),
             shingles,
