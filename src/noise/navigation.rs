@@ -856,7 +856,8 @@ fn headline_over_standfirst<'p>(
 /// byline, in which [`headline_over_dateline`] takes the standfirst for the
 /// headline. The standfirst reads as one ([`reads_as_standfirst`]), and the
 /// line above it is one line of a title's length, not ending with a full
-/// stop, that shares two words or more with the prose ([`content_words`]),
+/// stop, that shares two words or more with the prose ([`content_words`];
+/// one of a title of one or two such words: "Saltmarsh", "Derby delight"),
 /// in whatever case it is set: a tabloid's capitals ("HERO GRAN KOS BURGLAR WITH FROZEN
 /// TURKEY") or a blog's lower case (`benches/modern8` 04 and 10 lost their
 /// headlines with the menu above them).
@@ -869,9 +870,12 @@ fn headline_over_standfirst_and_byline<'p>(
     let headline = standfirst.checked_sub(1)?;
     let line = top[headline];
     let shaped = !line.contains('\n')
-        && (2..=TITLE_MAX_WORDS).contains(&words(line).count())
+        && (1..=TITLE_MAX_WORDS).contains(&words(line).count())
         && !line.trim_end().ends_with('.');
-    let names_the_prose = || found_in_prose(content_words(line), prose_words()).1 >= 2;
+    let names_the_prose = || {
+        let (content, found) = found_in_prose(content_words(line), prose_words());
+        found >= content.div_ceil(2).min(2)
+    };
     (shaped && reads_as_standfirst(top[standfirst]) && names_the_prose()).then_some(headline)
 }
 
@@ -2201,8 +2205,8 @@ mod tests {
 
     /// Headline, standfirst, byline: the byline (removed by another rule)
     /// marks the standfirst as the line over it, and the headline above,
-    /// set in capitals or in lower case, stays too. A menu item above a
-    /// standfirst that names nothing of the prose still goes.
+    /// set in capitals or in lower case or of one word, stays too. A menu
+    /// item above a standfirst that names nothing of the prose still goes.
     #[test]
     fn the_headline_over_a_standfirst_over_a_byline_stays() {
         const PROSE: &str = "A fearless granny knocked out a burglar with a frozen turkey after he broke into her kitchen on Tuesday night.";
@@ -2211,6 +2215,7 @@ mod tests {
         for (headline, stays) in [
             ("HERO GRAN KOS BURGLAR WITH FROZEN TURKEY", true),
             ("gran floors burglar with a frozen turkey", true),
+            ("Turkey", true),
             ("Puzzles and Dating", false),
         ] {
             let mut page = MENU.to_vec();
