@@ -298,8 +298,8 @@ pub fn decide(
         }
     }
     // The page's first paragraph may print its browser tab's title.
-    let first = candidates.first().filter(|&&index| index == 0).map(|_| 0);
-    let listings = Listings::of(&groups, &clusters, fingerprints, first);
+    let opening = (candidates.first() == Some(&0)).then_some(0);
+    let listings = Listings::of(&groups, &clusters, fingerprints, opening);
     for cluster in clusters {
         resolve_cluster(
             cluster,
@@ -848,7 +848,7 @@ struct Listings {
     summaries: Vec<usize>,
     /// The candidate that is the page's first paragraph, which may print
     /// its browser tab's title ([`names_a_copy`]).
-    first: Option<usize>,
+    opening: Option<usize>,
 }
 
 impl Listings {
@@ -856,20 +856,20 @@ impl Listings {
         groups: &ExactGroups,
         clusters: &[Vec<usize>],
         fingerprints: &[Fingerprinted<'_>],
-        first: Option<usize>,
+        opening: Option<usize>,
     ) -> Self {
         let contents = contents_entries(groups, fingerprints);
-        let summaries = summarised_lines(clusters, fingerprints, (&contents, first));
+        let summaries = summarised_lines(clusters, fingerprints, (&contents, opening));
         Listings {
             contents,
             summaries,
-            first,
+            opening,
         }
     }
 
     /// What [`most_complete`] reads of these.
     fn preferences(&self) -> (&[usize], Option<usize>) {
-        (&self.contents, self.first)
+        (&self.contents, self.opening)
     }
 }
 

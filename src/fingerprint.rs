@@ -175,17 +175,16 @@ impl<'a> Fingerprinted<'a> {
     /// The fingerprint of `text`, whose comparison key has `token_count`
     /// tokens and these `shingles`.
     pub fn new(text: &'a str, token_count: usize, shingles: &'a [Shingle]) -> Self {
+        let number_end = item_number_end(text);
+        // A numbered item's label follows its number ("1. Neue Radwege am
+        // Ufer: ..."), as its copy without the number has it.
+        let label_tokens = caption_label_tokens(&text[number_end.unwrap_or(0)..]);
         Fingerprinted {
             text,
             token_count: u32::try_from(token_count).unwrap_or(u32::MAX),
-            // A numbered item's label follows its number ("1. Neue Radwege
-            // am Ufer: ..."), as its copy without the number has it.
-            label_tokens: u16::try_from(caption_label_tokens(
-                &text[item_number_end(text).unwrap_or(0)..],
-            ))
-            .unwrap_or(u16::MAX),
+            label_tokens: u16::try_from(label_tokens).unwrap_or(u16::MAX),
             ends_sentence: ends_sentence(text),
-            numbered: item_number_end(text).is_some(),
+            numbered: number_end.is_some(),
             shingles,
         }
     }
