@@ -860,13 +860,22 @@ fn headline_over_standfirst<'p>(
 /// one of a title of one or two such words: "Saltmarsh", "Derby delight"),
 /// in whatever case it is set: a tabloid's capitals ("HERO GRAN KOS BURGLAR WITH FROZEN
 /// TURKEY") or a blog's lower case (`benches/modern8` 04 and 10 lost their
-/// headlines with the menu above them).
+/// headlines with the menu above them). The author's name may stand alone
+/// between the standfirst and the date ([`is_name_line`]: "Ellie Marsh" over
+/// "Monday 27 June 2016", `benches/modern10` 09), when it is the only line
+/// over a removed byline or date.
 fn headline_over_standfirst_and_byline<'p>(
     top: &[&str],
     over_dateline: &[bool],
     prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
 ) -> Option<usize> {
-    let standfirst = headline_over_dateline(top, over_dateline)?;
+    let standfirst = headline_over_dateline(top, over_dateline).or_else(|| {
+        let mut marked = (0..top.len()).filter(|&at| over_dateline[at]);
+        let name = marked.next().filter(|_| marked.next().is_none())?;
+        is_name_line(top[name])
+            .then(|| name.checked_sub(1))
+            .flatten()
+    })?;
     let headline = standfirst.checked_sub(1)?;
     let line = top[headline];
     let shaped = !line.contains('\n')
@@ -877,6 +886,18 @@ fn headline_over_standfirst_and_byline<'p>(
         found >= content.div_ceil(2).min(2)
     };
     (shaped && reads_as_standfirst(top[standfirst]) && names_the_prose()).then_some(headline)
+}
+
+/// Whether a line is a person's name alone: two to four words, each opening
+/// with a capital, no figure, ending no sentence ("Ellie Marsh").
+fn is_name_line(line: &str) -> bool {
+    let line = line.trim();
+    (2..=4).contains(&words(line).count())
+        && line
+            .split_whitespace()
+            .all(|word| word.starts_with(char::is_uppercase))
+        && !line.contains(|c: char| c.is_ascii_digit())
+        && !ends_sentence(line)
 }
 
 /// How far up the edge [`headline_over_standfirst`] looks.
@@ -2205,8 +2226,9 @@ mod tests {
 
     /// Headline, standfirst, byline: the byline (removed by another rule)
     /// marks the standfirst as the line over it, and the headline above,
-    /// set in capitals or in lower case or of one word, stays too. A menu
-    /// item above a standfirst that names nothing of the prose still goes.
+    /// set in capitals or in lower case or of one word, stays too, and so it
+    /// does when the author's name stands alone over the date. A menu item
+    /// above a standfirst that names nothing of the prose still goes.
     #[test]
     fn the_headline_over_a_standfirst_over_a_byline_stays() {
         const PROSE: &str = "A fearless granny knocked out a burglar with a frozen turkey after he broke into her kitchen on Tuesday night.";
@@ -2226,6 +2248,19 @@ mod tests {
             assert_eq!(chrome[at], !stays, "{headline}: {chrome:?}");
             assert!(!chrome[at + 1], "{headline}: {chrome:?}");
         }
+        // The author's name alone between the standfirst and the date.
+        let mut page = MENU.to_vec();
+        page.extend([
+            "Reviews of this summer's music festivals",
+            "'Loud, damp and glorious': Greenhollow Festival reviewed",
+            "Three days of rain could not dampen a line-up that mixed old favourites with some exciting new acts",
+            "Ellie Marsh",
+            "Monday 27 June 2016",
+            "By Saturday afternoon the main field at the Greenhollow festival had turned to mud, and the queue for wellies stretched past the cider tent.",
+        ]);
+        let at = MENU.len() + 1;
+        let chrome = chrome_with_removed(&page, &[(at + 3, "boilerplate/timestamp")]);
+        assert!(chrome[at - 1] && !chrome[at], "{chrome:?}");
     }
 
     /// Swedish prose reads as prose (its function words are listed), and a
