@@ -850,20 +850,20 @@ fn headline_over_standfirst<'p>(
         })
 }
 
-/// The headline right above a standfirst that a byline or a dateline
-/// follows (`over_dateline`, removed by another rule), among `top` (the
-/// lines above the prose): the news template of headline, standfirst,
-/// byline, in which [`headline_over_dateline`] takes the standfirst for the
-/// headline. The standfirst reads as one ([`reads_as_standfirst`]), and the
-/// line above it is one line of a title's length, not ending with a full
-/// stop, that shares two words or more with the prose ([`content_words`];
-/// one of a title of one or two such words: "Saltmarsh", "Derby delight"),
-/// in whatever case it is set: a tabloid's capitals ("HERO GRAN KOS BURGLAR WITH FROZEN
-/// TURKEY") or a blog's lower case (`benches/modern8` 04 and 10 lost their
-/// headlines with the menu above them). The author's name may stand alone
-/// between the standfirst and the date ([`is_name_line`]: "Ellie Marsh" over
-/// "Monday 27 June 2016", `benches/modern10` 09), when it is the only line
-/// over a removed byline or date.
+/// The headline right above a standfirst that a byline or a dateline follows
+/// (`over_dateline`, removed by another rule), among `top` (the lines above
+/// the prose): the news template of headline, standfirst, byline, in which
+/// [`headline_over_dateline`] takes the standfirst for the headline. The
+/// standfirst reads as one ([`reads_as_standfirst`]), and the line above it
+/// is one line of a title's length, not ending with a full stop, that shares
+/// two words or more with the prose ([`content_words`]; one of a title of one
+/// or two such words: "Saltmarsh", "Derby delight"), in whatever case it is
+/// set: a tabloid's capitals ("HERO GRAN KOS BURGLAR WITH FROZEN TURKEY") or
+/// a blog's lower case (`benches/modern8` 04 and 10 lost their headlines with
+/// the menu above them). The author's name may stand alone between the
+/// standfirst and the date ([`is_name_line`]: "Ellie Marsh" over "Monday 27
+/// June 2016", `benches/modern10` 09), when it is the only line over a
+/// removed byline or date.
 fn headline_over_standfirst_and_byline<'p>(
     top: &[&str],
     over_dateline: &[bool],
@@ -948,10 +948,12 @@ const STANDFIRST_SHARED_WORDS: usize = 3;
 /// open with their tab's title, lost their headline without it (04, 24,
 /// 29), and `benches/modern7` 01, whose tab puts the site's name first.
 fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
-    let tab = top.first()?;
-    crate::text::titles_of_tab(tab).next()?;
+    let titles: Vec<&str> = crate::text::titles_of_tab(top.first()?).collect();
+    if titles.is_empty() {
+        return None;
+    }
     let named = |line: &str| {
-        crate::text::titles_of_tab(tab).any(|title| {
+        titles.iter().any(|&title| {
             line == title
                 || (title
                     .strip_prefix(line)
@@ -966,21 +968,21 @@ fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
 
 /// The page's title under its breadcrumb trail ("Living Room > Storage >
 /// Bookcases" over "Marlow Oak Bookcase"), among the lines of `chrome` (the
-/// top edge's menu, as [`page_chrome`] would remove it): the line right
-/// under the trail nearest the prose (the trail one of `chrome`, or removed
-/// by another rule right above the line: `under_breadcrumb`), when it is
-/// shaped as a title and names something of the prose (`prose_words`). A
-/// trail whose last crumb is a title itself (of at least
-/// [`HEADLINE_MIN_WORDS`] words) names the page: the line under it must
-/// share a word with that crumb ("Training Course" lies between "Training >
-/// Open Source Best Practice > A Beginner's Guide to Open Source Software
-/// Development" and that title, `ext` 0185). Sites set the trail right above the page's own title, on
+/// top edge's menu, as [`page_chrome`] would remove it): the line right under
+/// the trail nearest the prose (the trail one of `chrome`, or removed by
+/// another rule right above the line: `under_breadcrumb`), when it is shaped
+/// as a title and names something of the prose (`prose_words`). A trail whose
+/// last crumb is a title itself (of at least [`HEADLINE_MIN_WORDS`] words)
+/// names the page: the line under it must share a word with that crumb
+/// ("Training Course" lies between "Training > Open Source Best Practice > A
+/// Beginner's Guide to Open Source Software Development" and that title,
+/// `ext` 0185). Sites set the trail right above the page's own title, on
 /// product, forum, service and documentation pages as on articles, and a
-/// product's name or a thread's title is short and title-cased, which
-/// neither its length nor its words tell from the menu's items: `benches`'
-/// `modern4` 18 (a shoe's name under "Men / Running / Road Running Shoes")
-/// lost it with the menu. Only the title stays: the next run reads it over
-/// the lines under it, too few to be a menu.
+/// product's name or a thread's title is short and title-cased, which neither
+/// its length nor its words tell from the menu's items: `benches`' `modern4`
+/// 18 (a shoe's name under "Men / Running / Road Running Shoes") lost it with
+/// the menu. Only the title stays: the next run reads it over the lines under
+/// it, too few to be a menu.
 fn title_under_breadcrumb<'p>(
     chrome: &[&str],
     under_breadcrumb: &[Option<&str>],
