@@ -101,7 +101,11 @@ fn build_dfa(rules: Vec<usize>) -> Result<RuleDfa, String> {
     let patterns: Vec<&str> = rules.iter().map(|&i| catalogue[i].regex.as_str()).collect();
     let nfa = thompson::Compiler::new()
         .syntax(syntax::Config::new().case_insensitive(true))
-        .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
+        .configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .which_captures(thompson::WhichCaptures::None),
+        )
         .build_many(&patterns)
         .map_err(|err| err.to_string())?;
     let dfa = DFA::builder()

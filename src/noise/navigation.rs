@@ -24,6 +24,11 @@ use std::sync::OnceLock;
 /// of the development corpus's article bodies and catches real page menus.
 const MENU_RUN: usize = 6;
 
+/// A count of the link-like lines that other rules removed between two
+/// paragraphs ([`page_chrome`]): 32 bits, as [`chrome_among`] keeps two for
+/// every paragraph of a big file.
+type LinkCount = u32;
+
 /// Prose paragraphs have at least this many words.
 const PROSE_MIN_WORDS: usize = 10;
 
@@ -239,17 +244,17 @@ const TITLE_MAX_WORDS: usize = 20;
 /// headline. They go with the removed items when at least two are left.
 /// `over_dateline[i]` says another rule removed a byline or a dateline
 /// right under `paragraphs[i]`: the top edge's menu keeps the headline it
-/// marks ([`headline_over_dateline`]), and `under_breadcrumb[i]` is the
-/// breadcrumb trail right above it when another rule removed one
-/// ([`title_under_breadcrumb`]). `opens_document` says that no line
+/// marks ([`headline_over_dateline`]), and `under_breadcrumb` holds
+/// `(i, trail)` for each paragraph right under a breadcrumb trail that another
+/// rule removed, in order ([`title_under_breadcrumb`]). `opens_document` says that no line
 /// of the document lies above `paragraphs[0]`, which may then be the title
 /// of the page's browser tab ([`headline_named_by_page_title`]).
 pub fn page_chrome(
     paragraphs: &[&str],
-    hidden_links: &[usize],
-    hidden_menu_items: &[usize],
+    hidden_links: &[LinkCount],
+    hidden_menu_items: &[LinkCount],
     over_dateline: &[bool],
-    under_breadcrumb: &[Option<&str>],
+    under_breadcrumb: &[(usize, &str)],
     opens_document: bool,
     prose: &ProseMemo,
 ) -> Vec<bool> {
@@ -287,10 +292,10 @@ pub fn page_chrome(
 /// A page as [`page_chrome`] reads it.
 struct Page<'p, 'r> {
     paragraphs: &'p [&'p str],
-    hidden_links: &'p [usize],
-    hidden_menu_items: &'p [usize],
+    hidden_links: &'p [LinkCount],
+    hidden_menu_items: &'p [LinkCount],
     over_dateline: &'p [bool],
-    under_breadcrumb: &'p [Option<&'p str>],
+    under_breadcrumb: &'p [(usize, &'p str)],
     opens_document: bool,
     prose: &'r ProseMemo,
 }
@@ -342,8 +347,8 @@ impl Page<'_, '_> {
             .map_or(link_end, |headline| link_end.max(headline));
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
         let bottom_start = bottom_edge(paragraphs, last);
-        let is_menu = |edge: &[&str], hidden: &[usize]| {
-            edge.len() + hidden.iter().sum::<usize>() >= MENU_RUN
+        let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
+            edge.len() + hidden.iter().map(|&count| count as usize).sum::<usize>() >= MENU_RUN
                 && longest_link_run(edge, hidden) >= MENU_RUN
         };
         // The top edge counts the lines that stay and the catalogue's menu
@@ -375,8 +380,7 @@ impl Page<'_, '_> {
             {
                 chrome[headline] = false;
             }
-            if let Some(title) =
-                title_under_breadcrumb(&top[..edge], &under_breadcrumb[..edge], prose_words)
+            if let Some(title) = title_under_breadcrumb(&top[..edge], under_breadcrumb, prose_words)
             {
                 chrome[title] = false;
             }
@@ -985,12 +989,16 @@ fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
 /// it, too few to be a menu.
 fn title_under_breadcrumb<'p>(
     chrome: &[&str],
-    under_breadcrumb: &[Option<&str>],
+    under_breadcrumb: &[(usize, &str)],
     prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
 ) -> Option<usize> {
     let title = (0..chrome.len()).rev().find(|&at| {
         let shown_trail = at.checked_sub(1).map(|above| chrome[above]);
-        let Some(last) = under_breadcrumb[at].or(shown_trail).and_then(last_crumb) else {
+        let removed_trail = under_breadcrumb
+            .binary_search_by_key(&at, |&(under, _)| under)
+            .ok()
+            .map(|found| under_breadcrumb[found].1);
+        let Some(last) = removed_trail.or(shown_trail).and_then(last_crumb) else {
             return false;
         };
         let names_the_crumb = || {
@@ -1207,11 +1215,11 @@ fn found_in_prose<'a>(
 /// The longest run of link-like lines among `paragraphs`, counting the
 /// removed link-like lines between them (`hidden[i]` before paragraph `i`,
 /// the last entry after the last paragraph).
-fn longest_link_run(paragraphs: &[&str], hidden: &[usize]) -> usize {
+fn longest_link_run(paragraphs: &[&str], hidden: &[LinkCount]) -> usize {
     let mut longest = 0;
     let mut current = 0;
     for (paragraph, &removed) in paragraphs.iter().zip(hidden) {
-        current += removed;
+        current += removed as usize;
         longest = longest.max(current);
         current = if is_link_like(paragraph) {
             current + 1
@@ -1220,7 +1228,7 @@ fn longest_link_run(paragraphs: &[&str], hidden: &[usize]) -> usize {
         };
         longest = longest.max(current);
     }
-    longest.max(current + hidden[paragraphs.len()])
+    longest.max(current + hidden[paragraphs.len()] as usize)
 }
 
 /// Whether each paragraph of one document is prose, and the words of the
@@ -1341,7 +1349,11 @@ fn cut_off(text: &str) -> bool {
 /// 268 lines of bench-dev's inputs: the 164 that nothing kept follows and
 /// that have a menu's line among the three above are in no gold text; 14
 /// of the other 104 are (agency notices under the article, which stay).
-fn site_notice_under_menu(paragraphs: &[&str], chrome: &[bool], hidden_links: &[usize]) -> usize {
+fn site_notice_under_menu(
+    paragraphs: &[&str],
+    chrome: &[bool],
+    hidden_links: &[LinkCount],
+) -> usize {
     let end = paragraphs.len();
     let start = paragraphs
         .iter()
@@ -1430,12 +1442,13 @@ pub fn chrome_among<'r>(
     };
     // The link-like lines removed before each shown paragraph, and after the
     // last; and of them, the catalogue's menu items.
-    let mut hidden_links = vec![0; shown.len() + 1];
-    let mut hidden_menu_items = vec![0; shown.len() + 1];
+    let mut hidden_links: Vec<LinkCount> = vec![0; shown.len() + 1];
+    let mut hidden_menu_items: Vec<LinkCount> = vec![0; shown.len() + 1];
     // Whether each shown paragraph has a byline or a dateline right under
-    // it, and a breadcrumb trail right above it.
+    // it, and the shown paragraphs with a breadcrumb trail right above them
+    // (few, so listed rather than one entry for every paragraph).
     let mut over_dateline = vec![false; shown.len()];
-    let mut under_breadcrumb = vec![None; shown.len()];
+    let mut under_breadcrumb = Vec::new();
     // A gap that holds a line `removed_by_others` names no rule for (one
     // this rule took on an earlier look) parts the menu items in it from the
     // lines around it: on a later look, the items of the menu at the page's
@@ -1452,14 +1465,15 @@ pub fn chrome_among<'r>(
             continue;
         };
         if is_link_like(text) {
-            hidden_links[next] += 1;
-            hidden_menu_items[next] += usize::from(rule == NAVIGATION);
+            hidden_links[next] = hidden_links[next].saturating_add(1);
+            hidden_menu_items[next] =
+                hidden_menu_items[next].saturating_add(LinkCount::from(rule == NAVIGATION));
         }
         if next > 0 && shown[next - 1] + 1 == i && is_dateline_rule(rule) {
             over_dateline[next - 1] = true;
         }
         if shown.get(next) == Some(&(i + 1)) && last_crumb(text).is_some() {
-            under_breadcrumb[next] = Some(*text);
+            under_breadcrumb.push((next, *text));
         }
     }
     for (items, parted) in hidden_menu_items.iter_mut().zip(parted) {
@@ -1494,7 +1508,7 @@ mod tests {
             &vec![0; paragraphs.len() + 1],
             &vec![0; paragraphs.len() + 1],
             &vec![false; paragraphs.len()],
-            &vec![None; paragraphs.len()],
+            &[],
             true,
             prose,
         )
@@ -1703,7 +1717,7 @@ mod tests {
             &[0, 0, 4, 0, 0],
             &[0; 5],
             &[false; 4],
-            &[None; 4],
+            &[],
             true,
             &prose,
         );
