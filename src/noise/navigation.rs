@@ -407,7 +407,8 @@ impl Page<'_, '_> {
 /// Where the bottom edge starts under the article's last prose paragraph
 /// (`last`): at the first line that reads as a link, past any list under
 /// it whose items all hold a figure, or all read `key: value`
-/// ([`is_list_item`]). Such a list is the article's own (a results table,
+/// ([`is_list_item`]), or make a table of names over figures
+/// ([`figure_pairs`]). Such a list is the article's own (a results table,
 /// the teams that qualified, a schedule), and its heading reads as a link:
 /// dev `9a440270` lost a heading and its twenty lines of "England (Group
 /// A): 10th appearance" with the footer under them. Teasers mix their
@@ -431,7 +432,9 @@ fn bottom_edge(paragraphs: &[&str], last: usize) -> usize {
                 .take_while(|p| is_list_item(p) && shape(p))
                 .count()
         };
-        let list = items(|p| p.contains(char::is_numeric)).max(items(|p| p.contains(": ")));
+        let list = items(|p| p.contains(char::is_numeric))
+            .max(items(|p| p.contains(": ")))
+            .max(figure_pairs(&paragraphs[heading + 1..]));
         if list < FIGURE_LIST_LINES {
             return heading;
         }
@@ -442,6 +445,34 @@ fn bottom_edge(paragraphs: &[&str], last: usize) -> usize {
 /// List items in a row under a heading that make a list of the article's
 /// ([`bottom_edge`]).
 const FIGURE_LIST_LINES: usize = 3;
+
+/// How many of `lines` make a table of names over values, two lines a row
+/// ("Burrs" over "40mm steel conical", "Weight" over "2.4 kg"): list items
+/// in pairs, a name without a figure over a value that opens with one, but
+/// for a pair now and then ("Grind range" over "Medium-fine to coarse"). A product's
+/// specifications and a fixture's facts are set so, and neither a menu nor
+/// its items hold figures so often.
+fn figure_pairs(lines: &[&str]) -> usize {
+    // Two rows are as often a footer's offices ("District of Columbia" over
+    // "1100 Connecticut Ave. NW", "Florida" over "801 Third Street South").
+    const FIGURE_PAIR_ROWS: usize = 3;
+    let (mut rows, mut end, mut misses) = (0, 0, 0);
+    for (row, pair) in lines.chunks_exact(2).enumerate() {
+        if !pair.iter().all(|line| is_list_item(line)) {
+            break;
+        }
+        if pair[1].starts_with(char::is_numeric) && !pair[0].contains(char::is_numeric) {
+            rows += 1;
+            misses = 0;
+            end = 2 * (row + 1);
+        } else if misses == 1 {
+            break;
+        } else {
+            misses += 1;
+        }
+    }
+    if rows >= FIGURE_PAIR_ROWS { end } else { 0 }
+}
 
 /// One short line, not a sentence, with a word in it (a page number alone
 /// is a pager's link): an item of a list when its neighbours share its
@@ -1948,6 +1979,41 @@ mod tests {
         assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
     }
 
+    /// `benches/modern2` 15 (a product page, written for the set): under
+    /// the description, a heading over a table of names over values, two
+    /// lines a row, one row without a figure. It is the product's, not the
+    /// footer's; the footer's menu under it still goes. A footer's two
+    /// offices, each a name over an address, are no table.
+    #[test]
+    fn a_table_of_names_over_figures_under_its_heading_stays() {
+        let mut page = vec![
+            PROSE,
+            "Specs",
+            "Burrs",
+            "40mm steel conical",
+            "Grind settings",
+            "40 steps",
+            "Grind range",
+            "Medium-fine to coarse",
+            "Motor",
+            "150W DC",
+        ];
+        page.extend(MENU);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..10].iter().all(|&c| !c), "{chrome:?}");
+        assert!(chrome[10..].iter().all(|&c| c), "{chrome:?}");
+        let mut offices = vec![
+            PROSE,
+            "Offices",
+            "District of Columbia",
+            "1100 Connecticut Ave. NW",
+            "Florida",
+            "801 Third Street South",
+        ];
+        offices.extend(MENU);
+        let chrome = page_chrome(&offices, &ProseMemo::default());
+        assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
+    }
     const MENU: [&str; 6] = ["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns"];
 
     /// One memo serves every look at a document: the chrome of each page of
