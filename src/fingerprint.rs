@@ -228,7 +228,9 @@ pub fn item_number_end(text: &str) -> Option<usize> {
 /// A label is one to five words before `": "`, starting with a capital and
 /// free of sentence punctuation. A label that ends with a verb of speech and
 /// is followed by a quotation (`One friend said: 'In many ways...'`)
-/// introduces a quote, not a caption, and keeps its attribution.
+/// introduces a quote, not a caption, and keeps its attribution; so does a
+/// name over a remark wholly in double quotation marks, an interview's
+/// headline.
 pub fn caption_label_tokens(text: &str) -> usize {
     // The first ": " of the first line, found without reading the rest of a
     // long paragraph: this runs on every paragraph.
@@ -254,8 +256,22 @@ pub fn caption_label_tokens(text: &str) -> usize {
             .split_whitespace()
             .last()
             .is_some_and(|verb| SPEECH_VERBS.contains(&verb.to_lowercase().as_str()));
+    // A name over a remark in quotation marks and nothing after it
+    // ("Marnie Coyle: \"Fame is mostly waiting in car parks\"") heads an
+    // interview: the remark is hers, quoted, and the name says who speaks.
+    let quoted_remark = rest.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
+        && rest
+            .trim_end()
+            .ends_with(['"', '\u{201d}', '\u{bb}', '\u{201c}'])
+        && rest.trim_end().chars().count() > 2;
     let has_body = rest.split_whitespace().count() >= SHINGLE_WORDS;
-    if (1..=5).contains(&words) && starts_capitalised && plain_label && !attribution && has_body {
+    if (1..=5).contains(&words)
+        && starts_capitalised
+        && plain_label
+        && !attribution
+        && !quoted_remark
+        && has_body
+    {
         tokens(&match_key(label)).count()
     } else {
         0

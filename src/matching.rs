@@ -2057,6 +2057,14 @@ mod tests {
                 "Taking charge: \u{201c}Markets usually run ahead of growth",
                 2,
             ),
+            // A name over a remark wholly in quotation marks heads an
+            // interview (`benches/modern11` 23); words after the remark make
+            // a caption again.
+            ("Marnie Coyle: \"Fame is mostly waiting in car parks\"", 0),
+            (
+                "Taking charge: \u{201c}Markets usually run ahead,\u{201d} she said",
+                2,
+            ),
             ("Not so fast: \u{2014} the story began with baking", 3),
             ("Step 2: Remove the front cover", 2),
             (
