@@ -248,9 +248,10 @@ const SMALL_PAGE: usize = 1_000;
 
 /// Decides every paragraph of `texts` from what the stages before found: its
 /// noise verdict, else its copies among the candidates. Only this builds
-/// [`Decision`]s.
+/// [`Decision`]s. `numbered_items` are the paragraphs, sorted, that are
+/// items of a numbered list in the whole document ([`numbered_list_items`]).
 pub fn decide(
-    texts: &[&str],
+    (texts, numbered_items): (&[&str], &[usize]),
     noise: Vec<Option<Verdict<'_>>>,
     (prints, comparisons): (&Fingerprints<'_>, &Comparisons),
     matches: Matches,
@@ -297,9 +298,12 @@ pub fn decide(
             decisions[candidates[member]] = map_indices(decision, candidates);
         }
     }
-    // The page's first paragraph may print its browser tab's title.
-    let opening = (candidates.first() == Some(&0)).then_some(0);
-    let listings = Listings::of(&groups, &clusters, fingerprints, opening);
+    let listings = Listings::of(
+        &groups,
+        &clusters,
+        fingerprints,
+        (candidates, numbered_items),
+    );
     for cluster in clusters {
         resolve_cluster(
             cluster,
@@ -715,7 +719,7 @@ fn resolve_cluster(
 ) {
     let mut open = cluster;
     let mut first_keeper = None;
-    while let Some(keeper) = most_complete(&open, fingerprints, listings.preferences()) {
+    while let Some(keeper) = most_complete(&open, fingerprints, &listings.preferences()) {
         let mut not_copies = Vec::new();
         let mut copies = 1;
         for &member in open.iter().filter(|&&member| member != keeper) {
@@ -769,27 +773,32 @@ fn edits_code(copy: &str, kept: &str) -> bool {
 /// paragraph), then the longest once a caption label or an item's number
 /// ([`numbered_item`]) is set aside, then the one that ends a sentence, then one that is not
 /// an entry of a table of contents (`contents`, sorted; see
-/// [`contents_entries`]), then the first. A numbered "Most read" list at a
+/// [`contents_entries`]), then one that is no list's item, then the first. A numbered "Most read" list at a
 /// page's foot repeats the headline with one more token, its number, and
 /// won as the fuller copy; then the list went as chrome and the headline
 /// with it (4 of `benches/modern4`'s 30 pages).
 fn most_complete(
     members: &[usize],
     fingerprints: &[Fingerprinted<'_>],
-    (contents, tab_title): (&[usize], Option<usize>),
+    preferences: &Preferences<'_>,
 ) -> Option<usize> {
     // An item's number is set aside only against a copy without one: of
     // two numbered copies (a summary's "1. Answer engines are ..." and the
     // section that says it again), the fuller stays as before.
     let some_unnumbered = members.iter().any(|&i| !fingerprints[i].numbered);
-    let tab_title = tab_title.filter(|&tab| names_a_copy(tab, members, fingerprints));
+    let tab_title = preferences
+        .tab_title
+        .filter(|&tab| names_a_copy(tab, members, fingerprints));
+    let contents = preferences.contents;
     members
         .iter()
         .copied()
         .filter(|&i| Some(i) != tab_title)
         .max_by_key(|&i| {
             let fingerprint = &fingerprints[i];
-            let item_number = some_unnumbered && numbered_item(fingerprints, i);
+            let item_number = some_unnumbered
+                && (numbered_item(fingerprints, i)
+                    || preferences.list_items.binary_search(&i).is_ok());
             (
                 !has_markup(fingerprint.text),
                 fingerprint
@@ -797,6 +806,7 @@ fn most_complete(
                     .saturating_sub(usize::from(item_number)),
                 fingerprint.ends_sentence,
                 contents.binary_search(&i).is_err(),
+                !item_number,
                 std::cmp::Reverse(i),
             )
         })
@@ -820,7 +830,8 @@ fn names_a_copy(tab: usize, members: &[usize], fingerprints: &[Fingerprinted<'_>
 }
 
 /// Whether candidate `i` is an item of a numbered list: it and the
-/// candidate before or after it open with an item's number
+/// candidate before or after it open with an item's number (or the lines
+/// next to it on the page do: [`Listings::list_items`])
 /// ([`Fingerprinted::numbered`]). A numbered heading among prose ("3.
 /// United Services Automobile Association (USAA) Group", `ext` 0090) is the
 /// section the unnumbered entry of the page's ranking names, and keeps its
@@ -831,6 +842,24 @@ fn numbered_item(fingerprints: &[Fingerprinted<'_>], i: usize) -> bool {
             .is_some_and(|f| f.numbered)
     };
     numbered(Some(i)) && (numbered(i.checked_sub(1)) || numbered(Some(i + 1)))
+}
+
+/// The paragraphs of `texts` (a whole document), in order, that open with
+/// an item's number next to one that does too ([`Listings::list_items`]).
+/// Read on the whole document, once: another rule, or an earlier look, may
+/// have taken the rest of the list (`benches/modern11` 29: "1. Chuva forte
+/// deixa 200 famílias desalojadas..." in a "Mais lidas" list over the
+/// article, whose items 2 to 4 went as chrome, won as the fuller copy of
+/// the headline).
+pub fn numbered_list_items(texts: &[&str]) -> Vec<usize> {
+    let numbered = |at: usize| {
+        texts
+            .get(at)
+            .is_some_and(|text| crate::fingerprint::item_number_end(text).is_some())
+    };
+    (0..texts.len())
+        .filter(|&at| numbered(at) && (at.checked_sub(1).is_some_and(numbered) || numbered(at + 1)))
+        .collect()
 }
 
 /// A table of contents, or a summary table, has at least this many entries
@@ -849,6 +878,21 @@ struct Listings {
     /// The candidate that is the page's first paragraph, which may print
     /// its browser tab's title ([`names_a_copy`]).
     opening: Option<usize>,
+    /// Candidates, sorted, that open with an item's number next to a line
+    /// of the document that does too, whether or not a rule removed that
+    /// line: a "Most read" list over the article whose other items went as
+    /// chrome ([`numbered_list_items`]).
+    list_items: Vec<usize>,
+}
+
+/// What [`most_complete`] prefers a copy by, besides its length.
+struct Preferences<'l> {
+    /// Entries of a table of contents, sorted: the copy is the entry.
+    contents: &'l [usize],
+    /// The page's first candidate, which may be its tab's title.
+    tab_title: Option<usize>,
+    /// Items of a numbered list, sorted ([`Listings::list_items`]).
+    list_items: &'l [usize],
 }
 
 impl Listings {
@@ -856,20 +900,35 @@ impl Listings {
         groups: &ExactGroups,
         clusters: &[Vec<usize>],
         fingerprints: &[Fingerprinted<'_>],
-        opening: Option<usize>,
+        (candidates, numbered_items): (&[usize], &[usize]),
     ) -> Self {
         let contents = contents_entries(groups, fingerprints);
-        let summaries = summarised_lines(clusters, fingerprints, (&contents, opening));
+        // The page's first paragraph may print its browser tab's title.
+        let opening = (candidates.first() == Some(&0)).then_some(0);
+        let list_items: Vec<usize> = (0..candidates.len())
+            .filter(|&i| numbered_items.binary_search(&candidates[i]).is_ok())
+            .collect();
+        let preferences = Preferences {
+            contents: &contents,
+            tab_title: opening,
+            list_items: &list_items,
+        };
+        let summaries = summarised_lines(clusters, fingerprints, &preferences);
         Listings {
             contents,
             summaries,
             opening,
+            list_items,
         }
     }
 
     /// What [`most_complete`] reads of these.
-    fn preferences(&self) -> (&[usize], Option<usize>) {
-        (&self.contents, self.opening)
+    fn preferences(&self) -> Preferences<'_> {
+        Preferences {
+            contents: &self.contents,
+            tab_title: self.opening,
+            list_items: &self.list_items,
+        }
     }
 }
 
@@ -893,7 +952,7 @@ fn heading_shaped(fingerprint: &Fingerprinted<'_>) -> bool {
 fn summarised_lines(
     clusters: &[Vec<usize>],
     fingerprints: &[Fingerprinted<'_>],
-    preferences: (&[usize], Option<usize>),
+    preferences: &Preferences<'_>,
 ) -> Vec<usize> {
     let mut rows: Vec<(usize, usize)> = clusters
         .iter()
@@ -1055,7 +1114,8 @@ fn decide_copy(
 /// Whether `member` is the heading of `keeper`, the paragraph right after it,
 /// rather than a copy: a short line that does not end a sentence, whose words
 /// the paragraph contains, but not as its opening words (a copy cut short
-/// repeats the opening; a heading names the subject).
+/// repeats the opening; a heading names the subject), nor as all of them
+/// after an item's number.
 fn heads(
     member: &Fingerprinted<'_>,
     at: usize,
@@ -1071,7 +1131,12 @@ fn heads(
     }
     let heading = match_key(member.text);
     let paragraph = match_key(keeper.text);
-    !paragraph.starts_with(heading.as_str())
+    // A list's item that says the next line again word for word ("1. Chuva
+    // forte ..." in a "Most read" list right over the headline it repeats)
+    // is its copy, not its heading.
+    let item = crate::fingerprint::item_number_end(member.text)
+        .is_some_and(|end| match_key(&member.text[end..]) == paragraph);
+    !paragraph.starts_with(heading.as_str()) && !item
 }
 
 /// Whether `member` holds a figure (a word with a digit: a price, a count,
@@ -1392,7 +1457,15 @@ mod tests {
             let (fingerprints, _) = prepared(texts, &mut arena);
             let members: Vec<usize> = (0..texts.len()).collect();
             assert_eq!(
-                most_complete(&members, &fingerprints, (&[], None)),
+                most_complete(
+                    &members,
+                    &fingerprints,
+                    &Preferences {
+                        contents: &[],
+                        tab_title: None,
+                        list_items: &[]
+                    }
+                ),
                 Some(*expected),
                 "{texts:?}"
             );
@@ -2202,6 +2275,60 @@ mod tests {
         assert!(
             !removed_paragraphs(&ranking).contains(&5),
             "the numbered heading went"
+        );
+    }
+
+    /// `benches/modern11` 29 (shortened): the "Most read" list stands over
+    /// the article, so its item comes first, and the site's menu takes the
+    /// list's other items with it, so that on a later look the item is right
+    /// over the headline and a list's item no more. The headline is still the
+    /// line that stays, and the item goes as its copy.
+    #[test]
+    fn a_numbered_item_over_the_headline_it_repeats_is_the_copy() {
+        const HEADLINE: &str = "Chuva forte deixa 200 famílias desalojadas em Rio Claro do Sul";
+        let item = format!("1. {HEADLINE}");
+        let mut page = vec![
+            "Últimas",
+            "Cidades",
+            "Política",
+            "Economia",
+            "Esportes",
+            "Cultura",
+        ];
+        page.extend([
+            "Mais lidas",
+            &item,
+            "2. Prefeitura anuncia novo horário de ônibus a partir de fevereiro",
+            "3. Festival de inverno divulga atrações de 2015",
+            "4. Polícia prende suspeito de furtos em farmácias",
+            HEADLINE,
+            "Rio Tabuã subiu mais de três metros em 12 horas; Defesa Civil monta abrigos em escolas",
+            "Da Redação",
+            "Publicado em 12/01/2015 às 19h40",
+            "Compartilhar",
+            "Facebook",
+            "Twitter",
+            "A chuva forte que atingiu Rio Claro do Sul desde a madrugada de domingo deixou 200 famílias fora de casa, segundo a Defesa Civil do município.",
+            "A prefeitura abriu três abrigos provisórios, nas escolas municipais e no ginásio, e pede doações de colchões e cobertores.",
+        ]);
+        let text = page.join("\n\n");
+        let cleaned = crate::clean(&text, &Options::default());
+        let removals: Vec<(usize, &str, Option<usize>)> = cleaned
+            .removals()
+            .map(|(paragraph, removal)| (paragraph.first_line, &*removal.rule, removal.kept))
+            .collect();
+        assert!(
+            removals.contains(&(15, NEAR_DUPLICATE, Some(11))),
+            "{removals:?}"
+        );
+        assert!(
+            removals.contains(&(17, NAVIGATION, None)),
+            "the list's items stayed, so the test reads no later look: {removals:?}"
+        );
+        assert!(
+            cleaned.text.starts_with(&format!("{HEADLINE}\n")),
+            "{}",
+            cleaned.text
         );
     }
 

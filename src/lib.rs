@@ -368,6 +368,10 @@ struct Facts<'t, 'o> {
     /// The paragraphs' Markdown blocks, when no removal may bring a block
     /// together with another paragraph (see [`decide_paragraphs`]).
     blocks_kept_apart: Option<&'t segment::MarkdownBlocks>,
+    /// The items of numbered lists, read on the whole document: a look that
+    /// no longer holds the rest of a list still knows its item
+    /// ([`decide::numbered_list_items`]).
+    numbered_items: Vec<usize>,
 }
 
 /// Whether paragraph `b`, once nothing lies between it and paragraph `a`
@@ -437,6 +441,7 @@ impl<'t, 'o> Facts<'t, 'o> {
             comparisons: matching::Comparisons::default(),
             indexes: matching::ShingleIndexes::default(),
             blocks_kept_apart,
+            numbered_items: decide::numbered_list_items(texts),
         }
     }
 
@@ -544,8 +549,14 @@ impl<'t, 'o> Facts<'t, 'o> {
         let document = |candidate: usize| page[prints.candidates[candidate]];
         let remembered = (&self.comparisons, &self.indexes);
         let matches = matching::matches(&prints, document, remembered, options);
+        let numbered_items: Vec<usize> = page
+            .iter()
+            .enumerate()
+            .filter(|(_, index)| self.numbered_items.binary_search(index).is_ok())
+            .map(|(at, _)| at)
+            .collect();
         let mut decided = decide::decide(
-            &texts,
+            (&texts, &numbered_items),
             noise,
             (&prints, &self.comparisons),
             matches,
