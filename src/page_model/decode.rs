@@ -150,6 +150,8 @@ pub enum Protection {
     RunTitle,
     /// The title over a forum thread's first post.
     ThreadTitle,
+    /// The page's first line, a title of the content below it.
+    OpeningTitle,
     /// The core's first long prose paragraph (its longest if none is long):
     /// a page always keeps its article.
     Anchor,
@@ -183,6 +185,7 @@ impl Protection {
             Protection::HeadlineOverDateline => "the headline over a byline or a dateline",
             Protection::RunTitle => "the title of the first content run",
             Protection::ThreadTitle => "the title of a forum thread",
+            Protection::OpeningTitle => "the page's first line, a title of its content",
             Protection::Anchor => "the article's first long paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
@@ -211,6 +214,8 @@ fn protection(
         Some(Protection::RunTitle)
     } else if titles.thread == Some(i) {
         Some(Protection::ThreadTitle)
+    } else if titles.opening == Some(i) {
+        Some(Protection::OpeningTitle)
     } else if layout.anchor == i {
         Some(Protection::Anchor)
     } else if !has_words(text) {
@@ -231,6 +236,7 @@ fn protection(
 struct Titles {
     run: Option<usize>,
     thread: Option<usize>,
+    opening: Option<usize>,
 }
 
 impl Titles {
@@ -247,6 +253,7 @@ impl Titles {
         Titles {
             run: paragraphs.run_title(page, states),
             thread,
+            opening: paragraphs.opening_title(page, states),
         }
     }
 }

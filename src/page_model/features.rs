@@ -1525,6 +1525,33 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         self.title_above(page, &measured, start..=end)
     }
 
+    /// The page's first line when it is the title of what the decoding
+    /// (`states`, as for [`MeasuredParagraphs::run_title`]) reads as
+    /// content: shaped as a title ([`title_shaped`]), with at least two
+    /// content words, and at least half of them, found in the first
+    /// [`RUN_TITLE_VOCABULARY`] content paragraphs below it. The rules take
+    /// the menu, the date and the byline around a page's title, so it is
+    /// often the first line they leave; a product's name over its price and
+    /// its options, or a live page's title over its updates, lies far from
+    /// the prose the model reads as the core, and the model learnt from
+    /// gold texts that leave headlines out (`real-dump`).
+    pub fn opening_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
+        let measured = measured_page(&self.measured, &self.measured_at, page);
+        let opening = measured.first()?;
+        if !title_shaped(opening, self.texts[page[0]]) {
+            return None;
+        }
+        let vocabulary: FxHashSet<u32> = (1..page.len())
+            .filter(|&at| states[at] == 0)
+            .take(RUN_TITLE_VOCABULARY)
+            .flat_map(|at| measured[at].content(&self.words.content))
+            .copied()
+            .collect();
+        let content = opening.content(&self.words.content);
+        let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
+        (shared >= 2 && 2 * shared >= content.len()).then_some(0)
+    }
+
     /// The title of a forum thread whose posts are `posts` (indices into
     /// `page`, as [`super::decode`] finds a thread's sections): the line
     /// shaped as a headline above its first post whose content words are
@@ -2477,6 +2504,34 @@ mod tests {
         // Opened by a line without the full stop, the run has its title.
         texts[6] = "Catering Service for My Cooking";
         assert_eq!(run_title(&texts), None);
+    }
+
+    /// A product page as the rules leave it (`benches/modern2` 14,
+    /// shortened): its name first, over the price and the options the model
+    /// reads as noise, then the description. The name is the page's title,
+    /// as its words say; a shop's banner first is no title of the
+    /// description.
+    #[test]
+    fn the_pages_first_line_that_names_its_content_is_its_title() {
+        let mut texts = vec![
+            "Harbour Crew Merino Jumper",
+            "£95",
+            "Colour: Storm Blue",
+            "Size",
+            "Add to bag",
+            "A crew-neck jumper knitted in Scotland from extra-fine merino wool, soft enough to wear next to the skin.",
+            "The jumper has ribbed cuffs and hem, and the merino keeps its shape wash after wash.",
+        ];
+        let page: Vec<usize> = (0..texts.len()).collect();
+        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 5)).collect();
+        let opening_title = |texts: &[&str]| {
+            let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
+            paragraphs.page_features(&page, 12);
+            paragraphs.opening_title(&page, &states)
+        };
+        assert_eq!(opening_title(&texts), Some(0));
+        texts[0] = "Free Delivery on Orders over £50";
+        assert_eq!(opening_title(&texts), None);
     }
 
     /// The question page of `the_first_content_runs_title_is_protected`
