@@ -676,7 +676,11 @@ fn headline_under_menu(
     let names_subject = content_words(line).map(singular).any(|w| {
         prose_words.contains(&w) || (one_word && prose_words.iter().any(|p| shares_stem(&w, p)))
     }) || words(line).any(|word| spells_initials(word, paragraphs[first]))
-        || (at + 1 == first && sentence_cased(line));
+        || (at + 1 == first
+            && sentence_cased(line)
+            && at
+                .checked_sub(1)
+                .is_none_or(|above| !sentence_cased(top[above])));
     // Read last: it reads the whole page below the line.
     let printed_again = || paragraphs[first..].iter().any(|p| p.trim() == line);
     (names_subject && !printed_again()).then_some(at)
@@ -685,6 +689,9 @@ fn headline_under_menu(
 /// Whether `line` is set as a sentence is, not as a menu's item: a capital
 /// first, then a word of three letters or more in lower case that is no
 /// function word ("Ferry cancelled", not "What's On" or "Terms of Use").
+/// [`headline_under_menu`] takes such a line right over the prose for the
+/// headline only under a line that is not set so: teasers are, one under
+/// another.
 fn sentence_cased(line: &str) -> bool {
     let mut words = words(line);
     words
