@@ -1541,14 +1541,27 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         if !title_shaped(opening, self.texts[page[0]]) {
             return None;
         }
-        let vocabulary: FxHashSet<u32> = (1..page.len())
+        let content = opening.content(&self.words.content);
+        if content.len() < 2 {
+            return None;
+        }
+        // Which of the title's few words the content has, read until all
+        // are found: this runs at every decoding of a page.
+        let mut found = vec![false; content.len()];
+        for at in (1..page.len())
             .filter(|&at| states[at] == 0)
             .take(RUN_TITLE_VOCABULARY)
-            .flat_map(|at| measured[at].content(&self.words.content))
-            .copied()
-            .collect();
-        let content = opening.content(&self.words.content);
-        let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
+        {
+            for word in measured[at].content(&self.words.content) {
+                for (found, title_word) in found.iter_mut().zip(content) {
+                    *found |= title_word == word;
+                }
+            }
+            if found.iter().all(|&found| found) {
+                break;
+            }
+        }
+        let shared = found.iter().filter(|&&found| found).count();
         (shared >= 2 && 2 * shared >= content.len()).then_some(0)
     }
 
