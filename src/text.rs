@@ -421,30 +421,37 @@ const TABLE_PROSE_MIN_WORDS: usize = 8;
 /// lines for 109 of the gold.
 pub fn table_cells(texts: &[&str]) -> Vec<bool> {
     let mut cells = vec![false; texts.len()];
-    let short = |text: &str| {
-        !text.contains('\n')
-            && !ends_with_full_stop(text)
-            && !text.trim().is_empty()
-            && words(text).nth(TABLE_CELL_MAX_WORDS).is_none()
-    };
-    let figures = |row: &[&str]| -> Option<u16> {
+    // Each paragraph read once: whether it may be a cell, and then whether
+    // it holds a figure. Every row of every width from every start reads
+    // these, and reading the texts there cost the page model's rounds
+    // about 250 M instructions over the speed benchmark's first copy
+    // (callgrind), most of it scanning long paragraphs for a line break.
+    let cell_shapes: Vec<Option<bool>> = texts
+        .iter()
+        .map(|text| {
+            let short = words(text).nth(TABLE_CELL_MAX_WORDS).is_none()
+                && !text.contains('\n')
+                && !ends_with_full_stop(text)
+                && !text.trim().is_empty();
+            short.then(|| text.contains(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    let figures = |row: &[Option<bool>]| -> Option<u16> {
         row.iter()
             .enumerate()
-            .try_fold(0u16, |mask, (column, text)| {
-                short(text).then(|| {
-                    mask | u16::from(text.contains(|c: char| c.is_ascii_digit())) << column
-                })
+            .try_fold(0u16, |mask, (column, &cell)| {
+                cell.map(|figure| mask | u16::from(figure) << column)
             })
     };
     let mut start = 0;
     while start < texts.len() {
         let found = (2..=TABLE_MAX_COLUMNS).find_map(|columns| {
             let full = (1u16 << columns) - 1;
-            let mask = figures(texts.get(start..start + columns)?)?;
+            let mask = figures(cell_shapes.get(start..start + columns)?)?;
             if mask == 0 || mask == full {
                 return None;
             }
-            let rows = texts[start..]
+            let rows = cell_shapes[start..]
                 .chunks_exact(columns)
                 .take_while(|row| figures(row) == Some(mask))
                 .count();
@@ -456,7 +463,7 @@ pub fn table_cells(texts: &[&str]) -> Vec<bool> {
         };
         let header = start
             .checked_sub(columns)
-            .filter(|&at| figures(&texts[at..start]) == Some(0))
+            .filter(|&at| figures(&cell_shapes[at..start]) == Some(0))
             .unwrap_or(start);
         let end = start + columns * rows;
         let sentence = |at: usize| {
