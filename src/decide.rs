@@ -771,12 +771,13 @@ fn edits_code(copy: &str, kept: &str) -> bool {
 /// text before markup (a "republish this article"
 /// box of raw HTML is longer than the paragraph it wraps, but it is not the
 /// paragraph), then the longest once a caption label or an item's number
-/// ([`numbered_item`]) is set aside, then the one that ends a sentence, then one that is not
-/// an entry of a table of contents (`contents`, sorted; see
-/// [`contents_entries`]), then one that is no list's item, then the first. A numbered "Most read" list at a
-/// page's foot repeats the headline with one more token, its number, and
-/// won as the fuller copy; then the list went as chrome and the headline
-/// with it (4 of `benches/modern4`'s 30 pages).
+/// ([`numbered_item`]) is set aside, then the one that ends a sentence,
+/// then one that is not an entry of a table of contents (`contents`,
+/// sorted; see [`contents_entries`]), then one that is no list's item, then
+/// the first. A numbered "Most read" list at a page's foot repeats the
+/// headline with one more token, its number, and won as the fuller copy;
+/// then the list went as chrome and the headline with it (4 of
+/// `benches/modern4`'s 30 pages).
 fn most_complete(
     members: &[usize],
     fingerprints: &[Fingerprinted<'_>],
