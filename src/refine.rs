@@ -298,7 +298,10 @@ fn model_rounds<'t, 'm>(
             // page was smaller) stayed whole, and the next run, which found
             // no listing there, removed two of its lines (found by the
             // `clean` fuzz target).
-            let listed = {
+            // Only a round that removes something needs them.
+            let listed = if verdicts.iter().all(|verdict| !verdict.remove) {
+                vec![false; kept.len()]
+            } else {
                 let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
                 let cells = crate::text::table_cells(&kept_texts);
                 let mut listed = crate::text::numbered_code_listing(&kept_texts);
