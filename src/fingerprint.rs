@@ -259,11 +259,10 @@ pub fn caption_label_tokens(text: &str) -> usize {
     // A name over a remark in quotation marks and nothing after it
     // ("Marnie Coyle: \"Fame is mostly waiting in car parks\"") heads an
     // interview: the remark is hers, quoted, and the name says who speaks.
-    let quoted_remark = rest.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
-        && rest
-            .trim_end()
-            .ends_with(['"', '\u{201d}', '\u{bb}', '\u{201c}'])
-        && rest.trim_end().chars().count() > 2;
+    let remark = rest.trim_end();
+    let quoted_remark = remark.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
+        && remark.ends_with(['"', '\u{201d}', '\u{bb}', '\u{201c}'])
+        && remark.chars().count() > 2;
     let has_body = rest.split_whitespace().count() >= SHINGLE_WORDS;
     if (1..=5).contains(&words)
         && starts_capitalised
