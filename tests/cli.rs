@@ -292,6 +292,50 @@ fn diff_of_a_folder_is_one_patch_that_git_applies() {
 }
 
 #[test]
+fn a_file_named_twice_is_cleaned_once_whatever_the_mode() {
+    let dir = tree(&[("in/a.txt", DIRTY), ("in/b.txt", DIRTY)]);
+    symlink("a.txt", dir.path().join("in/link.txt")).unwrap();
+    // The folder, then its files again by other names: `./`, `..`, a symlink.
+    let names = ["in", "./in/a.txt", "in/../in/b.txt", "in/link.txt"];
+    let with = |mode: &[&str]| {
+        let mut args = mode.to_vec();
+        args.extend(names);
+        dedupe(dir.path(), &args)
+    };
+
+    let checked = with(&["--check"]);
+    assert_eq!(code(&checked), 1, "{}", stderr(&checked));
+    assert!(
+        stderr(&checked).contains("2 files checked, 2 would change, 0 failed"),
+        "{}",
+        stderr(&checked)
+    );
+
+    // One patch, each file once, that git applies.
+    let diff = with(&["--diff"]);
+    assert_eq!(code(&diff), 1, "{}", stderr(&diff));
+    assert_eq!(stdout(&diff).matches("\n+++ ").count(), 2);
+    write(&dir.path().join("all.patch"), stdout(&diff));
+    let applied = Command::new("git")
+        .args(["apply", "--check", "all.patch"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(applied.success());
+
+    let mirrored = with(&["--out-dir", "clean"]);
+    assert_eq!(code(&mirrored), 0, "{}", stderr(&mirrored));
+    assert_eq!(read(dir.path().join("clean/in/a.txt")), CLEANED);
+    assert_eq!(read(dir.path().join("clean/in/b.txt")), CLEANED);
+
+    // Rewritten once each: a second rewrite found the file changed and failed.
+    let rewritten = with(&["--in-place"]);
+    assert_eq!(code(&rewritten), 0, "{}", stderr(&rewritten));
+    assert_eq!(read(dir.path().join("in/a.txt")), CLEANED);
+    assert_eq!(read(dir.path().join("in/b.txt")), CLEANED);
+}
+
+#[test]
 fn in_place_is_atomic_keeps_permissions_and_leaves_clean_files_alone() {
     let dir = tree(&[("in/dirty.txt", DIRTY), ("in/clean.txt", CLEAN)]);
     let dirty = dir.path().join("in/dirty.txt");

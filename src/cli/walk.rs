@@ -94,7 +94,8 @@ pub struct Walked {
     pub stale_temporaries: Vec<PathBuf>,
 }
 
-/// Expands the PATH arguments; each path appears once, at its first place.
+/// Expands the PATH arguments; each file appears once, at its first place,
+/// however it was named ([`same_file`]).
 pub fn expand(paths: &[PathBuf], filter: &Filter) -> Walked {
     let mut items = Vec::new();
     let mut stale_temporaries = Vec::new();
@@ -114,13 +115,26 @@ pub fn expand(paths: &[PathBuf], filter: &Filter) -> Walked {
     }
     let mut seen = HashSet::new();
     items.retain(|item| match item {
-        Item::File { path, .. } => seen.insert(path.clone()),
+        Item::File { path, .. } => seen.insert(same_file(path)),
         _ => true,
     });
     Walked {
         items,
         stale_temporaries,
     }
+}
+
+/// What two names of one file have in common: its path with `.`, `..` and
+/// symlinks resolved (the name itself when the file cannot be found; reading
+/// it reports that). A file named twice (`a.txt ./a.txt`, a folder and a
+/// file in it, a symlink and its target) was cleaned twice: `--diff` gave
+/// one patch with the file's hunks twice, which `git apply` refuses;
+/// `--in-place`'s second rewrite found the file changed by the first and
+/// failed the run; `--out-dir` refused the run for two clean copies at
+/// one path. Hard links stay two files: `--in-place` refuses them, and
+/// `--out-dir` mirrors each.
+fn same_file(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| lexical(path))
 }
 
 /// True for `X.clean.txt`, `X.clean` and `X.diff`: what dedupe writes.
