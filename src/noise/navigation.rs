@@ -925,7 +925,12 @@ fn headline_over_standfirst<'p>(
 /// the menu above them). The author's name may stand alone between the
 /// standfirst and the date ([`is_name_line`]: "Ellie Marsh" over "Monday 27
 /// June 2016", `benches/modern10` 09), when it is the only line over a
-/// removed byline or date.
+/// removed byline or date. Or the only line over a removed date is the
+/// standfirst itself, under a headline that [`headline_over_dateline`] does
+/// not take for one (a single word: "Saltmarsh" over "A winter on the edge
+/// of the estuary, ..." over its date, `benches/modern9` 21, whose
+/// standfirst shares no word with the prose that [`headline_over_standfirst`]
+/// would need).
 fn headline_over_standfirst_and_byline<'p>(
     top: &[&str],
     over_dateline: &[bool],
@@ -933,9 +938,12 @@ fn headline_over_standfirst_and_byline<'p>(
 ) -> Option<usize> {
     let standfirst = headline_over_dateline(top, over_dateline).or_else(|| {
         let mut marked = (0..top.len()).filter(|&at| over_dateline[at]);
-        let name = marked.next().filter(|_| marked.next().is_none())?;
-        is_name_line(top[name])
-            .then(|| name.checked_sub(1))
+        let over = marked.next().filter(|_| marked.next().is_none())?;
+        if reads_as_standfirst(top[over]) {
+            return Some(over);
+        }
+        is_name_line(top[over])
+            .then(|| over.checked_sub(1))
             .flatten()
     })?;
     let headline = standfirst.checked_sub(1)?;
@@ -2353,7 +2361,8 @@ mod tests {
     /// Headline, standfirst, byline: the byline (removed by another rule)
     /// marks the standfirst as the line over it, and the headline above,
     /// set in capitals or in lower case or of one word, stays too, and so it
-    /// does when the author's name stands alone over the date. A menu item
+    /// does when the author's name stands alone over the date, and when the
+    /// date stands under a standfirst too long for a headline. A menu item
     /// above a standfirst that names nothing of the prose still goes.
     #[test]
     fn the_headline_over_a_standfirst_over_a_byline_stays() {
@@ -2387,6 +2396,24 @@ mod tests {
         let at = MENU.len() + 1;
         let chrome = chrome_with_removed(&page, &[(at + 3, "boilerplate/timestamp")]);
         assert!(chrome[at - 1] && !chrome[at], "{chrome:?}");
+        // A one-word headline, printed again below, over a standfirst too
+        // long for a headline that shares no word with the prose: the date
+        // under the standfirst marks it.
+        let mut page = MENU.to_vec();
+        page.extend([
+            "Heathland",
+            "What a year of dawn walks among the gorse and the broom taught me about patience, and about how little of that hill I had ever really looked at",
+            "March 3, 2019",
+            "I first went up onto the heathland above the village on a cold day in January, and by spring I was climbing there before work most days.",
+            "Most mornings the only other walker was a woman with two greyhounds, who nodded and never once said a word to me.",
+            // Its title again among the essays listed under it.
+            "Heathland",
+            "Estuary",
+        ]);
+        let at = MENU.len();
+        let chrome = chrome_with_removed(&page, &[(at + 2, "boilerplate/timestamp")]);
+        assert!(chrome[..at].iter().all(|&c| c), "{chrome:?}");
+        assert!(!chrome[at] && !chrome[at + 1], "{chrome:?}");
     }
 
     /// Swedish prose reads as prose (its function words are listed), and a
