@@ -929,8 +929,8 @@ fn headline_over_standfirst<'p>(
 /// standfirst itself, under a headline that [`headline_over_dateline`] does
 /// not take for one (a single word: "Saltmarsh" over "A winter on the edge
 /// of the estuary, ..." over its date, `benches/modern9` 21, whose
-/// standfirst shares no word with the prose that [`headline_over_standfirst`]
-/// would need).
+/// standfirst shares fewer words with the prose than
+/// [`headline_over_standfirst`] needs).
 fn headline_over_standfirst_and_byline<'p>(
     top: &[&str],
     over_dateline: &[bool],
