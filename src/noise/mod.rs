@@ -50,17 +50,108 @@ impl<'r> Verdict<'r> {
 }
 
 /// The paragraphs a catalogue rule names, by index, in order, with the rule,
-/// whether the user enabled it or not (filter with `options.rules`): it does
-/// not depend on the paragraphs around it, so a caller that looks at a page
-/// several times (see [`classify`]) computes it once. Only the named ones
+/// whether the user enabled it or not (filter with `options.rules`): it
+/// reads each paragraph alone (but for the rows of a table, below), so a
+/// caller that looks at a page several times (see [`classify`]) computes it
+/// once. Only the named ones
 /// are listed, as most paragraphs are not (a rule for every paragraph was
 /// 16 bytes each of a big file's peak).
+///
+/// A row of a table of figures is never taken for a menu: a breadcrumb's
+/// pattern (`Home | News | Sport`) also reads a results table's rows
+/// (`1 | Millbrook Rovers | 16 | 12 | 2 | 2 | 38`), and a league table
+/// between an article's paragraphs went as navigation (`benches/modern13`
+/// 05). See [`in_figure_table`].
 pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<(usize, &'r str)> {
     texts
         .iter()
         .enumerate()
         .filter_map(|(i, text)| Some((i, options.boilerplate.classify(text)?)))
+        .filter(|&(i, rule)| rule != NAVIGATION || !in_figure_table(texts, i))
         .collect()
+}
+
+/// Whether paragraph `i` of `texts` is, or holds, rows of a table of
+/// figures: rows (lines of one paragraph, or paragraphs of one line each)
+/// of the same number of cells parted by `|`, three or more, each with a
+/// figure but for a header over them, one with two or more. A menu bar or a
+/// breadcrumb trail stands alone and names pages rather than counts; a
+/// footer's bar holds one figure at most (its year), and a bar right under
+/// a table, without a figure, is not one of its rows.
+fn in_figure_table(texts: &[&str], i: usize) -> bool {
+    let text = texts[i].trim();
+    if text.contains('\n') {
+        return is_figure_table(text.lines());
+    }
+    let Some((cells, figures)) = table_row(text) else {
+        return false;
+    };
+    // How many cells of paragraph `at` hold a figure, when it is a row of
+    // as many cells.
+    let row = |at: usize| {
+        let text = texts[at].trim();
+        (!text.contains('\n'))
+            .then(|| table_row(text))
+            .flatten()
+            .filter(|&(other, _)| other == cells)
+            .map(|(_, figures)| figures)
+    };
+    let data_row = |at: usize| row(at).is_some_and(|figures| figures > 0);
+    let end = (i + 1..texts.len())
+        .take_while(|&at| data_row(at))
+        .last()
+        .unwrap_or(i);
+    let start = if figures == 0 {
+        i
+    } else {
+        let first = (0..i)
+            .rev()
+            .take_while(|&at| data_row(at))
+            .last()
+            .unwrap_or(i);
+        match first.checked_sub(1) {
+            Some(header) if row(header) == Some(0) => header,
+            _ => first,
+        }
+    };
+    is_figure_table(texts[start..=end].iter().copied())
+}
+
+/// Whether `rows` make a table of figures ([`in_figure_table`]): two rows
+/// or more, of as many cells, each holding a figure but the first (a
+/// header), one holding two or more.
+fn is_figure_table<'t>(rows: impl Iterator<Item = &'t str>) -> bool {
+    let mut shape = None;
+    let (mut count, mut two_figures) = (0usize, false);
+    for row in rows {
+        let Some((cells, figures)) = table_row(row.trim()) else {
+            return false;
+        };
+        if *shape.get_or_insert(cells) != cells || (count > 0 && figures == 0) {
+            return false;
+        }
+        count += 1;
+        two_figures |= figures >= 2;
+    }
+    count >= 2 && two_figures
+}
+
+/// A line's cells parted by `|` (a bar at either end opens or closes the
+/// row) and how many of them hold a figure, when it has three or more cells
+/// and none is empty.
+fn table_row(line: &str) -> Option<(usize, usize)> {
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let (mut cells, mut figures) = (0usize, 0usize);
+    for cell in inner.split('|') {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            return None;
+        }
+        cells += 1;
+        figures += usize::from(cell.contains(|c: char| c.is_ascii_digit()));
+    }
+    (cells >= 3).then_some((cells, figures))
 }
 
 /// The noise verdict of every paragraph, `None` for the ones no enabled rule
@@ -109,4 +200,76 @@ pub fn classify<'r>(
         });
     }
     (verdicts, corpus.edge_anchors)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Decision, Options};
+
+    /// A local paper's report with a league table between its paragraphs
+    /// (written for the test, as `benches/modern13` 05 reads): the table's
+    /// rows match the breadcrumb pattern as the trail above them does, but
+    /// set out figures, so the article keeps them; the trail and the
+    /// footer's bar still go.
+    #[test]
+    fn a_table_of_figures_is_no_breadcrumb() {
+        let page = "Home | Sport | Youth football\n\n\
+            Millbrook Rovers remain two points clear at the top of the league after a tense 2-1 win over Ashby Colts on Saturday morning.\n\n\
+            Pos | Team | P | W | D | L | Pts\n\n\
+            1 | Millbrook Rovers | 16 | 12 | 2 | 2 | 38\n\n\
+            2 | Kessington Town | 16 | 11 | 3 | 2 | 36\n\n\
+            Rovers travel to Kessington next Saturday in what could decide the title. Kick-off is at half past ten.\n\n\
+            Terms | Privacy | Cookies\n";
+        let cleaned = crate::clean(page, &Options::default());
+        let removed: Vec<(&str, &str)> = cleaned
+            .removals()
+            .map(|(paragraph, removal)| (&*paragraph.text, &*removal.rule))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                ("Home | Sport | Youth football", "navigation"),
+                ("Terms | Privacy | Cookies", "navigation"),
+            ]
+        );
+        // The same rows as one paragraph of lines stay too.
+        let block = "Millbrook Rovers remain two points clear at the top of the league after a tense 2-1 win over Ashby Colts on Saturday morning.\n\n\
+            Pos | Team | P | W | D | L | Pts\n\
+            1 | Millbrook Rovers | 16 | 12 | 2 | 2 | 38\n\
+            2 | Kessington Town | 16 | 11 | 3 | 2 | 36\n";
+        let cleaned = crate::clean(block, &Options::default());
+        assert!(
+            cleaned
+                .paragraphs
+                .iter()
+                .all(|p| matches!(p.decision, Decision::Keep(_))),
+            "{:?}",
+            cleaned.removals().collect::<Vec<_>>()
+        );
+    }
+
+    /// A row of two figures alone, or rows of links without them, read as a
+    /// menu: two bars of a footer, one over the other, are no table.
+    #[test]
+    fn rows_without_figures_or_alone_are_no_table() {
+        let rows = |texts: &[&str]| {
+            (0..texts.len())
+                .map(|i| super::in_figure_table(texts, i))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            rows(&["About | Contact | Careers", "Privacy | Terms | Cookies"]),
+            [false, false]
+        );
+        assert_eq!(rows(&["© 2012 | Terms | Privacy"]), [false]);
+        assert_eq!(rows(&["1 | Millbrook Rovers | 16 | 12"]), [false]);
+        assert_eq!(
+            rows(&[
+                "Day | Opens | Closes",
+                "Monday | 9:00 | 17:30",
+                "Read more | Share | Print"
+            ]),
+            [true, true, false]
+        );
+    }
 }
