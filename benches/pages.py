@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Scores a cleaner on a held-out set of whole pages with their main text, benches/oldweb,
-benches/modern, benches/modern2 ... benches/modern13 (see each one's README.md): 4-token-shingle precision, recall and F1 of each
+benches/modern, benches/modern2 ... benches/modern15 (see each one's README.md): 4-token-shingle precision, recall and F1 of each
 page's clean copy against its gold, their mean over the pages, and the pages whose headline (the
 gold's first line) the clean copy lost. Python 3.11 standard library, and jusText for `justext`.
 
