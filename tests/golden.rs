@@ -685,7 +685,9 @@ fn the_headlines_of_the_dev_news_dumps_stay() {
 /// the footer, stop 55's to 58's keep it, and so does stop 59's last; the
 /// one retrained at 8f99a7a took it again, and so did stop 60's and 61's
 /// (held out by site, every training seed lost it at stops 50 to 54, and
-/// the default seed's fold models at stop 62); stop 62's keeps it. Stop
+/// the default seed's fold models at stop 62); stop 62's keeps it, and
+/// stop 66's (retrained for a page dump whose headline the navigation rule
+/// now keeps under its breadcrumb) takes it again. Stop
 /// 51's retraining lost a product's name over its image count (0622,
 /// "KALLAX Shelf unit"), which the fold models of five training seeds, held
 /// out by site, all keep; stop 52's keeps it again, stop 62's first
@@ -701,7 +703,7 @@ fn the_headlines_of_the_ext_pages_stay() {
     for (options, expected) in [
         (
             dedupe::Options::default(),
-            &["0338", "0360", "0629", "0648"][..],
+            &["0338", "0360", "0547", "0629", "0648"][..],
         ),
         (rules_alone(), &["0338", "0629"][..]),
     ] {

@@ -1051,33 +1051,69 @@ fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
 /// product's name or a thread's title is short and title-cased, which neither
 /// its length nor its words tell from the menu's items: `benches`' `modern4`
 /// 18 (a shoe's name under "Men / Running / Road Running Shoes") lost it with
-/// the menu. Only the title stays: the next run reads it over the lines under
-/// it, too few to be a menu.
+/// the menu. A line that says the trail's last crumb again is the title
+/// whatever the prose names ("Docs / Getting started / Installation" over
+/// "Installation", `benches/modern15` 20), and two crumbs between slashes,
+/// which [`last_crumb`] leaves, are a trail over a title that names the
+/// second ([`slashed_pair_end`]; `modern15` 09). Only the title stays: the
+/// next run reads it over the lines under it, too few to be a menu.
 fn title_under_breadcrumb<'p>(
     chrome: &[&str],
     under_breadcrumb: &[(usize, &str)],
     prose_words: impl FnOnce() -> &'p FxHashSet<Cow<'p, str>>,
 ) -> Option<usize> {
-    let title = (0..chrome.len()).rev().find(|&at| {
+    // The title under a trail, and whether it says the trail's last crumb
+    // again (which names it the page's title, whatever the prose says).
+    let titles = (0..chrome.len()).rev().filter_map(|at| {
         let shown_trail = at.checked_sub(1).map(|above| chrome[above]);
         let removed_trail = under_breadcrumb
             .binary_search_by_key(&at, |&(under, _)| under)
             .ok()
             .map(|found| under_breadcrumb[found].1);
-        let Some(last) = removed_trail.or(shown_trail).and_then(last_crumb) else {
-            return false;
+        let trail = removed_trail.or(shown_trail)?;
+        let line = without_tag(chrome[at]).trim();
+        let names = |crumb: &str| {
+            let crumb: Vec<_> = content_words(crumb).collect();
+            content_words(line).any(|word| crumb.contains(&word))
         };
-        let names_the_crumb = || {
-            let crumb: Vec<_> = content_words(last).collect();
-            content_words(chrome[at]).any(|word| crumb.contains(&word))
-        };
-        shaped_as_title(without_tag(chrome[at]))
-            && (words(last).count() < HEADLINE_MIN_WORDS || names_the_crumb())
-    })?;
+        if let Some(last) = last_crumb(trail) {
+            if line.eq_ignore_ascii_case(last) && words(line).next().is_some() {
+                return Some((at, true));
+            }
+            let title =
+                shaped_as_title(line) && (words(last).count() < HEADLINE_MIN_WORDS || names(last));
+            return title.then_some((at, false));
+        }
+        // Two crumbs between slashes are a trail when the line under them
+        // names the last ("Running / Men's Road Running Shoes" over "Veloxa
+        // Tempo Glide 4 Men's Road Running Shoes").
+        // The line is no such pair itself ("Slate / Lime" under "Colour:
+        // Slate / Lime").
+        let last = slashed_pair_end(trail)?;
+        (slashed_pair_end(line).is_none() && shaped_as_title(line) && names(last))
+            .then_some((at, false))
+    });
+    let (title, repeats_the_crumb) = titles.into_iter().next()?;
+    if repeats_the_crumb {
+        return Some(title);
+    }
     let prose_words = prose_words();
     content_words(chrome[title])
         .any(|word| prose_words.contains(word.as_ref()))
         .then_some(title)
+}
+
+/// The second of two crumbs between a slash ("Running / Men's Road
+/// Running Shoes"), which [`last_crumb`] leaves as it is as often a colour
+/// or "Sign in / Register": [`title_under_breadcrumb`] reads it as a trail
+/// only over a title that names it.
+fn slashed_pair_end(line: &str) -> Option<&str> {
+    let (first, last) = line.trim().split_once(" / ")?;
+    let crumb = |crumb: &str| {
+        crumb.starts_with(char::is_alphabetic)
+            && (1..=CRUMB_MAX_WORDS).contains(&words(crumb).count())
+    };
+    (!last.contains(" / ") && crumb(first) && crumb(last) && !ends_sentence(last)).then_some(last)
 }
 
 /// Separators of a breadcrumb trail's crumbs ([`last_crumb`]).
@@ -1526,6 +1562,13 @@ pub fn chrome_among<'r>(
             next += 1;
             continue;
         }
+        // A trail this rule took on an earlier look still names the title
+        // under it.
+        if shown.get(next) == Some(&(i + 1))
+            && (last_crumb(text).is_some() || slashed_pair_end(text).is_some())
+        {
+            under_breadcrumb.push((next, *text));
+        }
         let Some(rule) = removed_by_others(i) else {
             parted[next] = true;
             continue;
@@ -1537,9 +1580,6 @@ pub fn chrome_among<'r>(
         }
         if next > 0 && shown[next - 1] + 1 == i && is_dateline_rule(rule) {
             over_dateline[next - 1] = true;
-        }
-        if shown.get(next) == Some(&(i + 1)) && last_crumb(text).is_some() {
-            under_breadcrumb.push((next, *text));
         }
     }
     for (items, parted) in hidden_menu_items.iter_mut().zip(parted) {
@@ -2339,11 +2379,34 @@ mod tests {
         );
         let chrome = page_chrome(&thread, &ProseMemo::default());
         assert!(!chrome[title_at] && chrome[title_at - 1], "{chrome:?}");
+        // The trail taken on an earlier look by this rule (so no other
+        // rule's removal, and not shown) still names the title under it.
+        let page_ = page("Living Room > Storage > Bookcases", "Marlow Oak Bookcase");
+        let chrome = chrome_among(&page_, |i| i != MENU.len(), |_| None, &ProseMemo::default());
+        assert!(!chrome[title_at] && chrome[title_at - 2], "{chrome:?}");
+        // A title that says the trail's last crumb again is the page's, though
+        // the prose does not name it (`benches/modern15` 20); two crumbs
+        // between slashes are a trail over a title that names the second.
+        for (trail, title) in [
+            ("Docs / Getting started / Installation", "Installation"),
+            (
+                "Running / Men's Road Running Shoes",
+                "Marlow Tempo 4 Men's Road Running Shoes",
+            ),
+        ] {
+            let chrome = page_chrome(&page(trail, title), &ProseMemo::default());
+            assert!(
+                !chrome[title_at] && chrome[title_at - 1],
+                "{trail}: {chrome:?}"
+            );
+        }
         // Two crumbs between slashes are as often a colour or a credit; a
         // title that names nothing of the prose is a menu's line, and so is
-        // one that names nothing of a trail that ends with the title.
+        // one that names nothing of a trail that ends with the title, and a
+        // pair under a pair.
         for (trail, title) in [
             ("Storage / Bookcases", "Marlow Oak Bookcase"),
+            ("Colour: Slate / Lime", "Slate / Lime"),
             ("Living Room > Storage > Bookcases", "Gift Cards"),
             (
                 "Furniture > Storage > The Marlow Oak Bookcase in Two Widths",
