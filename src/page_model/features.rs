@@ -1487,7 +1487,13 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             let one_line_headline = |at: usize| {
                 headline_shaped(&measured[at].shape) && !self.texts[page[at]].contains('\n')
             };
-            if let Some(headline) = (top..=at).find(|&at| one_line_headline(at))
+            // A dated line over the headline ("Saturday Sport - 14 November
+            // 1998") is shaped as one too: the first line without a date or
+            // a time is the headline, if there is one (`benches/modern14` 09).
+            let mut headlines = (top..=at).filter(|&at| one_line_headline(at));
+            let first = headlines.clone().next();
+            let undated = headlines.find(|&at| !measured[at].shape.date_time);
+            if let Some(headline) = undated.or(first)
                 && found.replace(headline).is_some()
             {
                 return None;
@@ -2346,6 +2352,20 @@ mod tests {
                 .page_features(&[0, 1, 3], 12)
                 .1;
         assert_eq!(under_a_menu.over_dateline, Some(1));
+        // A dated line over the headline is shaped as one too; the headline
+        // is the line without a date (written for the test, as
+        // `benches/modern14` 09's sports page reads).
+        let dated = [
+            "Saturday Sport - 14 November 1998",
+            "Muir Header Seals the Rovers Comeback",
+            "By Dave Proctor at Pennine Park",
+            prose,
+        ];
+        let byline = [(2, "boilerplate/author-byline")];
+        let dated = MeasuredParagraphs::new(&dated, removed_by(dated.len(), &byline))
+            .page_features(&[0, 1, 3], 12)
+            .1;
+        assert_eq!(dated.over_dateline, Some(1));
         // A question is no title-shaped line, so only the dateline marks
         // this headline, and the model must leave it.
         assert_eq!(layout.headline, None);
