@@ -1069,7 +1069,7 @@ fn title_under_breadcrumb<'p>(
 ) -> Option<usize> {
     // The title under a trail, and whether it says the trail's last crumb
     // again (which names it the page's title, whatever the prose says).
-    let titles = (0..chrome.len()).rev().filter_map(|at| {
+    let (title, repeats_the_crumb) = (0..chrome.len()).rev().find_map(|at| {
         let shown_trail = at.checked_sub(1).map(|above| chrome[above]);
         let removed_trail = under_breadcrumb
             .binary_search_by_key(&at, |&(under, _)| under)
@@ -1082,7 +1082,7 @@ fn title_under_breadcrumb<'p>(
             content_words(line).any(|word| crumb.contains(&word))
         };
         if let Some(last) = last_crumb(trail) {
-            if line.eq_ignore_ascii_case(last) && words(line).next().is_some() {
+            if line.eq_ignore_ascii_case(last) {
                 return Some((at, true));
             }
             let title =
@@ -1091,14 +1091,12 @@ fn title_under_breadcrumb<'p>(
         }
         // Two crumbs between slashes are a trail when the line under them
         // names the last ("Running / Men's Road Running Shoes" over "Veloxa
-        // Tempo Glide 4 Men's Road Running Shoes").
-        // The line is no such pair itself ("Slate / Lime" under "Colour:
-        // Slate / Lime").
+        // Tempo Glide 4 Men's Road Running Shoes") and is no such pair
+        // itself ("Slate / Lime" under "Colour: Slate / Lime").
         let last = slashed_pair_end(trail)?;
         (slashed_pair_end(line).is_none() && shaped_as_title(line) && names(last))
             .then_some((at, false))
-    });
-    let (title, repeats_the_crumb) = titles.into_iter().next()?;
+    })?;
     if repeats_the_crumb {
         return Some(title);
     }
