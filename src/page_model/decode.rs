@@ -353,10 +353,74 @@ fn member_post_count(text: &str) -> bool {
         })
 }
 
+/// Whether the paragraph is the line over a post that names its author and
+/// how long ago it was posted ("u/quillnbramble · 3d", "Posted by
+/// u/lemonfoxtrot · 3 days ago", "jkl_dev · 2 hours ago"): a short line
+/// holding a relative time (a number and a unit, then "ago", or a number
+/// with a one- or two-letter unit between `·` or `•` separators) and a
+/// word that is neither the time's nor "posted", "by" or "at".
+fn author_line(text: &str) -> bool {
+    const UNITS: [&str; 16] = [
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
+        "hour", "hours", "day", "days", "week", "weeks",
+    ];
+    const LONG_UNITS: [&str; 4] = ["month", "months", "year", "years"];
+    const SHORT_UNITS: [&str; 7] = ["s", "m", "h", "d", "w", "mo", "y"];
+    if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '·' || c == '•')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 8 {
+        return false;
+    }
+    // A number and its unit, as one word ("3d") or two ("3 days").
+    let time_at = |at: usize| -> Option<usize> {
+        let word = words[at];
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let unit = word[digits..].to_lowercase();
+        if unit.is_empty() {
+            let next = words.get(at + 1)?.to_lowercase();
+            let unit = next.trim_end_matches(',');
+            (UNITS.contains(&unit) || LONG_UNITS.contains(&unit)).then_some(2)
+        } else {
+            (SHORT_UNITS.contains(&unit.as_str()) || UNITS.contains(&unit.as_str())).then_some(1)
+        }
+    };
+    let segments: Vec<&str> = text.split(['·', '•']).map(str::trim).collect();
+    let Some((at, len)) = (0..words.len()).find_map(|at| time_at(at).map(|len| (at, len))) else {
+        return false;
+    };
+    let followed_by_ago = words
+        .get(at + len)
+        .is_some_and(|w| w.trim_end_matches(',').eq_ignore_ascii_case("ago"));
+    let own_segment = len == 1 && segments.len() > 1 && segments.contains(&words[at]);
+    let time_words = len + usize::from(followed_by_ago);
+    let named = words.iter().enumerate().any(|(i, w)| {
+        !(at..at + time_words).contains(&i)
+            && w.chars().any(char::is_alphanumeric)
+            && !["posted", "by", "at", "edited"].contains(&w.to_lowercase().as_str())
+    });
+    (followed_by_ago || own_segment) && named
+}
+
+/// Prose before the first author line of a thread ([`author_line`]), in
+/// words, above which the lines are an article's comments, not a thread's
+/// posts: a forum page opens with its first post, an article with its own
+/// prose.
+const PROSE_OVER_A_THREAD: usize = 40;
+
 /// The paragraphs of a page that are a thread of posts: from the first of
 /// three or more rising post numbers, or of authors' post counts, to the
 /// end of the last post (as far past the last marker as the longest post
-/// before it).
+/// before it). Without those, three lines naming a post's author and its
+/// age ([`author_line`]) mark a thread too, when no more than
+/// [`PROSE_OVER_A_THREAD`] words of prose come before the first.
 fn thread_span(texts: &[&str]) -> Option<(usize, usize)> {
     let mut markers: Vec<usize> = Vec::new();
     let mut last = 0;
@@ -366,6 +430,19 @@ fn thread_span(texts: &[&str]) -> Option<(usize, usize)> {
             last = n;
         } else if member_post_count(text) {
             markers.push(i);
+        }
+    }
+    if markers.len() < 3 {
+        markers = (0..texts.len())
+            .filter(|&i| author_line(texts[i]))
+            .collect();
+        let prose_over = texts[..markers.first().copied().unwrap_or(0)]
+            .iter()
+            .filter(|text| post_prose(text))
+            .map(|text| text.split_whitespace().count())
+            .sum::<usize>();
+        if prose_over > PROSE_OVER_A_THREAD {
+            return None;
         }
     }
     if markers.len() < 3 {
@@ -589,6 +666,55 @@ mod tests {
         // Two numbers, or numbers that do not rise, are no thread.
         assert_eq!(thread_span(&page[..6]), None);
         assert_eq!(thread_span(&["#3", "a", "#2", "b", "#1", "c"]), None);
+    }
+
+    #[test]
+    fn an_author_line_names_its_author_and_the_posts_age() {
+        for (text, author) in [
+            ("u/quillnbramble · 3d", true),
+            ("Posted by u/lemonfoxtrot · 3 days ago", true),
+            ("u/SmallHabits-ModBot · MOD · 3d", true),
+            ("jkl_dev · 2 hours ago", true),
+            ("16 minutes ago, Vanamonde said:", true),
+            // A time alone names no author.
+            ("1y ago", false),
+            ("Posted 2 days ago", false),
+            // A number without a unit, or a unit that is no time's.
+            ("u/quillnbramble · 312", false),
+            ("Serves 4 · 3 cups", false),
+            ("Modified 1 year, 5 months ago", false),
+            (
+                "We moved here 3 days ago and the neighbours brought soup round",
+                false,
+            ),
+        ] {
+            assert_eq!(author_line(text), author, "{text}");
+        }
+    }
+
+    #[test]
+    fn author_lines_mark_a_thread_only_when_it_opens_the_page() {
+        let post = "Filling the kettle the night before saves me a step.";
+        let forum = [
+            "Log In",
+            "Posted by u/lemonfoxtrot · 3 days ago",
+            "What's one tiny habit that made your mornings better?",
+            post,
+            "u/quillnbramble · 3d",
+            post,
+            "u/northbound_ida · 3d",
+            post,
+            "Footer",
+        ];
+        // From the first author line (1) to the last (6) and three more.
+        assert_eq!(thread_span(&forum), Some((1, 8)));
+        // Under an article's prose, the same lines are its comments.
+        let article = format!("{}.", vec!["prose"; 60].join(" "));
+        let mut commented = vec![article.as_str()];
+        commented.extend(&forum[1..]);
+        assert_eq!(thread_span(&commented), None);
+        // Two author lines are no thread.
+        assert_eq!(thread_span(&forum[..6]), None);
     }
 
     /// A page of `items` sections, each a label, a title and an excerpt
