@@ -346,6 +346,8 @@ impl Page<'_, '_> {
         let link_end = headline_over_dateline(top, &over_dateline[..first])
             .map_or(link_end, |headline| link_end.max(headline));
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
+        let verse = verse_in_top(&top[..link_end]);
+        let link_end = verse.unwrap_or(link_end);
         let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
             edge.len() + hidden.iter().map(|&count| count as usize).sum::<usize>() >= MENU_RUN
@@ -381,6 +383,10 @@ impl Page<'_, '_> {
                 chrome[headline] = false;
             }
             if let Some(title) = title_under_breadcrumb(&top[..edge], under_breadcrumb, prose_words)
+            {
+                chrome[title] = false;
+            }
+            if let Some(title) = verse.and_then(|start| title_of_verse(&top[..edge], &top[start..]))
             {
                 chrome[title] = false;
             }
@@ -563,6 +569,98 @@ fn code_block_after_menu(top: &[&str]) -> Option<usize> {
         .iter()
         .position(|text| text.contains('\n') && crate::text::is_code_like(text))
         .map(|at| from + at)
+}
+
+/// The fewest lines of verse ([`reads_as_verse`]) that make a poem or a
+/// song of the top edge.
+const VERSE_LINES: usize = 8;
+
+/// Whether a line reads as a line of verse: one line of four to
+/// [`LINK_MAX_WORDS`] words, one of them a function word, most of those after
+/// the first in lower case ("The ferry's running late again", "Let the whole
+/// town see"). It ends no sentence, as a link's text does, but a menu's
+/// items are names ("New releases", "Browse A–Z") and a teaser's words are
+/// capitalised as a title's.
+fn reads_as_verse(text: &str) -> bool {
+    let text = text.trim();
+    if text.contains('\n') || text.ends_with(':') {
+        return false;
+    }
+    let all: Vec<&str> = words(text).collect();
+    if !(4..=LINK_MAX_WORDS).contains(&all.len()) {
+        return false;
+    }
+    let later = &all[1..];
+    let lower_case = later
+        .iter()
+        .filter(|word| word.starts_with(char::is_lowercase))
+        .count();
+    let function_word = all
+        .iter()
+        .any(|word| stop_words().contains(word.to_lowercase().as_str()));
+    function_word && 3 * lower_case >= 2 * later.len()
+}
+
+/// Words that open a line of verse, besides [`STOP_WORDS`]: the pronouns
+/// and conjunctions that list leaves out.
+const VERSE_OPENERS: [&str; 9] = ["my", "your", "our", "me", "so", "let", "nor", "yet", "oh"];
+
+/// Whether a line of verse opens with a function word, a pronoun or a
+/// conjunction ("The gulls have gone to bed", "You wrote your number on my
+/// hand", "They'll never miss the salt and sleet"), as most lines of a poem
+/// or a song do and a menu's items, however sentence-like ("Understanding
+/// the technical infrastructure", "Lessons learned in procurement"), do not.
+fn opens_as_verse(text: &str) -> bool {
+    let Some(first) = words(text).next() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    let first = first.split(['\'', '\u{2019}']).next().unwrap_or_default();
+    stop_words().contains(first) || VERSE_OPENERS.contains(&first)
+}
+
+/// Where a poem or a song starts among `top` (the lines above the first
+/// prose, up to where the top edge would end), if it holds one: a stretch of
+/// at least [`VERSE_LINES`] lines of verse ([`reads_as_verse`]), half of
+/// them or more opening as verse does ([`opens_as_verse`]), between which
+/// only lines of three words or fewer ("[Chorus]", a stanza's number)
+/// stand, twice as many lines of verse as those. Verse ends no sentence,
+/// so a lyrics page's song read as links, and went as the menu above the
+/// first sentence, a reader's comment under it (`benches/modern16` 05).
+/// The top edge ends where the verse starts.
+fn verse_in_top(top: &[&str]) -> Option<usize> {
+    let (mut start, mut verses, mut openers, mut others) = (0, 0, 0, 0);
+    for (at, text) in top.iter().enumerate() {
+        if reads_as_verse(text) {
+            if verses == 0 {
+                (start, openers, others) = (at, 0, 0);
+            }
+            verses += 1;
+            openers += usize::from(opens_as_verse(text));
+        } else if words(text).nth(3).is_none() {
+            others += 1;
+        } else {
+            verses = 0;
+        }
+        if verses >= VERSE_LINES && verses >= 2 * others && 2 * openers >= verses {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// The title of a poem or a song among the lines of `chrome` (the top
+/// edge's menu over it, as [`page_chrome`] would remove it): the line
+/// nearest the verse shaped as a title whose content words mostly recur in
+/// the `verse` (the lines from where [`verse_in_top`] found it), as
+/// [`reads_as_title`] reads a headline against the prose ("Lanterns on the
+/// Harbour Wall" over a chorus that lights them, `benches/modern16` 05).
+fn title_of_verse(chrome: &[&str], verse: &[&str]) -> Option<usize> {
+    let verse_words: FxHashSet<Cow<'_, str>> =
+        verse.iter().flat_map(|line| content_words(line)).collect();
+    (0..chrome.len())
+        .rev()
+        .find(|&at| shaped_as_title(chrome[at]) && reads_as_title(chrome[at], &verse_words))
 }
 
 /// Whether a rule that removed a line says the line above it is a
@@ -2471,6 +2569,56 @@ mod tests {
             &ProseMemo::default(),
         );
         assert!(chrome[title_at], "{chrome:?}");
+    }
+
+    /// A song under a menu, whose only sentence is a reader's comment under
+    /// it: its verse is no menu, and its title over it stays. A sentence-case
+    /// menu of as many lines, whose items open with no function word, still
+    /// goes.
+    #[test]
+    fn a_song_under_a_menu_stays_with_its_title() {
+        const VERSE: [&str; 4] = [
+            "The ferry's running late again",
+            "The gulls have gone to bed",
+            "You wrote your number on my hand",
+            "In biro, blue and red",
+        ];
+        const CHORUS: [&str; 4] = [
+            "So light the lanterns on the harbour wall",
+            "Let the whole town see",
+            "If the tide comes in and takes it all",
+            "You can still come home to me",
+        ];
+        const COMMENT: &str =
+            "This song makes me homesick every single time, and I have not lived there for years.";
+        let mut page = MENU.to_vec();
+        page.extend(["Lanterns on the Harbour Wall", "The Driftwood Saints"]);
+        let title_at = MENU.len();
+        page.push("[Verse 1]");
+        page.extend(VERSE);
+        page.push("[Chorus]");
+        page.extend(CHORUS);
+        page.extend(["Share", COMMENT]);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..title_at].iter().all(|&c| c), "{chrome:?}");
+        assert!(!chrome[title_at], "{chrome:?}");
+        let verse_at = title_at + 3;
+        assert!(chrome[verse_at..].iter().all(|&c| !c), "{chrome:?}");
+        // Sentence-case items that name pages open with no function word.
+        let mut menu = MENU.to_vec();
+        menu.extend([
+            "Understanding the technical infrastructure",
+            "Gathering the right team",
+            "Selecting a preservation approach",
+            "Understanding the records and the processes",
+            "Assessing the risks to the collection",
+            "Making the case for funding",
+            "Taking action on the findings",
+            "Processing the lessons learned",
+        ]);
+        menu.extend([PROSE, PROSE]);
+        let chrome = page_chrome(&menu, &ProseMemo::default());
+        assert!(chrome[..menu.len() - 2].iter().all(|&c| c), "{chrome:?}");
     }
 
     /// Headline, standfirst, byline: the byline (removed by another rule)
