@@ -358,13 +358,12 @@ fn member_post_count(text: &str) -> bool {
 /// u/lemonfoxtrot · 3 days ago", "jkl_dev · 2 hours ago"): a short line
 /// holding a relative time (a number and a unit, then "ago", or a number
 /// with a one- or two-letter unit between `·` or `•` separators) and a
-/// word that is neither the time's nor "posted", "by" or "at".
+/// word that is neither the time's nor "posted", "by", "at" or "edited".
 fn author_line(text: &str) -> bool {
-    const UNITS: [&str; 16] = [
+    const UNITS: [&str; 20] = [
         "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
-        "hour", "hours", "day", "days", "week", "weeks",
+        "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
     ];
-    const LONG_UNITS: [&str; 4] = ["month", "months", "year", "years"];
     const SHORT_UNITS: [&str; 7] = ["s", "m", "h", "d", "w", "mo", "y"];
     if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
@@ -387,7 +386,7 @@ fn author_line(text: &str) -> bool {
         if unit.is_empty() {
             let next = words.get(at + 1)?.to_lowercase();
             let unit = next.trim_end_matches(',');
-            (UNITS.contains(&unit) || LONG_UNITS.contains(&unit)).then_some(2)
+            UNITS.contains(&unit).then_some(2)
         } else {
             (SHORT_UNITS.contains(&unit.as_str()) || UNITS.contains(&unit.as_str())).then_some(1)
         }
