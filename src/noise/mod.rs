@@ -77,7 +77,7 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<(usize, &'r st
 /// of parts that tells one is an event's or a service's facts ("Riverside
 /// Park · 9am · Free, register online", `benches/modern13` 23), not a trail
 /// of pages, which the catalogue's breadcrumb pattern would take it for.
-fn holds_time_of_day(text: &str) -> bool {
+pub(crate) fn holds_time_of_day(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {

@@ -348,6 +348,7 @@ impl Page<'_, '_> {
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
         let verse = verse_in_top(&top[..link_end]);
         let link_end = verse.unwrap_or(link_end);
+        let link_end = figure_list_in_top(top).map_or(link_end, |list| list.min(link_end));
         let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
             edge.len() + hidden.iter().map(|&count| count as usize).sum::<usize>() >= MENU_RUN
@@ -647,6 +648,98 @@ fn verse_in_top(top: &[&str]) -> Option<usize> {
         }
     }
     None
+}
+
+/// The window of lines [`figure_list_in_top`] reads at once, how many of
+/// them must hold a figure, and how many of those must say different words.
+const FIGURE_WINDOW: usize = 8;
+const FIGURE_WINDOW_LINES: usize = 5;
+const FIGURE_WINDOW_WORDINGS: usize = 4;
+
+/// Where a list of figures starts among `top` (the lines above the first
+/// prose, up to where the top edge would end), if it holds one: the first
+/// line with a figure that opens a window of [`FIGURE_WINDOW`] lines, at
+/// least [`FIGURE_WINDOW_LINES`] of which are short lines with a figure (a
+/// time, a price, a date, a quantity, a chapter's number), or the heading
+/// right over it. A menu names pages, and a date picker of a few days has
+/// too few; a schedule, a price list, opening hours, fixtures or a list of
+/// ingredients is the page's content, and on a page with no sentence in it
+/// the first prose is a notice under the list (`benches/modern17`: a TV
+/// schedule, a restaurant's menu, fixtures, opening hours went as menus).
+/// The top edge ends there.
+fn figure_list_in_top(top: &[&str]) -> Option<usize> {
+    // A line of two words or more, and no numbered heading: a list of
+    // contents numbers its sections' titles ("2. Conduct Smarter Keyword
+    // Research", `ext` 0040, whose contents the edge takes), where a list's
+    // own items read as phrases ("2. (of an illness) not producing
+    // symptoms", "2 red onions").
+    let numbered_heading = |text: &str| {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && text[digits..]
+                .strip_prefix(". ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    };
+    let figure = |text: &str| {
+        is_short_line(text)
+            && words(text)
+                .filter(|word| word.chars().all(char::is_alphabetic))
+                .nth(1)
+                .is_some()
+            && !numbered_heading(text.trim_start())
+            && list_figure(text)
+    };
+    // The words of a line without its figures: a menu's series of items
+    // ("1st grade math tutor", "2nd grade math tutor") says the same.
+    let skeleton = |text: &str| -> String {
+        let kept: Vec<String> = words(text)
+            .filter(|word| !word.contains(char::is_numeric))
+            .map(str::to_lowercase)
+            .collect();
+        kept.join(" ")
+    };
+    let start = (0..top.len()).find(|&at| {
+        if !figure(top[at]) {
+            return false;
+        }
+        let window = &top[at..(at + FIGURE_WINDOW).min(top.len())];
+        let figures: Vec<&str> = window.iter().copied().filter(|text| figure(text)).collect();
+        let wordings: FxHashSet<String> = figures.iter().map(|text| skeleton(text)).collect();
+        figures.len() >= FIGURE_WINDOW_LINES && wordings.len() >= FIGURE_WINDOW_WORDINGS
+    })?;
+    let heading = start.checked_sub(1).filter(|&above| !figure(top[above]));
+    Some(heading.unwrap_or(start))
+}
+
+/// Whether a line holds a figure as a list of the page's own sets one: it
+/// opens with one (a time, a quantity, an item's number: "17:30", "2 red
+/// onions", "1. Coasters and Keels"), or holds a time of day or a price
+/// ("Friday: 9am – 5pm", "Pan con tomate – 3,50 €", "Sourdough, cultured
+/// butter — 5"). A menu's figures are in its items' names ("iPhone 11",
+/// "tvOS 13") or codes, never first.
+fn list_figure(text: &str) -> bool {
+    let text = text.trim();
+    let price_after_dash = text.rsplit_once([' ']).is_some_and(|(before, last)| {
+        before.trim_end().ends_with(['–', '—', '-'])
+            && last.starts_with(|c: char| c.is_ascii_digit() || "£$€".contains(c))
+    });
+    // A currency's sign next to a figure, before it or after it ("£32",
+    // "3,50 €").
+    let chars: Vec<char> = text.chars().collect();
+    let price = chars.iter().enumerate().any(|(at, c)| {
+        let figure_at = |at: Option<usize>| {
+            at.and_then(|at| chars.get(at))
+                .is_some_and(char::is_ascii_digit)
+        };
+        "£$€¥".contains(*c)
+            && (figure_at(Some(at + 1))
+                || figure_at(at.checked_sub(1))
+                || chars.get(at.wrapping_sub(1)) == Some(&' ') && figure_at(at.checked_sub(2)))
+    });
+    text.starts_with(|c: char| c.is_ascii_digit())
+        || price_after_dash
+        || price
+        || crate::noise::holds_time_of_day(text)
 }
 
 /// The title of a poem or a song among the lines of `chrome` (the top
@@ -2619,6 +2712,81 @@ mod tests {
         menu.extend([PROSE, PROSE]);
         let chrome = page_chrome(&menu, &ProseMemo::default());
         assert!(chrome[..menu.len() - 2].iter().all(|&c| c), "{chrome:?}");
+    }
+
+    /// A price list, a list of ingredients or a crossword's clues under a
+    /// menu, with a notice under it as the page's only prose: the list is
+    /// the page's, and the top edge ends over its heading. A menu's series
+    /// of items with figures in their names, and a numbered list of
+    /// contents, are no such list.
+    #[test]
+    fn a_list_of_figures_under_a_menu_is_no_menu() {
+        const NOTICE: &str = "We use cookies to remember your choices and to understand how the site is used, and you can change your mind at any time.";
+        let page_over = |heading: &'static str, list: &[&'static str]| {
+            let mut page = MENU.to_vec();
+            page.push(heading);
+            page.extend(list);
+            page.push(NOTICE);
+            page
+        };
+        for list in [
+            &[
+                "Sourdough, cultured butter — 5",
+                "Charred leeks, hazelnut romesco (VG) — 9",
+                "Beef shin croquettes, pickled shallot — 10",
+                "Aceitunas aliñadas – 3,00 €",
+                "Pan con tomate y aceite – 3,50 €",
+            ][..],
+            &[
+                "1 butternut squash (about 1 kg)",
+                "2 red onions",
+                "1 bulb of garlic",
+                "400g tin of green lentils",
+                "2 tbsp olive oil",
+            ],
+            &[
+                "1 Cold season's start in winter, finally over (5)",
+                "4 Sailor's report on a heavy storm (7)",
+                "9 Lift in old cathedral, rising (5)",
+                "10 Baker's tool is quietly pinned (5,3)",
+                "11 Note the river's bend (4)",
+            ],
+        ] {
+            let page = page_over("To start", list);
+            let chrome = page_chrome(&page, &ProseMemo::default());
+            let heading_at = MENU.len();
+            assert!(
+                chrome[..heading_at].iter().all(|&c| c),
+                "{list:?} {chrome:?}"
+            );
+            assert!(
+                chrome[heading_at..].iter().all(|&c| !c),
+                "{list:?} {chrome:?}"
+            );
+        }
+        for menu in [
+            &[
+                "1st grade math tutor",
+                "2nd grade math tutor",
+                "3rd grade math tutor",
+                "4th grade math tutor",
+                "5th grade math tutor",
+            ][..],
+            &[
+                "1. Understand Search Intent Before Anything Else",
+                "2. Conduct Smarter Keyword Research",
+                "3. Prioritize Technical SEO",
+                "4. Build High-Quality Backlinks",
+                "5. Focus on User Experience",
+            ],
+        ] {
+            let page = page_over("Tutoring", menu);
+            assert_eq!(
+                figure_list_in_top(&page[..page.len() - 1]),
+                None,
+                "{menu:?}"
+            );
+        }
     }
 
     /// Headline, standfirst, byline: the byline (removed by another rule)
