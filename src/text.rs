@@ -253,6 +253,49 @@ pub fn is_general_punctuation(c: char) -> bool {
     GENERAL_PUNCTUATION.contains(&c)
 }
 
+/// Whether `text` tells a time of day ("9am", "7.30 pm", "19:30"): a line
+/// of parts that tells one is an event's or a service's facts ("Riverside
+/// Park · 9am · Free, register online", `benches/modern13` 23), not a trail
+/// of pages, which the catalogue's breadcrumb pattern would take it for,
+/// and a list's line that tells one is the page's own (opening hours, a
+/// schedule), not a menu's item.
+pub fn holds_time_of_day(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            at += 1;
+            continue;
+        }
+        let hour = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let mut end = at + hour;
+        let minutes = matches!(bytes.get(end), Some(b':' | b'.'))
+            && bytes
+                .get(end + 1..end + 3)
+                .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            && !bytes.get(end + 3).is_some_and(u8::is_ascii_digit);
+        if minutes {
+            end += 3;
+        }
+        let after = &bytes[end..];
+        let after = after.strip_prefix(b" ").unwrap_or(after);
+        let meridiem = after.len() >= 2
+            && after[..2].eq_ignore_ascii_case(b"am") | after[..2].eq_ignore_ascii_case(b"pm")
+            && !after.get(2).is_some_and(u8::is_ascii_alphanumeric);
+        let clock = minutes
+            && bytes[at + hour] == b':'
+            && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        if hour <= 2 && (meridiem || clock) {
+            return true;
+        }
+        at = end.max(at + 1);
+    }
+    false
+}
+
 /// Whether the text ends like a finished sentence, closing quotes and brackets aside.
 pub fn ends_sentence(text: &str) -> bool {
     let text = without_closing_marks(text);

@@ -68,50 +68,10 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<(usize, &'r st
         .enumerate()
         .filter_map(|(i, text)| Some((i, options.boilerplate.classify(text)?)))
         .filter(|&(i, rule)| {
-            rule != NAVIGATION || !(in_figure_table(texts, i) || holds_time_of_day(texts[i]))
+            rule != NAVIGATION
+                || !(in_figure_table(texts, i) || crate::text::holds_time_of_day(texts[i]))
         })
         .collect()
-}
-
-/// Whether `text` tells a time of day ("9am", "7.30 pm", "19:30"): a line
-/// of parts that tells one is an event's or a service's facts ("Riverside
-/// Park · 9am · Free, register online", `benches/modern13` 23), not a trail
-/// of pages, which the catalogue's breadcrumb pattern would take it for.
-pub(crate) fn holds_time_of_day(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
-            at += 1;
-            continue;
-        }
-        let hour = bytes[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let mut end = at + hour;
-        let minutes = matches!(bytes.get(end), Some(b':' | b'.'))
-            && bytes
-                .get(end + 1..end + 3)
-                .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
-            && !bytes.get(end + 3).is_some_and(u8::is_ascii_digit);
-        if minutes {
-            end += 3;
-        }
-        let after = &bytes[end..];
-        let after = after.strip_prefix(b" ").unwrap_or(after);
-        let meridiem = after.len() >= 2
-            && after[..2].eq_ignore_ascii_case(b"am") | after[..2].eq_ignore_ascii_case(b"pm")
-            && !after.get(2).is_some_and(u8::is_ascii_alphanumeric);
-        let clock = minutes
-            && bytes[at + hour] == b':'
-            && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
-        if hour <= 2 && (meridiem || clock) {
-            return true;
-        }
-        at = end.max(at + 1);
-    }
-    false
 }
 
 /// Whether paragraph `i` of `texts` is, or holds, rows of a table of
@@ -299,7 +259,7 @@ mod tests {
             "Kick-off 19:30",
             "10AM",
         ] {
-            assert!(super::holds_time_of_day(text), "{text}");
+            assert!(crate::text::holds_time_of_day(text), "{text}");
         }
         for text in [
             "Home | News | 2024",
@@ -308,7 +268,7 @@ mod tests {
             "Rule 3:16a",
             "3.14159",
         ] {
-            assert!(!super::holds_time_of_day(text), "{text}");
+            assert!(!crate::text::holds_time_of_day(text), "{text}");
         }
     }
 

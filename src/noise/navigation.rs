@@ -739,7 +739,7 @@ fn list_figure(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit())
         || price_after_dash
         || price
-        || crate::noise::holds_time_of_day(text)
+        || crate::text::holds_time_of_day(text)
 }
 
 /// The title of a poem or a song among the lines of `chrome` (the top
