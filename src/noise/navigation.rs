@@ -657,16 +657,16 @@ const FIGURE_WINDOW_LINES: usize = 5;
 const FIGURE_WINDOW_WORDINGS: usize = 4;
 
 /// Where a list of figures starts among `top` (the lines above the first
-/// prose, up to where the top edge would end), if it holds one: the first
-/// line with a figure that opens a window of [`FIGURE_WINDOW`] lines, at
-/// least [`FIGURE_WINDOW_LINES`] of which are short lines with a figure (a
-/// time, a price, a date, a quantity, a chapter's number), or the heading
-/// right over it. A menu names pages, and a date picker of a few days has
-/// too few; a schedule, a price list, opening hours, fixtures or a list of
-/// ingredients is the page's content, and on a page with no sentence in it
-/// the first prose is a notice under the list (`benches/modern17`: a TV
-/// schedule, a restaurant's menu, fixtures, opening hours went as menus).
-/// The top edge ends there.
+/// prose), if it holds one: the first line with a figure that opens a window
+/// of [`FIGURE_WINDOW`] lines, at least [`FIGURE_WINDOW_LINES`] of which are
+/// short lines of two words or more with a figure set as a list's own
+/// ([`list_figure`]: a quantity, a clue's number, a time of day, a price),
+/// in at least [`FIGURE_WINDOW_WORDINGS`] wordings; or the heading right
+/// over it. A menu names pages, and a menu's series of items ("1st grade
+/// math tutor") says one thing; a price list, a list of ingredients or a
+/// crossword's clues is the page's content, and on a page without a
+/// sentence the first prose is a notice under the list (`benches/modern17`
+/// 03, 23, 27 and 30 went as menus). The top edge ends there.
 fn figure_list_in_top(top: &[&str]) -> Option<usize> {
     // A line of two words or more, and no numbered heading: a list of
     // contents numbers its sections' titles ("2. Conduct Smarter Keyword
@@ -713,7 +713,7 @@ fn figure_list_in_top(top: &[&str]) -> Option<usize> {
 
 /// Whether a line holds a figure as a list of the page's own sets one: it
 /// opens with one (a time, a quantity, an item's number: "17:30", "2 red
-/// onions", "1. Coasters and Keels"), or holds a time of day or a price
+/// onions", "4 Sailor's report on a heavy storm (7)"), or holds a time of day or a price
 /// ("Friday: 9am – 5pm", "Pan con tomate – 3,50 €", "Sourdough, cultured
 /// butter — 5"). A menu's figures are in its items' names ("iPhone 11",
 /// "tvOS 13") or codes, never first.
@@ -734,7 +734,8 @@ fn list_figure(text: &str) -> bool {
         "£$€¥".contains(*c)
             && (figure_at(Some(at + 1))
                 || figure_at(at.checked_sub(1))
-                || chars.get(at.wrapping_sub(1)) == Some(&' ') && figure_at(at.checked_sub(2)))
+                || at.checked_sub(1).and_then(|before| chars.get(before)) == Some(&' ')
+                    && figure_at(at.checked_sub(2)))
     });
     text.starts_with(|c: char| c.is_ascii_digit())
         || price_after_dash
