@@ -698,16 +698,23 @@ fn figure_list_in_top(top: &[&str]) -> Option<usize> {
             .collect();
         kept.join(" ")
     };
+    // Each line is read once: the windows overlap.
+    let figures: Vec<bool> = top.iter().map(|text| figure(text)).collect();
     let start = (0..top.len()).find(|&at| {
-        if !figure(top[at]) {
+        if !figures[at] {
             return false;
         }
-        let window = &top[at..(at + FIGURE_WINDOW).min(top.len())];
-        let figures: Vec<&str> = window.iter().copied().filter(|text| figure(text)).collect();
-        let wordings: FxHashSet<String> = figures.iter().map(|text| skeleton(text)).collect();
-        figures.len() >= FIGURE_WINDOW_LINES && wordings.len() >= FIGURE_WINDOW_WORDINGS
+        let window = at..(at + FIGURE_WINDOW).min(top.len());
+        let lines = window.clone().filter(|&i| figures[i]).count();
+        lines >= FIGURE_WINDOW_LINES
+            && window
+                .filter(|&i| figures[i])
+                .map(|i| skeleton(top[i]))
+                .collect::<FxHashSet<String>>()
+                .len()
+                >= FIGURE_WINDOW_WORDINGS
     })?;
-    let heading = start.checked_sub(1).filter(|&above| !figure(top[above]));
+    let heading = start.checked_sub(1).filter(|&above| !figures[above]);
     Some(heading.unwrap_or(start))
 }
 
@@ -725,17 +732,13 @@ fn list_figure(text: &str) -> bool {
     });
     // A currency's sign next to a figure, before it or after it ("£32",
     // "3,50 €").
-    let chars: Vec<char> = text.chars().collect();
-    let price = chars.iter().enumerate().any(|(at, c)| {
-        let figure_at = |at: Option<usize>| {
-            at.and_then(|at| chars.get(at))
-                .is_some_and(char::is_ascii_digit)
-        };
-        "£$€¥".contains(*c)
-            && (figure_at(Some(at + 1))
-                || figure_at(at.checked_sub(1))
-                || at.checked_sub(1).and_then(|before| chars.get(before)) == Some(&' ')
-                    && figure_at(at.checked_sub(2)))
+    let digit = |c: char| c.is_ascii_digit();
+    let price = text.char_indices().any(|(at, c)| {
+        let (before, after) = (&text[..at], &text[at + c.len_utf8()..]);
+        "£$€¥".contains(c)
+            && (after.starts_with(digit)
+                || before.ends_with(digit)
+                || before.strip_suffix(' ').is_some_and(|b| b.ends_with(digit)))
     });
     text.starts_with(|c: char| c.is_ascii_digit())
         || price_after_dash
