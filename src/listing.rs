@@ -4,7 +4,14 @@
 //! they read like teasers of other pages; the navigation rule and the page
 //! model both ask where such a listing lies. A page may also be a list of
 //! cards, items of a few short lines with no excerpt (an offers page, a
-//! course catalogue), which the page model asks for too.
+//! course catalogue), which the page model asks for too. And a page's
+//! content may be a list of figures (a price list, ingredients, opening
+//! hours) or a timetable (a TV schedule, a departure board), which ends no
+//! sentence and reads line by line like a menu: both readers ask for those
+//! above the first prose.
+
+use crate::text::words;
+use rustc_hash::FxHashSet;
 
 /// How many times a listing's label recurs at least: a page's sections
 /// opened by one label four times over, each with prose, are a list of
@@ -100,6 +107,25 @@ fn cards_around(lines: &[(Option<u64>, u32)], places: &[usize]) -> (usize, usize
     }
 }
 
+/// A short line has at most this many words, as a link's text does.
+pub const SHORT_LINE_WORDS: usize = 12;
+
+/// One line of at most [`SHORT_LINE_WORDS`] words that ends no sentence: the
+/// shape of a link's text and of a list's item. Cheapest first: most
+/// paragraphs of an article end a sentence, and the words are counted only
+/// up to one too many.
+pub fn is_short_line(text: &str) -> bool {
+    !ends_clause(text) && !text.contains('\n') && words(text).nth(SHORT_LINE_WORDS).is_none()
+}
+
+/// Whether a line ends as a sentence or a clause does, closing quotes and
+/// brackets aside: with a full stop, a question or an exclamation mark, or
+/// a colon, which a label over a list ends with and a link's text never.
+pub fn ends_clause(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
+        .ends_with(['.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+}
+
 /// [`span`] or [`card_span`].
 fn items_span(lines: &[(Option<u64>, u32)], kind: Items) -> Option<(usize, usize)> {
     let shortest_item = match kind {
@@ -153,6 +179,213 @@ fn items_span(lines: &[(Option<u64>, u32)], kind: Items) -> Option<(usize, usize
         })
         .max_by_key(|&(first, last)| (last - first, std::cmp::Reverse(first)))
 }
+
+/// The window of lines [`figure_list_span`] reads at once, how many of
+/// them must hold a figure, and how many of those must say different words.
+const FIGURE_WINDOW: usize = 8;
+const FIGURE_WINDOW_LINES: usize = 5;
+const FIGURE_WINDOW_WORDINGS: usize = 4;
+
+/// The paragraphs of `texts` (a page's, or the lines above its first prose)
+/// that are a list of figures, if they hold one. It starts at the first line
+/// with a figure that opens a window
+/// of [`FIGURE_WINDOW`] lines, at least [`FIGURE_WINDOW_LINES`] of which are
+/// short lines of two words or more with a figure set as a list's own
+/// ([`list_figure`]: a quantity, a clue's number, a time of day, a price),
+/// in at least [`FIGURE_WINDOW_WORDINGS`] wordings; or the heading right
+/// over it. A menu names pages, and a menu's series of items ("1st grade
+/// math tutor") says one thing; a price list, a list of ingredients or a
+/// crossword's clues is the page's content, and on a page without a
+/// sentence the first prose is a notice under the list (`benches/modern17`
+/// 03, 23, 27 and 30 went as menus). It runs on to the last line with a
+/// figure less than a window after the one before it.
+pub fn figure_list_span(texts: &[&str]) -> Option<(usize, usize)> {
+    // A line of two words or more, and no numbered heading: a list of
+    // contents numbers its sections' titles ("2. Conduct Smarter Keyword
+    // Research", `ext` 0040, whose contents the edge takes), where a list's
+    // own items read as phrases ("2. (of an illness) not producing
+    // symptoms", "2 red onions").
+    let numbered_heading = |text: &str| {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && text[digits..]
+                .strip_prefix(". ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    };
+    // A time of day names its own line's sense, so one word with it will do
+    // ("Friday: 9am – 5pm").
+    let figure = |text: &str| {
+        let needed = if crate::text::holds_time_of_day(text) {
+            0
+        } else {
+            1
+        };
+        is_short_line(text)
+            && words(text)
+                .filter(|word| word.chars().all(char::is_alphabetic))
+                .nth(needed)
+                .is_some()
+            && !numbered_heading(text.trim_start())
+            && list_figure(text)
+    };
+    // The words of a line without its figures: a menu's series of items
+    // ("1st grade math tutor", "2nd grade math tutor") says the same.
+    let skeleton = |text: &str| -> String {
+        let kept: Vec<String> = words(text)
+            .filter(|word| !word.contains(char::is_numeric))
+            .map(str::to_lowercase)
+            .collect();
+        kept.join(" ")
+    };
+    // Each line is read once: the windows overlap.
+    let figures: Vec<bool> = texts.iter().map(|text| figure(text)).collect();
+    let start = (0..texts.len()).find(|&at| {
+        if !figures[at] {
+            return false;
+        }
+        let window = at..(at + FIGURE_WINDOW).min(texts.len());
+        let lines = window.clone().filter(|&i| figures[i]).count();
+        lines >= FIGURE_WINDOW_LINES
+            && window
+                .filter(|&i| figures[i])
+                .map(|i| skeleton(texts[i]))
+                .collect::<FxHashSet<String>>()
+                .len()
+                >= FIGURE_WINDOW_WORDINGS
+    })?;
+    // Each figure less than a window after the one before it.
+    let mut last = start;
+    for (at, _) in figures.iter().enumerate().skip(start).filter(|(_, f)| **f) {
+        if at - last >= FIGURE_WINDOW {
+            break;
+        }
+        last = at;
+    }
+    let heading = start.checked_sub(1).filter(|&above| !figures[above]);
+    Some((heading.unwrap_or(start), last))
+}
+
+/// How many times of day, each on its own line, make a timetable
+/// ([`timetable_span`]), and how many lines may lie between two of them.
+const TIMETABLE_TIMES: usize = 4;
+const TIMETABLE_ROW_LINES: usize = 6;
+
+/// The paragraphs of `texts` (a page's, or the lines above its first prose)
+/// that are a timetable, if they hold one: a run of at least [`TIMETABLE_TIMES`] lines that are a
+/// time of day alone ("17:30", "9am"), each within [`TIMETABLE_ROW_LINES`]
+/// lines of the last, and later than it but once (a night's schedule runs
+/// past midnight), from the heading right over the first to the last row's
+/// end, as many lines as the row before it. A TV schedule or a
+/// departure board sets each time as a row's first cell, the programme or
+/// the bus on the lines under it, and ends no sentence, so its rows went as
+/// the menu above the first prose, a pitch under them (`benches/modern17`
+/// 04 and 16). A list of the latest news times its teasers too, but newest
+/// first.
+pub fn timetable_span(texts: &[&str]) -> Option<(usize, usize)> {
+    // The times of the run read so far, with their places, and how many of
+    // them are no later than the one before.
+    let (mut run, mut earlier): (Vec<(usize, u32)>, usize) = (Vec::new(), 0);
+    for (at, text) in texts.iter().enumerate() {
+        let Some(minutes) = clock_minutes(text) else {
+            continue;
+        };
+        let (fits, later) = match run.last() {
+            Some(&(last, before)) => (at - last <= TIMETABLE_ROW_LINES + 1, minutes > before),
+            None => (true, true),
+        };
+        if fits && (later || earlier == 0) {
+            earlier += usize::from(!later);
+        } else if run.len() >= TIMETABLE_TIMES {
+            break;
+        } else {
+            (run, earlier) = (Vec::new(), 0);
+        }
+        run.push((at, minutes));
+    }
+    if run.len() < TIMETABLE_TIMES {
+        return None;
+    }
+    let (start, last) = (run[0].0, run[run.len() - 1].0);
+    let row = last - run[run.len() - 2].0;
+    let heading = start
+        .checked_sub(1)
+        .filter(|&above| clock_minutes(texts[above]).is_none());
+    Some((
+        heading.unwrap_or(start),
+        (last + row - 1).min(texts.len() - 1),
+    ))
+}
+
+/// The minutes since midnight of a line that is a time of day alone
+/// ("17:30", "9am", "9.30 pm", "12:05 AM"), or `None`.
+fn clock_minutes(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let (clock, afternoon) = match lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("pm"))
+    {
+        Some(clock) => (clock.trim_end(), Some(lower.ends_with("pm"))),
+        None => (lower.as_str(), None),
+    };
+    let (hour, minute) = match clock.split_once([':', '.']) {
+        Some((hour, minute)) if minute.len() == 2 => (hour, minute.parse::<u32>().ok()?),
+        Some(_) => return None,
+        // A bare number is a time only with "am" or "pm".
+        None if afternoon.is_some() => (clock, 0),
+        None => return None,
+    };
+    if hour.is_empty() || hour.len() > 2 || clock.contains('.') && afternoon.is_none() {
+        return None;
+    }
+    let hour: u32 = hour.parse().ok()?;
+    let hour = match afternoon {
+        Some(pm) if (1..=12).contains(&hour) => hour % 12 + if pm { 12 } else { 0 },
+        Some(_) => return None,
+        None => hour,
+    };
+    (hour < 24 && minute < 60).then_some(hour * 60 + minute)
+}
+
+/// Whether a line holds a figure as a list of the page's own sets one: it
+/// opens with one (a time, a quantity, an item's number: "17:30", "2 red
+/// onions", "4 Sailor's report on a heavy storm (7)"), or holds a time of day or a price
+/// ("Friday: 9am – 5pm", "Pan con tomate – 3,50 €", "Sourdough, cultured
+/// butter — 5"). A menu's figures are in its items' names ("iPhone 11",
+/// "tvOS 13") or codes, never first.
+fn list_figure(text: &str) -> bool {
+    let text = text.trim();
+    let price_after_dash = text.rsplit_once([' ']).is_some_and(|(before, last)| {
+        before.trim_end().ends_with(['–', '—', '-'])
+            && last.starts_with(|c: char| c.is_ascii_digit() || "£$€".contains(c))
+    });
+    // A currency's sign next to a figure, before it or after it ("£32",
+    // "3,50 €").
+    let digit = |c: char| c.is_ascii_digit();
+    let price = text.char_indices().any(|(at, c)| {
+        let (before, after) = (&text[..at], &text[at + c.len_utf8()..]);
+        "£$€¥".contains(c)
+            && (after.starts_with(digit)
+                || before.ends_with(digit)
+                || before.strip_suffix(' ').is_some_and(|b| b.ends_with(digit)))
+    });
+    text.starts_with(|c: char| c.is_ascii_digit())
+        || price_after_dash
+        || price
+        || crate::text::holds_time_of_day(text)
+}
+
+/// A library's opening hours, a list of figures with one word to some of
+/// its times, for the tests of the readers of [`figure_list_span`].
+#[cfg(test)]
+pub const OPENING_HOURS: [&str; 6] = [
+    "Monday to Thursday: 9am – 7pm",
+    "Friday: 9am – 5pm",
+    "Saturday: 10am – 4pm",
+    "Sunday: Closed",
+    "Tuesday and Thursday: 10am – 6pm",
+    "Wednesday and Friday: 10am – 1pm",
+];
 
 #[cfg(test)]
 mod tests {
@@ -209,5 +442,106 @@ mod tests {
         // With an excerpt in a card, it is a listing's item, not a card.
         courses[4].1 = EXCERPT_WORDS;
         assert_eq!(card_span(&courses), None);
+    }
+
+    /// A menu's series of items with figures in their names, and a
+    /// numbered list of contents, are no list of figures; a price list is,
+    /// from its heading to its last price.
+    #[test]
+    fn a_list_of_figures_says_several_things_and_no_section_titles() {
+        for menu in [
+            &[
+                "Tutoring",
+                "1st grade math tutor",
+                "2nd grade math tutor",
+                "3rd grade math tutor",
+                "4th grade math tutor",
+                "5th grade math tutor",
+            ][..],
+            &[
+                "Contents",
+                "1. Understand Search Intent Before Anything Else",
+                "2. Conduct Smarter Keyword Research",
+                "3. Prioritize Technical SEO",
+                "4. Build High-Quality Backlinks",
+                "5. Focus on User Experience",
+            ],
+        ] {
+            assert_eq!(figure_list_span(menu), None, "{menu:?}");
+        }
+        let prices = [
+            "Home",
+            "To start",
+            "Sourdough, cultured butter — 5",
+            "Charred leeks, hazelnut romesco (VG) — 9",
+            "Beef shin croquettes, pickled shallot — 10",
+            "Aceitunas aliñadas – 3,00 €",
+            "Pan con tomate y aceite – 3,50 €",
+            "Book a table",
+            "Gift vouchers",
+            "Private dining",
+            "Careers",
+            "Contact",
+            "Press",
+            "Privacy",
+        ];
+        assert_eq!(figure_list_span(&prices), Some((1, 6)));
+        assert_eq!(figure_list_span(&OPENING_HOURS), Some((0, 5)));
+    }
+
+    /// A TV schedule's times run later, past midnight once, and its last
+    /// row ends as long as the row before it; the latest news run earlier,
+    /// and three times are no timetable.
+    #[test]
+    fn a_timetable_runs_later_row_by_row() {
+        let schedule = [
+            "Sign in",
+            "Harbour One — Friday 14 March 2025",
+            "22:00",
+            "Coastline News at Ten",
+            "22:35",
+            "Late Film: Salt and Silver (2019)",
+            "Set reminder",
+            "23:50",
+            "Weather",
+            "00:40",
+            "Harbour One closes",
+            "Set reminder",
+            "About us",
+        ];
+        assert_eq!(timetable_span(&schedule), Some((1, 10)));
+        let latest = [
+            "Latest",
+            "14:05",
+            "Ferry strike called off",
+            "13:50",
+            "Storm warning for the coast",
+            "13:20",
+            "Bridge reopens",
+            "12:58",
+            "Council tax to rise",
+        ];
+        assert_eq!(timetable_span(&latest), None);
+        assert_eq!(timetable_span(&schedule[..8]), None);
+    }
+
+    #[test]
+    fn a_clock_time_stands_alone_on_its_line() {
+        for (line, minutes) in [
+            ("17:30", Some(17 * 60 + 30)),
+            ("00:40", Some(40)),
+            ("9am", Some(9 * 60)),
+            ("9.30 pm", Some(21 * 60 + 30)),
+            ("12:05 AM", Some(5)),
+            ("12pm", Some(12 * 60)),
+            ("25:00", None),
+            ("13pm", None),
+            ("9.30", None),
+            ("2024", None),
+            ("17:30 Coastline News", None),
+            ("Exp 14:14", None),
+        ] {
+            assert_eq!(clock_minutes(line), minutes, "{line}");
+        }
     }
 }

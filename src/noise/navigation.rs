@@ -11,6 +11,7 @@
 //! least [`MENU_RUN`] link-like lines), so an article's own lists (results,
 //! ingredients, steps) in its middle are never touched.
 
+use crate::listing::ends_clause;
 use crate::rules::{DATELINE_RULES, NAVIGATION};
 use crate::text::words;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -32,8 +33,8 @@ type LinkCount = u32;
 /// Prose paragraphs have at least this many words.
 const PROSE_MIN_WORDS: usize = 10;
 
-/// Link text is short.
-const LINK_MAX_WORDS: usize = 12;
+/// Link text is short: a short line's words at most.
+const LINK_MAX_WORDS: usize = crate::listing::SHORT_LINE_WORDS;
 
 /// Share of function words in prose, for languages with a list below.
 const PROSE_MIN_STOP_DENSITY: f32 = 0.1;
@@ -348,7 +349,11 @@ impl Page<'_, '_> {
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
         let verse = verse_in_top(&top[..link_end]);
         let link_end = verse.unwrap_or(link_end);
-        let link_end = figure_list_in_top(top).map_or(link_end, |list| list.min(link_end));
+        // A list of figures or a timetable is the page's content, however
+        // much its lines read as links.
+        let list =
+            crate::listing::figure_list_span(top).or_else(|| crate::listing::timetable_span(top));
+        let link_end = list.map_or(link_end, |(start, _)| start.min(link_end));
         let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
             edge.len() + hidden.iter().map(|&count| count as usize).sum::<usize>() >= MENU_RUN
@@ -490,15 +495,7 @@ fn figure_pairs(lines: &[&str]) -> usize {
 /// is a pager's link): an item of a list when its neighbours share its
 /// shape ([`bottom_edge`]).
 fn is_list_item(text: &str) -> bool {
-    is_short_line(text) && text.contains(char::is_alphabetic)
-}
-
-/// One line of at most [`LINK_MAX_WORDS`] words that ends no sentence: the
-/// shape of a link's text and of a list's item. Cheapest first: most
-/// paragraphs of an article end a sentence, and the words are counted only
-/// up to one too many.
-fn is_short_line(text: &str) -> bool {
-    !ends_sentence(text) && !text.contains('\n') && words(text).nth(LINK_MAX_WORDS).is_none()
+    crate::listing::is_short_line(text) && text.contains(char::is_alphabetic)
 }
 
 /// The article's edges (`first` and `last`, its first and last prose
@@ -648,102 +645,6 @@ fn verse_in_top(top: &[&str]) -> Option<usize> {
         }
     }
     None
-}
-
-/// The window of lines [`figure_list_in_top`] reads at once, how many of
-/// them must hold a figure, and how many of those must say different words.
-const FIGURE_WINDOW: usize = 8;
-const FIGURE_WINDOW_LINES: usize = 5;
-const FIGURE_WINDOW_WORDINGS: usize = 4;
-
-/// Where a list of figures starts among `top` (the lines above the first
-/// prose), if it holds one: the first line with a figure that opens a window
-/// of [`FIGURE_WINDOW`] lines, at least [`FIGURE_WINDOW_LINES`] of which are
-/// short lines of two words or more with a figure set as a list's own
-/// ([`list_figure`]: a quantity, a clue's number, a time of day, a price),
-/// in at least [`FIGURE_WINDOW_WORDINGS`] wordings; or the heading right
-/// over it. A menu names pages, and a menu's series of items ("1st grade
-/// math tutor") says one thing; a price list, a list of ingredients or a
-/// crossword's clues is the page's content, and on a page without a
-/// sentence the first prose is a notice under the list (`benches/modern17`
-/// 03, 23, 27 and 30 went as menus). The top edge ends there.
-fn figure_list_in_top(top: &[&str]) -> Option<usize> {
-    // A line of two words or more, and no numbered heading: a list of
-    // contents numbers its sections' titles ("2. Conduct Smarter Keyword
-    // Research", `ext` 0040, whose contents the edge takes), where a list's
-    // own items read as phrases ("2. (of an illness) not producing
-    // symptoms", "2 red onions").
-    let numbered_heading = |text: &str| {
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0
-            && text[digits..]
-                .strip_prefix(". ")
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-    };
-    let figure = |text: &str| {
-        is_short_line(text)
-            && words(text)
-                .filter(|word| word.chars().all(char::is_alphabetic))
-                .nth(1)
-                .is_some()
-            && !numbered_heading(text.trim_start())
-            && list_figure(text)
-    };
-    // The words of a line without its figures: a menu's series of items
-    // ("1st grade math tutor", "2nd grade math tutor") says the same.
-    let skeleton = |text: &str| -> String {
-        let kept: Vec<String> = words(text)
-            .filter(|word| !word.contains(char::is_numeric))
-            .map(str::to_lowercase)
-            .collect();
-        kept.join(" ")
-    };
-    // Each line is read once: the windows overlap.
-    let figures: Vec<bool> = top.iter().map(|text| figure(text)).collect();
-    let start = (0..top.len()).find(|&at| {
-        if !figures[at] {
-            return false;
-        }
-        let window = at..(at + FIGURE_WINDOW).min(top.len());
-        let lines = window.clone().filter(|&i| figures[i]).count();
-        lines >= FIGURE_WINDOW_LINES
-            && window
-                .filter(|&i| figures[i])
-                .map(|i| skeleton(top[i]))
-                .collect::<FxHashSet<String>>()
-                .len()
-                >= FIGURE_WINDOW_WORDINGS
-    })?;
-    let heading = start.checked_sub(1).filter(|&above| !figures[above]);
-    Some(heading.unwrap_or(start))
-}
-
-/// Whether a line holds a figure as a list of the page's own sets one: it
-/// opens with one (a time, a quantity, an item's number: "17:30", "2 red
-/// onions", "4 Sailor's report on a heavy storm (7)"), or holds a time of day or a price
-/// ("Friday: 9am – 5pm", "Pan con tomate – 3,50 €", "Sourdough, cultured
-/// butter — 5"). A menu's figures are in its items' names ("iPhone 11",
-/// "tvOS 13") or codes, never first.
-fn list_figure(text: &str) -> bool {
-    let text = text.trim();
-    let price_after_dash = text.rsplit_once([' ']).is_some_and(|(before, last)| {
-        before.trim_end().ends_with(['–', '—', '-'])
-            && last.starts_with(|c: char| c.is_ascii_digit() || "£$€".contains(c))
-    });
-    // A currency's sign next to a figure, before it or after it ("£32",
-    // "3,50 €").
-    let digit = |c: char| c.is_ascii_digit();
-    let price = text.char_indices().any(|(at, c)| {
-        let (before, after) = (&text[..at], &text[at + c.len_utf8()..]);
-        "£$€¥".contains(c)
-            && (after.starts_with(digit)
-                || before.ends_with(digit)
-                || before.strip_suffix(' ').is_some_and(|b| b.ends_with(digit)))
-    });
-    text.starts_with(|c: char| c.is_ascii_digit())
-        || price_after_dash
-        || price
-        || crate::text::holds_time_of_day(text)
 }
 
 /// The title of a poem or a song among the lines of `chrome` (the top
@@ -1167,7 +1068,7 @@ fn is_name_line(line: &str) -> bool {
             .split_whitespace()
             .all(|word| word.starts_with(char::is_uppercase))
         && !line.contains(|c: char| c.is_ascii_digit())
-        && !ends_sentence(line)
+        && !ends_clause(line)
 }
 
 /// How far up the edge [`headline_over_standfirst`] looks.
@@ -1178,7 +1079,7 @@ const STANDFIRST_REACH: usize = 16;
 /// case), on one line, not cut off with an ellipsis.
 fn reads_as_standfirst(line: &str) -> bool {
     if line.contains('\n')
-        || ends_sentence(line)
+        || ends_clause(line)
         || cut_off(line)
         || words(line).nth(LINK_MAX_WORDS).is_none()
     {
@@ -1311,7 +1212,7 @@ fn slashed_pair_end(line: &str) -> Option<&str> {
         crumb.starts_with(char::is_alphabetic)
             && (1..=CRUMB_MAX_WORDS).contains(&words(crumb).count())
     };
-    (!last.contains(" / ") && crumb(first) && crumb(last) && !ends_sentence(last)).then_some(last)
+    (!last.contains(" / ") && crumb(first) && crumb(last) && !ends_clause(last)).then_some(last)
 }
 
 /// A question's title among the lines of `chrome` (the top edge's menu, as
@@ -1369,7 +1270,7 @@ fn last_crumb(line: &str) -> Option<&str> {
         let crumb_shaped = |crumb: &str| {
             crumb.starts_with(char::is_alphabetic)
                 && (1..=CRUMB_MAX_WORDS).contains(&words(crumb).count())
-                && !ends_sentence(crumb)
+                && !ends_clause(crumb)
         };
         (enough && crumbs.clone().all(crumb_shaped))
             .then(|| crumbs.last())
@@ -1651,7 +1552,7 @@ fn reads_as_prose(text: &str) -> bool {
 /// The checks of [`ProseMemo::is_prose`] that read no word: long enough to hold
 /// [`PROSE_MIN_WORDS`] words, ending a sentence, not cut off with an ellipsis.
 fn could_be_prose(text: &str) -> bool {
-    text.len() >= 2 * PROSE_MIN_WORDS - 1 && ends_sentence(text) && !cut_off(text)
+    text.len() >= 2 * PROSE_MIN_WORDS - 1 && ends_clause(text) && !cut_off(text)
 }
 
 /// Whether `text` is cut off with an ellipsis, perhaps inside brackets (a
@@ -1722,7 +1623,7 @@ fn stop_words() -> &'static FxHashSet<&'static str> {
 /// synopsis, a table of votes, an index of pages each with what it is
 /// about), not a continuation starting in lower case.
 fn is_link_like(text: &str) -> bool {
-    is_short_line(text)
+    crate::listing::is_short_line(text)
         && !text.contains(char::is_numeric)
         && !crate::text::is_code_like(text)
         && !text.contains(": ")
@@ -1736,11 +1637,6 @@ fn is_link_like(text: &str) -> bool {
 /// link text, a council's table of votes at an article's end went as the
 /// page's bottom menu, and so did a documentation index (`ext` 0669).
 const KEY_VALUE_DASHES: [&str; 3] = [" - ", " \u{2013} ", " \u{2014} "];
-
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', ')', ']', '\u{bb}', '\u{2019}', '\u{201d}'])
-        .ends_with(['.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
-}
 
 /// [`page_chrome`] of the paragraphs for which `present` holds, as the page
 /// reads without the others; `true` marks chrome. Of the others, those
@@ -2718,11 +2614,10 @@ mod tests {
         assert!(chrome[..menu.len() - 2].iter().all(|&c| c), "{chrome:?}");
     }
 
-    /// A price list, a list of ingredients or a crossword's clues under a
-    /// menu, with a notice under it as the page's only prose: the list is
-    /// the page's, and the top edge ends over its heading. A menu's series
-    /// of items with figures in their names, and a numbered list of
-    /// contents, are no such list.
+    /// A price list, a list of ingredients, a crossword's clues, opening
+    /// hours or a TV schedule under a menu, with a notice under it as the
+    /// page's only prose: the list is the page's, and the top edge ends over
+    /// its heading.
     #[test]
     fn a_list_of_figures_under_a_menu_is_no_menu() {
         const NOTICE: &str = "We use cookies to remember your choices and to understand how the site is used, and you can change your mind at any time.";
@@ -2755,6 +2650,17 @@ mod tests {
                 "10 Baker's tool is quietly pinned (5,3)",
                 "11 Note the river's bend (4)",
             ],
+            &crate::listing::OPENING_HOURS,
+            &[
+                "17:30",
+                "Coastline News",
+                "18:00",
+                "The Quiz Counter",
+                "18:30",
+                "Harbour Tonight",
+                "19:00",
+                "Ferry Folk",
+            ],
         ] {
             let page = page_over("To start", list);
             let chrome = page_chrome(&page, &ProseMemo::default());
@@ -2766,29 +2672,6 @@ mod tests {
             assert!(
                 chrome[heading_at..].iter().all(|&c| !c),
                 "{list:?} {chrome:?}"
-            );
-        }
-        for menu in [
-            &[
-                "1st grade math tutor",
-                "2nd grade math tutor",
-                "3rd grade math tutor",
-                "4th grade math tutor",
-                "5th grade math tutor",
-            ][..],
-            &[
-                "1. Understand Search Intent Before Anything Else",
-                "2. Conduct Smarter Keyword Research",
-                "3. Prioritize Technical SEO",
-                "4. Build High-Quality Backlinks",
-                "5. Focus on User Experience",
-            ],
-        ] {
-            let page = page_over("Tutoring", menu);
-            assert_eq!(
-                figure_list_in_top(&page[..page.len() - 1]),
-                None,
-                "{menu:?}"
             );
         }
     }

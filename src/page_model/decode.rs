@@ -174,6 +174,12 @@ pub enum Protection {
     /// or more (an offers page's hotels, a catalogue's courses). They read
     /// like a grid of links, and are what the page is about.
     CardItem,
+    /// A line of a list of figures or of a timetable (as
+    /// `listing::figure_list_span` and `listing::timetable_span` find
+    /// them): a price list, a list of ingredients, opening hours, a TV
+    /// schedule. Its lines read like a menu's, and on a page without a
+    /// sentence they are what the page is about.
+    FigureListLine,
 }
 
 impl Protection {
@@ -191,6 +197,7 @@ impl Protection {
             Protection::ThreadPost => "a post's text in a forum thread",
             Protection::ListingItem => "an item's text in a listing",
             Protection::CardItem => "a line of a card in a list of cards",
+            Protection::FigureListLine => "a line of a list of figures or a timetable",
         }
     }
 }
@@ -221,10 +228,16 @@ fn protection(
     } else if !has_words(text) {
         Some(Protection::NoWords)
     } else {
-        // A card's lines are short: all of them stay, where a post's or a
-        // listing's own text is its sentences.
+        // A card's or a list's lines are short: all of them stay, where a
+        // post's or a listing's own text is its sentences.
+        let all_lines = |protection| {
+            matches!(
+                protection,
+                Protection::CardItem | Protection::FigureListLine
+            )
+        };
         sections
-            .filter(|s| s.holds(i) && (s.protection == Protection::CardItem || post_prose(text)))
+            .filter(|s| s.holds(i) && (all_lines(s.protection) || post_prose(text)))
             .map(|s| s.protection)
     }
 }
@@ -286,6 +299,21 @@ impl Sections {
             })
             .or_else(|| {
                 crate::listing::card_span(lines).map(|span| sections(span, Protection::CardItem))
+            })
+            .or_else(|| {
+                // As the navigation rule reads one: above the first prose. A
+                // price list or a table of figures among an article's
+                // paragraphs or under them is the model's to judge (plans
+                // and prices beside a review, a sidebar's counts).
+                let top = texts
+                    .iter()
+                    .position(|text| {
+                        crate::text::ends_sentence(text) && crate::text::word_count(text) >= 10
+                    })
+                    .unwrap_or(texts.len());
+                crate::listing::figure_list_span(&texts[..top])
+                    .or_else(|| crate::listing::timetable_span(&texts[..top]))
+                    .map(|span| sections(span, Protection::FigureListLine))
             })
     }
 
@@ -742,6 +770,45 @@ mod tests {
         measured.page_features(&all, 4);
         let lines: Vec<_> = all.iter().map(|&i| measured.line_and_words(i)).collect();
         Sections::of(page, &lines)
+    }
+
+    /// Opening hours above the page's only prose (a pitch under them) are
+    /// the page's: all their lines stay, whatever their run. The same list
+    /// under prose is the model's to judge.
+    #[test]
+    fn a_list_of_figures_above_the_prose_is_kept_whole() {
+        const PITCH: &str = "Join the library for free and borrow up to twenty books, films and audiobooks at a time.";
+        let mut hours = vec!["Library opening hours"];
+        hours.extend(crate::listing::OPENING_HOURS);
+        let mut over = vec!["Bins and recycling", "Council tax", "Libraries"];
+        over.extend(&hours);
+        over.push(PITCH);
+        assert_eq!(
+            sections_of(&over),
+            Some(Sections {
+                first: 3,
+                last: 9,
+                protection: Protection::FigureListLine
+            })
+        );
+        let mut under = vec![PITCH];
+        under.extend(&hours);
+        assert_eq!(sections_of(&under), None);
+        // A model that reads every line as noise removes the menu, and
+        // leaves the hours and the pitch (the page's anchor).
+        let all_noise = PageModel {
+            bias: 10.0,
+            ..PageModel::untrained(4)
+        };
+        let mut measured = MeasuredParagraphs::new(&over, []);
+        let all: Vec<usize> = (0..over.len()).collect();
+        let removed: Vec<bool> = decode(&all_noise, &mut measured, &all)
+            .iter()
+            .map(|verdict| verdict.remove)
+            .collect();
+        let mut expected = vec![false; over.len()];
+        expected[..3].fill(true);
+        assert_eq!(removed, expected);
     }
 
     #[test]
