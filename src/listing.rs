@@ -198,8 +198,9 @@ const FIGURE_WINDOW_WORDINGS: usize = 4;
 /// crossword's clues is the page's content, and on a page without a
 /// sentence the first prose is a notice under the list (`benches/modern17`
 /// 03, 23, 27 and 30 went as menus). It runs on to the last line with a
-/// figure less than a window after the one before it.
-pub fn figure_list_span(texts: &[&str]) -> Option<(usize, usize)> {
+/// figure less than a window after the one before it. Only a list whose
+/// first figure lies among the first `opens_within` lines is sought.
+pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, usize)> {
     // A line of two words or more, and no numbered heading: a list of
     // contents numbers its sections' titles ("2. Conduct Smarter Keyword
     // Research", `ext` 0040, whose contents the edge takes), where a list's
@@ -237,31 +238,40 @@ pub fn figure_list_span(texts: &[&str]) -> Option<(usize, usize)> {
             .collect();
         kept.join(" ")
     };
-    // Each line is read once: the windows overlap.
-    let figures: Vec<bool> = texts.iter().map(|text| figure(text)).collect();
-    let start = (0..texts.len()).find(|&at| {
-        if !figures[at] {
-            return false;
+    // Each line is read once, when a window first reaches it: the windows
+    // overlap, and a caller may ask only for a list near the start.
+    let mut figures: Vec<bool> = Vec::new();
+    let mut figure_at = |at: usize| {
+        while figures.len() <= at {
+            figures.push(figure(texts[figures.len()]));
+        }
+        figures[at]
+    };
+    let mut start = None;
+    for at in 0..opens_within.min(texts.len()) {
+        if !figure_at(at) {
+            continue;
         }
         let window = at..(at + FIGURE_WINDOW).min(texts.len());
-        let lines = window.clone().filter(|&i| figures[i]).count();
-        lines >= FIGURE_WINDOW_LINES
-            && window
-                .filter(|&i| figures[i])
-                .map(|i| skeleton(texts[i]))
-                .collect::<FxHashSet<String>>()
-                .len()
-                >= FIGURE_WINDOW_WORDINGS
-    })?;
+        let lines: Vec<usize> = window.filter(|&i| figure_at(i)).collect();
+        let wordings: FxHashSet<String> = lines.iter().map(|&i| skeleton(texts[i])).collect();
+        if lines.len() >= FIGURE_WINDOW_LINES && wordings.len() >= FIGURE_WINDOW_WORDINGS {
+            start = Some(at);
+            break;
+        }
+    }
+    let start = start?;
     // Each figure less than a window after the one before it.
     let mut last = start;
-    for (at, _) in figures.iter().enumerate().skip(start).filter(|(_, f)| **f) {
+    for at in start + 1..texts.len() {
         if at - last >= FIGURE_WINDOW {
             break;
         }
-        last = at;
+        if figure_at(at) {
+            last = at;
+        }
     }
-    let heading = start.checked_sub(1).filter(|&above| !figures[above]);
+    let heading = start.checked_sub(1).filter(|&above| !figure_at(above));
     Some((heading.unwrap_or(start), last))
 }
 
@@ -352,7 +362,8 @@ fn clock_minutes(text: &str) -> Option<u32> {
 /// onions", "4 Sailor's report on a heavy storm (7)"), or holds a time of day or a price
 /// ("Friday: 9am – 5pm", "Pan con tomate – 3,50 €", "Sourdough, cultured
 /// butter — 5"). A menu's figures are in its items' names ("iPhone 11",
-/// "tvOS 13") or codes, never first.
+/// "tvOS 13") or codes, never first. A ballot box to tick ("☐ Sleeping
+/// mat") marks a checklist's item as a figure does a list's.
 fn list_figure(text: &str) -> bool {
     let text = text.trim();
     let price_after_dash = text.rsplit_once([' ']).is_some_and(|(before, last)| {
@@ -369,7 +380,7 @@ fn list_figure(text: &str) -> bool {
                 || before.ends_with(digit)
                 || before.strip_suffix(' ').is_some_and(|b| b.ends_with(digit)))
     });
-    text.starts_with(|c: char| c.is_ascii_digit())
+    text.starts_with(|c: char| c.is_ascii_digit() || ('\u{2610}'..='\u{2612}').contains(&c))
         || price_after_dash
         || price
         || crate::text::holds_time_of_day(text)
@@ -467,7 +478,7 @@ mod tests {
                 "5. Focus on User Experience",
             ],
         ] {
-            assert_eq!(figure_list_span(menu), None, "{menu:?}");
+            assert_eq!(figure_list_span(menu, menu.len()), None, "{menu:?}");
         }
         let prices = [
             "Home",
@@ -485,8 +496,8 @@ mod tests {
             "Press",
             "Privacy",
         ];
-        assert_eq!(figure_list_span(&prices), Some((1, 6)));
-        assert_eq!(figure_list_span(&OPENING_HOURS), Some((0, 5)));
+        assert_eq!(figure_list_span(&prices, prices.len()), Some((1, 6)));
+        assert_eq!(figure_list_span(&OPENING_HOURS, 6), Some((0, 5)));
     }
 
     /// A TV schedule's times run later, past midnight once, and its last

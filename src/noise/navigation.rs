@@ -351,8 +351,8 @@ impl Page<'_, '_> {
         let link_end = verse.unwrap_or(link_end);
         // A list of figures or a timetable is the page's content, however
         // much its lines read as links.
-        let list =
-            crate::listing::figure_list_span(top).or_else(|| crate::listing::timetable_span(top));
+        let list = crate::listing::figure_list_span(top, top.len())
+            .or_else(|| crate::listing::timetable_span(top));
         let link_end = list.map_or(link_end, |(start, _)| start.min(link_end));
         let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
@@ -449,9 +449,14 @@ fn bottom_edge(paragraphs: &[&str], last: usize) -> usize {
                 .take_while(|p| is_list_item(p) && shape(p))
                 .count()
         };
+        // A list of figures may open under a heading of its own ("Kitchen",
+        // then "☐ Stove and gas canister").
+        let figure_list = crate::listing::figure_list_span(&paragraphs[heading + 1..], 2)
+            .map_or(0, |(_, last)| last + 1);
         let list = items(|p| p.contains(char::is_numeric))
             .max(items(|p| p.contains(": ")))
-            .max(figure_pairs(&paragraphs[heading + 1..]));
+            .max(figure_pairs(&paragraphs[heading + 1..]))
+            .max(figure_list);
         if list < FIGURE_LIST_LINES {
             return heading;
         }
@@ -2222,6 +2227,31 @@ mod tests {
         assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
     }
     const MENU: [&str; 6] = ["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns"];
+
+    /// `benches/modern17` 09: a checklist under the post's only sentence,
+    /// each section under its heading, read as the footer's menu once the
+    /// page model had removed the bio and comments under it. Its ballot
+    /// boxes mark its items as a list's figures; the menu under it goes.
+    #[test]
+    fn a_checklist_under_the_prose_stays() {
+        let mut page = vec![
+            PROSE,
+            "Print this checklist",
+            "Kitchen",
+            "☐ Stove and gas canister",
+            "☐ Lighter and spare matches",
+            "☐ Pot, mug, spork",
+            "☐ Filter or purification tablets",
+            "☐ Food for two days, plus one spare meal",
+            "Clothing",
+            "☐ Waterproof jacket",
+            "☐ Warm mid-layer",
+        ];
+        page.extend(MENU);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[2..11].iter().all(|&c| !c), "{chrome:?}");
+        assert!(chrome[11..].iter().all(|&c| c), "{chrome:?}");
+    }
 
     /// One memo serves every look at a document: the chrome of each page of
     /// it (the whole, then what a look kept) is what a fresh memo gives.

@@ -311,7 +311,7 @@ impl Sections {
                         crate::text::ends_sentence(text) && crate::text::word_count(text) >= 10
                     })
                     .unwrap_or(texts.len());
-                crate::listing::figure_list_span(&texts[..top])
+                crate::listing::figure_list_span(&texts[..top], top)
                     .or_else(|| crate::listing::timetable_span(&texts[..top]))
                     .map(|span| sections(span, Protection::FigureListLine))
             })
