@@ -275,55 +275,116 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
     Some((heading.unwrap_or(start), last))
 }
 
-/// How many times of day, each on its own line, make a timetable
-/// ([`timetable_span`]), and how many lines may lie between two of them.
-const TIMETABLE_TIMES: usize = 4;
-const TIMETABLE_ROW_LINES: usize = 6;
-
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
-/// that are a timetable, if they hold one: a run of at least [`TIMETABLE_TIMES`] lines that are a
-/// time of day alone ("17:30", "9am"), each within [`TIMETABLE_ROW_LINES`]
-/// lines of the last, and later than it but once (a night's schedule runs
-/// past midnight), from the heading right over the first to the last row's
-/// end, as many lines as the row before it. A TV schedule or a
-/// departure board sets each time as a row's first cell, the programme or
-/// the bus on the lines under it, and ends no sentence, so its rows went as
-/// the menu above the first prose, a pitch under them (`benches/modern17`
-/// 04 and 16). A list of the latest news times its teasers too, but newest
-/// first.
-pub fn timetable_span(texts: &[&str]) -> Option<(usize, usize)> {
-    // The times of the run read so far, with their places, and how many of
-    // them are no later than the one before.
-    let (mut run, mut earlier): (Vec<(usize, u32)>, usize) = (Vec::new(), 0);
+/// that are a list of the page's own with no sentence in it: a list of
+/// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]) or a
+/// dictionary's numbered senses ([`SENSES`]), the first the page holds in
+/// that order. Both the navigation rule and the page model leave such a
+/// list above the first prose.
+pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
+    figure_list_span(texts, texts.len())
+        .or_else(|| rows_span(texts, &TIMETABLE))
+        .or_else(|| rows_span(texts, &SENSES))
+}
+
+/// A list of rows, each opened by a line with a key that orders it.
+struct Rows {
+    /// The key of a line that opens a row, if it opens one.
+    key: fn(&str) -> Option<u32>,
+    /// Whether a row with this key may open the list.
+    opens: fn(u32) -> bool,
+    /// Whether a key follows the one before it in the list's order.
+    in_order: fn(u32, u32) -> bool,
+    /// How many times the order may turn (a night's schedule runs past
+    /// midnight once).
+    turns: usize,
+    /// The fewest rows of a list, and the most lines a row may have.
+    fewest: usize,
+    row_lines: usize,
+}
+
+/// A timetable: at least four lines that are a time of day alone ("17:30",
+/// "9am"), each within seven lines of the last, and later than it but once.
+/// A TV schedule or a departure board sets each time as a row's first cell,
+/// the programme or the bus on the lines under it, and ends no sentence, so
+/// its rows went as the menu above the first prose, a pitch under them
+/// (`benches/modern17` 04 and 16). A list of the latest news times its
+/// teasers too, but newest first.
+const TIMETABLE: Rows = Rows {
+    key: clock_minutes,
+    opens: |_| true,
+    in_order: |before, minutes| minutes > before,
+    turns: 1,
+    fewest: 4,
+    row_lines: 7,
+};
+
+/// A dictionary's senses: at least three lines numbered 1, 2, 3 in turn,
+/// each a phrase in lower case ("1. quiet and still; not active for the time
+/// being", "2. (of an illness) not producing symptoms"), each within
+/// twelve lines of the last (its examples, or a thesaurus's synonyms one a
+/// line, lie between). A menu's or a contents list's numbered items are
+/// titles, in capitals (`benches/modern17` 06 and 07 lost their entries as
+/// menus).
+const SENSES: Rows = Rows {
+    key: sense_number,
+    opens: |number| number == 1,
+    in_order: |before, number| number == before + 1,
+    turns: 0,
+    fewest: 3,
+    row_lines: 12,
+};
+
+/// The rows of `texts` that make a list of `rows`' kind, if they hold one:
+/// the first run of rows in order, from the heading right over the first to
+/// the last row's end, as many lines as the row before it.
+fn rows_span(texts: &[&str], rows: &Rows) -> Option<(usize, usize)> {
+    // The keys of the run read so far, with their places, and how often
+    // its order turned.
+    let (mut run, mut turns): (Vec<(usize, u32)>, usize) = (Vec::new(), 0);
     for (at, text) in texts.iter().enumerate() {
-        let Some(minutes) = clock_minutes(text) else {
+        let Some(key) = (rows.key)(text) else {
             continue;
         };
-        let (fits, later) = match run.last() {
-            Some(&(last, before)) => (at - last <= TIMETABLE_ROW_LINES + 1, minutes > before),
-            None => (true, true),
+        let (near, in_order) = match run.last() {
+            Some(&(last, before)) => (at - last <= rows.row_lines, (rows.in_order)(before, key)),
+            None => (true, (rows.opens)(key)),
         };
-        if fits && (later || earlier == 0) {
-            earlier += usize::from(!later);
-        } else if run.len() >= TIMETABLE_TIMES {
-            break;
-        } else {
-            (run, earlier) = (Vec::new(), 0);
+        if near && (in_order || !run.is_empty() && turns < rows.turns) {
+            turns += usize::from(!in_order);
+            run.push((at, key));
+            continue;
         }
-        run.push((at, minutes));
+        if run.len() >= rows.fewest {
+            break;
+        }
+        (run, turns) = (Vec::new(), 0);
+        if (rows.opens)(key) {
+            run.push((at, key));
+        }
     }
-    if run.len() < TIMETABLE_TIMES {
+    if run.len() < rows.fewest {
         return None;
     }
     let (start, last) = (run[0].0, run[run.len() - 1].0);
     let row = last - run[run.len() - 2].0;
     let heading = start
         .checked_sub(1)
-        .filter(|&above| clock_minutes(texts[above]).is_none());
+        .filter(|&above| (rows.key)(texts[above]).is_none());
     Some((
         heading.unwrap_or(start),
         (last + row - 1).min(texts.len() - 1),
     ))
+}
+
+/// The number of a line that is a numbered sense: one or two digits, a full
+/// stop, then a phrase that opens in lower case or with a bracket.
+fn sense_number(text: &str) -> Option<u32> {
+    let (number, phrase) = text.trim_start().split_once(". ")?;
+    let sense = (1..=2).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && phrase.starts_with(|c: char| c.is_lowercase() || c == '(');
+    sense.then(|| number.parse().ok()).flatten()
 }
 
 /// The minutes since midnight of a line that is a time of day alone
@@ -520,7 +581,7 @@ mod tests {
             "Set reminder",
             "About us",
         ];
-        assert_eq!(timetable_span(&schedule), Some((1, 10)));
+        assert_eq!(rows_span(&schedule, &TIMETABLE), Some((1, 10)));
         let latest = [
             "Latest",
             "14:05",
@@ -532,8 +593,39 @@ mod tests {
             "12:58",
             "Council tax to rise",
         ];
-        assert_eq!(timetable_span(&latest), None);
-        assert_eq!(timetable_span(&schedule[..8]), None);
+        assert_eq!(rows_span(&latest, &TIMETABLE), None);
+        assert_eq!(rows_span(&schedule[..8], &TIMETABLE), None);
+    }
+
+    /// A dictionary's senses, numbered from one and in lower case, with
+    /// examples between them, are a list from the part of speech over them
+    /// to the last sense's example; a book's contents, numbered titles, are
+    /// not, nor are senses that do not count from one.
+    #[test]
+    fn numbered_senses_count_from_one_in_lower_case() {
+        let entry = [
+            "quiescent",
+            "adjective",
+            "1. quiet and still; not active for the time being",
+            "\"the village was quiescent in the midday heat\"",
+            "2. (of an illness) not producing symptoms at present",
+            "\"a quiescent infection that may flare up later\"",
+            "3. (of a volcano or fault) dormant but not extinct",
+            "\"the quiescent cone above the town\"",
+            "Derived forms",
+            "quiescence (noun)",
+        ];
+        assert_eq!(list_span(&entry), Some((1, 7)));
+        assert_eq!(rows_span(&entry[..6], &SENSES), None);
+        assert_eq!(rows_span(&entry[4..], &SENSES), None);
+        let contents = [
+            "Contents",
+            "1. Coasters and Keels",
+            "2. The Grain Run",
+            "3. Harbour Dues and Hidden Coves",
+            "4. White Gold of the Estuaries",
+        ];
+        assert_eq!(list_span(&contents), None);
     }
 
     #[test]

@@ -349,10 +349,9 @@ impl Page<'_, '_> {
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
         let verse = verse_in_top(&top[..link_end]);
         let link_end = verse.unwrap_or(link_end);
-        // A list of figures or a timetable is the page's content, however
-        // much its lines read as links.
-        let list = crate::listing::figure_list_span(top, top.len())
-            .or_else(|| crate::listing::timetable_span(top));
+        // A list of figures, a timetable or a dictionary's senses is the
+        // page's content, however much its lines read as links.
+        let list = crate::listing::list_span(top);
         let link_end = list.map_or(link_end, |(start, _)| start.min(link_end));
         let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
@@ -2645,9 +2644,9 @@ mod tests {
     }
 
     /// A price list, a list of ingredients, a crossword's clues, opening
-    /// hours or a TV schedule under a menu, with a notice under it as the
-    /// page's only prose: the list is the page's, and the top edge ends over
-    /// its heading.
+    /// hours, a TV schedule or a thesaurus's senses under a menu, with a
+    /// notice under it as the page's only prose: the list is the page's, and
+    /// the top edge ends over its heading.
     #[test]
     fn a_list_of_figures_under_a_menu_is_no_menu() {
         const NOTICE: &str = "We use cookies to remember your choices and to understand how the site is used, and you can change your mind at any time.";
@@ -2690,6 +2689,16 @@ mod tests {
                 "Harbour Tonight",
                 "19:00",
                 "Ferry Folk",
+            ],
+            &[
+                "1. giving off a lot of light",
+                "shining",
+                "brilliant",
+                "2. (of colour) vivid",
+                "bold",
+                "intense",
+                "3. clever",
+                "quick",
             ],
         ] {
             let page = page_over("To start", list);

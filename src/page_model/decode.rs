@@ -174,10 +174,9 @@ pub enum Protection {
     /// or more (an offers page's hotels, a catalogue's courses). They read
     /// like a grid of links, and are what the page is about.
     CardItem,
-    /// A line of a list of figures or of a timetable (as
-    /// `listing::figure_list_span` and `listing::timetable_span` find
-    /// them): a price list, a list of ingredients, opening hours, a TV
-    /// schedule. Its lines read like a menu's, and on a page without a
+    /// A line of a list of figures, a timetable or a dictionary's senses
+    /// (as `listing::list_span` finds one): a price list, a list of
+    /// ingredients, opening hours, a TV schedule, a word's meanings. Its lines read like a menu's, and on a page without a
     /// sentence they are what the page is about.
     FigureListLine,
 }
@@ -197,7 +196,7 @@ impl Protection {
             Protection::ThreadPost => "a post's text in a forum thread",
             Protection::ListingItem => "an item's text in a listing",
             Protection::CardItem => "a line of a card in a list of cards",
-            Protection::FigureListLine => "a line of a list of figures or a timetable",
+            Protection::FigureListLine => "a line of a list of figures, a timetable or senses",
         }
     }
 }
@@ -311,8 +310,7 @@ impl Sections {
                         crate::text::ends_sentence(text) && crate::text::word_count(text) >= 10
                     })
                     .unwrap_or(texts.len());
-                crate::listing::figure_list_span(&texts[..top], top)
-                    .or_else(|| crate::listing::timetable_span(&texts[..top]))
+                crate::listing::list_span(&texts[..top])
                     .map(|span| sections(span, Protection::FigureListLine))
             })
     }
