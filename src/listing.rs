@@ -277,14 +277,15 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
 
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
 /// that are a list of the page's own with no sentence in it: a list of
-/// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]) or a
-/// dictionary's numbered senses ([`SENSES`]), the first the page holds in
-/// that order. Both the navigation rule and the page model leave such a
+/// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]), a
+/// dictionary's numbered senses ([`SENSES`]) or a list of dates
+/// ([`DATES`]), the first the page holds in that order. Both the navigation rule and the page model leave such a
 /// list above the first prose.
 pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
     figure_list_span(texts, texts.len())
         .or_else(|| rows_span(texts, &TIMETABLE))
         .or_else(|| rows_span(texts, &SENSES))
+        .or_else(|| rows_span(texts, &DATES))
 }
 
 /// A list of rows, each opened by a line with a key that orders it.
@@ -303,6 +304,21 @@ struct Rows {
     row_lines: usize,
 }
 
+impl Rows {
+    /// At least four rows, each within seven lines of the last, whose `key`
+    /// (a time, a date) is later than the last one's but once.
+    const fn later_by(key: fn(&str) -> Option<u32>) -> Rows {
+        Rows {
+            key,
+            opens: |_| true,
+            in_order: |before, key| key > before,
+            turns: 1,
+            fewest: 4,
+            row_lines: 7,
+        }
+    }
+}
+
 /// A timetable: at least four lines that are a time of day alone ("17:30",
 /// "9am"), each within seven lines of the last, and later than it but once.
 /// A TV schedule or a departure board sets each time as a row's first cell,
@@ -310,14 +326,7 @@ struct Rows {
 /// its rows went as the menu above the first prose, a pitch under them
 /// (`benches/modern17` 04 and 16). A list of the latest news times its
 /// teasers too, but newest first.
-const TIMETABLE: Rows = Rows {
-    key: clock_minutes,
-    opens: |_| true,
-    in_order: |before, minutes| minutes > before,
-    turns: 1,
-    fewest: 4,
-    row_lines: 7,
-};
+const TIMETABLE: Rows = Rows::later_by(clock_minutes);
 
 /// A dictionary's senses: at least three lines numbered 1, 2, 3 in turn,
 /// each a phrase in lower case ("1. quiet and still; not active for the time
@@ -334,6 +343,15 @@ const SENSES: Rows = Rows {
     fewest: 3,
     row_lines: 12,
 };
+
+/// A list of dates, fixtures or events: at least four lines that are a date
+/// alone ("Saturday 4 October", "4 Oct 2025"), each within seven lines of
+/// the last, and later than it but once (a season runs into the new year).
+/// A club's fixtures, each a date over the match and its kick-off, went as
+/// the menu above the first prose, a pitch under them (`benches/modern17`
+/// 05). A list of news dates its teasers newest first, and an archive's
+/// months ("October 2025") name no day.
+const DATES: Rows = Rows::later_by(day_of_year);
 
 /// The rows of `texts` that make a list of `rows`' kind, if they hold one:
 /// the first run of rows in order, from the heading right over the first to
@@ -376,6 +394,48 @@ fn rows_span(texts: &[&str], rows: &Rows) -> Option<(usize, usize)> {
         (last + row - 1).min(texts.len() - 1),
     ))
 }
+
+/// The month names in their order, each by its first three letters.
+const MONTH_STEMS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The day of a line that is a date alone, counted in the year as 32 days
+/// a month ("Saturday 4 October", "Tue 7 Oct 2025", "October 4th, 2025"):
+/// a day and a month, perhaps a weekday and a year, and nothing else.
+fn day_of_year(text: &str) -> Option<u32> {
+    let (mut day, mut month) = (None, None);
+    for word in words(text).take(5) {
+        let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix))
+            .unwrap_or(&word);
+        let stem = word.get(..3).unwrap_or_default();
+        if let Ok(number) = digits.parse::<u32>() {
+            match number {
+                1..=31 if day.is_none() && digits.len() <= 2 => day = Some(number),
+                1900..=2100 if digits.len() == 4 => {}
+                _ => return None,
+            }
+        } else if let Some(at) = MONTH_STEMS.iter().position(|&m| m == stem) {
+            let full = crate::text::MONTHS.contains(&word.as_str()) || word == "may";
+            if month.is_some() || !full {
+                return None;
+            }
+            month = Some(at as u32);
+        } else if !WEEKDAYS
+            .iter()
+            .any(|&d| word.starts_with(d) && word.len() <= d.len() + 6)
+        {
+            return None;
+        }
+    }
+    Some(month? * 32 + day?).filter(|_| words(text).nth(5).is_none())
+}
+
+/// The weekdays by their first three letters ("sat", "saturday").
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// The number of a line that is a numbered sense: one or two digits, a full
 /// stop, then a phrase that opens in lower case or with a bracket.
@@ -626,6 +686,62 @@ mod tests {
             "4. White Gold of the Estuaries",
         ];
         assert_eq!(list_span(&contents), None);
+    }
+
+    /// A club's fixtures, each a date over the match and its kick-off, are
+    /// a list from their heading to the last fixture's end; a list of news
+    /// dated newest first is not, nor is an archive of months.
+    #[test]
+    fn fixtures_run_later_by_date() {
+        let fixtures = [
+            "Shop",
+            "October 2025 Fixtures",
+            "Saturday 4 October",
+            "Millbrook Rovers v Ashcombe Town",
+            "15:00 · Riverside Park · Northern League Division One",
+            "Buy tickets",
+            "Tue 7 Oct",
+            "Harlow Vale v Millbrook Rovers",
+            "19:45 · The Meadows · Northern League Division One",
+            "October 11th, 2025",
+            "Millbrook Rovers v Corby Mill",
+            "15:00 · Riverside Park · County Cup, Second Round",
+            "Saturday 18 October",
+            "Stanton Athletic v Millbrook Rovers",
+            "15:00 · Gaskell Road · Northern League Division One",
+            "All kick-off times are subject to change.",
+        ];
+        assert_eq!(list_span(&fixtures), Some((1, 14)));
+        let news = [
+            "Latest",
+            "18 October 2025",
+            "Rovers sign a new keeper",
+            "11 October 2025",
+            "Cup run ends at Corby",
+            "7 October 2025",
+            "Academy open day",
+            "4 October 2025",
+            "Season tickets on sale",
+        ];
+        assert_eq!(list_span(&news), None);
+        let archive = [
+            "October 2025",
+            "September 2025",
+            "August 2025",
+            "July 2025",
+            "June 2025",
+        ];
+        assert_eq!(list_span(&archive), None);
+        for (line, day) in [
+            ("Saturday 4 October", Some(9 * 32 + 4)),
+            ("4 May 2025", Some(4 * 32 + 4)),
+            ("Sat 15", None),
+            ("October 2025", None),
+            ("Saturday 4 October at Riverside Park", None),
+            ("4 Octopus Lane", None),
+        ] {
+            assert_eq!(day_of_year(line), day, "{line}");
+        }
     }
 
     #[test]

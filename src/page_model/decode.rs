@@ -284,7 +284,10 @@ struct Sections {
 impl Sections {
     /// The sections of `texts` (a page's paragraphs, in order, and `lines`,
     /// each one's [`MeasuredParagraphs::line_and_words`]), if it has them: a
-    /// thread, else a listing, else a list of cards.
+    /// thread, else a listing, else a list above the first prose, else a
+    /// list of cards. A club's fixtures each end with "Buy tickets" as a
+    /// card does, and read as cards from the first such label on, their
+    /// heading and first fixture lost to the model (`benches/modern17` 05).
     fn of(texts: &[&str], lines: &[(Option<u64>, u32)]) -> Option<Sections> {
         let sections = |(first, last), protection| Sections {
             first,
@@ -295,9 +298,6 @@ impl Sections {
             .map(|span| sections(span, Protection::ThreadPost))
             .or_else(|| {
                 crate::listing::span(lines).map(|span| sections(span, Protection::ListingItem))
-            })
-            .or_else(|| {
-                crate::listing::card_span(lines).map(|span| sections(span, Protection::CardItem))
             })
             .or_else(|| {
                 // As the navigation rule reads one: above the first prose. A
@@ -312,6 +312,9 @@ impl Sections {
                     .unwrap_or(texts.len());
                 crate::listing::list_span(&texts[..top])
                     .map(|span| sections(span, Protection::FigureListLine))
+            })
+            .or_else(|| {
+                crate::listing::card_span(lines).map(|span| sections(span, Protection::CardItem))
             })
     }
 
