@@ -5,10 +5,10 @@
 //! model both ask where such a listing lies. A page may also be a list of
 //! cards, items of a few short lines with no excerpt (an offers page, a
 //! course catalogue), which the page model asks for too. And a page's
-//! content may be a list of figures (a price list, ingredients, opening
-//! hours) or a timetable (a TV schedule, a departure board), which ends no
-//! sentence and reads line by line like a menu: both readers ask for those
-//! above the first prose.
+//! content may be a list with no sentence in it (a price list, opening
+//! hours, a TV schedule, a dictionary's senses, a club's fixtures), which
+//! reads line by line like a menu: both readers ask for one above the first
+//! prose ([`list_span`]).
 
 use crate::text::words;
 use rustc_hash::FxHashSet;
@@ -188,12 +188,12 @@ const FIGURE_WINDOW_WORDINGS: usize = 4;
 
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
 /// that are a list of figures, if they hold one. It starts at the first line
-/// with a figure that opens a window
-/// of [`FIGURE_WINDOW`] lines, at least [`FIGURE_WINDOW_LINES`] of which are
-/// short lines of two words or more with a figure set as a list's own
-/// ([`list_figure`]: a quantity, a clue's number, a time of day, a price),
-/// in at least [`FIGURE_WINDOW_WORDINGS`] wordings; or the heading right
-/// over it. A menu names pages, and a menu's series of items ("1st grade
+/// with a figure that opens a window of [`FIGURE_WINDOW`] lines, at least
+/// [`FIGURE_WINDOW_LINES`] of which are short lines of two words or more
+/// (one beside a time of day) with a figure set as a list's own
+/// ([`list_figure`]: a quantity, a clue's number, a time of day, a price, a
+/// ballot box), in at least [`FIGURE_WINDOW_WORDINGS`] wordings; or at the
+/// heading right over it. A menu names pages, and a menu's series of items ("1st grade
 /// math tutor") says one thing; a price list, a list of ingredients or a
 /// crossword's clues is the page's content, and on a page without a
 /// sentence the first prose is a notice under the list (`benches/modern17`
@@ -279,8 +279,8 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
 /// that are a list of the page's own with no sentence in it: a list of
 /// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]), a
 /// dictionary's numbered senses ([`SENSES`]) or a list of dates
-/// ([`DATES`]), the first the page holds in that order. Both the navigation rule and the page model leave such a
-/// list above the first prose.
+/// ([`DATES`]), the first the page holds in that order. Both the navigation
+/// rule and the page model leave such a list above the first prose.
 pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
     figure_list_span(texts, texts.len())
         .or_else(|| rows_span(texts, &TIMETABLE))

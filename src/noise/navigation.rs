@@ -349,8 +349,9 @@ impl Page<'_, '_> {
         let link_end = code_block_after_menu(&top[..link_end]).unwrap_or(link_end);
         let verse = verse_in_top(&top[..link_end]);
         let link_end = verse.unwrap_or(link_end);
-        // A list of figures, a timetable or a dictionary's senses is the
-        // page's content, however much its lines read as links.
+        // A list with no sentence in it (figures, a timetable, senses,
+        // dates) is the page's content, however much its lines read as
+        // links.
         let list = crate::listing::list_span(top);
         let link_end = list.map_or(link_end, |(start, _)| start.min(link_end));
         let bottom_start = bottom_edge(paragraphs, last);
