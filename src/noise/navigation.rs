@@ -612,11 +612,16 @@ const VERSE_OPENERS: [&str; 9] = ["my", "your", "our", "me", "so", "let", "nor",
 /// conjunction ("The gulls have gone to bed", "You wrote your number on my
 /// hand", "They'll never miss the salt and sleet"), as most lines of a poem
 /// or a song do and a menu's items, however sentence-like ("Understanding
-/// the technical infrastructure", "Lessons learned in procurement"), do not.
+/// the technical infrastructure", "Lessons learned in procurement"), do not;
+/// or in lower case, as a line that runs on from the one above it does ("the
+/// left pocket still full of his sand") and no menu's item does.
 fn opens_as_verse(text: &str) -> bool {
     let Some(first) = words(text).next() else {
         return false;
     };
+    if first.starts_with(char::is_lowercase) {
+        return true;
+    }
     let first = first.to_lowercase();
     let first = first.split(['\'', '\u{2019}']).next().unwrap_or_default();
     stop_words().contains(first) || VERSE_OPENERS.contains(&first)
@@ -2642,6 +2647,33 @@ mod tests {
         menu.extend([PROSE, PROSE]);
         let chrome = page_chrome(&menu, &ProseMemo::default());
         assert!(chrome[..menu.len() - 2].iter().all(|&c| c), "{chrome:?}");
+    }
+
+    /// A poem whose lines open with nouns and numbers, as a list's items
+    /// do, but run on in lower case from one line to the next (`benches/
+    /// modern17` 01): a line that opens in lower case opens as verse does,
+    /// and no menu's item does.
+    #[test]
+    fn a_poem_whose_lines_run_on_in_lower_case_is_no_menu() {
+        let mut page = MENU.to_vec();
+        page.push("Boathouse Inventory");
+        let poem_at = page.len();
+        page.extend([
+            "Two boots, drying by the stove",
+            "Three letters I never sent",
+            "one to the harbour master",
+            "one to the girl in the lane",
+            "Seven candles in a drawer",
+            "kept for the longest night",
+            "Rope coiled on the landing",
+            "the smell of tar on every rung",
+            "Ten years of tide in the ledger",
+            "and all of them written in pencil",
+        ]);
+        page.push("I read this aloud at my grandfather's funeral, and the whole room went quiet.");
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..MENU.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[poem_at..].iter().all(|&c| !c), "{chrome:?}");
     }
 
     /// A price list, a list of ingredients, a crossword's clues, opening
