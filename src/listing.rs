@@ -278,14 +278,15 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
 /// that are a list of the page's own with no sentence in it: a list of
 /// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]), a
-/// dictionary's numbered senses ([`SENSES`]) or a list of dates
-/// ([`DATES`]), the first the page holds in that order. Both the navigation
+/// dictionary's numbered senses ([`SENSES`]), a list of dates ([`DATES`])
+/// or a week's days ([`WEEK`]), the first the page holds in that order. Both the navigation
 /// rule and the page model leave such a list above the first prose.
 pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
     figure_list_span(texts, texts.len())
         .or_else(|| rows_span(texts, &TIMETABLE))
         .or_else(|| rows_span(texts, &SENSES))
         .or_else(|| rows_span(texts, &DATES))
+        .or_else(|| rows_span(texts, &WEEK))
 }
 
 /// A list of rows, each opened by a line with a key that orders it.
@@ -299,9 +300,10 @@ struct Rows {
     /// How many times the order may turn (a night's schedule runs past
     /// midnight once).
     turns: usize,
-    /// The fewest rows of a list, and the most lines a row may have.
+    /// The fewest rows of a list, and the fewest and the most lines a row
+    /// may have.
     fewest: usize,
-    row_lines: usize,
+    row_lines: (usize, usize),
 }
 
 impl Rows {
@@ -314,7 +316,7 @@ impl Rows {
             in_order: |before, key| key > before,
             turns: 1,
             fewest: 4,
-            row_lines: 7,
+            row_lines: (1, 7),
         }
     }
 }
@@ -341,7 +343,21 @@ const SENSES: Rows = Rows {
     in_order: |before, number| number == before + 1,
     turns: 0,
     fewest: 3,
-    row_lines: 12,
+    row_lines: (1, 12),
+};
+
+/// A week's days, each over what it holds: at least four lines that are a
+/// weekday's name alone, in the week's order, each with one line or more
+/// under it and within seven lines of the last. A school's lunch menu for
+/// the week went as the page model's noise (`benches/modern17` 17). A day
+/// picker's days stand one right under another.
+const WEEK: Rows = Rows {
+    key: weekday,
+    opens: |_| true,
+    in_order: |before, day| day == before + 1,
+    turns: 0,
+    fewest: 4,
+    row_lines: (2, 7),
 };
 
 /// A list of dates, fixtures or events: at least four lines that are a date
@@ -365,7 +381,10 @@ fn rows_span(texts: &[&str], rows: &Rows) -> Option<(usize, usize)> {
             continue;
         };
         let (near, in_order) = match run.last() {
-            Some(&(last, before)) => (at - last <= rows.row_lines, (rows.in_order)(before, key)),
+            Some(&(last, before)) => (
+                (rows.row_lines.0..=rows.row_lines.1).contains(&(at - last)),
+                (rows.in_order)(before, key),
+            ),
             None => (true, (rows.opens)(key)),
         };
         if near && (in_order || !run.is_empty() && turns < rows.turns) {
@@ -436,6 +455,25 @@ fn day_of_year(text: &str) -> Option<u32> {
 
 /// The weekdays by their first three letters ("sat", "saturday").
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// The day of the week, counted from Monday, of a line that is a weekday's
+/// full name alone ("Monday", "Thursday").
+fn weekday(text: &str) -> Option<u32> {
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let text = text.trim();
+    NAMES
+        .iter()
+        .position(|name| text.eq_ignore_ascii_case(name))
+        .map(|day| day as u32)
+}
 
 /// The number of a line that is a numbered sense: one or two digits, a full
 /// stop, then a phrase that opens in lower case or with a bracket.
@@ -742,6 +780,36 @@ mod tests {
         ] {
             assert_eq!(day_of_year(line), day, "{line}");
         }
+    }
+
+    /// A week's lunch menu, each day over its dishes, is a list; a day
+    /// picker's days, one right under another, are not, nor are days out of
+    /// the week's order.
+    #[test]
+    fn a_week_runs_day_by_day_with_something_under_each() {
+        let mut menu = vec!["w/c 3 November 2025"];
+        for (day, dish) in [
+            ("Monday", "Cheese and tomato pizza"),
+            ("Tuesday", "Roast chicken with carrots"),
+            ("Wednesday", "Beef bolognese with pasta"),
+            ("Thursday", "Vegetable curry with rice"),
+        ] {
+            menu.extend([day, dish, "Dessert: fruit"]);
+        }
+        assert_eq!(list_span(&menu), Some((0, 12)));
+        let picker = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Today's shows",
+        ];
+        assert_eq!(rows_span(&picker, &WEEK), None);
+        let unordered = [
+            "Friday", "a", "Monday", "b", "Thursday", "c", "Tuesday", "d",
+        ];
+        assert_eq!(rows_span(&unordered, &WEEK), None);
     }
 
     #[test]
