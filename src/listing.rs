@@ -279,8 +279,9 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
 /// that are a list of the page's own with no sentence in it: a list of
 /// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]), a
 /// dictionary's numbered senses ([`SENSES`]), a list of dates ([`DATES`])
-/// or a week's days ([`WEEK`]), the first the page holds in that order. Both the navigation
-/// rule and the page model leave such a list above the first prose.
+/// or a week's days ([`WEEK`]), the first the page holds in that order.
+/// Both the navigation rule and the page model leave such a list above the
+/// first prose.
 pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
     figure_list_span(texts, texts.len())
         .or_else(|| rows_span(texts, &TIMETABLE))
