@@ -20,7 +20,7 @@ use crate::page_model::hash::Fnv;
 use crate::rules::{CAPTION, NEAR_DUPLICATE};
 use crate::text::{ends_sentence, ends_with_full_stop};
 use crate::text::{is_code_like, is_web_address};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 
 /// A shingle shared by more paragraphs than this says nothing about which two
@@ -763,6 +763,12 @@ pub fn matches(
         fingerprints,
         (options.min_words, remembered.0),
     );
+    let structural = rows_of_one_list(
+        structural,
+        &groups,
+        digests,
+        (fingerprints, options.min_words),
+    );
     let mut representative = vec![false; fingerprints.len()];
     for group in groups.iter() {
         representative[group[0]] = !group.iter().any(|&member| structural[member])
@@ -787,6 +793,51 @@ pub fn matches(
         compared: representative,
         fewest_crowded,
     }
+}
+
+/// `structural`, with the copies that are rows of one list of the page's
+/// own ([`crate::listing::holds_both`]: figures, times, dates, a week's
+/// days) marked structural too. A club's fixtures repeat a kick-off, a
+/// ground and a league line for line ("15:00 · Riverside Park · Northern
+/// League Division One"), each under its own date and match, with other
+/// rows between, so no section repeats a second line for them to align by
+/// (`benches/modern17` 05 lost one). A pasted block is no row of its own:
+/// a copy under the same line as an earlier copy is left out, and goes as
+/// a copy if it is long. Only groups with a long copy are read, as only a
+/// long copy is ever removed.
+fn rows_of_one_list(
+    mut structural: Vec<bool>,
+    groups: &ExactGroups,
+    digests: &[Digest],
+    (fingerprints, min_words): (&[Fingerprinted<'_>], usize),
+) -> Vec<bool> {
+    let mut texts: Option<Vec<&str>> = None;
+    for group in groups.iter().filter(|group| group.len() > 1) {
+        if !group
+            .iter()
+            .any(|&member| fingerprints[member].token_count() >= min_words)
+        {
+            continue;
+        }
+        let mut lines_over: FxHashSet<Digest> = FxHashSet::default();
+        let rows: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&member| member > 0 && lines_over.insert(digests[member - 1]))
+            .collect();
+        for pair in rows.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if structural[a] && structural[b] {
+                continue;
+            }
+            let texts = texts.get_or_insert_with(|| fingerprints.iter().map(|f| f.text).collect());
+            if crate::listing::holds_both(texts, a, b) {
+                structural[a] = true;
+                structural[b] = true;
+            }
+        }
+    }
+    structural
 }
 
 /// Copies of a short line that recur at least this often, each followed by
@@ -2082,6 +2133,77 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(caption_label_tokens(text), expected, "{text:?}");
+        }
+    }
+
+    /// `texts`' fingerprints, and digests that are each text's first place.
+    fn printed<'a>(texts: &[&'a str]) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
+        let prints = texts
+            .iter()
+            .map(|text| {
+                let key = match_key(text);
+                let mut shingles = Vec::new();
+                push_key_shingles(&key, &mut shingles);
+                Fingerprinted::new(text, token_count(&key), shingles.leak())
+            })
+            .collect();
+        let digests = texts
+            .iter()
+            .map(|text| texts.iter().position(|other| other == text).unwrap() as Digest)
+            .collect();
+        (prints, digests)
+    }
+
+    #[test]
+    fn a_lists_rows_repeat_their_cells_where_a_pasted_block_repeats_its_neighbours() {
+        const KICK_OFF: &str = "15:00 · Riverside Park · Northern League Division One";
+        let fixtures = vec![
+            "October 2025 Fixtures",
+            "Saturday 4 October",
+            "Millbrook Rovers v Ashcombe Town",
+            KICK_OFF,
+            "Tuesday 7 October",
+            "Harlow Vale v Millbrook Rovers",
+            "19:45 · The Meadows · Northern League Division One",
+            "Saturday 11 October",
+            "Millbrook Rovers v Corby Mill",
+            "15:00 · Riverside Park · County Cup, Second Round",
+            "Saturday 25 October",
+            "Millbrook Rovers v Dene Valley",
+            KICK_OFF,
+        ];
+        // The first row's match and kick-off pasted again under the
+        // second's date.
+        let mut pasted = fixtures.clone();
+        pasted.splice(5..5, ["Millbrook Rovers v Ashcombe Town", KICK_OFF]);
+        let article = vec![
+            "The club confirmed on Monday that the home game against Ashcombe Town goes ahead as planned.",
+            KICK_OFF,
+            "Supporters are asked to arrive early, as the car park on Mill Lane is closed for resurfacing.",
+            "The manager said the squad had trained well and that two players were back from injury.",
+            KICK_OFF,
+            "Tickets remain on sale at the club shop and online until the morning of the game.",
+        ];
+        let cases: [(&[&str], &[usize]); 3] = [
+            // Each copy is a row's kick-off, under its own date and match.
+            (&fixtures, &[3, 12]),
+            // The pasted kick-off lies under the same match as the first
+            // row's: no row of its own.
+            (&pasted, &[3, 14]),
+            // Copies among an article's paragraphs are in no list.
+            (&article, &[]),
+        ];
+        for (texts, expected) in cases {
+            let (prints, digests) = printed(texts);
+            let groups = exact_groups(&digests);
+            let structural = rows_of_one_list(
+                vec![false; texts.len()],
+                &groups,
+                &digests,
+                (&prints, crate::DEFAULT_MIN_WORDS),
+            );
+            let found: Vec<usize> = (0..texts.len()).filter(|&i| structural[i]).collect();
+            assert_eq!(found, expected, "{texts:#?}");
         }
     }
 
