@@ -397,6 +397,33 @@ const WEEK: Rows = Rows {
 /// months ("October 2025") name no day.
 const DATES: Rows = Rows::later_by(day_of_year);
 
+/// The fewest dates of a list of dates ([`DATES`]).
+pub const FEWEST_DATES: usize = DATES.fewest;
+
+/// The lines of `texts` that are the dates of a list of dates ([`DATES`])
+/// whose rows say no sentence, every such list the page holds, in order. A
+/// timetable's rows are its entries ("AM — Biology Paper 1 — 1h 45m"); a
+/// thread's dated posts and a list's dated teasers hold prose, and their
+/// dates are the posts' own.
+pub fn dates_of_lists(texts: &[&str]) -> Vec<usize> {
+    let mut dates = Vec::new();
+    let mut from = 0;
+    while let Some((start, end)) = rows_span(&texts[from..], &DATES) {
+        let rows = from + start..=from + end;
+        let (dated, entries): (Vec<usize>, Vec<usize>) =
+            rows.partition(|&at| day_of_year(texts[at]).is_some());
+        // The heading over the first date is no entry.
+        if entries
+            .iter()
+            .all(|&at| at < dated[0] || is_short_line(texts[at]))
+        {
+            dates.extend(dated);
+        }
+        from += end + 1;
+    }
+    dates
+}
+
 /// The rows of `texts` that make a list of `rows`' kind, if they hold one:
 /// the first run of rows in order, from the heading right over the first to
 /// the last row's end, as many lines as the row before it.

@@ -21,7 +21,10 @@ pub const CORPUS_BOILERPLATE: &str = "corpus-boilerplate";
 /// byline or a dateline sits right under the headline of a news or blog
 /// page. The navigation rule keeps such a line out of a menu, and the page
 /// model leaves it.
-pub const DATELINE_RULES: [&str; 2] = ["boilerplate/author-byline", "boilerplate/timestamp"];
+pub const DATELINE_RULES: [&str; 2] = ["boilerplate/author-byline", TIMESTAMP];
+
+/// Rule id of a bare publication or update timestamp.
+pub const TIMESTAMP: &str = "boilerplate/timestamp";
 
 /// One rule a removal can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,7 +17,7 @@ pub mod engine;
 pub mod navigation;
 
 use crate::options::Options;
-use crate::rules::{CORPUS_BOILERPLATE, NAVIGATION};
+use crate::rules::{CORPUS_BOILERPLATE, NAVIGATION, TIMESTAMP};
 use std::num::NonZeroU32;
 
 /// Why a classifier takes a paragraph for noise.
@@ -62,8 +62,13 @@ impl<'r> Verdict<'r> {
 /// (`1 | Millbrook Rovers | 16 | 12 | 2 | 2 | 38`), and a league table
 /// between an article's paragraphs went as navigation (`benches/modern13`
 /// 05). See [`in_figure_table`].
+///
+/// Nor is a row of a list of dates a timestamp ([`crate::listing::dates_of_lists`]):
+/// a page dates itself once or twice, where an exam timetable or a season's
+/// fixtures set a date alone over each row, and every row's date went as
+/// the page's timestamp (`benches/modern18` 15).
 pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<(usize, &'r str)> {
-    texts
+    let mut named: Vec<(usize, &str)> = texts
         .iter()
         .enumerate()
         .filter_map(|(i, text)| Some((i, options.boilerplate.classify(text)?)))
@@ -71,7 +76,13 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<(usize, &'r st
             rule != NAVIGATION
                 || !(in_figure_table(texts, i) || crate::text::holds_time_of_day(texts[i]))
         })
-        .collect()
+        .collect();
+    let stamps = named.iter().filter(|&&(_, rule)| rule == TIMESTAMP).count();
+    if stamps >= crate::listing::FEWEST_DATES {
+        let rows = crate::listing::dates_of_lists(texts);
+        named.retain(|&(i, rule)| rule != TIMESTAMP || rows.binary_search(&i).is_err());
+    }
+    named
 }
 
 /// Whether paragraph `i` of `texts` is, or holds, rows of a table of
@@ -208,6 +219,50 @@ pub fn classify<'r>(
 #[cfg(test)]
 mod tests {
     use crate::{Decision, Options};
+
+    /// The catalogue's timestamps among `texts`, by index.
+    fn timestamps(texts: &[&str]) -> Vec<usize> {
+        let options = Options::default();
+        super::catalogue(texts, &options)
+            .into_iter()
+            .filter(|&(_, rule)| rule == crate::rules::TIMESTAMP)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// An exam timetable sets a date alone over each day's papers (written
+    /// for the test, as `benches/modern18` 15 reads); a thread's posts are
+    /// dated as alone, but each date is over prose, and stays a timestamp.
+    #[test]
+    fn the_dates_of_a_timetable_are_no_timestamps() {
+        let timetable = [
+            "Summer examinations 2026: Year 11 timetable",
+            "Monday 11 May 2026",
+            "AM — Biology Paper 1 — 1h 45m",
+            "PM — Geography Paper 1 — 1h 30m",
+            "Tuesday 12 May 2026",
+            "AM — English Literature Paper 1 — 1h 45m",
+            "Wednesday 13 May 2026",
+            "AM — Religious Studies Paper 1 — 1h 45m",
+            "PM — French Listening and Reading — 1h 50m",
+            "Thursday 14 May 2026",
+            "AM — Chemistry Paper 1 — 1h 45m",
+        ];
+        assert_eq!(timestamps(&timetable), [] as [usize; 0]);
+        let thread = [
+            "Monday 11 May 2026",
+            "Has anyone else had trouble with the new boiler controls? Mine resets every night.",
+            "Tuesday 12 May 2026",
+            "Same here. The installer said a firmware update is on the way.",
+            "Wednesday 13 May 2026",
+            "Mine was fixed by turning the schedule off and on again.",
+            "Thursday 14 May 2026",
+            "Thanks, that worked for me too.",
+        ];
+        assert_eq!(timestamps(&thread), [0, 2, 4, 6]);
+        // Three dates make no list.
+        assert_eq!(timestamps(&timetable[..9]), [1, 4, 6]);
+    }
 
     /// A local paper's report with a league table between its paragraphs
     /// (written for the test, as `benches/modern13` 05 reads): the table's
