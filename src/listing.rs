@@ -290,31 +290,33 @@ pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
         .or_else(|| rows_span(texts, &WEEK))
 }
 
+/// Every list of the page's own in `texts`, in order: [`list_span`] read
+/// again past the end of the list before.
+pub fn list_spans(texts: &[&str]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some((start, end)) = list_span(&texts[from..]) {
+        spans.push((from + start, from + end));
+        from += end + 1;
+    }
+    spans
+}
+
 /// How far around two lines [`holds_both`] reads for the list that holds
 /// them: a window of [`figure_list_span`]'s, so the list may start that far
 /// above the first.
 const LIST_REACH: usize = FIGURE_WINDOW;
 
 /// Whether lines `a` and `b` of `texts` (`a` before `b`) lie in one list of
-/// the page's own ([`list_span`]), read from [`LIST_REACH`] lines above `a`
+/// the page's own ([`list_spans`]), read from [`LIST_REACH`] lines above `a`
 /// to as far below `b`: a list's rows repeat their cells, where a page's
 /// other repeats are copies.
 pub fn holds_both(texts: &[&str], a: usize, b: usize) -> bool {
-    let (mut from, to) = (
-        a.saturating_sub(LIST_REACH),
-        (b + LIST_REACH).min(texts.len() - 1),
-    );
-    while let Some((start, end)) = list_span(&texts[from..=to]) {
-        let (start, end) = (from + start, from + end);
-        if start <= a && b <= end {
-            return true;
-        }
-        if end >= b {
-            return false;
-        }
-        from = end + 1;
-    }
-    false
+    let from = a.saturating_sub(LIST_REACH);
+    let to = (b + LIST_REACH).min(texts.len() - 1);
+    list_spans(&texts[from..=to])
+        .into_iter()
+        .any(|(start, end)| from + start <= a && b <= from + end)
 }
 
 /// A list of rows, each opened by a line with a key that orders it.

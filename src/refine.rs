@@ -318,6 +318,10 @@ fn model_rounds<'t, 'm>(
                     verdict.remove && !listed && !is_figure_list(texts[index]) && !left_alone(index)
                 })
                 .collect();
+            if remove.contains(&true) {
+                let kept_texts: Vec<&str> = kept.iter().map(|&i| texts[i]).collect();
+                keep_lists_kept_mostly(&mut remove, &kept_texts);
+            }
             keep_runs_that_would_join(&mut remove, &kept, &would_join);
             let mut changed = false;
             let mut removed_now = Vec::new();
@@ -379,6 +383,33 @@ fn model_rounds<'t, 'm>(
             return decisions;
         }
         put_back_copies = false;
+    }
+}
+
+/// Takes back `remove`'s removals from each list of the page's own among
+/// `texts` (`listing::list_spans`: figures, times, dates, senses, a week's
+/// days) that keeps as many of its lines as it loses, or more, where the
+/// lines it loses are a list of their own too, the list's later rows, as
+/// far as that list runs (a teaser with a price right under the rows runs
+/// with them, as `listing::figure_list_span` reads a list's end). A
+/// festival's line-up, a stage's acts under a time each, day after day, was
+/// read as content up to its last day, whose acts went as the page's end
+/// (`benches/modern18` 13). A list of figures may run on from the
+/// article's last lines into a sidebar's few teasers with a price or a
+/// number in them, which are no list by themselves (`benches/modern14` 17
+/// and `modern11` 09 kept them before that condition).
+fn keep_lists_kept_mostly(remove: &mut [bool], texts: &[&str]) {
+    for (start, end) in crate::listing::list_spans(texts) {
+        let lost: Vec<usize> = (start..=end).filter(|&at| remove[at]).collect();
+        if 2 * lost.len() > end + 1 - start {
+            continue;
+        }
+        let lost_texts: Vec<&str> = lost.iter().map(|&at| texts[at]).collect();
+        // Only as far as the lost rows' own list runs: the list of figures
+        // may run on past it into a teaser with a price.
+        if let Some((_, last)) = crate::listing::list_span(&lost_texts) {
+            remove[start..=lost[last]].fill(false);
+        }
     }
 }
 
@@ -450,4 +481,61 @@ fn stand_in_for_removed_copies(
         }
     }
     restored
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_lists_kept_mostly;
+
+    /// A line-up's three days, each a stage's acts under a time each
+    /// (written for the test, as `benches/modern18` 13 reads), then a note.
+    const LINE_UP: [&str; 20] = [
+        "Saltmarsh Sound 2025: full line-up",
+        "Friday 25 July",
+        "21:45 The Velvet Curfew",
+        "20:00 Marigold Static",
+        "18:30 Juno Ashby",
+        "17:15 Thistledown",
+        "16:00 The Lowlights",
+        "Saturday 26 July",
+        "22:00 Gallowglass",
+        "20:15 Hollis & The Long Way Home",
+        "18:45 Neon Heron",
+        "17:30 Bette Corrigan",
+        "16:15 Shale",
+        "Sunday 27 July",
+        "21:15 Cassia Vane",
+        "19:30 Drumlin",
+        "18:00 The Winter Gardeners",
+        "16:45 Ruby Achterberg",
+        "15:30 Low Tide Choir",
+        "Acts and times may change.",
+    ];
+
+    /// The lines of `texts` that `keep_lists_kept_mostly` keeps, with the
+    /// lines from `from` on removed.
+    fn kept_from(texts: &[&str], from: usize) -> Vec<usize> {
+        let mut remove: Vec<bool> = (0..texts.len()).map(|at| at >= from).collect();
+        keep_lists_kept_mostly(&mut remove, texts);
+        (0..texts.len()).filter(|&at| !remove[at]).collect()
+    }
+
+    #[test]
+    fn a_list_kept_in_most_of_its_rows_is_kept_whole() {
+        // The last day's acts are the list's rows: they stay with it, and
+        // the note under them goes as the model read it.
+        assert_eq!(kept_from(&LINE_UP, 13), (0..19).collect::<Vec<_>>());
+        // A list the model reads mostly as noise goes as it read it.
+        assert_eq!(kept_from(&LINE_UP, 5), (0..5).collect::<Vec<_>>());
+        // A sidebar's teasers, two with a figure, run on from the list of
+        // figures, but are no list of their own: they go.
+        let mut teased = LINE_UP[..19].to_vec();
+        teased.extend([
+            "More from the blog",
+            "10 things nobody tells you about camping",
+            "A weekend for under £60",
+            "The Douro Valley by train",
+        ]);
+        assert_eq!(kept_from(&teased, 19), (0..19).collect::<Vec<_>>());
+    }
 }
