@@ -302,23 +302,6 @@ pub fn list_spans(texts: &[&str]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// How far around two lines [`holds_both`] reads for the list that holds
-/// them: a window of [`figure_list_span`]'s, so the list may start that far
-/// above the first.
-const LIST_REACH: usize = FIGURE_WINDOW;
-
-/// Whether lines `a` and `b` of `texts` (`a` before `b`) lie in one list of
-/// the page's own ([`list_spans`]), read from [`LIST_REACH`] lines above `a`
-/// to as far below `b`: a list's rows repeat their cells, where a page's
-/// other repeats are copies.
-pub fn holds_both(texts: &[&str], a: usize, b: usize) -> bool {
-    let from = a.saturating_sub(LIST_REACH);
-    let to = (b + LIST_REACH).min(texts.len() - 1);
-    list_spans(&texts[from..=to])
-        .into_iter()
-        .any(|(start, end)| from + start <= a && b <= from + end)
-}
-
 /// A list of rows, each opened by a line with a key that orders it.
 struct Rows {
     /// The key of a line that opens a row, if it opens one.

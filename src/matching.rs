@@ -796,26 +796,31 @@ pub fn matches(
 }
 
 /// `structural`, with the copies that are rows of one list of the page's
-/// own ([`crate::listing::holds_both`]: figures, times, dates, a week's
-/// days) marked structural too. A club's fixtures repeat a kick-off, a
-/// ground and a league line for line ("15:00 · Riverside Park · Northern
+/// own ([`crate::listing::list_spans`]: figures, times, dates, senses, a
+/// week's days) marked structural too. A club's fixtures repeat a kick-off,
+/// a ground and a league line for line ("15:00 · Riverside Park · Northern
 /// League Division One"), each under its own date and match, with other
 /// rows between, so no section repeats a second line for them to align by
 /// (`benches/modern17` 05 lost one). A pasted block is no row of its own:
 /// a copy under the same line as an earlier copy is left out, and goes as
-/// a copy if it is long. Only groups with a long copy are read, as only a
-/// long copy is ever removed.
+/// a copy if it is long. Only groups of short lines with a long copy are
+/// read, as only a long copy is ever removed, and the page's lists are
+/// found once, when the first such pair is read.
 fn rows_of_one_list(
     mut structural: Vec<bool>,
     groups: &ExactGroups,
     digests: &[Digest],
     (fingerprints, min_words): (&[Fingerprinted<'_>], usize),
 ) -> Vec<bool> {
-    let mut texts: Option<Vec<&str>> = None;
+    let mut lists: Option<Vec<(usize, usize)>> = None;
     for group in groups.iter().filter(|group| group.len() > 1) {
-        if !group
-            .iter()
-            .any(|&member| fingerprints[member].token_count() >= min_words)
+        // A list's row says no sentence: a pasted paragraph, the copy most
+        // groups hold, is passed over before any list is sought.
+        let row_shaped = crate::listing::is_short_line(fingerprints[group[0]].text);
+        if !row_shaped
+            || !group
+                .iter()
+                .any(|&member| fingerprints[member].token_count() >= min_words)
         {
             continue;
         }
@@ -830,8 +835,14 @@ fn rows_of_one_list(
             if structural[a] && structural[b] {
                 continue;
             }
-            let texts = texts.get_or_insert_with(|| fingerprints.iter().map(|f| f.text).collect());
-            if crate::listing::holds_both(texts, a, b) {
+            let lists = lists.get_or_insert_with(|| {
+                let texts: Vec<&str> = fingerprints.iter().map(|print| print.text).collect();
+                crate::listing::list_spans(&texts)
+            });
+            // The lists are in order and apart: only the last to open at
+            // or above `a` may hold it.
+            let at = lists.partition_point(|&(start, _)| start <= a);
+            if at > 0 && b <= lists[at - 1].1 {
                 structural[a] = true;
                 structural[b] = true;
             }

@@ -399,6 +399,16 @@ fn model_rounds<'t, 'm>(
 /// number in them, which are no list by themselves (`benches/modern14` 17
 /// and `modern11` 09 kept them before that condition).
 fn keep_lists_kept_mostly(remove: &mut [bool], texts: &[&str]) {
+    // A list's lost lines lie together among all the lines lost: when
+    // those hold no list, no list lost its rows, and the page, most of
+    // which stays, is not read for lists.
+    let lost: Vec<&str> = (0..texts.len())
+        .filter(|&at| remove[at])
+        .map(|at| texts[at])
+        .collect();
+    if crate::listing::list_span(&lost).is_none() {
+        return;
+    }
     for (start, end) in crate::listing::list_spans(texts) {
         let lost: Vec<usize> = (start..=end).filter(|&at| remove[at]).collect();
         if 2 * lost.len() > end + 1 - start {
