@@ -842,19 +842,24 @@ const STEM_LETTERS: usize = 7;
 /// article's headings; "On this page" is not), shaped as a title, with a
 /// copy higher up the menu that stands among other lines (a menu printed
 /// twice, for the phone and the desk, repeats each item between the same
-/// neighbours).
+/// neighbours). Right over the prose, one word will do for a title: a
+/// project's "Changelog" over "All notable changes to Ferrule are listed
+/// here." (`benches/modern18` 21 lost it with the sidebar).
 fn title_named_in_the_menu(paragraphs: &[&str], first: usize) -> Option<usize> {
     let top = &paragraphs[..first];
     let same = |a: Option<&&str>, b: Option<&&str>| match (a, b) {
         (Some(a), Some(b)) => a.trim() == b.trim(),
         _ => false,
     };
+    let one_word_title = |line: &str| {
+        words(line).nth(1).is_none() && !line.ends_with('.') && crate::text::opens_as_title(line)
+    };
     // The lines named higher up the menu between other neighbours, nearest
     // the prose first, among the last few above it: on most pages none,
     // and then the page below is not read.
     let named_in_the_menu = |at: usize| {
         let line = top[at].trim();
-        shaped_as_title(line)
+        (shaped_as_title(line) || at + 1 == top.len() && one_word_title(line))
             && top[..at].iter().enumerate().any(|(copy, other)| {
                 other.trim() == line
                     && !same(top.get(at + 1), top.get(copy + 1))
@@ -2326,6 +2331,17 @@ mod tests {
         let chrome = page_chrome(&page, &ProseMemo::default());
         assert!(chrome[..sidebar.len()].iter().all(|&c| c), "{chrome:?}");
         assert!(chrome[sidebar.len()..].iter().all(|&c| !c), "{chrome:?}");
+
+        // A title of one word, right over the prose, stays too.
+        const CHANGES: &str = "All notable changes to the tool are listed here, newest first, and each release names the issues it closed.";
+        let mut changelog: Vec<&str> = sidebar.to_vec();
+        changelog.extend(["Changelog", CHANGES, PROSE]);
+        let chrome = page_chrome(&changelog, &ProseMemo::default());
+        assert_eq!(
+            chrome.iter().filter(|&&c| c).count(),
+            sidebar.len(),
+            "{chrome:?}"
+        );
 
         let mut twice: Vec<&str> = sidebar.to_vec();
         twice.extend(sidebar);
