@@ -213,22 +213,7 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
                 .strip_prefix(". ")
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase))
     };
-    // A time of day names its own line's sense, so one word with it will do
-    // ("Friday: 9am – 5pm").
-    let figure = |text: &str| {
-        let needed = if crate::text::holds_time_of_day(text) {
-            0
-        } else {
-            1
-        };
-        is_short_line(text)
-            && words(text)
-                .filter(|word| word.chars().all(char::is_alphabetic))
-                .nth(needed)
-                .is_some()
-            && !numbered_heading(text.trim_start())
-            && list_figure(text)
-    };
+    let figure = |text: &str| is_figure_line(text) && !numbered_heading(text.trim_start());
     // The words of a line without its figures: a menu's series of items
     // ("1st grade math tutor", "2nd grade math tutor") says the same.
     let skeleton = |text: &str| -> String {
@@ -273,6 +258,24 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
     }
     let heading = start.checked_sub(1).filter(|&above| !figure_at(above));
     Some((heading.unwrap_or(start), last))
+}
+
+/// Whether a line reads as an item of a list of figures: a short line of
+/// two words or more with a figure set as a list's own ([`list_figure`]).
+/// A time of day names its own line's sense, so one word with it will do
+/// ("Friday: 9am – 5pm").
+pub fn is_figure_line(text: &str) -> bool {
+    let needed = if crate::text::holds_time_of_day(text) {
+        0
+    } else {
+        1
+    };
+    is_short_line(text)
+        && words(text)
+            .filter(|word| word.chars().all(char::is_alphabetic))
+            .nth(needed)
+            .is_some()
+        && list_figure(text)
 }
 
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)

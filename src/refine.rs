@@ -391,7 +391,8 @@ fn model_rounds<'t, 'm>(
 /// days) that keeps as many of its lines as it loses, or more, where the
 /// lines it loses are a list of their own too, the list's later rows, as
 /// far as that list runs (a teaser with a price right under the rows runs
-/// with them, as `listing::figure_list_span` reads a list's end). A
+/// with them, as `listing::figure_list_span` reads a list's end), or each
+/// an item of figures (`listing::is_figure_line`). A
 /// festival's line-up, a stage's acts under a time each, day after day, was
 /// read as content up to its last day, whose acts went as the page's end
 /// (`benches/modern18` 13). A list of figures may run on from the
@@ -400,14 +401,20 @@ fn model_rounds<'t, 'm>(
 /// and `modern11` 09 kept them before that condition).
 fn keep_lists_kept_mostly(remove: &mut [bool], texts: &[&str]) {
     // A list's lost lines lie together among all the lines lost: when
-    // those hold no list, no list lost its rows, and the page, most of
-    // which stays, is not read for lists.
-    let lost: Vec<&str> = (0..texts.len())
-        .filter(|&at| remove[at])
-        .map(|at| texts[at])
-        .collect();
-    if crate::listing::list_span(&lost).is_none() {
-        return;
+    // those hold no list, and no item of figures is lost right under one
+    // that stays, no list lost its rows, and the page, most of which
+    // stays, is not read for lists.
+    let figure = crate::listing::is_figure_line;
+    let lost_under_a_kept_item = (1..texts.len())
+        .any(|at| remove[at] && !remove[at - 1] && figure(texts[at]) && figure(texts[at - 1]));
+    if !lost_under_a_kept_item {
+        let lost: Vec<&str> = (0..texts.len())
+            .filter(|&at| remove[at])
+            .map(|at| texts[at])
+            .collect();
+        if crate::listing::list_span(&lost).is_none() {
+            return;
+        }
     }
     for (start, end) in crate::listing::list_spans(texts) {
         let lost: Vec<usize> = (start..=end).filter(|&at| remove[at]).collect();
@@ -416,9 +423,16 @@ fn keep_lists_kept_mostly(remove: &mut [bool], texts: &[&str]) {
         }
         let lost_texts: Vec<&str> = lost.iter().map(|&at| texts[at]).collect();
         // Only as far as the lost rows' own list runs: the list of figures
-        // may run on past it into a teaser with a price.
+        // may run on past it into a teaser with a price. Rows that are each
+        // an item of figures are the list's too: a round after the list was
+        // taken back reads its last row alone with the notes under it.
         if let Some((_, last)) = crate::listing::list_span(&lost_texts) {
             remove[start..=lost[last]].fill(false);
+        } else if lost_texts
+            .iter()
+            .all(|text| crate::listing::is_figure_line(text))
+        {
+            remove[start..=end].fill(false);
         }
     }
 }
@@ -535,6 +549,9 @@ mod tests {
         // The last day's acts are the list's rows: they stay with it, and
         // the note under them goes as the model read it.
         assert_eq!(kept_from(&LINE_UP, 13), (0..19).collect::<Vec<_>>());
+        // A later round that reads the last act alone with the note under
+        // it leaves the list whole.
+        assert_eq!(kept_from(&LINE_UP, 18), (0..19).collect::<Vec<_>>());
         // A list the model reads mostly as noise goes as it read it.
         assert_eq!(kept_from(&LINE_UP, 5), (0..5).collect::<Vec<_>>());
         // A sidebar's teasers, two with a figure, run on from the list of
