@@ -296,9 +296,18 @@ pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
 /// Every list of the page's own in `texts`, in order: [`list_span`] read
 /// again past the end of the list before.
 pub fn list_spans(texts: &[&str]) -> Vec<(usize, usize)> {
+    every_span(texts, list_span)
+}
+
+/// Every span `find` finds in `texts`, in order: `find` read again past
+/// the end of the span before.
+fn every_span(
+    texts: &[&str],
+    find: impl Fn(&[&str]) -> Option<(usize, usize)>,
+) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut from = 0;
-    while let Some((start, end)) = list_span(&texts[from..]) {
+    while let Some((start, end)) = find(&texts[from..]) {
         spans.push((from + start, from + end));
         from += end + 1;
     }
@@ -395,11 +404,9 @@ pub const FEWEST_DATES: usize = DATES.fewest;
 /// dates are the posts' own.
 pub fn dates_of_lists(texts: &[&str]) -> Vec<usize> {
     let mut dates = Vec::new();
-    let mut from = 0;
-    while let Some((start, end)) = rows_span(&texts[from..], &DATES) {
-        let rows = from + start..=from + end;
+    for (start, end) in every_span(texts, |texts| rows_span(texts, &DATES)) {
         let (dated, entries): (Vec<usize>, Vec<usize>) =
-            rows.partition(|&at| day_of_year(texts[at]).is_some());
+            (start..=end).partition(|&at| day_of_year(texts[at]).is_some());
         // The heading over the first date is no entry.
         if entries
             .iter()
@@ -407,7 +414,6 @@ pub fn dates_of_lists(texts: &[&str]) -> Vec<usize> {
         {
             dates.extend(dated);
         }
-        from += end + 1;
     }
     dates
 }

@@ -1712,11 +1712,16 @@ mod tests {
     use crate::fingerprint::caption_label_tokens;
     use crate::key::{push_key_shingles, token_count};
 
-    fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
+    /// `text`'s fingerprint.
+    fn printed_one(text: &str) -> Fingerprinted<'_> {
         let key = match_key(text);
         let mut shingles = Vec::new();
         push_key_shingles(&key, &mut shingles);
-        let print = Fingerprinted::new(text, token_count(&key), shingles.leak());
+        Fingerprinted::new(text, token_count(&key), shingles.leak())
+    }
+
+    fn fingerprint(text: &str, label_words: usize) -> Fingerprinted<'_> {
+        let print = printed_one(text);
         assert_eq!(print.label_tokens(), label_words, "{text}");
         print
     }
@@ -2149,15 +2154,7 @@ mod tests {
 
     /// `texts`' fingerprints, and digests that are each text's first place.
     fn printed<'a>(texts: &[&'a str]) -> (Vec<Fingerprinted<'a>>, Vec<Digest>) {
-        let prints = texts
-            .iter()
-            .map(|text| {
-                let key = match_key(text);
-                let mut shingles = Vec::new();
-                push_key_shingles(&key, &mut shingles);
-                Fingerprinted::new(text, token_count(&key), shingles.leak())
-            })
-            .collect();
+        let prints = texts.iter().map(|text| printed_one(text)).collect();
         let digests = texts
             .iter()
             .map(|text| texts.iter().position(|other| other == text).unwrap() as Digest)

@@ -392,10 +392,10 @@ fn model_rounds<'t, 'm>(
 /// lines it loses are a list of their own too, the list's later rows, as
 /// far as that list runs (a teaser with a price right under the rows runs
 /// with them, as `listing::figure_list_span` reads a list's end), or each
-/// an item of figures (`listing::is_figure_line`). A
-/// festival's line-up, a stage's acts under a time each, day after day, was
-/// read as content up to its last day, whose acts went as the page's end
-/// (`benches/modern18` 13). A list of figures may run on from the
+/// an item of figures (`listing::is_figure_line`). A festival's line-up, a
+/// stage's acts under a time each, day after day, was read as content up
+/// to its last day, whose acts went as the page's end (`benches/modern18`
+/// 13). A list of figures may run on from the
 /// article's last lines into a sidebar's few teasers with a price or a
 /// number in them, which are no list by themselves (`benches/modern14` 17
 /// and `modern11` 09 kept them before that condition).
@@ -428,10 +428,7 @@ fn keep_lists_kept_mostly(remove: &mut [bool], texts: &[&str]) {
         // taken back reads its last row alone with the notes under it.
         if let Some((_, last)) = crate::listing::list_span(&lost_texts) {
             remove[start..=lost[last]].fill(false);
-        } else if lost_texts
-            .iter()
-            .all(|text| crate::listing::is_figure_line(text))
-        {
+        } else if lost_texts.iter().all(|text| figure(text)) {
             remove[start..=end].fill(false);
         }
     }
