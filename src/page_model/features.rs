@@ -1522,13 +1522,14 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             .filter(|&start| {
                 let opening = measured[start];
                 start > 0
-                    && (opening.shape.prose() || !title_shaped(opening, self.texts[page[start]]))
+                    && (opening.shape.prose()
+                        || !title_shaped(opening, self.texts[page[start]], HEADLINE_WORDS))
             })?;
         let end = (start..states.len())
             .take_while(|&at| states[at] == 0)
             .last()
             .unwrap_or(start);
-        self.title_above(page, &measured, start..=end)
+        self.title_above(page, &measured, start..=end, RUN_TITLE_WORDS)
     }
 
     /// The page's first line when it is the title of what the decoding
@@ -1544,7 +1545,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     pub fn opening_title(&self, page: &[usize], states: &[u8]) -> Option<usize> {
         let measured = measured_page(&self.measured, &self.measured_at, page);
         let opening = measured.first()?;
-        if !title_shaped(opening, self.texts[page[0]]) {
+        if !title_shaped(opening, self.texts[page[0]], HEADLINE_WORDS) {
             return None;
         }
         let content = opening.content(&self.words.content);
@@ -1587,7 +1588,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             return None;
         }
         let measured = measured_page(&self.measured, &self.measured_at, page);
-        self.title_above(page, &measured, posts)
+        self.title_above(page, &measured, posts, HEADLINE_WORDS)
     }
 
     /// The title over the content `run` (indices into `page`, whose
@@ -1605,6 +1606,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         page: &[usize],
         measured: &[&Measured],
         run: RangeInclusive<usize>,
+        fewest_words: u32,
     ) -> Option<usize> {
         let start = *run.start();
         let end = (*run.end()).min(start + RUN_TITLE_VOCABULARY);
@@ -1623,17 +1625,25 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             RUN_TITLE_REACH
         };
         (start.saturating_sub(reach)..start)
-            .filter(|&at| title_shaped(measured[at], self.texts[page[at]]))
+            .filter(|&at| {
+                let paragraph = measured[at];
+                let long = paragraph.shape.words >= HEADLINE_WORDS;
+                title_shaped(paragraph, self.texts[page[at]], fewest_words)
+                    && (long || (at > 0 && !paragraph.shape.date_time && !paragraph.shape.price))
+            })
             .filter_map(|at| {
                 let paragraph = measured[at];
                 let content = paragraph.content(&self.words.content);
                 let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
                 (shared >= 2 && 2 * shared >= content.len()).then(|| {
                     let share = shared * 1024 / content.len();
+                    // A headline's length comes first: a shorter line is the
+                    // title only where no headline shares the run's words.
+                    let long = paragraph.shape.words >= HEADLINE_WORDS;
                     // A line within the short reach comes first: farther up
                     // lie the site's own lines, which may share more.
                     let near = start - at <= RUN_TITLE_REACH;
-                    (at, (near, share, shared, paragraph.shape.words, at))
+                    (at, (long, near, share, shared, paragraph.shape.words, at))
                 })
             })
             .max_by_key(|&(_, key)| key)
@@ -1768,15 +1778,26 @@ fn headline_shaped(shape: &Shape) -> bool {
 
 /// A line that may be the title of a content run or a thread
 /// ([`MeasuredParagraphs::title_above`]; `text` is its text): shaped as a
-/// headline, no end-of-article marker ("Related Articles"), and no full
-/// stop at its end, which a short sentence has ("I'm just starting a
-/// catering service for my cooking.", a post's opening; "Save time with
-/// automated lien waiver collection.", a pitch) and a title has not.
-fn title_shaped(paragraph: &Measured, text: &str) -> bool {
-    headline_shaped(&paragraph.shape)
+/// headline of `fewest_words` words or more, no end-of-article marker
+/// ("Related Articles"), and no full stop at its end, which a short
+/// sentence has ("I'm just starting a catering service for my cooking.", a
+/// post's opening; "Save time with automated lien waiver collection.", a
+/// pitch) and a title has not.
+fn title_shaped(paragraph: &Measured, text: &str, fewest_words: u32) -> bool {
+    paragraph.shape.may_be_headline()
+        && paragraph.shape.words >= fewest_words
         && !paragraph.shape.end_marker
         && !crate::text::ends_with_full_stop(text.trim_end())
 }
+
+/// The fewest words of a content run's title ([`MeasuredParagraphs::run_title`]):
+/// a recipe's, a job's or a service's name is often three ("Smoked Rosemary
+/// Paloma" over its rating, then "Ingredients", `benches/modern17` 12). A
+/// line shorter than [`HEADLINE_WORDS`] is the title only where no headline
+/// shares the run's words, never as the page's first line (the site's name,
+/// whose words its pages repeat) and never with a date or a price in it
+/// (a poster's "Joined: Aug 2022").
+const RUN_TITLE_WORDS: u32 = 3;
 
 /// How many noise paragraphs above a content run may hold its title
 /// ([`MeasuredParagraphs::run_title`]): a question's vote count, its
@@ -2113,6 +2134,7 @@ mod tests {
     fn shape_reads_prices_dates_handles_and_markers() {
         let s = shape("Subscribe for $4.99 a month, cancel any time.");
         assert!(s.price && s.ends_sentence && !s.date_time);
+
         let s = shape("Published 10:14 BST, 20 April 2018");
         assert!(s.date_time && !s.ends_sentence);
         let s = shape("Follow @jane on Twitter or write to jane@example.com");
@@ -2536,6 +2558,46 @@ mod tests {
         assert_eq!(run_title(&texts), Some(2));
         // Opened by a line without the full stop, the run has its title.
         texts[6] = "Catering Service for My Cooking";
+        assert_eq!(run_title(&texts), None);
+    }
+
+    /// A recipe as the rules leave it (`benches/modern17` 12, shortened):
+    /// the site's name and menu, the recipe's three-word name over its
+    /// rating, then the recipe, opened by its one-word section label. The
+    /// name is the run's title, shorter than a headline, as its words say;
+    /// a headline that shares the run's words comes first; the site's name
+    /// as the page's first line and a line with a price are no title.
+    #[test]
+    fn a_three_word_name_over_a_recipe_is_its_title() {
+        let mut texts = vec![
+            "Bar Cart Weekly",
+            "Recipes",
+            "Techniques",
+            "Smoked Rosemary Paloma",
+            "★★★★☆ 4.6 (212 ratings)",
+            "Ingredients",
+            "50 ml blanco tequila",
+            "1 sprig rosemary",
+            "Method",
+            "Light the rosemary sprig.",
+            "Shake tequila, lime and salt with ice.",
+            "Garnish: smoked rosemary, grapefruit wedge",
+        ];
+        let page: Vec<usize> = (0..texts.len()).collect();
+        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 5)).collect();
+        let run_title = |texts: &[&str]| {
+            let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
+            paragraphs.page_features(&page, 12);
+            paragraphs.run_title(&page, &states)
+        };
+        assert_eq!(run_title(&texts), Some(3));
+        texts[1] = "Smoked Rosemary Tequila Paloma";
+        assert_eq!(run_title(&texts), Some(1));
+        texts[1] = "Recipes";
+        texts[3] = "Rosemary Tequila £9";
+        assert_eq!(run_title(&texts), None);
+        texts[3] = "Techniques";
+        texts[0] = "Smoked Rosemary Paloma";
         assert_eq!(run_title(&texts), None);
     }
 
