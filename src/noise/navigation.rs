@@ -1169,7 +1169,10 @@ fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
 /// 18 (a shoe's name under "Men / Running / Road Running Shoes") lost it with
 /// the menu. A line that says the trail's last crumb again is the title
 /// whatever the prose names ("Docs / Getting started / Installation" over
-/// "Installation", `benches/modern15` 20), and two crumbs between slashes,
+/// "Installation", `benches/modern15` 20), and so does a line that names the
+/// last crumb and adds to it ([`says_more_than`]: "Library opening hours"
+/// under "Home › Libraries › Opening hours", over a list of hours with no
+/// prose to name it, `benches/modern17` 18), and two crumbs between slashes,
 /// which [`last_crumb`] leaves, are a trail over a title that names the
 /// second ([`slashed_pair_end`]; `modern15` 09). Only the title stays: the
 /// next run reads it over the lines under it, too few to be a menu.
@@ -1196,9 +1199,10 @@ fn title_under_breadcrumb<'p>(
             if line.eq_ignore_ascii_case(last) {
                 return Some((at, true));
             }
+            let named = names(last);
             let title =
-                shaped_as_title(line) && (words(last).count() < HEADLINE_MIN_WORDS || names(last));
-            return title.then_some((at, false));
+                shaped_as_title(line) && (words(last).count() < HEADLINE_MIN_WORDS || named);
+            return title.then(|| (at, named && says_more_than(line, last)));
         }
         // Two crumbs between slashes are a trail when the line under them
         // names the last ("Running / Men's Road Running Shoes" over "Veloxa
@@ -1215,6 +1219,18 @@ fn title_under_breadcrumb<'p>(
     content_words(chrome[title])
         .any(|word| prose_words.contains(word.as_ref()))
         .then_some(title)
+}
+
+/// Whether `line` has a content word ([`content_words`], in the
+/// [`singular`]) that `crumb` has not: a title adds to the name of its
+/// section ("Library opening hours" under "... › Opening hours"), where a
+/// section's label says it again ("Press release" under "... / Press
+/// releases", `benches/modern11` 28).
+fn says_more_than(line: &str, crumb: &str) -> bool {
+    let crumb: Vec<_> = content_words(crumb).map(singular).collect();
+    content_words(line)
+        .map(singular)
+        .any(|word| !crumb.contains(&word))
 }
 
 /// The second of two crumbs between a slash ("Running / Men's Road
@@ -2551,10 +2567,20 @@ mod tests {
         let chrome = chrome_among(&page_, |i| i != MENU.len(), |_| None, &ProseMemo::default());
         assert!(!chrome[title_at] && chrome[title_at - 2], "{chrome:?}");
         // A title that says the trail's last crumb again is the page's, though
-        // the prose does not name it (`benches/modern15` 20); two crumbs
-        // between slashes are a trail over a title that names the second.
+        // the prose does not name it (`benches/modern15` 20), and so is one
+        // that names the crumb and adds to it (a list of opening hours has
+        // no prose, `benches/modern17` 18); two crumbs between slashes are
+        // a trail over a title that names the second. A section's label that
+        // says its crumb again in the singular adds nothing to it: it stays
+        // only where the prose names it, as any line under a trail.
+        assert!(says_more_than("Library opening hours", "Opening hours"));
+        assert!(!says_more_than("Press release", "Press releases"));
         for (trail, title) in [
             ("Docs / Getting started / Installation", "Installation"),
+            (
+                "Home \u{203a} Libraries \u{203a} Opening hours",
+                "Library opening hours",
+            ),
             (
                 "Running / Men's Road Running Shoes",
                 "Marlow Tempo 4 Men's Road Running Shoes",
