@@ -152,6 +152,12 @@ pub enum Protection {
     ThreadTitle,
     /// The page's first line, a title of the content below it.
     OpeningTitle,
+    /// The title right over a list of figures, a timetable or senses
+    /// (as [`Protection::FigureListLine`] keeps one): a list names its
+    /// subject in no sentence, so its title shares no word with it ("Library
+    /// opening hours" over the branches' hours, "Cryptic Crossword No.
+    /// 4,812" over its clues).
+    ListTitle,
     /// The core's first long prose paragraph (its longest if none is long):
     /// a page always keeps its article.
     Anchor,
@@ -191,6 +197,7 @@ impl Protection {
             Protection::RunTitle => "the title of the first content run",
             Protection::ThreadTitle => "the title of a forum thread",
             Protection::OpeningTitle => "the page's first line, a title of its content",
+            Protection::ListTitle => "the title over a list of figures, a timetable or senses",
             Protection::Anchor => "the article's first long paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
@@ -222,6 +229,8 @@ fn protection(
         Some(Protection::ThreadTitle)
     } else if titles.opening == Some(i) {
         Some(Protection::OpeningTitle)
+    } else if titles.list == Some(i) {
+        Some(Protection::ListTitle)
     } else if layout.anchor == i {
         Some(Protection::Anchor)
     } else if !has_words(text) {
@@ -249,6 +258,7 @@ struct Titles {
     run: Option<usize>,
     thread: Option<usize>,
     opening: Option<usize>,
+    list: Option<usize>,
 }
 
 impl Titles {
@@ -262,10 +272,14 @@ impl Titles {
         let thread = sections
             .filter(|s| s.protection == Protection::ThreadPost)
             .and_then(|s| paragraphs.thread_title(page, s.first..=s.last));
+        let list = sections
+            .filter(|s| s.protection == Protection::FigureListLine)
+            .and_then(|s| paragraphs.list_title(page, s.first));
         Titles {
             run: paragraphs.run_title(page, states),
             thread,
             opening: paragraphs.opening_title(page, states),
+            list,
         }
     }
 }
@@ -810,6 +824,42 @@ mod tests {
         let mut expected = vec![false; over.len()];
         expected[..3].fill(true);
         assert_eq!(removed, expected);
+    }
+
+    /// The title right over such a list stays with it (`benches/modern17`
+    /// 18, shortened): the branches' names open the list, and its title
+    /// shares no word with the hours. A line with a date over the list is
+    /// no title (the cut-off first row of a timetable).
+    #[test]
+    fn the_title_over_a_list_of_figures_stays_with_it() {
+        const PITCH: &str = "Join the library for free and borrow up to twenty books, films and audiobooks at a time.";
+        let hours = crate::listing::OPENING_HOURS;
+        let mut page = vec!["Bins and recycling", "Council tax", "Libraries"];
+        page.extend(["Library opening hours", "Central Library"]);
+        page.extend(&hours[..4]);
+        page.push("Ashgrove Library");
+        page.extend(&hours[4..]);
+        page.push(PITCH);
+        let all_noise = PageModel {
+            bias: 10.0,
+            ..PageModel::untrained(4)
+        };
+        let removed = |page: &[&str]| -> Vec<usize> {
+            let mut measured = MeasuredParagraphs::new(page, []);
+            let all: Vec<usize> = (0..page.len()).collect();
+            decode(&all_noise, &mut measured, &all)
+                .iter()
+                .enumerate()
+                .filter(|(_, verdict)| verdict.remove)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        assert_eq!(sections_of(&page).map(|s| s.first), Some(4));
+        assert_eq!(removed(&page), [0, 1, 2]);
+        // The next run's page opens with the title: it stays there too.
+        assert_eq!(removed(&page[3..]), [] as [usize; 0]);
+        page[3] = "Updated 14 March 2025";
+        assert_eq!(removed(&page), [0, 1, 2, 3]);
     }
 
     #[test]

@@ -1572,6 +1572,22 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
         (shared >= 2 && 2 * shared >= content.len()).then_some(0)
     }
 
+    /// The title of a list that starts at `first` (an index into `page`, as
+    /// [`super::decode`] finds a list of figures): the line right above it,
+    /// shaped as a title of [`RUN_TITLE_WORDS`] words or more, with no date
+    /// and no price in it (a list's first row, cut off). Read on the page of
+    /// each round and of the next run alike, where the title still sits
+    /// right over its list.
+    pub fn list_title(&self, page: &[usize], first: usize) -> Option<usize> {
+        let above = first.checked_sub(1)?;
+        let measured = measured_page(&self.measured, &self.measured_at, page);
+        let shape = &measured[above].shape;
+        (title_shaped(measured[above], self.texts[page[above]], RUN_TITLE_WORDS)
+            && !shape.date_time
+            && !shape.price)
+            .then_some(above)
+    }
+
     /// The title of a forum thread whose posts are `posts` (indices into
     /// `page`, as [`super::decode`] finds a thread's sections): the line
     /// shaped as a headline above its first post whose content words are
