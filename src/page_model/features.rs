@@ -2548,6 +2548,16 @@ mod tests {
         assert_eq!(run_title(&texts, 21), None);
     }
 
+    /// [`MeasuredParagraphs::run_title`] of the whole page `texts`, decoded
+    /// as noise above paragraph `first_content` and as content from it on.
+    fn run_title_under_noise(texts: &[&str], first_content: usize) -> Option<usize> {
+        let page: Vec<usize> = (0..texts.len()).collect();
+        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < first_content)).collect();
+        let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
+        paragraphs.page_features(&page, 12);
+        paragraphs.run_title(&page, &states)
+    }
+
     /// A question whose post opens with a short sentence (`ext` 0172):
     /// shaped as a headline but for its full stop, the opening is not the
     /// run's own title, so the question's title over it is.
@@ -2564,13 +2574,7 @@ mod tests {
             "The event will be for about 40 people, and the menu is curry and rice, chicken and sandwiches.",
             "What am I missing? What should I prepare more before the catering event?",
         ];
-        let page: Vec<usize> = (0..texts.len()).collect();
-        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 6)).collect();
-        let run_title = |texts: &[&str]| {
-            let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
-            paragraphs.page_features(&page, 12);
-            paragraphs.run_title(&page, &states)
-        };
+        let run_title = |texts: &[&str]| run_title_under_noise(texts, 6);
         assert_eq!(run_title(&texts), Some(2));
         // Opened by a line without the full stop, the run has its title.
         texts[6] = "Catering Service for My Cooking";
@@ -2599,13 +2603,7 @@ mod tests {
             "Shake tequila, lime and salt with ice.",
             "Garnish: smoked rosemary, grapefruit wedge",
         ];
-        let page: Vec<usize> = (0..texts.len()).collect();
-        let states: Vec<u8> = page.iter().map(|&i| u8::from(i < 5)).collect();
-        let run_title = |texts: &[&str]| {
-            let mut paragraphs = MeasuredParagraphs::new(texts, texts.iter().map(|_| None));
-            paragraphs.page_features(&page, 12);
-            paragraphs.run_title(&page, &states)
-        };
+        let run_title = |texts: &[&str]| run_title_under_noise(texts, 5);
         assert_eq!(run_title(&texts), Some(3));
         texts[1] = "Smoked Rosemary Tequila Paloma";
         assert_eq!(run_title(&texts), Some(1));
