@@ -265,17 +265,18 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
 /// A time of day names its own line's sense, so one word with it will do
 /// ("Friday: 9am – 5pm").
 pub fn is_figure_line(text: &str) -> bool {
-    let needed = if crate::text::holds_time_of_day(text) {
-        0
-    } else {
-        1
-    };
-    is_short_line(text)
-        && words(text)
-            .filter(|word| word.chars().all(char::is_alphabetic))
-            .nth(needed)
-            .is_some()
-        && list_figure(text)
+    // The short line first: it turns most of an article's paragraphs away
+    // at their last character, and the lists' readers ask every line of a
+    // page, each round of the page model.
+    if !is_short_line(text) {
+        return false;
+    }
+    let time_of_day = crate::text::holds_time_of_day(text);
+    words(text)
+        .filter(|word| word.chars().all(char::is_alphabetic))
+        .nth(usize::from(!time_of_day))
+        .is_some()
+        && list_figure(text, time_of_day)
 }
 
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
@@ -571,8 +572,9 @@ fn clock_minutes(text: &str) -> Option<u32> {
 /// ("Friday: 9am – 5pm", "Pan con tomate – 3,50 €", "Sourdough, cultured
 /// butter — 5"). A menu's figures are in its items' names ("iPhone 11",
 /// "tvOS 13") or codes, never first. A ballot box to tick ("☐ Sleeping
-/// mat") marks a checklist's item as a figure does a list's.
-fn list_figure(text: &str) -> bool {
+/// mat") marks a checklist's item as a figure does a list's. `time_of_day`
+/// says whether it holds a time of day ([`crate::text::holds_time_of_day`]).
+fn list_figure(text: &str, time_of_day: bool) -> bool {
     let text = text.trim();
     let price_after_dash = text.rsplit_once([' ']).is_some_and(|(before, last)| {
         before.trim_end().ends_with(['–', '—', '-'])
@@ -583,7 +585,7 @@ fn list_figure(text: &str) -> bool {
     let digit = |c: char| c.is_ascii_digit();
     let price = text.char_indices().any(|(at, c)| {
         let (before, after) = (&text[..at], &text[at + c.len_utf8()..]);
-        "£$€¥".contains(c)
+        matches!(c, '£' | '$' | '€' | '¥')
             && (after.starts_with(digit)
                 || before.ends_with(digit)
                 || before.strip_suffix(' ').is_some_and(|b| b.ends_with(digit)))
@@ -591,7 +593,7 @@ fn list_figure(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit() || ('\u{2610}'..='\u{2612}').contains(&c))
         || price_after_dash
         || price
-        || crate::text::holds_time_of_day(text)
+        || time_of_day
 }
 
 /// A library's opening hours, a list of figures with one word to some of
