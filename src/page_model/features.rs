@@ -153,6 +153,13 @@ impl Shape {
         self.ends_sentence && self.words >= 12
     }
 
+    /// Whether the line tells a date, a time or a price, which a short
+    /// title does not ([`MeasuredParagraphs::list_title`]: a poster's
+    /// "Joined: Aug 2022", a list's first row).
+    fn tells_a_figure(&self) -> bool {
+        self.date_time || self.price
+    }
+
     /// A line that reads as a title: a few words starting with a capital
     /// (title or sentence case), no full stop.
     fn title_like(&self) -> bool {
@@ -1581,11 +1588,9 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     pub fn list_title(&self, page: &[usize], first: usize) -> Option<usize> {
         let above = first.checked_sub(1)?;
         let measured = measured_page(&self.measured, &self.measured_at, page);
-        let shape = &measured[above].shape;
         (title_shaped(measured[above], self.texts[page[above]], RUN_TITLE_WORDS)
-            && !shape.date_time
-            && !shape.price)
-            .then_some(above)
+            && !measured[above].shape.tells_a_figure())
+        .then_some(above)
     }
 
     /// The title of a forum thread whose posts are `posts` (indices into
@@ -1645,7 +1650,7 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                 let paragraph = measured[at];
                 let long = paragraph.shape.words >= HEADLINE_WORDS;
                 title_shaped(paragraph, self.texts[page[at]], fewest_words)
-                    && (long || (at > 0 && !paragraph.shape.date_time && !paragraph.shape.price))
+                    && (long || (at > 0 && !paragraph.shape.tells_a_figure()))
             })
             .filter_map(|at| {
                 let paragraph = measured[at];
