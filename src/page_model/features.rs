@@ -1646,23 +1646,23 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             RUN_TITLE_REACH
         };
         (start.saturating_sub(reach)..start)
-            .filter(|&at| {
-                let paragraph = measured[at];
-                let long = paragraph.shape.words >= HEADLINE_WORDS;
-                title_shaped(paragraph, self.texts[page[at]], fewest_words)
-                    && (long || (at > 0 && !paragraph.shape.tells_a_figure()))
-            })
             .filter_map(|at| {
                 let paragraph = measured[at];
+                let long = paragraph.shape.words >= HEADLINE_WORDS;
+                if !title_shaped(paragraph, self.texts[page[at]], fewest_words)
+                    || !(long || (at > 0 && !paragraph.shape.tells_a_figure()))
+                {
+                    return None;
+                }
                 let content = paragraph.content(&self.words.content);
                 let shared = content.iter().filter(|w| vocabulary.contains(w)).count();
                 (shared >= 2 && 2 * shared >= content.len()).then(|| {
                     let share = shared * 1024 / content.len();
-                    // A headline's length comes first: a shorter line is the
-                    // title only where no headline shares the run's words.
-                    let long = paragraph.shape.words >= HEADLINE_WORDS;
-                    // A line within the short reach comes first: farther up
-                    // lie the site's own lines, which may share more.
+                    // A headline's length comes first (`long`): a shorter
+                    // line is the title only where no headline shares the
+                    // run's words. Then a line within the short reach:
+                    // farther up lie the site's own lines, which may share
+                    // more.
                     let near = start - at <= RUN_TITLE_REACH;
                     (at, (long, near, share, shared, paragraph.shape.words, at))
                 })
