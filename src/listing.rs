@@ -239,8 +239,15 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
         }
         let window = at..(at + FIGURE_WINDOW).min(texts.len());
         let lines: Vec<usize> = window.filter(|&i| figure_at(i)).collect();
-        let wordings: FxHashSet<String> = lines.iter().map(|&i| skeleton(texts[i])).collect();
-        if lines.len() >= FIGURE_WINDOW_LINES && wordings.len() >= FIGURE_WINDOW_WORDINGS {
+        // The wordings only of a window with lines enough: each is a copy.
+        if lines.len() >= FIGURE_WINDOW_LINES
+            && lines
+                .iter()
+                .map(|&i| skeleton(texts[i]))
+                .collect::<FxHashSet<String>>()
+                .len()
+                >= FIGURE_WINDOW_WORDINGS
+        {
             start = Some(at);
             break;
         }
@@ -265,10 +272,10 @@ pub fn figure_list_span(texts: &[&str], opens_within: usize) -> Option<(usize, u
 /// A time of day names its own line's sense, so one word with it will do
 /// ("Friday: 9am – 5pm").
 pub fn is_figure_line(text: &str) -> bool {
-    // The short line first: it turns most of an article's paragraphs away
-    // at their last character, and the lists' readers ask every line of a
-    // page, each round of the page model.
-    if !is_short_line(text) {
+    // The cheapest tests first: the lists' readers ask every line of a
+    // page, each round of the page model. The last character turns most of
+    // an article's paragraphs away, and a byte most of a menu's links.
+    if ends_clause(text) || !may_hold_figure(text) || !is_short_line(text) {
         return false;
     }
     let time_of_day = crate::text::holds_time_of_day(text);
@@ -277,6 +284,15 @@ pub fn is_figure_line(text: &str) -> bool {
         .nth(usize::from(!time_of_day))
         .is_some()
         && list_figure(text, time_of_day)
+}
+
+/// Whether a line may hold a figure as [`list_figure`] reads one: a digit,
+/// a currency's sign or a ballot box (`$`, or a character whose UTF-8 opens
+/// with 0xC2, as "£" does, or 0xE2, as "€" and "☐" do). Read from the
+/// bytes, far quicker than the figure itself.
+fn may_hold_figure(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, b'$' | 0xc2 | 0xe2))
 }
 
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
@@ -474,12 +490,26 @@ const MONTH_STEMS: [&str; 12] = [
 /// a day and a month, perhaps a weekday and a year, and nothing else.
 fn day_of_year(text: &str) -> Option<u32> {
     let (mut day, mut month) = (None, None);
-    for word in words(text).take(5) {
-        let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    // The runs between the characters that are no letter or digit, not
+    // `words`, which reads a whole paragraph of prose first to see whether
+    // its script is written without spaces: such a word is no date's.
+    let mut runs = text
+        .split(|c: char| !crate::text::is_alphanumeric(c))
+        .filter(|run| !run.is_empty());
+    for word in runs.by_ref().take(5) {
+        // No word of a date is longer than "wednesday" or "september", so a
+        // longer one ends the reading before it is lowercased, which is
+        // done on the stack: most lines read here are prose, whose first
+        // word already says no.
+        let mut lowered = [0u8; LONGEST_DATE_WORD];
+        let lowered = lowered.get_mut(..word.len())?;
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        let word = std::str::from_utf8(lowered).ok()?;
         let digits = ["st", "nd", "rd", "th"]
             .iter()
             .find_map(|suffix| word.strip_suffix(suffix))
-            .unwrap_or(&word);
+            .unwrap_or(word);
         let stem = word.get(..3).unwrap_or_default();
         if let Ok(number) = digits.parse::<u32>() {
             match number {
@@ -488,7 +518,7 @@ fn day_of_year(text: &str) -> Option<u32> {
                 _ => return None,
             }
         } else if let Some(at) = MONTH_STEMS.iter().position(|&m| m == stem) {
-            let full = crate::text::MONTHS.contains(&word.as_str()) || word == "may";
+            let full = crate::text::MONTHS.contains(&word) || word == "may";
             if month.is_some() || !full {
                 return None;
             }
@@ -500,8 +530,12 @@ fn day_of_year(text: &str) -> Option<u32> {
             return None;
         }
     }
-    Some(month? * 32 + day?).filter(|_| words(text).nth(5).is_none())
+    Some(month? * 32 + day?).filter(|_| runs.next().is_none())
 }
+
+/// The most bytes a word of a date alone has ([`day_of_year`]): a month's
+/// or a weekday's full name.
+const LONGEST_DATE_WORD: usize = 9;
 
 /// The weekdays by their first three letters ("sat", "saturday").
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -528,24 +562,33 @@ fn weekday(text: &str) -> Option<u32> {
 /// The number of a line that is a numbered sense: one or two digits, a full
 /// stop, then a phrase that opens in lower case or with a bracket.
 fn sense_number(text: &str) -> Option<u32> {
-    let (number, phrase) = text.trim_start().split_once(". ")?;
-    let sense = (1..=2).contains(&number.len())
-        && number.bytes().all(|b| b.is_ascii_digit())
-        && phrase.starts_with(|c: char| c.is_lowercase() || c == '(');
-    sense.then(|| number.parse().ok()).flatten()
+    // The digits first: `split_once` would read a paragraph of prose to its
+    // first sentence's end.
+    let text = text.trim_start();
+    let digits = text.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    let phrase = text[digits..].strip_prefix(". ")?;
+    let sense =
+        (1..=2).contains(&digits) && phrase.starts_with(|c: char| c.is_lowercase() || c == '(');
+    sense.then(|| text[..digits].parse().ok()).flatten()
 }
 
 /// The minutes since midnight of a line that is a time of day alone
 /// ("17:30", "9am", "9.30 pm", "12:05 AM"), or `None`.
 fn clock_minutes(text: &str) -> Option<u32> {
     let text = text.trim();
-    let lower = text.to_ascii_lowercase();
-    let (clock, afternoon) = match lower
-        .strip_suffix("am")
-        .or_else(|| lower.strip_suffix("pm"))
-    {
-        Some(clock) => (clock.trim_end(), Some(lower.ends_with("pm"))),
-        None => (lower.as_str(), None),
+    // A time opens with its hour: most lines read here are prose.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "am" or "pm" in either case, read from the bytes: a copy in lower
+    // case cost a paragraph of prose its whole length.
+    let meridiem = text.len().checked_sub(2).and_then(|at| {
+        let suffix = [text.as_bytes()[at], text.as_bytes()[at + 1]].map(|b| b.to_ascii_lowercase());
+        matches!(&suffix, b"am" | b"pm").then(|| (&text[..at], suffix[0] == b'p'))
+    });
+    let (clock, afternoon) = match meridiem {
+        Some((clock, pm)) => (clock.trim_end(), Some(pm)),
+        None => (text, None),
     };
     let (hour, minute) = match clock.split_once([':', '.']) {
         Some((hour, minute)) if minute.len() == 2 => (hour, minute.parse::<u32>().ok()?),
@@ -828,6 +871,11 @@ mod tests {
             ("October 2025", None),
             ("Saturday 4 October at Riverside Park", None),
             ("4 Octopus Lane", None),
+            // Any case, ordinals and commas; no word longer than a month's.
+            ("WEDNESDAY, 24TH SEPTEMBER 2025", Some(8 * 32 + 24)),
+            ("Tue 7 Oct 2025", Some(9 * 32 + 7)),
+            ("Septembers 4", None),
+            ("4 Oktober", None),
         ] {
             assert_eq!(day_of_year(line), day, "{line}");
         }
@@ -878,8 +926,24 @@ mod tests {
             ("2024", None),
             ("17:30 Coastline News", None),
             ("Exp 14:14", None),
+            (" 9 PM ", Some(21 * 60)),
+            ("Monday 9am", None),
         ] {
             assert_eq!(clock_minutes(line), minutes, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sense_is_numbered_and_opens_in_lower_case() {
+        for (line, number) in [
+            ("1. quiet and still; not active for the time being", Some(1)),
+            ("  12. (of an illness) not producing symptoms", Some(12)),
+            ("123. quiet", None),
+            ("1.5. quiet", None),
+            ("1. Quiet Places to Visit", None),
+            ("It rained. then it stopped", None),
+        ] {
+            assert_eq!(sense_number(line), number, "{line}");
         }
     }
 }

@@ -472,10 +472,11 @@ pub fn table_cells(texts: &[&str]) -> Vec<bool> {
     let cell_shapes: Vec<Option<bool>> = texts
         .iter()
         .map(|text| {
-            let short = words(text).nth(TABLE_CELL_MAX_WORDS).is_none()
+            // Cheapest first: most of a page's paragraphs end a sentence.
+            let short = !ends_with_full_stop(text)
                 && !text.contains('\n')
-                && !ends_with_full_stop(text)
-                && !text.trim().is_empty();
+                && !text.trim().is_empty()
+                && words(text).nth(TABLE_CELL_MAX_WORDS).is_none();
             short.then(|| text.contains(|c: char| c.is_ascii_digit()))
         })
         .collect();

@@ -302,13 +302,13 @@ impl Sections {
     /// list of cards. A club's fixtures each end with "Buy tickets" as a
     /// card does, and read as cards from the first such label on, their
     /// heading and first fixture lost to the model (`benches/modern17` 05).
-    fn of(texts: &[&str], lines: &[(Option<u64>, u32)]) -> Option<Sections> {
+    fn of(texts: &[&str], lines: &[(Option<u64>, u32)], marks: &[PostMarks]) -> Option<Sections> {
         let sections = |(first, last), protection| Sections {
             first,
             last,
             protection,
         };
-        thread_span(texts)
+        thread_span(texts, marks)
             .map(|span| sections(span, Protection::ThreadPost))
             .or_else(|| {
                 crate::listing::span(lines).map(|span| sections(span, Protection::ListingItem))
@@ -408,7 +408,17 @@ fn author_line(text: &str) -> bool {
         "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
     ];
     const SHORT_UNITS: [&str; 7] = ["s", "m", "h", "d", "w", "mo", "y"];
-    if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    // The time is "ago" or has a segment of its own, between separators:
+    // most short lines with a digit have neither, and are let go before
+    // their words are split.
+    let marked = |text: &str| {
+        text.contains(['·', '•'])
+            || text
+                .as_bytes()
+                .windows(3)
+                .any(|three| three.eq_ignore_ascii_case(b"ago"))
+    };
+    if text.len() > 80 || !text.bytes().any(|b| b.is_ascii_digit()) || !marked(text) {
         return false;
     }
     let words: Vec<&str> = text
@@ -451,6 +461,31 @@ fn author_line(text: &str) -> bool {
     (followed_by_ago || own_segment) && named
 }
 
+/// What marks a paragraph as a forum post's first line, for
+/// [`thread_span`]: read once, when the page model first measures the
+/// paragraph, as every round reads the page again: read at every round,
+/// they were half of [`Sections::of`]'s 19.6 M instructions over the speed
+/// benchmark's first copy (callgrind).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PostMarks {
+    /// [`post_number`].
+    number: Option<u32>,
+    /// [`member_post_count`].
+    member_post_count: bool,
+    /// [`author_line`].
+    author_line: bool,
+}
+
+impl PostMarks {
+    pub fn of(text: &str) -> PostMarks {
+        PostMarks {
+            number: post_number(text),
+            member_post_count: member_post_count(text),
+            author_line: author_line(text),
+        }
+    }
+}
+
 /// Prose before the first author line of a thread ([`author_line`]), in
 /// words, above which the lines are an article's comments, not a thread's
 /// posts: a forum page opens with its first post, an article with its own
@@ -463,21 +498,19 @@ const PROSE_OVER_A_THREAD: usize = 40;
 /// before it). Without those, three lines naming a post's author and its
 /// age ([`author_line`]) mark a thread too, when no more than
 /// [`PROSE_OVER_A_THREAD`] words of prose come before the first.
-fn thread_span(texts: &[&str]) -> Option<(usize, usize)> {
+fn thread_span(texts: &[&str], marks: &[PostMarks]) -> Option<(usize, usize)> {
     let mut markers: Vec<usize> = Vec::new();
     let mut last = 0;
-    for (i, text) in texts.iter().enumerate() {
-        if let Some(n) = post_number(text).filter(|&n| n > last) {
+    for (i, marks) in marks.iter().enumerate() {
+        if let Some(n) = marks.number.filter(|&n| n > last) {
             markers.push(i);
             last = n;
-        } else if member_post_count(text) {
+        } else if marks.member_post_count {
             markers.push(i);
         }
     }
     if markers.len() < 3 {
-        markers = (0..texts.len())
-            .filter(|&i| author_line(texts[i]))
-            .collect();
+        markers = (0..texts.len()).filter(|&i| marks[i].author_line).collect();
         let prose_over = texts[..markers.first().copied().unwrap_or(0)]
             .iter()
             .filter(|text| post_prose(text))
@@ -565,7 +598,8 @@ pub fn decode<'m>(
     let texts: Vec<&str> = page.iter().map(|&i| paragraphs.text(i)).collect();
     let (probabilities, states) = read_page(model, logits.into_iter(), &texts);
     let lines: Vec<_> = page.iter().map(|&i| paragraphs.line_and_words(i)).collect();
-    let sections = Sections::of(&texts, &lines);
+    let marks: Vec<_> = page.iter().map(|&i| paragraphs.post_marks(i)).collect();
+    let sections = Sections::of(&texts, &lines, &marks);
     let titles = Titles::of(paragraphs, page, &states, sections);
     probabilities
         .iter()
@@ -594,7 +628,8 @@ pub fn explain<'r>(
     let (probabilities, states) =
         read_page(model, features.iter().map(|f| logit(model, f)), &texts);
     let lines: Vec<_> = page.iter().map(|&i| measured.line_and_words(i)).collect();
-    let sections = Sections::of(&texts, &lines);
+    let marks: Vec<_> = page.iter().map(|&i| measured.post_marks(i)).collect();
+    let sections = Sections::of(&texts, &lines, &marks);
     let titles = Titles::of(&measured, page, &states, sections);
     let mut runs = vec![(0, 0); texts.len()];
     let mut start = 0;
@@ -687,6 +722,12 @@ mod tests {
         }
     }
 
+    /// [`thread_span`] of `texts`, each read for its marks.
+    fn thread_span_of(texts: &[&str]) -> Option<(usize, usize)> {
+        let marks: Vec<PostMarks> = texts.iter().map(|text| PostMarks::of(text)).collect();
+        thread_span(texts, &marks)
+    }
+
     #[test]
     fn a_thread_spans_its_posts_and_no_further_than_its_longest() {
         let page = [
@@ -704,10 +745,10 @@ mod tests {
             "Privacy",
         ];
         // From "#1" to "#3" and three more (the longest gap, "#1" to "#2").
-        assert_eq!(thread_span(&page), Some((1, 9)));
+        assert_eq!(thread_span_of(&page), Some((1, 9)));
         // Two numbers, or numbers that do not rise, are no thread.
-        assert_eq!(thread_span(&page[..6]), None);
-        assert_eq!(thread_span(&["#3", "a", "#2", "b", "#1", "c"]), None);
+        assert_eq!(thread_span_of(&page[..6]), None);
+        assert_eq!(thread_span_of(&["#3", "a", "#2", "b", "#1", "c"]), None);
     }
 
     #[test]
@@ -749,14 +790,14 @@ mod tests {
             "Footer",
         ];
         // From the first author line (1) to the last (6) and three more.
-        assert_eq!(thread_span(&forum), Some((1, 8)));
+        assert_eq!(thread_span_of(&forum), Some((1, 8)));
         // Under an article's prose, the same lines are its comments.
         let article = format!("{}.", vec!["prose"; 60].join(" "));
         let mut commented = vec![article.as_str()];
         commented.extend(&forum[1..]);
-        assert_eq!(thread_span(&commented), None);
+        assert_eq!(thread_span_of(&commented), None);
         // Two author lines are no thread.
-        assert_eq!(thread_span(&forum[..6]), None);
+        assert_eq!(thread_span_of(&forum[..6]), None);
     }
 
     /// A page of `items` sections, each a label, a title and an excerpt
@@ -784,7 +825,8 @@ mod tests {
         let all: Vec<usize> = (0..page.len()).collect();
         measured.page_features(&all, 4);
         let lines: Vec<_> = all.iter().map(|&i| measured.line_and_words(i)).collect();
-        Sections::of(page, &lines)
+        let marks: Vec<_> = all.iter().map(|&i| measured.post_marks(i)).collect();
+        Sections::of(page, &lines, &marks)
     }
 
     /// Opening hours above the page's only prose (a pitch under them) are

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use super::PageModel;
 use super::core_vocabulary::CoreVocabulary;
-use super::decode::{page_dense_logit, with_removal_features};
+use super::decode::{PostMarks, page_dense_logit, with_removal_features};
 use super::hash::{Fnv, feature, fold32, pair};
 use super::removals::RuleRemovals;
 use crate::text::MONTHS;
@@ -432,7 +432,7 @@ fn content_hash(hash: u64) -> u32 {
 }
 
 /// A measured paragraph: its shape, and where its content words are in
-/// [`Words`]. Kept small (72 bytes): the model holds one for every
+/// [`Words`]. Kept small (80 bytes): the model holds one for every
 /// paragraph the rules keep.
 #[derive(Debug, Clone)]
 struct Measured {
@@ -444,6 +444,9 @@ struct Measured {
     /// [`phrase_hash`] of the paragraph, when it is a line of at most
     /// [`SHORT_LINE`] words ([`Measured::line`]).
     short_line: u64,
+    /// What marks it as a forum post's first line, read once here as every
+    /// round's sections are read from it ([`super::decode`]).
+    post_marks: PostMarks,
 }
 
 impl Measured {
@@ -822,6 +825,7 @@ fn measure(text: &str, words: &mut Words) -> Measured {
         first_content,
         content_words: u32::try_from(content_words).unwrap_or(u32::MAX),
         short_line: line.unwrap_or_default(),
+        post_marks: PostMarks::of(text),
     }
 }
 
@@ -1278,7 +1282,7 @@ pub struct MeasuredParagraphs<'t, 'm> {
     words: Words,
     /// The measures, in the order pages first included their paragraphs.
     /// Only the paragraphs the rules kept are ever measured (a file that
-    /// repeats its articles keeps a twentieth of them), so a measure (72
+    /// repeats its articles keeps a twentieth of them), so a measure (80
     /// bytes) is not reserved for every paragraph: `measured_at` says where
     /// each paragraph's is ([`NOT_MEASURED`] until a page includes it).
     measured: Vec<Measured>,
@@ -1356,6 +1360,12 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     pub fn line_and_words(&self, index: usize) -> (Option<u64>, u32) {
         let measured = &self.measured[self.measured_at[index]];
         (measured.line(), measured.shape.words)
+    }
+
+    /// What marks paragraph `index` as a forum post's first line. The
+    /// paragraph must be on a page measured before.
+    pub fn post_marks(&self, index: usize) -> PostMarks {
+        self.measured[self.measured_at[index]].post_marks
     }
 
     /// [`page_features`] of the page made of the paragraphs `page` (indices,
