@@ -110,7 +110,8 @@ pub fn with_page_model(
     }
     // Each paragraph is measured once, for all rounds of both readings.
     let removed_by = decisions.iter().map(page_model::noise_rule);
-    let mut paragraphs = page_model::MeasuredParagraphs::new(texts, removed_by);
+    let mut paragraphs = page_model::MeasuredParagraphs::new(texts, removed_by)
+        .with_trail_titles(crate::noise::navigation::titles_the_trail);
     // This run's reading sees what the rules removed around each paragraph.
     let decisions = model_rounds(
         model,

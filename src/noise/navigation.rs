@@ -1191,15 +1191,11 @@ fn title_under_breadcrumb<'p>(
             .map(|found| under_breadcrumb[found].1);
         let trail = removed_trail.or(shown_trail)?;
         let line = without_tag(chrome[at]).trim();
-        let names = |crumb: &str| {
-            let crumb: Vec<_> = content_words(crumb).collect();
-            content_words(line).any(|word| crumb.contains(&word))
-        };
         if let Some(last) = last_crumb(trail) {
             if line.eq_ignore_ascii_case(last) {
                 return Some((at, true));
             }
-            let named = names(last);
+            let named = names_crumb(line, last, false);
             let title =
                 shaped_as_title(line) && (words(last).count() < HEADLINE_MIN_WORDS || named);
             return title.then(|| (at, named && says_more_than(line, last)));
@@ -1209,8 +1205,10 @@ fn title_under_breadcrumb<'p>(
         // Tempo Glide 4 Men's Road Running Shoes") and is no such pair
         // itself ("Slate / Lime" under "Colour: Slate / Lime").
         let last = slashed_pair_end(trail)?;
-        (slashed_pair_end(line).is_none() && shaped_as_title(line) && names(last))
-            .then_some((at, false))
+        (slashed_pair_end(line).is_none()
+            && shaped_as_title(line)
+            && names_crumb(line, last, false))
+        .then_some((at, false))
     })?;
     if repeats_the_crumb {
         return Some(title);
@@ -1219,6 +1217,55 @@ fn title_under_breadcrumb<'p>(
     content_words(chrome[title])
         .any(|word| prose_words.contains(word.as_ref()))
         .then_some(title)
+}
+
+/// Whether `line` names `crumb`: has one of its content words
+/// ([`content_words`]), or, `in_singular`, one of them in the [`singular`]
+/// ("Marlow Oak Bookcase" names "Bookcases" so).
+fn names_crumb(line: &str, crumb: &str, in_singular: bool) -> bool {
+    let fold = |word| if in_singular { singular(word) } else { word };
+    let crumb: Vec<_> = content_words(crumb).map(fold).collect();
+    content_words(line)
+        .map(fold)
+        .any(|word| crumb.contains(&word))
+}
+
+/// Whether `line`, right under `trail`, is the page's title that a
+/// breadcrumb trail names ([`title_under_breadcrumb`] keeps it over the
+/// menu it removes): `trail` is one ([`last_crumb`], or two crumbs between
+/// slashes, [`slashed_pair_end`]), and `line` says its last crumb again, or
+/// is shaped as a title, names it and adds to it ([`says_more_than`]:
+/// "Marlow Oak Bookcase" under "Living Room > Storage > Bookcases"). A
+/// section's label says the crumb again in other words ("Press release"
+/// under ".../Press releases", `benches/modern10` 27 and `modern14` 27), and
+/// a kicker set in capitals labels the section over the title ("THE BIG
+/// INTERVIEW" under "... > Interviews", `modern11` 23). The page model asks
+/// it of a line right under a trail the rules removed.
+pub fn titles_the_trail(trail: &str, line: &str) -> bool {
+    let line = without_tag(line).trim();
+    // The page model asks it of many lines each round: the cheapest tests
+    // first. Most lines are no title, and most lines above one hold no
+    // separator of a trail's (">", "/", or a character whose UTF-8 opens
+    // with 0xC2 or 0xE2, as "»", "›" and "→" do).
+    let separated = |trail: &str| {
+        trail
+            .bytes()
+            .any(|b| matches!(b, b'>' | b'/' | 0xc2 | 0xe2))
+    };
+    if !line.contains(char::is_lowercase)
+        || !separated(trail)
+        || words(line).nth(TITLE_MAX_WORDS).is_some()
+    {
+        return false;
+    }
+    let names = |last: &str| {
+        shaped_as_title(line) && names_crumb(line, last, true) && says_more_than(line, last)
+    };
+    match last_crumb(trail) {
+        Some(last) => line.eq_ignore_ascii_case(last) || names(last),
+        None => slashed_pair_end(trail)
+            .is_some_and(|last| slashed_pair_end(line).is_none() && names(last)),
+    }
 }
 
 /// Whether `line` has a content word ([`content_words`], in the
@@ -2298,6 +2345,39 @@ mod tests {
             memo.prose.borrow().values().filter(|&&prose| prose).count(),
             1
         );
+    }
+
+    #[test]
+    fn a_trail_names_the_title_that_adds_to_its_last_crumb() {
+        for (trail, line, title) in [
+            (
+                "Living Room > Storage > Bookcases",
+                "Marlow Oak Bookcase",
+                true,
+            ),
+            (
+                "Docs / Getting started / Installation",
+                "Installation",
+                true,
+            ),
+            (
+                "Running / Men's Road Running Shoes",
+                "Veloxa Tempo Glide 4 Men's Road Running Shoes",
+                true,
+            ),
+            // A section's label, a kicker in capitals, a line that names
+            // nothing of the trail, or no trail.
+            ("News / Media / Press releases", "Press release", false),
+            (
+                "Entertainment > Celebrity > Interviews",
+                "THE BIG INTERVIEW",
+                false,
+            ),
+            ("Living Room > Storage > Bookcases", "Free delivery", false),
+            ("Storage and bookcases", "Marlow Oak Bookcase", false),
+        ] {
+            assert_eq!(titles_the_trail(trail, line), title, "{trail} | {line}");
+        }
     }
 
     #[test]

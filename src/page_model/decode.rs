@@ -152,6 +152,13 @@ pub enum Protection {
     ThreadTitle,
     /// The page's first line, a title of the content below it.
     OpeningTitle,
+    /// The page's title right under a breadcrumb trail the rules removed,
+    /// which names the trail's last crumb
+    /// (`navigation::titles_the_trail`: "Marlow Oak Bookcase" under "Living
+    /// Room > Storage > Bookcases"). A product's, a book's or a service's
+    /// name shares few words with the page's text, and the model read it as
+    /// the end of the menu over it.
+    TrailTitle,
     /// The title right over a list of figures, a timetable or senses
     /// (as [`Protection::FigureListLine`] keeps one): a list names its
     /// subject in no sentence, so its title shares no word with it ("Library
@@ -198,6 +205,7 @@ impl Protection {
             Protection::ThreadTitle => "the title of a forum thread",
             Protection::OpeningTitle => "the page's first line, a title of its content",
             Protection::ListTitle => "the title over a list of figures, a timetable or senses",
+            Protection::TrailTitle => "the title under a breadcrumb trail that names it",
             Protection::Anchor => "the article's first long paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
@@ -231,6 +239,8 @@ fn protection(
         Some(Protection::OpeningTitle)
     } else if titles.list == Some(i) {
         Some(Protection::ListTitle)
+    } else if titles.trail == Some(i) {
+        Some(Protection::TrailTitle)
     } else if layout.anchor == i {
         Some(Protection::Anchor)
     } else if !has_words(text) {
@@ -251,14 +261,18 @@ fn protection(
 }
 
 /// The titles a decoded page keeps, as indices into the page: its first
-/// content run's ([`MeasuredParagraphs::run_title`]) and its thread's
-/// ([`MeasuredParagraphs::thread_title`]).
+/// content run's ([`MeasuredParagraphs::run_title`]), its thread's
+/// ([`MeasuredParagraphs::thread_title`]), its first line's
+/// ([`MeasuredParagraphs::opening_title`]), its list's
+/// ([`MeasuredParagraphs::list_title`]) and its breadcrumb trail's
+/// ([`trail_title`]).
 #[derive(Debug, Clone, Copy)]
 struct Titles {
     run: Option<usize>,
     thread: Option<usize>,
     opening: Option<usize>,
     list: Option<usize>,
+    trail: Option<usize>,
 }
 
 impl Titles {
@@ -280,8 +294,25 @@ impl Titles {
             thread,
             opening: paragraphs.opening_title(page, states),
             list,
+            trail: trail_title(paragraphs, page),
         }
     }
+}
+
+/// The first line of `page` (indices of the document's paragraphs, in
+/// order) right under a breadcrumb trail that is not on the page, which the
+/// rules removed, and that the trail names
+/// (`navigation::titles_the_trail`). The next run, whose text has no trail,
+/// reads the title as its page's opening line, which the model leaves
+/// (`benches/modern` 14, `modern15` 09, `modern17` 29 and `modern18` 19 lost
+/// their titles to it before).
+fn trail_title(paragraphs: &MeasuredParagraphs<'_, '_>, page: &[usize]) -> Option<usize> {
+    (0..page.len()).find(|&at| {
+        let above = page[at].checked_sub(1);
+        above.is_some_and(|above| {
+            (at == 0 || page[at - 1] != above) && paragraphs.titles_the_trail(above, page[at])
+        })
+    })
 }
 
 /// The paragraphs of a page made of sections of one kind, whose own text
@@ -614,15 +645,19 @@ pub fn decode<'m>(
 
 /// [`decode`] of the page `page` (indices into `texts`, in order;
 /// `removed_by` gives the rule that removed each of `texts` as noise, if
-/// one did), with each paragraph's run and strongest features.
+/// one did; `titles_the_trail` reads the titles under breadcrumb trails,
+/// [`MeasuredParagraphs::with_trail_titles`]), with each paragraph's run
+/// and strongest features.
 pub fn explain<'r>(
     model: &PageModel,
     texts: &[&str],
     removed_by: impl IntoIterator<Item = Option<&'r str>>,
     page: &[usize],
+    titles_the_trail: fn(&str, &str) -> bool,
 ) -> Vec<ParagraphScore> {
     let rules: Vec<Option<&str>> = removed_by.into_iter().collect();
-    let mut measured = MeasuredParagraphs::new(texts, rules.iter().copied());
+    let mut measured =
+        MeasuredParagraphs::new(texts, rules.iter().copied()).with_trail_titles(titles_the_trail);
     let (features, layout) = measured.page_features(page, model.hash_bits);
     let texts: Vec<&str> = page.iter().map(|&i| texts[i]).collect();
     let (probabilities, states) =
@@ -902,6 +937,58 @@ mod tests {
         assert_eq!(removed(&page[3..]), [] as [usize; 0]);
         page[3] = "Updated 14 March 2025";
         assert_eq!(removed(&page), [0, 1, 2, 3]);
+    }
+
+    /// The title right under a breadcrumb trail the rules removed stays
+    /// where it names the trail's last crumb and adds to it; a section's
+    /// label that says the crumb again, a kicker in capitals, or a line
+    /// under a trail still on the page does not.
+    #[test]
+    fn the_title_under_a_removed_breadcrumb_trail_stays() {
+        // The prose names nothing of the title, as a product's description
+        // often does not: no other title reads it as theirs.
+        const PROSE: &str = "Each piece is finished by hand in our workshop and arrives fully assembled, with a wall-fixing kit in the box.";
+        let all_noise = PageModel {
+            bias: 10.0,
+            ..PageModel::untrained(4)
+        };
+        let removed = |texts: &[&str], page: &[usize]| -> Vec<usize> {
+            let mut measured = MeasuredParagraphs::new(texts, [])
+                .with_trail_titles(crate::noise::navigation::titles_the_trail);
+            let verdicts = decode(&all_noise, &mut measured, page);
+            page.iter()
+                .zip(verdicts)
+                .filter(|(_, verdict)| verdict.remove)
+                .map(|(&i, _)| i)
+                .collect()
+        };
+        // A product's page: its name, then its price and options, far
+        // above its description.
+        let mut texts = [
+            "Living Room",
+            "Bedroom",
+            "Living Room > Storage > Bookcases",
+            "Marlow Oak Bookcase",
+            "From £349",
+            "Choose size",
+            "Narrow",
+            "Wide",
+            "Add to basket",
+            "Order a free wood sample",
+            PROSE,
+        ];
+        // The rules removed the trail (2): it is not on the page.
+        let page = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10];
+        // The line right over the description reads as its headline.
+        assert_eq!(removed(&texts, &page), [0, 1, 4, 5, 6, 7, 8]);
+        // With the trail on the page, or under it a section's label that
+        // says the crumb again, a kicker in capitals or another line, the
+        // model judges the line.
+        assert!(removed(&texts, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).contains(&3));
+        for label in ["Bookcase", "BOOKCASES FOR EVERY ROOM", "Free delivery"] {
+            texts[3] = label;
+            assert!(removed(&texts, &page).contains(&3), "{label}");
+        }
     }
 
     #[test]

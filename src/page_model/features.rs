@@ -1297,6 +1297,12 @@ pub struct MeasuredParagraphs<'t, 'm> {
     totals_model: Option<&'m PageModel>,
     /// The page [`MeasuredParagraphs::page_logits`] scored last.
     last_page: Option<LastPage>,
+    /// Whether a line (the second) right under a breadcrumb trail (the
+    /// first) is the page's title that the trail names: the navigation
+    /// rule's reading (`noise::navigation::titles_the_trail`), which the
+    /// caller gives, as the rules' stage lies above the model's. None is
+    /// read until it does ([`MeasuredParagraphs::with_trail_titles`]).
+    trail_titles: fn(&str, &str) -> bool,
 }
 
 /// A page as [`MeasuredParagraphs::page_logits`] scored it, for the next
@@ -1345,7 +1351,20 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             hashed_totals: Vec::new(),
             totals_model: None,
             last_page: None,
+            trail_titles: |_, _| false,
         }
+    }
+
+    /// Reads the titles under breadcrumb trails with `titles_the_trail`.
+    pub fn with_trail_titles(mut self, titles_the_trail: fn(&str, &str) -> bool) -> Self {
+        self.trail_titles = titles_the_trail;
+        self
+    }
+
+    /// Whether paragraph `line`, right under paragraph `trail`, is the
+    /// page's title that the trail names.
+    pub fn titles_the_trail(&self, trail: usize, line: usize) -> bool {
+        (self.trail_titles)(self.texts[trail], self.texts[line])
     }
 
     pub fn text(&self, index: usize) -> &'t str {
@@ -2489,7 +2508,13 @@ mod tests {
         // where the question's title ends with a question mark and so joins
         // the core, the title of the first content run.
         let protection = |page: &[usize], at: usize| {
-            let scores = crate::page_model::decode::explain(&prose_is_content, &texts, [], page);
+            let scores = crate::page_model::decode::explain(
+                &prose_is_content,
+                &texts,
+                [],
+                page,
+                crate::noise::navigation::titles_the_trail,
+            );
             assert!(scores[at].run_is_noise);
             scores[at].protection
         };

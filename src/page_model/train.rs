@@ -443,7 +443,13 @@ pub fn explain(cleaned: &crate::Cleaned<'_>, model: &PageModel) -> Vec<(usize, P
         .collect();
     let texts: Vec<&str> = cleaned.paragraphs.iter().map(|p| &*p.text).collect();
     let removed = cleaned.paragraphs.iter().map(|p| noise_rule(&p.decision));
-    let scores = super::decode::explain(model, &texts, removed, &considered);
+    let scores = super::decode::explain(
+        model,
+        &texts,
+        removed,
+        &considered,
+        crate::noise::navigation::titles_the_trail,
+    );
     considered.into_iter().zip(scores).collect()
 }
 
