@@ -628,6 +628,16 @@ pub fn decode<'m>(
     let (logits, layout) = paragraphs.page_logits(page, model);
     let texts: Vec<&str> = page.iter().map(|&i| paragraphs.text(i)).collect();
     let (probabilities, states) = read_page(model, logits.into_iter(), &texts);
+    // What a noise run must leave is read only on a page that has one.
+    if !states.contains(&1) {
+        return probabilities
+            .into_iter()
+            .map(|probability| Verdict {
+                probability,
+                remove: false,
+            })
+            .collect();
+    }
     let lines: Vec<_> = page.iter().map(|&i| paragraphs.line_and_words(i)).collect();
     let marks: Vec<_> = page.iter().map(|&i| paragraphs.post_marks(i)).collect();
     let sections = Sections::of(&texts, &lines, &marks);
