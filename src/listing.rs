@@ -306,6 +306,7 @@ pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
     figure_list_span(texts, texts.len())
         .or_else(|| rows_span(texts, &TIMETABLE))
         .or_else(|| rows_span(texts, &SENSES))
+        .or_else(|| contents_span(texts))
         .or_else(|| rows_span(texts, &DATES))
         .or_else(|| rows_span(texts, &WEEK))
 }
@@ -386,6 +387,21 @@ const SENSES: Rows = Rows {
     turns: 0,
     fewest: 3,
     row_lines: (1, 12),
+};
+
+/// A book's contents: at least five chapters numbered 1, 2, 3 in turn,
+/// each a title ("1. Coasters and Keels", "6. Tax, Smuggling and the
+/// Excise Men"), each within three lines of the last (a part's heading may
+/// lie between). A book's page lists them and prints no more of them, and
+/// went as the menu above the publisher's blurb (`benches/modern17` 20);
+/// see [`contents_span`].
+const CONTENTS: Rows = Rows {
+    key: chapter_number,
+    opens: |number| number == 1,
+    in_order: |before, number| number == before + 1,
+    turns: 0,
+    fewest: 5,
+    row_lines: (1, 3),
 };
 
 /// A week's days, each over what it holds: at least four lines that are a
@@ -570,6 +586,41 @@ fn sense_number(text: &str) -> Option<u32> {
     let sense =
         (1..=2).contains(&digits) && phrase.starts_with(|c: char| c.is_lowercase() || c == '(');
     sense.then(|| text[..digits].parse().ok()).flatten()
+}
+
+/// The [`CONTENTS`] of `texts`, if they hold one whose titles are printed
+/// nowhere under it, with their numbers or without: a tutorial's or an
+/// article's numbered contents name the page's own headings ("2. Your
+/// first schema" over "Your first schema", `benches/modern15` 22), and are
+/// its navigation.
+fn contents_span(texts: &[&str]) -> Option<(usize, usize)> {
+    let (start, end) = rows_span(texts, &CONTENTS)?;
+    let below = &texts[end + 1..];
+    let printed_below = texts[start..=end].iter().any(|line| {
+        chapter_number(line).is_some_and(|_| {
+            let title = line
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            let title = title.strip_prefix(". ").unwrap_or(title).trim();
+            below.iter().any(|text| {
+                let text = text.trim();
+                text.eq_ignore_ascii_case(title) || text.eq_ignore_ascii_case(line.trim())
+            })
+        })
+    });
+    (!printed_below).then_some((start, end))
+}
+
+/// The number of a line that is a numbered title ("3. Harbour Dues and
+/// Hidden Coves"): one or two digits, a full stop, a space and a short line
+/// that opens with a capital and ends no clause.
+fn chapter_number(text: &str) -> Option<u32> {
+    let text = text.trim_start();
+    let digits = text.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    let title = text[digits..].strip_prefix(". ")?;
+    let chapter =
+        (1..=2).contains(&digits) && title.starts_with(char::is_uppercase) && is_short_line(title);
+    chapter.then(|| text[..digits].parse().ok()).flatten()
 }
 
 /// The minutes since midnight of a line that is a time of day alone
@@ -930,6 +981,35 @@ mod tests {
             ("Monday 9am", None),
         ] {
             assert_eq!(clock_minutes(line), minutes, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_books_contents_is_its_own_unless_the_page_prints_its_titles() {
+        let mut page = vec![
+            "Contents",
+            "Part One: Water",
+            "1. The Mill Race",
+            "2. Sluices and Weirs",
+            "3. Eel Traps",
+            "Part Two: Grain",
+            "4. Millstones, Dressing and Wear",
+            "5. The Miller's Year",
+            "Notes",
+        ];
+        assert_eq!(list_span(&page), Some((1, 7)));
+        // Five chapters at least, in turn from the first.
+        assert_eq!(list_span(&page[..7]), None);
+        assert_eq!(list_span(&page[3..]), None);
+        // A page that prints a title again as a heading, with its number or
+        // without, is read through these contents: they are its navigation.
+        for heading in ["Eel Traps", "3. Eel Traps"] {
+            page.extend([
+                heading,
+                "The traps were set at dusk where the race met the river.",
+            ]);
+            assert_eq!(list_span(&page), None, "{heading}");
+            page.truncate(9);
         }
     }
 
