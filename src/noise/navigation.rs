@@ -353,7 +353,10 @@ impl Page<'_, '_> {
         // dates) is the page's content, however much its lines read as
         // links.
         let list = crate::listing::list_span(top);
-        let link_end = list.map_or(link_end, |(start, _)| start.min(link_end));
+        let link_end = match list {
+            Some((start, _)) if start < link_end => list_introduction(top, start),
+            _ => link_end,
+        };
         let bottom_start = bottom_edge(paragraphs, last);
         let is_menu = |edge: &[&str], hidden: &[LinkCount]| {
             edge.len() + hidden.iter().map(|&count| count as usize).sum::<usize>() >= MENU_RUN
@@ -418,6 +421,23 @@ impl Page<'_, '_> {
         let notice = site_notice_under_menu(paragraphs, &chrome, hidden_links);
         chrome[notice..].fill(true);
         chrome
+    }
+}
+
+/// Where the top edge ends over a list of the page's own that starts at
+/// `start` in `top` ([`crate::listing::list_span`]): above the lines right
+/// over it that read as no link, its introduction ("Prices from April 2025.
+/// All services include a consultation."), and the title over those, a
+/// line shaped as one ("Price list", `benches/modern18` 23, went with the
+/// menu above it). A list right under the menu starts the page's own lines.
+fn list_introduction(top: &[&str], start: usize) -> usize {
+    let introduction = top[..start]
+        .iter()
+        .rposition(|line| is_link_like(line))
+        .map_or(0, |link| link + 1);
+    match introduction.checked_sub(1) {
+        Some(title) if introduction < start && shaped_as_title(top[title]) => title,
+        _ => introduction.min(start),
     }
 }
 
@@ -2541,6 +2561,38 @@ mod tests {
         ] {
             assert!(!reads_as_standfirst(teaser), "{teaser}");
         }
+    }
+
+    /// A list of the page's own under the menu keeps its introduction, the
+    /// lines over it that read as no link, and the title over those; with
+    /// no introduction, the line over the list goes with the menu.
+    #[test]
+    fn a_lists_introduction_and_title_stay_over_it() {
+        let page = |over_list: &[&'static str]| {
+            let mut page = MENU.to_vec();
+            page.extend(over_list);
+            page.extend([
+                "Beginners",
+                "Half-hour lesson — £18",
+                "Hour lesson — £30",
+                "Block of five hours — £140",
+                "Improvers",
+                "Motorway lesson — £34",
+                "Test day package — £160",
+                PROSE,
+                PROSE,
+            ]);
+            page_chrome(&page, &ProseMemo::default())
+        };
+        let chrome = page(&[
+            "Lesson prices",
+            "Prices from May. All lessons include a warm-up.",
+        ]);
+        assert!(chrome[..MENU.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[MENU.len()..].iter().all(|&c| !c), "{chrome:?}");
+        let chrome = page(&["Lesson prices"]);
+        assert!(chrome[..=MENU.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(chrome[MENU.len() + 1..].iter().all(|&c| !c), "{chrome:?}");
     }
 
     /// A page that opens with its browser tab's title ("Title | Site",
