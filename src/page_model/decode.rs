@@ -497,7 +497,7 @@ fn author_line(text: &str) -> bool {
 /// paragraph, as every round reads the page again: read at every round,
 /// they were half of [`Sections::of`]'s 19.6 M instructions over the speed
 /// benchmark's first copy (callgrind).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct PostMarks {
     /// [`post_number`].
     number: Option<u32>,
