@@ -159,6 +159,12 @@ pub enum Protection {
     /// name shares few words with the page's text, and the model read it as
     /// the end of the menu over it.
     TrailTitle,
+    /// The page's title right under a menu the rules removed, which lists
+    /// it as the page shown ("Changelog" among a documentation site's
+    /// links, then over "All notable changes to Ferrule are listed here."):
+    /// a one-word title names nothing the model can weigh, and it read as
+    /// the menu's last line.
+    MenuTitle,
     /// The title right over a list of figures, a timetable or senses
     /// (as [`Protection::FigureListLine`] keeps one): a list names its
     /// subject in no sentence, so its title shares no word with it ("Library
@@ -206,6 +212,7 @@ impl Protection {
             Protection::OpeningTitle => "the page's first line, a title of its content",
             Protection::ListTitle => "the title over a list of figures, a timetable or senses",
             Protection::TrailTitle => "the title under a breadcrumb trail that names it",
+            Protection::MenuTitle => "the title under a menu that lists it",
             Protection::Anchor => "the article's first long paragraph",
             Protection::NoWords => "a line without words",
             Protection::ThreadPost => "a post's text in a forum thread",
@@ -241,6 +248,8 @@ fn protection(
         Some(Protection::ListTitle)
     } else if titles.trail == Some(i) {
         Some(Protection::TrailTitle)
+    } else if titles.menu == Some(i) {
+        Some(Protection::MenuTitle)
     } else if layout.anchor == i {
         Some(Protection::Anchor)
     } else if !has_words(text) {
@@ -273,6 +282,7 @@ struct Titles {
     opening: Option<usize>,
     list: Option<usize>,
     trail: Option<usize>,
+    menu: Option<usize>,
 }
 
 impl Titles {
@@ -295,6 +305,7 @@ impl Titles {
             opening: paragraphs.opening_title(page, states),
             list,
             trail: trail_title(paragraphs, page),
+            menu: menu_title(paragraphs, page, states),
         }
     }
 }
@@ -313,6 +324,47 @@ fn trail_title(paragraphs: &MeasuredParagraphs<'_, '_>, page: &[usize]) -> Optio
             (at == 0 || page[at - 1] != above) && paragraphs.titles_the_trail(above, page[at])
         })
     })
+}
+
+/// The most lines of a removed menu that [`menu_title`] reads.
+const MENU_TITLE_REACH: usize = 40;
+
+/// The first line of `page` (indices of the document's paragraphs, in
+/// order) that lies under lines the rules removed, when it is one of those
+/// lines again (a menu's item for the page shown, read within
+/// [`MENU_TITLE_REACH`] lines above it): a short line that opens with a
+/// capital and ends no clause, of at most three words, over a statement of
+/// six words or more that ends with a full stop ("Changelog" over "All
+/// notable changes to Ferrule are listed here.", `benches/modern18` 21).
+/// A section's label over a headline repeats the menu's item too, but a
+/// headline ends with no full stop ("Wearables" over "Can a fitness band
+/// really tell how well you sleep?", `modern8` 08). The statement is
+/// decoded as content (`states`): a menu's panel repeats its item over a
+/// pitch ("AI & Machine Learning" over "Learn to develop AI models...",
+/// `ext` 0356).
+fn menu_title(
+    paragraphs: &MeasuredParagraphs<'_, '_>,
+    page: &[usize],
+    states: &[u8],
+) -> Option<usize> {
+    let at =
+        (0..page.len()).find(|&at| page[at] > 0 && (at == 0 || page[at - 1] != page[at] - 1))?;
+    let title = paragraphs.text(page[at]).trim();
+    if states.get(at + 1) != Some(&0) {
+        return None;
+    }
+    let below = paragraphs.text(page[at + 1]);
+    let shaped = title.starts_with(char::is_uppercase)
+        && crate::listing::is_short_line(title)
+        && crate::text::words(title).nth(3).is_none();
+    if !shaped || !below.trim_end().ends_with('.') || crate::text::words(below).nth(5).is_none() {
+        return None;
+    }
+    let removed_from = if at == 0 { 0 } else { page[at - 1] + 1 };
+    let removed_from = removed_from.max(page[at].saturating_sub(MENU_TITLE_REACH));
+    (removed_from..page[at])
+        .any(|line| paragraphs.text(line).trim() == title)
+        .then_some(at)
 }
 
 /// The paragraphs of a page made of sections of one kind, whose own text
@@ -953,6 +1005,33 @@ mod tests {
     /// where it names the trail's last crumb and adds to it; a section's
     /// label that says the crumb again, a kicker in capitals, or a line
     /// under a trail still on the page does not.
+    #[test]
+    fn the_title_a_removed_menu_lists_stays_over_its_statement() {
+        let mut texts = [
+            "Getting started",
+            "Plugins",
+            "Changelog",
+            "Contributing",
+            "Changelog",
+            "All notable changes to Ferrule are listed here, newest first.",
+            "3.2.0 — 2026-01-19",
+        ];
+        // The rules removed the menu (0 to 3).
+        let page = [4, 5, 6];
+        let title = |texts: &[&str], states: &[u8]| {
+            menu_title(&MeasuredParagraphs::new(texts, []), &page, states)
+        };
+        assert_eq!(title(&texts, &[1, 0, 0]), Some(0));
+        // The statement under it read as noise: a menu's panel over its pitch.
+        assert_eq!(title(&texts, &[1, 1, 0]), None);
+        // A line the menu does not list, or one over a headline.
+        texts[4] = "Release history";
+        assert_eq!(title(&texts, &[1, 0, 0]), None);
+        texts[4] = "Changelog";
+        texts[5] = "Can a changelog really tell you what changed in a release?";
+        assert_eq!(title(&texts, &[1, 0, 0]), None);
+    }
+
     #[test]
     fn the_title_under_a_removed_breadcrumb_trail_stays() {
         // The prose names nothing of the title, as a product's description
