@@ -350,6 +350,19 @@ struct Rows {
 }
 
 impl Rows {
+    /// At least `fewest` rows numbered 1, 2, 3 in turn by `key`, each within
+    /// `most_lines` lines of the last.
+    const fn numbered(key: fn(&str) -> Option<u32>, fewest: usize, most_lines: usize) -> Rows {
+        Rows {
+            key,
+            opens: |number| number == 1,
+            in_order: |before, number| number == before + 1,
+            turns: 0,
+            fewest,
+            row_lines: (1, most_lines),
+        }
+    }
+
     /// At least four rows, each within seven lines of the last, whose `key`
     /// (a time, a date) is later than the last one's but once.
     const fn later_by(key: fn(&str) -> Option<u32>) -> Rows {
@@ -380,14 +393,7 @@ const TIMETABLE: Rows = Rows::later_by(clock_minutes);
 /// line, lie between). A menu's or a contents list's numbered items are
 /// titles, in capitals (`benches/modern17` 06 and 07 lost their entries as
 /// menus).
-const SENSES: Rows = Rows {
-    key: sense_number,
-    opens: |number| number == 1,
-    in_order: |before, number| number == before + 1,
-    turns: 0,
-    fewest: 3,
-    row_lines: (1, 12),
-};
+const SENSES: Rows = Rows::numbered(sense_number, 3, 12);
 
 /// A book's contents: at least five chapters numbered 1, 2, 3 in turn,
 /// each a title ("1. Coasters and Keels", "6. Tax, Smuggling and the
@@ -395,14 +401,7 @@ const SENSES: Rows = Rows {
 /// lie between). A book's page lists them and prints no more of them, and
 /// went as the menu above the publisher's blurb (`benches/modern17` 20);
 /// see [`contents_span`].
-const CONTENTS: Rows = Rows {
-    key: chapter_number,
-    opens: |number| number == 1,
-    in_order: |before, number| number == before + 1,
-    turns: 0,
-    fewest: 5,
-    row_lines: (1, 3),
-};
+const CONTENTS: Rows = Rows::numbered(chapter_number, 5, 3);
 
 /// A week's days, each over what it holds: at least four lines that are a
 /// weekday's name alone, in the week's order, each with one line or more
@@ -578,14 +577,10 @@ fn weekday(text: &str) -> Option<u32> {
 /// The number of a line that is a numbered sense: one or two digits, a full
 /// stop, then a phrase that opens in lower case or with a bracket.
 fn sense_number(text: &str) -> Option<u32> {
-    // The digits first: `split_once` would read a paragraph of prose to its
-    // first sentence's end.
-    let text = text.trim_start();
-    let digits = text.bytes().take(3).take_while(u8::is_ascii_digit).count();
-    let phrase = text[digits..].strip_prefix(". ")?;
-    let sense =
-        (1..=2).contains(&digits) && phrase.starts_with(|c: char| c.is_lowercase() || c == '(');
-    sense.then(|| text[..digits].parse().ok()).flatten()
+    let (number, phrase) = numbered(text)?;
+    phrase
+        .starts_with(|c: char| c.is_lowercase() || c == '(')
+        .then_some(number)
 }
 
 /// The [`CONTENTS`] of `texts`, if they hold one whose titles are printed
@@ -596,18 +591,19 @@ fn sense_number(text: &str) -> Option<u32> {
 fn contents_span(texts: &[&str]) -> Option<(usize, usize)> {
     let (start, end) = rows_span(texts, &CONTENTS)?;
     let below = &texts[end + 1..];
-    let printed_below = texts[start..=end].iter().any(|line| {
-        chapter_number(line).is_some_and(|_| {
-            let title = line
-                .trim_start()
-                .trim_start_matches(|c: char| c.is_ascii_digit());
-            let title = title.strip_prefix(". ").unwrap_or(title).trim();
+    let chapters = texts[start..=end]
+        .iter()
+        .filter(|line| chapter_number(line).is_some());
+    let printed_below = chapters
+        .filter_map(|line| numbered(line))
+        .any(|(_, title)| {
             below.iter().any(|text| {
+                // The title alone, or after its number again.
                 let text = text.trim();
-                text.eq_ignore_ascii_case(title) || text.eq_ignore_ascii_case(line.trim())
+                let text = numbered(text).map_or(text, |(_, rest)| rest);
+                text.trim().eq_ignore_ascii_case(title.trim())
             })
-        })
-    });
+        });
     (!printed_below).then_some((start, end))
 }
 
@@ -615,12 +611,22 @@ fn contents_span(texts: &[&str]) -> Option<(usize, usize)> {
 /// Hidden Coves"): one or two digits, a full stop, a space and a short line
 /// that opens with a capital and ends no clause.
 fn chapter_number(text: &str) -> Option<u32> {
+    let (number, title) = numbered(text)?;
+    (title.starts_with(char::is_uppercase) && is_short_line(title)).then_some(number)
+}
+
+/// The number and the rest of a line numbered with one or two digits, a
+/// full stop and a space ("2. (of an illness) ...", "3. Eel Traps"). The
+/// digits are read first: `split_once` would read a paragraph of prose to
+/// its first sentence's end.
+fn numbered(text: &str) -> Option<(u32, &str)> {
     let text = text.trim_start();
     let digits = text.bytes().take(3).take_while(u8::is_ascii_digit).count();
-    let title = text[digits..].strip_prefix(". ")?;
-    let chapter =
-        (1..=2).contains(&digits) && title.starts_with(char::is_uppercase) && is_short_line(title);
-    chapter.then(|| text[..digits].parse().ok()).flatten()
+    let rest = text[digits..].strip_prefix(". ")?;
+    (1..=2)
+        .contains(&digits)
+        .then(|| Some((text[..digits].parse().ok()?, rest)))
+        .flatten()
 }
 
 /// The minutes since midnight of a line that is a time of day alone
