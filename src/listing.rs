@@ -591,11 +591,9 @@ fn sense_number(text: &str) -> Option<u32> {
 fn contents_span(texts: &[&str]) -> Option<(usize, usize)> {
     let (start, end) = rows_span(texts, &CONTENTS)?;
     let below = &texts[end + 1..];
-    let chapters = texts[start..=end]
+    let printed_below = texts[start..=end]
         .iter()
-        .filter(|line| chapter_number(line).is_some());
-    let printed_below = chapters
-        .filter_map(|line| numbered(line))
+        .filter_map(|line| chapter(line))
         .any(|(_, title)| {
             below.iter().any(|text| {
                 // The title alone, or after its number again.
@@ -611,8 +609,14 @@ fn contents_span(texts: &[&str]) -> Option<(usize, usize)> {
 /// Hidden Coves"): one or two digits, a full stop, a space and a short line
 /// that opens with a capital and ends no clause.
 fn chapter_number(text: &str) -> Option<u32> {
-    let (number, title) = numbered(text)?;
-    (title.starts_with(char::is_uppercase) && is_short_line(title)).then_some(number)
+    chapter(text).map(|(number, _)| number)
+}
+
+/// The number and the title of a line that is a numbered title
+/// ([`chapter_number`]).
+fn chapter(text: &str) -> Option<(u32, &str)> {
+    numbered(text)
+        .filter(|(_, title)| title.starts_with(char::is_uppercase) && is_short_line(title))
 }
 
 /// The number and the rest of a line numbered with one or two digits, a
