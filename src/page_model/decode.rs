@@ -273,8 +273,8 @@ fn protection(
 /// content run's ([`MeasuredParagraphs::run_title`]), its thread's
 /// ([`MeasuredParagraphs::thread_title`]), its first line's
 /// ([`MeasuredParagraphs::opening_title`]), its list's
-/// ([`MeasuredParagraphs::list_title`]) and its breadcrumb trail's
-/// ([`trail_title`]).
+/// ([`MeasuredParagraphs::list_title`]), its breadcrumb trail's
+/// ([`trail_title`]) and its removed menu's ([`menu_title`]).
 #[derive(Debug, Clone, Copy)]
 struct Titles {
     run: Option<usize>,
@@ -319,11 +319,16 @@ impl Titles {
 /// their titles to it before).
 fn trail_title(paragraphs: &MeasuredParagraphs<'_, '_>, page: &[usize]) -> Option<usize> {
     (0..page.len()).find(|&at| {
-        let above = page[at].checked_sub(1);
-        above.is_some_and(|above| {
-            (at == 0 || page[at - 1] != above) && paragraphs.titles_the_trail(above, page[at])
-        })
+        removed_above(page, at).is_some_and(|above| paragraphs.titles_the_trail(above, page[at]))
     })
+}
+
+/// The document's line right above line `at` of `page` (indices of the
+/// document's paragraphs, in order), when the rules removed it: it is not
+/// on the page.
+fn removed_above(page: &[usize], at: usize) -> Option<usize> {
+    let above = page[at].checked_sub(1)?;
+    (at == 0 || page[at - 1] != above).then_some(above)
 }
 
 /// The most lines of a removed menu that [`menu_title`] reads.
@@ -347,8 +352,7 @@ fn menu_title(
     page: &[usize],
     states: &[u8],
 ) -> Option<usize> {
-    let at =
-        (0..page.len()).find(|&at| page[at] > 0 && (at == 0 || page[at - 1] != page[at] - 1))?;
+    let at = (0..page.len()).find(|&at| removed_above(page, at).is_some())?;
     let title = paragraphs.text(page[at]).trim();
     if states.get(at + 1) != Some(&0) {
         return None;
