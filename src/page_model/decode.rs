@@ -234,7 +234,7 @@ fn protection(
 ) -> Option<Protection> {
     if layout.headline == Some(i) {
         Some(Protection::Headline)
-    } else if layout.standfirst == Some(i) {
+    } else if layout.standfirst == Some(i) || layout.standfirst_over_dateline == Some(i) {
         Some(Protection::Standfirst)
     } else if layout.over_dateline == Some(i) {
         Some(Protection::HeadlineOverDateline)

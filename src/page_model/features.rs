@@ -116,6 +116,9 @@ pub struct PageLayout {
     /// headline that tops the few kept paragraphs right above a byline or a
     /// dateline the rules removed ([`MeasuredParagraphs::headline_over_dateline`]).
     pub over_dateline: Option<usize>,
+    /// The statement right under that headline, above the byline or the
+    /// dateline too ([`MeasuredParagraphs::headline_over_dateline`]).
+    pub standfirst_over_dateline: Option<usize>,
 }
 
 /// One paragraph's shape: cheap counts over its characters and words.
@@ -1396,7 +1399,10 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             return (Vec::new(), EMPTY_LAYOUT);
         }
         let mut view = PageView::new(&measured, &self.words.content, hash_bits);
-        view.layout.over_dateline = self.headline_over_dateline(page, &measured);
+        (
+            view.layout.over_dateline,
+            view.layout.standfirst_over_dateline,
+        ) = self.headline_over_dateline(page, &measured);
         // The words' hashes are read again from the text: only training
         // and explanations collect the features.
         let mut again = Words::default();
@@ -1453,7 +1459,8 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
                 (view.layout, parts)
             }
         };
-        layout.over_dateline = self.headline_over_dateline(page, &measured);
+        (layout.over_dateline, layout.standfirst_over_dateline) =
+            self.headline_over_dateline(page, &measured);
         let step = model.hashed.masked_steps((1u64 << model.hash_bits) - 1);
         let logits = page
             .iter()
@@ -1504,7 +1511,19 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// Only while the removals are read: the next run of the clean copy no
     /// longer sees the byline, and the page's second reading
     /// ([`crate::decide`]) decides the line as that run will.
-    fn headline_over_dateline(&self, page: &[usize], measured: &[&Measured]) -> Option<usize> {
+    ///
+    /// With the headline comes the statement right under it when it too
+    /// lies above the dateline: a sentence of [`STANDFIRST_MIN_WORDS`] words
+    /// or more that tells no date (a second dateline, "Posted: Saturday,
+    /// August 17, 2013 6:00 am | Updated: 9:28 am.", is none). A notice's or a brief's one sentence sits there, and the
+    /// model, which finds the page's core in longer prose below (a refunds
+    /// paragraph under a ferry's cancellation), read it as the header's
+    /// (`benches/modern17` 14).
+    fn headline_over_dateline(
+        &self,
+        page: &[usize],
+        measured: &[&Measured],
+    ) -> (Option<usize>, Option<usize>) {
         let mut found = None;
         for (at, &paragraph) in page.iter().enumerate() {
             if !self.removals.dateline(paragraph + 1) {
@@ -1530,12 +1549,21 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
             let first = headlines.clone().next();
             let undated = headlines.find(|&at| !measured[at].shape.date_time);
             if let Some(headline) = undated.or(first)
-                && found.replace(headline).is_some()
+                && found.replace((headline, at)).is_some()
             {
-                return None;
+                return (None, None);
             }
         }
-        found
+        let Some((headline, dateline_above)) = found else {
+            return (None, None);
+        };
+        let standfirst = Some(headline + 1)
+            .filter(|&below| below <= dateline_above)
+            .filter(|&below| {
+                let shape = &measured[below].shape;
+                shape.ends_sentence && shape.words >= STANDFIRST_MIN_WORDS && !shape.date_time
+            });
+        (Some(headline), standfirst)
     }
 
     /// The title of the page's first content run: when the decoding
@@ -1806,6 +1834,7 @@ const EMPTY_LAYOUT: PageLayout = PageLayout {
     standfirst: None,
     anchor: 0,
     over_dateline: None,
+    standfirst_over_dateline: None,
 };
 
 /// How many kept paragraphs above a byline or a dateline may hold its
@@ -1978,6 +2007,7 @@ impl<'p> PageView<'p> {
                 standfirst,
                 anchor,
                 over_dateline: None,
+                standfirst_over_dateline: None,
             },
             core_vocab,
             title_index,
@@ -2320,6 +2350,56 @@ mod tests {
         );
         let kept: Vec<usize> = (0..texts.len()).filter(|&i| !verdicts[i].remove).collect();
         assert_eq!(kept, [2, 3, layout.anchor]);
+    }
+
+    /// A service notice (written for the test, as `benches/modern17` 14
+    /// reads): a headline and its one sentence over the update time, then
+    /// longer prose about refunds, which the model takes for the page's
+    /// core. The sentence stays with the headline, however the model reads
+    /// it; a second dateline there is no statement.
+    #[test]
+    fn a_notices_sentence_over_its_dateline_stays_with_the_headline() {
+        let mut texts = [
+            "Timetables",
+            "Service status",
+            "Harbour line suspended: Eastgate to Saltmarsh",
+            "No trains will run between Eastgate and Saltmarsh today because the sea wall is being repaired.",
+            "Last updated 06:10, Monday 3 March 2025",
+            "Other lines",
+            "Good service",
+            "Refunds and changes",
+            "If your journey is cancelled you can travel on the next available service or claim a full refund through the website within twenty-eight days.",
+        ];
+        let rules = [
+            (0, "navigation"),
+            (1, "navigation"),
+            (4, "boilerplate/timestamp"),
+        ];
+        let removed_by = || {
+            let mut by = vec![None; 9];
+            for &(i, rule) in &rules {
+                by[i] = Some(rule);
+            }
+            by
+        };
+        let page = [2, 3, 5, 6, 7, 8];
+        let all_noise = PageModel {
+            bias: 10.0,
+            ..PageModel::untrained(12)
+        };
+        let kept = |texts: &[&str]| -> Vec<usize> {
+            let mut paragraphs = MeasuredParagraphs::new(texts, removed_by());
+            let layout = paragraphs.page_features(&page, 12).1;
+            assert_eq!(layout.over_dateline, Some(0));
+            let verdicts = crate::page_model::decode::decode(&all_noise, &mut paragraphs, &page);
+            (0..page.len())
+                .filter(|&at| !verdicts[at].remove)
+                .map(|at| page[at])
+                .collect()
+        };
+        assert_eq!(kept(&texts), [2, 3, 7, 8]);
+        texts[3] = "Posted: Monday, March 3, 2025 6:00 am | Updated: 6:10 am, Mon Mar 3, 2025.";
+        assert_eq!(kept(&texts), [2, 7, 8]);
     }
 
     /// The real top of a page dump (dev 287e4d9f): a list of trending
