@@ -298,8 +298,10 @@ fn may_hold_figure(text: &str) -> bool {
 /// The paragraphs of `texts` (a page's, or the lines above its first prose)
 /// that are a list of the page's own with no sentence in it: a list of
 /// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]), a
-/// dictionary's numbered senses ([`SENSES`]), a list of dates ([`DATES`])
-/// or a week's days ([`WEEK`]), the first the page holds in that order.
+/// dictionary's numbered senses ([`SENSES`]), a book's contents
+/// ([`contents_span`]), a product's specifications
+/// ([`specifications_span`]), a list of dates ([`DATES`]) or a week's days
+/// ([`WEEK`]), the first the page holds in that order.
 /// Both the navigation rule and the page model leave such a list above the
 /// first prose.
 pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
@@ -307,6 +309,7 @@ pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
         .or_else(|| rows_span(texts, &TIMETABLE))
         .or_else(|| rows_span(texts, &SENSES))
         .or_else(|| contents_span(texts))
+        .or_else(|| specifications_span(texts))
         .or_else(|| rows_span(texts, &DATES))
         .or_else(|| rows_span(texts, &WEEK))
 }
@@ -603,6 +606,116 @@ fn contents_span(texts: &[&str]) -> Option<(usize, usize)> {
             })
         });
     (!printed_below).then_some((start, end))
+}
+
+/// The fewest rows of a table of specifications ([`specifications_span`]).
+const SPECIFICATION_ROWS: usize = 5;
+
+/// The most lines between two rows of a table of specifications: a group's
+/// heading ("Battery", over "Type" and its value), or a row whose value
+/// holds no figure ("Power modes" over "Eco, Auto, Boost").
+const SPECIFICATION_GAP: usize = 2;
+
+/// The most words of a specification's name ("Max drilling capacity
+/// (wood)"): a teaser's headline over its date is longer.
+const SPECIFICATION_NAME_WORDS: usize = 4;
+
+/// The most words of a specification's value ("Sealed five-stage, captures
+/// 99.97% of particles down to 0.3 microns"): a cell, longer than a link.
+const SPECIFICATION_VALUE_WORDS: usize = 20;
+
+/// A product's table of specifications, one cell a line, if `texts` hold
+/// one: at least [`SPECIFICATION_ROWS`] rows of a name over its value, each
+/// within [`SPECIFICATION_GAP`] lines of the last, from the heading right
+/// over the first row, if there is one, to the last row's value. A name is a short line of at most
+/// [`SPECIFICATION_NAME_WORDS`] words without a figure ("Suction power",
+/// "Weight (as stick)"), each named once; a value is a line of at most
+/// [`SPECIFICATION_VALUE_WORDS`] words that ends no clause and holds a
+/// quantity ([`holds_quantity`]), no price and no time of day ("Up to 180
+/// AW (Boost mode)", "1,170 mm"). A menu's items hold no figure, or hold
+/// one in every line ("Reviews (86)", "Basket (0)"); a list of teasers sets
+/// a time under each headline, a shop's list a price under each product, a
+/// grid of products the same labels in each card. The table is the
+/// product's page, with no sentence on it, and went as the menu above the
+/// first prose (`benches/modern18` 19).
+fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
+    let name = |text: &str| {
+        is_short_line(text)
+            && !text.contains(|c: char| c.is_ascii_digit())
+            && words(text).nth(SPECIFICATION_NAME_WORDS).is_none()
+            && text.contains(char::is_alphabetic)
+    };
+    let value = |text: &str| {
+        !ends_clause(text)
+            && !text.contains('\n')
+            && words(text).nth(SPECIFICATION_VALUE_WORDS).is_none()
+            && holds_quantity(text)
+            && !text.contains(['£', '$', '€', '¥'])
+            && !crate::text::holds_time_of_day(text)
+    };
+    let row = |at: usize| at + 1 < texts.len() && name(texts[at]) && value(texts[at + 1]);
+    // A table names each property once: a grid of products repeats its
+    // labels ("Unit price / per" over "2 Colors").
+    let mut names: FxHashSet<&str> = FxHashSet::default();
+    let mut best: Option<(usize, usize)> = None;
+    let mut at = 0;
+    while at + 1 < texts.len() {
+        if !row(at) {
+            at += 1;
+            continue;
+        }
+        let (start, mut rows, mut next) = (at, 1, at + 2);
+        names.clear();
+        names.insert(texts[at].trim());
+        while let Some(found) = (next..=next + SPECIFICATION_GAP).find(|&i| row(i)) {
+            if !names.insert(texts[found].trim()) {
+                break;
+            }
+            rows += 1;
+            next = found + 2;
+        }
+        // With the heading right over the first row ("Performance").
+        let heading = start.checked_sub(1).filter(|&above| name(texts[above]));
+        let span = (heading.unwrap_or(start), next - 1);
+        if rows >= SPECIFICATION_ROWS && best.is_none_or(|(a, b)| span.1 - span.0 > b - a) {
+            best = Some(span);
+        }
+        at = next;
+    }
+    best
+}
+
+/// The most letters of a unit after a figure ("microns", "litres", "kg").
+const UNIT_LETTERS: usize = 7;
+
+/// Whether a line holds a quantity: a figure that no letter runs into
+/// (not a model's "K7"), then, after one space at most, a unit of a few
+/// letters or a per cent sign ("420 W", "0.6 litres", "13mm", "99.97%").
+/// A count alone ("19"), a rating ("4.7 / 5") or a phone number holds none.
+fn holds_quantity(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() || at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let figure_end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+                .count();
+        let unit_start = figure_end + usize::from(bytes.get(figure_end) == Some(&b' '));
+        let letters = bytes[unit_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if bytes.get(figure_end) == Some(&b'%') || (1..=UNIT_LETTERS).contains(&letters) {
+            return true;
+        }
+        at = figure_end.max(at + 1);
+    }
+    false
 }
 
 /// The number of a line that is a numbered title ("3. Harbour Dues and
@@ -1021,6 +1134,64 @@ mod tests {
             assert_eq!(list_span(&page), None, "{heading}");
             page.truncate(9);
         }
+    }
+
+    #[test]
+    fn a_products_specifications_are_its_own() {
+        let mut page = vec![
+            "Add to basket",
+            "Specifications",
+            "Grinder",
+            "Burrs",
+            "40mm stainless steel conical",
+            "Grind settings",
+            "Stepless, fine to coarse",
+            "Hopper capacity",
+            "250 g",
+            "Motor",
+            "Brushless, 150 W",
+            "Dimensions",
+            "Height",
+            "38.5 cm",
+            "Weight",
+            "2.4 kg",
+            "Warranty",
+            "2 years",
+            "Customers also viewed",
+        ];
+        // From the heading over the first row ("Grinder") to the last value.
+        assert_eq!(list_span(&page), Some((2, 17)));
+        for (line, quantity) in [
+            ("0.6 litres", true),
+            ("13mm", true),
+            ("Captures 99.97% of particles", true),
+            ("Brisa K7 Cordless", false),
+            ("4.7 / 5", false),
+            ("19", false),
+            ("Get Quote (866) 377-8209", false),
+        ] {
+            assert_eq!(holds_quantity(line), quantity, "{line}");
+        }
+        // Four rows are too few.
+        page[13] = "Tall";
+        assert_eq!(list_span(&page), None);
+        // Teasers over their times, or a grid of products that repeats its
+        // labels, are no table.
+        let teasers = [
+            "Ferry Fares",
+            "Saturday 4:08PM",
+            "Tide Tables",
+            "Friday 2:05PM",
+            "Harbour Works",
+            "Thursday 9:15AM",
+            "Pier Tolls",
+            "Wednesday 11:40AM",
+            "Boat Hire",
+            "Tuesday 10:00AM",
+        ];
+        assert_eq!(specifications_span(&teasers), None);
+        let grid = ["Colours", "2 Colors", "Sizes", "3 sizes"].repeat(3);
+        assert_eq!(specifications_span(&grid), None);
     }
 
     #[test]
