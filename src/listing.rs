@@ -638,7 +638,7 @@ const SPECIFICATION_VALUE_WORDS: usize = 20;
 /// grid of products the same labels in each card. The table is the
 /// product's page, with no sentence on it, and went as the menu above the
 /// first prose (`benches/modern18` 19).
-fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
+pub fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
     let name = |text: &str| {
         is_short_line(text)
             && !text.contains(|c: char| c.is_ascii_digit())
@@ -688,10 +688,23 @@ fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
 /// The most letters of a unit after a figure ("microns", "litres", "kg").
 const UNIT_LETTERS: usize = 7;
 
+/// Whether the letters after a figure (`spaced`: one space between) are a
+/// unit: in lower case ("mm", "litres") but for an ordinal's ending
+/// ("40th"), or with a capital past the first letter or of two letters at
+/// most ("W", "Nm", "MHz", "mAh"). A street's name after a house number
+/// ("63 Fiona Drive", "12 Oak Road") is none.
+fn is_unit(letters: &str, spaced: bool) -> bool {
+    let lower = letters.bytes().all(|b| b.is_ascii_lowercase());
+    let ordinal = !spaced && matches!(letters, "st" | "nd" | "rd" | "th");
+    !ordinal
+        && (lower || letters.len() <= 2 || letters.bytes().skip(1).any(|b| b.is_ascii_uppercase()))
+}
+
 /// Whether a line holds a quantity: a figure that no letter runs into
 /// (not a model's "K7"), then, after one space at most, a unit of a few
-/// letters or a per cent sign ("420 W", "0.6 litres", "13mm", "99.97%").
-/// A count alone ("19"), a rating ("4.7 / 5") or a phone number holds none.
+/// letters ([`is_unit`]) or a per cent sign ("420 W", "0.6 litres",
+/// "13mm", "99.97%"). A count alone ("19"), a rating ("4.7 / 5"), a phone
+/// number or an address holds none.
 fn holds_quantity(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -705,12 +718,16 @@ fn holds_quantity(text: &str) -> bool {
                 .iter()
                 .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
                 .count();
-        let unit_start = figure_end + usize::from(bytes.get(figure_end) == Some(&b' '));
+        let spaced = bytes.get(figure_end) == Some(&b' ');
+        let unit_start = figure_end + usize::from(spaced);
         let letters = bytes[unit_start..]
             .iter()
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
-        if bytes.get(figure_end) == Some(&b'%') || (1..=UNIT_LETTERS).contains(&letters) {
+        let unit = &text[unit_start..unit_start + letters];
+        if bytes.get(figure_end) == Some(&b'%')
+            || (1..=UNIT_LETTERS).contains(&letters) && is_unit(unit, spaced)
+        {
             return true;
         }
         at = figure_end.max(at + 1);
@@ -1169,6 +1186,9 @@ mod tests {
             ("4.7 / 5", false),
             ("19", false),
             ("Get Quote (866) 377-8209", false),
+            ("63 Fiona Drive, Tamworth", false),
+            ("40th Floor", false),
+            ("60Nm", true),
         ] {
             assert_eq!(holds_quantity(line), quantity, "{line}");
         }

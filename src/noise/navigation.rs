@@ -452,9 +452,15 @@ fn list_introduction(top: &[&str], start: usize) -> usize {
 /// shapes ("2 Officers Shot...", then "Mayor: 'Despicable' Move..."), and
 /// a country picker ("France (€)") has neither: of the 542 bench-dev
 /// inputs, a list of any items with a figure, `key: value` or code under a
-/// heading kept 6 such blocks of noise for that one list.
+/// heading kept 6 such blocks of noise for that one list. A product's
+/// table of specifications ([`crate::listing::specifications_span`]) may
+/// lie further down, under a list of its features (`benches/modern2` 13):
+/// the edge starts under it.
 fn bottom_edge(paragraphs: &[&str], last: usize) -> usize {
     let mut from = last + 1;
+    if let Some((_, end)) = crate::listing::specifications_span(&paragraphs[from..]) {
+        from += end + 1;
+    }
     loop {
         let Some(heading) = paragraphs[from..]
             .iter()
@@ -2320,6 +2326,46 @@ mod tests {
         assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
     }
     const MENU: [&str; 6] = ["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns"];
+
+    /// `benches/modern2` 13's shape (a drill's page, written for the
+    /// test): under the description, a list of features without figures,
+    /// then the table of specifications (`listing::specifications_span`).
+    /// The bottom edge starts under the table: the features and the table
+    /// are the product's, the menu under them the footer's.
+    #[test]
+    fn a_products_features_and_specifications_under_the_prose_stay() {
+        let features = [
+            PROSE,
+            "Features",
+            "Quiet brushless motor",
+            "Twin-speed gearbox",
+            "Soft-grip handle",
+            "Specifications",
+        ];
+        let table = [
+            "Voltage",
+            "12V",
+            "Torque",
+            "35Nm",
+            "Chuck",
+            "10mm",
+            "Speed",
+            "0-1,500rpm",
+            "Weight",
+            "0.9kg",
+        ];
+        let mut page = features.to_vec();
+        page.extend(table);
+        page.extend(MENU);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[..16].iter().all(|&c| !c), "{chrome:?}");
+        assert!(chrome[16..].iter().all(|&c| c), "{chrome:?}");
+        // Without the table, the features open the footer's menu.
+        let mut page = features[..5].to_vec();
+        page.extend(MENU);
+        let chrome = page_chrome(&page, &ProseMemo::default());
+        assert!(chrome[1..].iter().all(|&c| c), "{chrome:?}");
+    }
 
     /// `benches/modern17` 09: a checklist under the post's only sentence,
     /// each section under its heading, read as the footer's menu once the
