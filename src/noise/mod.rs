@@ -63,6 +63,8 @@ impl<'r> Verdict<'r> {
 /// between an article's paragraphs went as navigation (`benches/modern13`
 /// 05). See [`in_figure_table`].
 ///
+/// Nor is a line of facts ([`tells_facts`]) a breadcrumb trail.
+///
 /// Nor is a row of a list of dates a timestamp ([`crate::listing::dates_of_lists`]):
 /// a page dates itself once or twice, where an exam timetable or a season's
 /// fixtures set a date alone over each row, and every row's date went as
@@ -74,7 +76,9 @@ pub fn catalogue<'r>(texts: &[&str], options: &'r Options) -> Vec<(usize, &'r st
         .filter_map(|(i, text)| Some((i, options.boilerplate.classify(text)?)))
         .filter(|&(i, rule)| {
             rule != NAVIGATION
-                || !(in_figure_table(texts, i) || crate::text::holds_time_of_day(texts[i]))
+                || !(in_figure_table(texts, i)
+                    || crate::text::holds_time_of_day(texts[i])
+                    || tells_facts(texts[i]))
         })
         .collect();
     let stamps = named.iter().filter(|&&(_, rule)| rule == TIMESTAMP).count();
@@ -129,6 +133,49 @@ fn in_figure_table(texts: &[&str], i: usize) -> bool {
         }
     };
     is_figure_table(texts[start..=end].iter().copied())
+}
+
+/// Whether a line parted by `·`, `•` or `|` into three parts or more tells
+/// facts rather than names pages: two of its parts or more hold a figure
+/// beside a word (not a count's "868k"), each a word of its own ("25 mins · Easy · Serves 2", a
+/// recipe's card; "3 beds | 2 baths | 1,200 sq ft"). A breadcrumb trail or
+/// a menu bar names pages, a pager's parts are figures alone, and a menu's
+/// numbered items repeat their word ("Season 1 | Season 2 | Season 3"). A
+/// line with a date ([`is_date_word`]) is a byline's or a poster's ("16 May
+/// 2018 · Mo Adeyemi · 9 comments", "Joined Mar 2011 · Messages 14,203"),
+/// which the catalogue takes as a trail or as a dateline.
+fn tells_facts(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['·', '•', '|']).map(str::trim).collect();
+    if parts.len() < 3 || crate::text::words(text).any(is_date_word) {
+        return false;
+    }
+    let mut words: Vec<String> = parts
+        .iter()
+        .filter(|part| part.contains(|c: char| c.is_ascii_digit()))
+        .map(|part| {
+            crate::text::words(part)
+                .filter(|word| !word.contains(|c: char| c.is_ascii_digit()))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .filter(|words| !words.is_empty())
+        .collect();
+    let facts = words.len();
+    words.sort_unstable();
+    words.dedup();
+    facts >= 2 && words.len() == facts
+}
+
+/// Whether a word tells a date: a month's name or its abbreviation
+/// ([`crate::text::MONTHS`]: "Mar", "April"), a year from 1900 to 2099, or
+/// "ago" ("Asked 3 days ago").
+fn is_date_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let year = word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit());
+    crate::text::MONTHS.contains(&&*lower) || year || lower == "ago"
 }
 
 /// Whether `rows` make a table of figures ([`in_figure_table`]): two rows
@@ -304,6 +351,45 @@ mod tests {
             "{:?}",
             cleaned.removals().collect::<Vec<_>>()
         );
+    }
+
+    /// `benches/modern15` 25 and 27: a recipe's or a cottage's card tells
+    /// its facts on one line, parted as a breadcrumb trail is, and every
+    /// card's line went as navigation.
+    #[test]
+    fn a_cards_line_of_facts_is_no_breadcrumb() {
+        for (line, facts) in [
+            ("25 mins · Easy · Serves 2", true),
+            (
+                "Near Coniston · Sleeps 4 · 2 bedrooms · 2 dogs welcome",
+                true,
+            ),
+            ("3 beds | 2 baths | 1,200 sq ft", true),
+            ("Home · Recipes · Vegetarian", false),
+            ("1 · 2 · 3 · Next", false),
+            ("Season 1 | Season 2 | Season 3", false),
+            ("16 May 2018 · Mo Adeyemi · 9 comments", false),
+            ("New member · Joined Jan 2024 · Messages 3", false),
+            (
+                "Asked 3 days ago · Modified 2 days ago · Viewed 412 times",
+                false,
+            ),
+            ("Updated 6 days ago • 868k • 583", false),
+            ("Serves 2 · 25 mins", false),
+        ] {
+            assert_eq!(super::tells_facts(line), facts, "{line}");
+        }
+        let options = Options::default();
+        let rule = |text: &str| options.boilerplate.classify(text);
+        assert_eq!(
+            rule("25 mins · Easy · Serves 2"),
+            Some(crate::rules::NAVIGATION)
+        );
+        let page = [
+            "Speedy midweek dinners, each ready in half an hour or less, with no meat.",
+            "25 mins · Easy · Serves 2",
+        ];
+        assert_eq!(super::catalogue(&page, &options), []);
     }
 
     #[test]
