@@ -641,7 +641,6 @@ const SPECIFICATION_VALUE_WORDS: usize = 20;
 pub fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
     let name = |text: &str| {
         is_short_line(text)
-            && !text.contains(|c: char| c.is_ascii_digit())
             && words(text).nth(SPECIFICATION_NAME_WORDS).is_none()
             && text.contains(char::is_alphabetic)
     };
@@ -653,7 +652,17 @@ pub fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
             && !text.contains(['£', '$', '€', '¥'])
             && !crate::text::holds_time_of_day(text)
     };
-    let row = |at: usize| at + 1 < texts.len() && name(texts[at]) && value(texts[at + 1]);
+    // A digit in the value and none in the name, read from the bytes
+    // first: most lines of a page fail that, and the lists' readers ask
+    // every line of a page's top, each round of the page model.
+    let digit = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
+    let row = |at: usize| {
+        at + 1 < texts.len()
+            && digit(texts[at + 1])
+            && !digit(texts[at])
+            && name(texts[at])
+            && value(texts[at + 1])
+    };
     // A table names each property once: a grid of products repeats its
     // labels ("Unit price / per" over "2 Colors").
     let mut names: FxHashSet<&str> = FxHashSet::default();
@@ -675,7 +684,9 @@ pub fn specifications_span(texts: &[&str]) -> Option<(usize, usize)> {
             next = found + 2;
         }
         // With the heading right over the first row ("Performance").
-        let heading = start.checked_sub(1).filter(|&above| name(texts[above]));
+        let heading = start
+            .checked_sub(1)
+            .filter(|&above| !digit(texts[above]) && name(texts[above]));
         let span = (heading.unwrap_or(start), next - 1);
         if rows >= SPECIFICATION_ROWS && best.is_none_or(|(a, b)| span.1 - span.0 > b - a) {
             best = Some(span);
