@@ -18,8 +18,8 @@ use crate::options::Options;
 use crate::options::Thresholds;
 use crate::page_model::hash::Fnv;
 use crate::rules::{CAPTION, NEAR_DUPLICATE};
+use crate::text::{continues_on_next_line, is_code_like, is_web_address};
 use crate::text::{ends_sentence, ends_with_full_stop};
-use crate::text::{is_code_like, is_web_address};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 
@@ -404,13 +404,19 @@ fn remembered<V: Copy>(
 /// Tokens left over anywhere else mean the shorter paragraph says something the
 /// longer one does not (a quotation shared by two paragraphs, each with its
 /// own attribution), and both stay. A web address and a line of text are
-/// never copies of each other ([`is_web_address`]).
+/// never copies of each other ([`is_web_address`]), nor is a command
+/// continued on the next line ([`continues_on_next_line`]) a copy of
+/// anything: the same command with one more argument
+/// ("curl https://.../shp_8Fq2kL?expand=label \\") is another command.
 pub fn compare(
     shorter: &Fingerprinted<'_>,
     longer: &Fingerprinted<'_>,
     thresholds: &Thresholds,
 ) -> Option<Similarity> {
-    if is_web_address(shorter.text) != is_web_address(longer.text) {
+    if is_web_address(shorter.text) != is_web_address(longer.text)
+        || continues_on_next_line(shorter.text)
+        || continues_on_next_line(longer.text)
+    {
         return None;
     }
     let short_key = match_key(shorter.text);
@@ -2280,5 +2286,22 @@ mod tests {
             0,
         );
         assert_eq!(compare(&a, &b, &Thresholds::default()), None);
+    }
+
+    /// `benches/modern` 22, an API's reference: a request, then the same
+    /// request with one more argument, each continued on the next line. Its
+    /// address leaves it too few symbols to read as code, and the shorter
+    /// went as a truncated copy of the longer.
+    #[test]
+    fn a_command_is_no_copy_of_the_same_command_with_more_arguments() {
+        let short = "curl https://api.harbourpost.example/v1/parcels/prc_7Kd2mQ \\";
+        let long = "curl https://api.harbourpost.example/v1/parcels/prc_7Kd2mQ?include=label \\";
+        assert!(!is_code_like(short) && continues_on_next_line(short));
+        let (a, b) = (fingerprint(short, 0), fingerprint(long, 0));
+        assert_eq!(compare(&a, &b, &Thresholds::default()), None);
+        // The same lines without the continuation are a truncated copy.
+        let (short, long) = (short.trim_end_matches(" \\"), long.trim_end_matches(" \\"));
+        let (a, b) = (fingerprint(short, 0), fingerprint(long, 0));
+        assert!(compare(&a, &b, &Thresholds::default()).is_some());
     }
 }

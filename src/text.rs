@@ -369,6 +369,13 @@ pub fn is_code_like(text: &str) -> bool {
     visible > 0 && symbols as f32 >= CODE_SYMBOL_SHARE * visible as f32
 }
 
+/// Whether a line ends with a shell's line continuation (a space and a
+/// backslash): a command's first line ("curl https://... \\"), however few
+/// symbols its address leaves it.
+pub fn continues_on_next_line(text: &str) -> bool {
+    text.trim_end_matches([' ', '\t']).ends_with(" \\")
+}
+
 /// Whether a paragraph is a block of code: lines of it, not one line, that
 /// read as code ([`is_code_like`]) and hold a symbol that only code uses
 /// (braces, `=`, `;`, a backslash, a backtick, an underscore): brackets
