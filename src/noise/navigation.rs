@@ -1144,6 +1144,13 @@ fn tells_of(line: &str, prose_words: &FxHashSet<Cow<'_, str>>) -> bool {
 /// The fewest of the prose's words a standfirst shares ([`tells_of`]).
 const STANDFIRST_SHARED_WORDS: usize = 3;
 
+/// How many lines above the prose [`headline_named_by_page_title`] reads:
+/// more than a menu's title is looked for over ([`TITLE_OVER_CONTENTS_REACH`]),
+/// as a listing's price, address, buttons and key features lie between its
+/// headline and its description (`benches/modern2` 30 lost its headline
+/// with 12), and the tab's title names the headline.
+const PAGE_TITLE_REACH: usize = 40;
+
 /// The headline that the page's own title names, when the page opens with
 /// the title of its browser tab ([`crate::text::titles_of_tab`]: "The
 /// last lamplighter \u{2014} Longform Quarterly", "The Millbrook Ledger:
@@ -1153,7 +1160,7 @@ const STANDFIRST_SHARED_WORDS: usize = 3;
 /// [`HEADLINE_MIN_WORDS`] words, its start (a listing's title adds the
 /// street: "2 bedroom terraced house for sale in Wrenfield Road,
 /// Castlebury | Homestead Finder"), among the last
-/// [`TITLE_OVER_CONTENTS_REACH`] lines. The caller asks only when nothing
+/// [`PAGE_TITLE_REACH`] lines. The caller asks only when nothing
 /// was removed above `top`'s first line: a site's name and section in the
 /// page's first lines ("Affinity | Forum" under "Jump to content", `ext`
 /// 0547) is no title of a page. Three of `benches/modern2`'s pages, which
@@ -1173,7 +1180,7 @@ fn headline_named_by_page_title(top: &[&str]) -> Option<usize> {
                     && words(line).count() >= HEADLINE_MIN_WORDS)
         })
     };
-    (top.len().saturating_sub(TITLE_OVER_CONTENTS_REACH).max(1)..top.len())
+    (top.len().saturating_sub(PAGE_TITLE_REACH).max(1)..top.len())
         .rev()
         .find(|&at| named(top[at].trim()))
 }
@@ -2676,6 +2683,36 @@ mod tests {
                 "{first}: {chrome:?}"
             );
         }
+        // A listing's headline lies far above its description, over the
+        // price, the address, the agent's buttons and the key features
+        // (`benches/modern2` 30): more lines than a menu's title is looked
+        // for over the prose (`TITLE_OVER_CONTENTS_REACH`).
+        let under_the_headline = [
+            "Wrenfield Road, Castlebury",
+            "Offers over",
+            "\u{a3}245,000",
+            "Added on 14/05/2025",
+            "Call agent",
+            "Request details",
+            "Book a viewing",
+            "Key features",
+            "Victorian mid-terrace",
+            "Two double bedrooms",
+            "Refitted kitchen",
+            "South-facing garden",
+            "No onward chain",
+            "Description",
+        ];
+        let mut listing = vec![
+            "2 bedroom terraced house for sale in Wrenfield Road, Castlebury | Homestead Finder",
+        ];
+        listing.extend(MENU);
+        listing.push("2 bedroom terraced house for sale");
+        listing.extend(under_the_headline);
+        listing.extend([PROSE, PROSE]);
+        let chrome = page_chrome(&listing, &ProseMemo::default());
+        assert!(chrome[..=MENU.len()].iter().all(|&c| c), "{chrome:?}");
+        assert!(!chrome[MENU.len() + 1], "{chrome:?}");
         // A site's name and section under a line that another rule removed
         // ("Jump to content") is no page's title.
         let mut page = vec!["Jump to content", "Gaming | Daily Bits"];
