@@ -627,8 +627,9 @@ const SPECIFICATION_VALUE_WORDS: usize = 20;
 /// A product's table of specifications, one cell a line, if `texts` hold
 /// one: at least [`SPECIFICATION_ROWS`] rows of a name over its value, each
 /// within [`SPECIFICATION_GAP`] lines of the last, from the heading right
-/// over the first row, if there is one, to the last row's value. A name is a short line of at most
-/// [`SPECIFICATION_NAME_WORDS`] words without a figure ("Suction power",
+/// over the first row, if there is one, to the last row's value. A name is
+/// a short line of at most [`SPECIFICATION_NAME_WORDS`] words without a
+/// figure ("Suction power",
 /// "Weight (as stick)"), each named once; a value is a line of at most
 /// [`SPECIFICATION_VALUE_WORDS`] words that ends no clause and holds a
 /// quantity ([`holds_quantity`]), no price and no time of day ("Up to 180
@@ -720,7 +721,7 @@ fn holds_quantity(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() || at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+        if !bytes[at].is_ascii_digit() {
             at += 1;
             continue;
         }
@@ -729,6 +730,10 @@ fn holds_quantity(text: &str) -> bool {
                 .iter()
                 .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
                 .count();
+        if at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+            at = figure_end;
+            continue;
+        }
         let spaced = bytes.get(figure_end) == Some(&b' ');
         let unit_start = figure_end + usize::from(spaced);
         let letters = bytes[unit_start..]
@@ -1194,6 +1199,7 @@ mod tests {
             ("13mm", true),
             ("Captures 99.97% of particles", true),
             ("Brisa K7 Cordless", false),
+            ("X200 series", false),
             ("4.7 / 5", false),
             ("19", false),
             ("Get Quote (866) 377-8209", false),
