@@ -300,8 +300,9 @@ fn may_hold_figure(text: &str) -> bool {
 /// figures ([`figure_list_span`]), a timetable ([`TIMETABLE`]), a
 /// dictionary's numbered senses ([`SENSES`]), a book's contents
 /// ([`contents_span`]), a product's specifications
-/// ([`specifications_span`]), a list of dates ([`DATES`]) or a week's days
-/// ([`WEEK`]), the first the page holds in that order.
+/// ([`specifications_span`]), keyboard shortcuts ([`SHORTCUTS`]), a list
+/// of dates ([`DATES`]) or a week's days ([`WEEK`]), the first the page
+/// holds in that order.
 /// Both the navigation rule and the page model leave such a list above the
 /// first prose.
 pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
@@ -310,6 +311,7 @@ pub fn list_span(texts: &[&str]) -> Option<(usize, usize)> {
         .or_else(|| rows_span(texts, &SENSES))
         .or_else(|| contents_span(texts))
         .or_else(|| specifications_span(texts))
+        .or_else(|| rows_span(texts, &SHORTCUTS))
         .or_else(|| rows_span(texts, &DATES))
         .or_else(|| rows_span(texts, &WEEK))
 }
@@ -405,6 +407,44 @@ const SENSES: Rows = Rows::numbered(sense_number, 3, 12);
 /// went as the menu above the publisher's blurb (`benches/modern17` 20);
 /// see [`contents_span`].
 const CONTENTS: Rows = Rows::numbered(chapter_number, 5, 3);
+
+/// A table of keyboard shortcuts: at least five lines that are a key
+/// combination ([`key_combination`]: "Ctrl + Shift + S", "Alt + ↑ / Alt +
+/// ↓"), each within three lines of the last (what it does between, a
+/// group's heading now and then). A shortcuts page sets each over its
+/// action, lines as short as a menu's, and went as the menu above a tip
+/// under it (`benches/modern17` 25).
+const SHORTCUTS: Rows = Rows {
+    key: key_combination,
+    opens: |_| true,
+    in_order: |_, _| true,
+    turns: 0,
+    fewest: 5,
+    row_lines: (1, 3),
+};
+
+/// The most characters of a key's name in a key combination ("Shift",
+/// "Enter", "↑").
+const KEY_NAME_CHARS: usize = 6;
+
+/// Whether a line is a key combination alone: keys joined by " + " (and
+/// combinations by " / "), each key's name one word of at most
+/// [`KEY_NAME_CHARS`] characters ("Sign up + save 20%" is none). The key is the same for every line ([`SHORTCUTS`] reads
+/// them in any order).
+fn key_combination(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let key = |key: &str| {
+        !key.is_empty()
+            && !key.contains(char::is_whitespace)
+            && key.chars().count() <= KEY_NAME_CHARS
+    };
+    (text.len() <= 8 * KEY_NAME_CHARS
+        && text.contains(" + ")
+        && text
+            .split(" / ")
+            .all(|combination| combination.split(" + ").all(key)))
+    .then_some(0)
+}
 
 /// A week's days, each over what it holds: at least four lines that are a
 /// weekday's name alone, in the week's order, each with one line or more
@@ -1229,6 +1269,41 @@ mod tests {
         assert_eq!(specifications_span(&teasers), None);
         let grid = ["Colours", "2 Colors", "Sizes", "3 sizes"].repeat(3);
         assert_eq!(specifications_span(&grid), None);
+    }
+
+    #[test]
+    fn a_table_of_shortcuts_is_its_own() {
+        let mut page = vec![
+            "Shortcuts",
+            "Files",
+            "Ctrl + N",
+            "New sketch",
+            "Ctrl + Shift + E",
+            "Export as image",
+            "Drawing",
+            "Alt + \u{2191} / Alt + \u{2193}",
+            "Bring forward or back",
+            "Ctrl + G",
+            "Group shapes",
+            "Ctrl + Enter",
+            "Finish the path",
+            "Help",
+        ];
+        // From the heading over the first key to the last key's action.
+        assert_eq!(list_span(&page), Some((1, 12)));
+        for (line, keys) in [
+            ("Ctrl + ,", true),
+            ("Cmd + Option + Esc", true),
+            ("Salt + pepper", true),
+            ("Sign up + save 20%", false),
+            ("Buy one get one free + delivery", false),
+            ("Ctrl N", false),
+        ] {
+            assert_eq!(key_combination(line).is_some(), keys, "{line}");
+        }
+        // Four keys are too few.
+        page.truncate(11);
+        assert_eq!(list_span(&page), None);
     }
 
     #[test]
