@@ -429,8 +429,8 @@ const KEY_NAME_CHARS: usize = 6;
 
 /// Whether a line is a key combination alone: keys joined by " + " (and
 /// combinations by " / "), each key's name one word of at most
-/// [`KEY_NAME_CHARS`] characters ("Sign up + save 20%" is none). The key is the same for every line ([`SHORTCUTS`] reads
-/// them in any order).
+/// [`KEY_NAME_CHARS`] characters ("Sign up + save 20%" is none). The key is
+/// the same for every line ([`SHORTCUTS`] reads them in any order).
 fn key_combination(text: &str) -> Option<u32> {
     let text = text.trim();
     let key = |key: &str| {

@@ -137,8 +137,8 @@ fn in_figure_table(texts: &[&str], i: usize) -> bool {
 
 /// Whether a line parted by `·`, `•` or `|` into three parts or more tells
 /// facts rather than names pages: two of its parts or more hold a figure
-/// beside a word (not a count's "868k"), each a word of its own ("25 mins · Easy · Serves 2", a
-/// recipe's card; "3 beds | 2 baths | 1,200 sq ft"). A breadcrumb trail or
+/// beside a word (not a count's "868k"), each a word of its own ("25 mins ·
+/// Easy · Serves 2", a recipe's card; "3 beds | 2 baths | 1,200 sq ft"). A breadcrumb trail or
 /// a menu bar names pages, a pager's parts are figures alone, and a menu's
 /// numbered items repeat their word ("Season 1 | Season 2 | Season 3"). A
 /// line with a date ([`is_date_word`]) is a byline's or a poster's ("16 May

@@ -1515,10 +1515,11 @@ impl<'t, 'm> MeasuredParagraphs<'t, 'm> {
     /// With the headline comes the statement right under it when it too
     /// lies above the dateline: a sentence of [`STANDFIRST_MIN_WORDS`] words
     /// or more that tells no date (a second dateline, "Posted: Saturday,
-    /// August 17, 2013 6:00 am | Updated: 9:28 am.", is none). A notice's or a brief's one sentence sits there, and the
-    /// model, which finds the page's core in longer prose below (a refunds
-    /// paragraph under a ferry's cancellation), read it as the header's
-    /// (`benches/modern17` 14).
+    /// August 17, 2013 6:00 am | Updated: 9:28 am.", is none). A notice's or
+    /// a brief's one sentence sits there, and the model, which finds the
+    /// page's core in longer prose below (a refunds paragraph under a
+    /// ferry's cancellation), read it as the header's (`benches/modern17`
+    /// 14).
     fn headline_over_dateline(
         &self,
         page: &[usize],
